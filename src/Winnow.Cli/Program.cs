@@ -1,6 +1,20 @@
+using System.CommandLine;
+using Winnow.Cli.Commands;
+
 namespace Winnow.Cli;
 
 internal static class Program
 {
-    private static int Main(string[] args) => args.Length >= 0 ? 0 : 1;
+    private static int Main(string[] args)
+    {
+        var root = new RootCommand(
+            "Winnow turns crawled web pages into a clean, deduplicated text corpus and shows where text was reused.\n" +
+            "Start with 'winnow demo'; see docs/ for formats and benchmarks.")
+        {
+            DemoCommand.Create(),
+            RunCommand.Create(),
+            SynthCommand.Create(),
+        };
+        return root.Parse(args).Invoke();
+    }
 }

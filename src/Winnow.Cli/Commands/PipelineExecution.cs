@@ -1,0 +1,60 @@
+using Winnow.Cli.Console;
+using Winnow.Pipeline;
+using Winnow.Stats;
+
+namespace Winnow.Cli.Commands;
+
+/// <summary>Runs a pipeline for a command: progress, rejection messages, errors, summary.</summary>
+internal static class PipelineExecution
+{
+    public static int Execute(WinnowPipeline pipeline, RunOptions options, bool quiet, string label = "winnow")
+    {
+        var reporter = new ProgressReporter(quiet);
+        try
+        {
+            var stats = reporter.Run(label, progress => pipeline.Run(options with { Progress = progress, OnRejected = reporter.Rejected }));
+            if (reporter.Rejections > 20)
+            {
+                System.Console.Error.WriteLine($"winnow: … and {reporter.Rejections - 20:N0} more rejected records, all in {Path.Combine(options.OutputDirectory, "rejected")}/");
+            }
+
+            PrintSummary(stats, options.OutputDirectory);
+            return ExitCodes.Ok;
+        }
+        catch (InputRejectedException e)
+        {
+            System.Console.Error.WriteLine($"winnow: stopped at bad input (--on-error fail): {e.Message}");
+            return ExitCodes.InputRejected;
+        }
+        catch (ArgumentException e)
+        {
+            System.Console.Error.WriteLine($"winnow: {e.Message}");
+            return ExitCodes.Usage;
+        }
+        catch (OperationCanceledException)
+        {
+            System.Console.Error.WriteLine("winnow: cancelled");
+            return ExitCodes.Cancelled;
+        }
+    }
+
+    public static void PrintSummary(RunStats stats, string outputDirectory)
+    {
+        var o = System.Console.Out;
+        o.WriteLine($"documents in:  {stats.In.Documents,12:N0}  ({stats.In.Bytes / 1e6:N1} MB)");
+        o.WriteLine($"kept:          {stats.Kept.Documents,12:N0}");
+        o.WriteLine($"removed:       {stats.Removed.Documents,12:N0}");
+        foreach (var (reason, tally) in stats.RemovedByReason)
+        {
+            o.WriteLine($"  {reason,-26}{tally.Documents,10:N0}");
+        }
+
+        o.WriteLine($"rejected:      {stats.Rejected.Documents,12:N0}");
+        foreach (var (reason, tally) in stats.RejectedByReason)
+        {
+            o.WriteLine($"  {reason,-26}{tally.Documents,10:N0}");
+        }
+
+        o.WriteLine($"output:        {Path.GetFullPath(outputDirectory)}/ (documents/, removed/, rejected/, stats.json)");
+    }
+}

@@ -1,0 +1,77 @@
+using System.CommandLine;
+using Winnow.Dedup;
+using Winnow.Pipeline;
+using Winnow.Readers;
+using Winnow.Text;
+using Winnow.Writers;
+
+namespace Winnow.Cli.Commands;
+
+/// <summary>The options shared by commands that run a pipeline, and how they become RunOptions.</summary>
+internal sealed class PipelineOptions
+{
+    public Argument<string[]> Inputs { get; } = new("inputs")
+    {
+        Description = "JSONL(.gz) files, folders of .txt/.md/.html/.jsonl files, or - for JSONL on standard input",
+        Arity = ArgumentArity.OneOrMore,
+    };
+
+    public Option<string> Out { get; } = new("--out", "-o") { Description = "Output folder", Required = true };
+    public Option<string> TextField { get; } = new("--text-field") { Description = "JSON field holding the text", DefaultValueFactory = _ => "text" };
+    public Option<string> IdField { get; } = new("--id-field") { Description = "JSON field holding the id (missing: file:line)", DefaultValueFactory = _ => "id" };
+    public Option<string> UrlField { get; } = new("--url-field") { Description = "JSON field holding the URL", DefaultValueFactory = _ => "url" };
+    public Option<string?> Glob { get; } = new("--glob") { Description = "Select files inside input folders, e.g. '**/*.md'" };
+    public Option<int> MaxDocBytes { get; } = new("--max-doc-bytes") { Description = "Reject records larger than this", DefaultValueFactory = _ => 16 << 20 };
+    public Option<long> ShardDocs { get; } = new("--shard-docs") { Description = "Documents per output shard", DefaultValueFactory = _ => 1_000_000 };
+    public Option<long> ShardBytes { get; } = new("--shard-bytes") { Description = "Bytes per output shard (uncompressed)", DefaultValueFactory = _ => 1L << 30 };
+    public Option<bool> Gzip { get; } = new("--gzip") { Description = "Write .jsonl.gz shards" };
+    public Option<int> Threads { get; } = new("--threads", "-t") { Description = "Worker threads (output is the same for any count)", DefaultValueFactory = _ => Environment.ProcessorCount };
+    public Option<string> OnError { get; } = new("--on-error") { Description = "reject: write bad records to rejected/ and go on; fail: stop at the first", DefaultValueFactory = _ => "reject" };
+    public Option<bool> Overwrite { get; } = new("--overwrite") { Description = "Replace an earlier run in the output folder" };
+    public Option<bool> CaseFold { get; } = new("--case-fold") { Description = "Exact dedup: ignore case" };
+    public Option<bool> IgnorePunctuation { get; } = new("--ignore-punctuation") { Description = "Exact dedup: ignore punctuation" };
+    public Option<bool> Quiet { get; } = new("--quiet", "-q") { Description = "No progress display" };
+
+    public void AddTo(Command command)
+    {
+        command.Arguments.Add(Inputs);
+        foreach (var option in new Option[] { Out, TextField, IdField, UrlField, Glob, MaxDocBytes, ShardDocs, ShardBytes, Gzip, Threads, OnError, Overwrite, CaseFold, IgnorePunctuation, Quiet })
+        {
+            command.Options.Add(option);
+        }
+
+        OnError.AcceptOnlyFromAmong("reject", "fail");
+    }
+
+    public RunOptions ToRunOptions(ParseResult result) => new()
+    {
+        Inputs = result.GetValue(Inputs)!,
+        OutputDirectory = result.GetValue(Out)!,
+        Reader = new ReaderOptions
+        {
+            TextField = result.GetValue(TextField)!,
+            IdField = result.GetValue(IdField)!,
+            UrlField = result.GetValue(UrlField)!,
+            MaxDocumentBytes = result.GetValue(MaxDocBytes),
+        },
+        Glob = result.GetValue(Glob),
+        Shards = new ShardOptions
+        {
+            MaxDocuments = result.GetValue(ShardDocs),
+            MaxBytes = result.GetValue(ShardBytes),
+            Gzip = result.GetValue(Gzip),
+        },
+        Threads = result.GetValue(Threads),
+        OnError = result.GetValue(OnError) == "fail" ? ErrorPolicy.Fail : ErrorPolicy.Reject,
+        Overwrite = result.GetValue(Overwrite),
+    };
+
+    public ExactDedupOptions ToExactDedupOptions(ParseResult result) => new()
+    {
+        Normalization = new NormalizationOptions
+        {
+            CaseFold = result.GetValue(CaseFold),
+            IgnorePunctuation = result.GetValue(IgnorePunctuation),
+        },
+    };
+}

@@ -1,0 +1,97 @@
+using System.Text.Json.Nodes;
+
+namespace Winnow.Documents;
+
+/// <summary>
+/// One document flowing through a pipeline: its text, where it came from, the metadata it arrived
+/// with and the attributes stages add.
+/// </summary>
+/// <remarks>
+/// Not thread-safe: a document belongs to one stage call at a time. The runner guarantees that.
+/// </remarks>
+public sealed class Document
+{
+    private List<MetadataField>? _metadata;
+    private JsonObject? _attributes;
+
+    /// <summary>Creates a document.</summary>
+    public Document(string id, string text, DocumentSource source, long ordinal, long inputBytes)
+    {
+        Id = id;
+        Text = text;
+        Source = source;
+        Ordinal = ordinal;
+        InputBytes = inputBytes;
+    }
+
+    /// <summary>The document's id: from the input, or "file:line" when the input has none.</summary>
+    public string Id { get; }
+
+    /// <summary>The text; stages that clean or redact replace it.</summary>
+    public string Text { get; set; }
+
+    /// <summary>The page's URL, when known.</summary>
+    public string? Url { get; set; }
+
+    /// <summary>What kind of text this is: "text/plain", "text/markdown" or "text/html".</summary>
+    public string ContentType { get; set; } = ContentTypes.PlainText;
+
+    /// <summary>Where the document came from.</summary>
+    public DocumentSource Source { get; }
+
+    /// <summary>Position in the run's input order; every order-dependent decision uses it.</summary>
+    public long Ordinal { get; }
+
+    /// <summary>Size of the input record in bytes; stats account in these units.</summary>
+    public long InputBytes { get; }
+
+    /// <summary>Why the document was removed, or null while it is kept.</summary>
+    public Removal? Removal { get; private set; }
+
+    /// <summary>True once a stage removed the document.</summary>
+    public bool IsRemoved => Removal is not null;
+
+    /// <summary>Metadata fields carried over from the input, as raw JSON, in input order.</summary>
+    public IReadOnlyList<MetadataField> Metadata => (IReadOnlyList<MetadataField>?)_metadata ?? [];
+
+    /// <summary>Annotations added by stages, keyed by stage name; null until one is added.</summary>
+    public JsonObject? Attributes => _attributes;
+
+    /// <summary>Marks the document removed; the first removal wins, later ones are ignored.</summary>
+    public void Remove(Removal removal) => Removal ??= removal;
+
+    /// <summary>Adds a metadata field (raw JSON value).</summary>
+    public void AddMetadata(MetadataField field) => (_metadata ??= []).Add(field);
+
+    /// <summary>The value of a string metadata field, or null.</summary>
+    public string? GetMetadataString(string name)
+    {
+        if (_metadata is null)
+        {
+            return null;
+        }
+
+        foreach (var field in _metadata)
+        {
+            if (field.Name == name)
+            {
+                return field.AsString();
+            }
+        }
+
+        return null;
+    }
+
+    /// <summary>Sets one attribute under a stage's name, e.g. ("pii", "emails", 2).</summary>
+    public void SetAttribute(string stage, string name, JsonNode? value)
+    {
+        _attributes ??= [];
+        if (_attributes[stage] is not JsonObject group)
+        {
+            group = [];
+            _attributes[stage] = group;
+        }
+
+        group[name] = value;
+    }
+}

@@ -1,0 +1,29 @@
+namespace Winnow.Documents;
+
+/// <summary>The reasons readers give for rejecting input. Stable: they are keys in stats.json.</summary>
+public static class RejectionReasons
+{
+    /// <summary>A JSONL line that is not one valid JSON object.</summary>
+    public const string MalformedJson = "malformed_json";
+
+    /// <summary>Bytes that are not valid UTF-8.</summary>
+    public const string InvalidUtf8 = "invalid_utf8";
+
+    /// <summary>A record without the configured text field.</summary>
+    public const string MissingText = "missing_text_field";
+
+    /// <summary>A record whose text field is not a string.</summary>
+    public const string TextNotString = "text_not_string";
+
+    /// <summary>A record larger than the configured maximum document size.</summary>
+    public const string TooLarge = "too_large";
+
+    /// <summary>An input file with no content at all.</summary>
+    public const string EmptyFile = "empty_file";
+
+    /// <summary>A compressed file that ends early or fails its checksum.</summary>
+    public const string CorruptCompression = "corrupt_compression";
+
+    /// <summary>A file that could not be read (permissions, I/O error).</summary>
+    public const string ReadError = "read_error";
+}

@@ -1,0 +1,82 @@
+using System.Buffers;
+using System.Text.Json;
+using Winnow.Documents;
+using Winnow.Writers;
+
+namespace Winnow.Pipeline;
+
+/// <summary>
+/// One thread's share of a batch, serialized: kept, removed and rejected records each in one
+/// buffer with their lengths, so that writing in order is a series of copies.
+/// </summary>
+internal sealed class SerializedChunk
+{
+    private readonly Part _kept = new();
+    private readonly Part _removed = new();
+    private readonly Part _rejected = new();
+
+    public void Clear()
+    {
+        _kept.Clear();
+        _removed.Clear();
+        _rejected.Clear();
+    }
+
+    public void Add(Document document)
+    {
+        var part = document.IsRemoved ? _removed : _kept;
+        DocumentJson.Write(part.Start(), document);
+        part.End();
+    }
+
+    public void Add(Rejection rejection, ReadOnlySpan<byte> record)
+    {
+        DocumentJson.Write(_rejected.Start(), rejection, record);
+        _rejected.End();
+    }
+
+    public void WriteTo(ShardedJsonlWriter kept, ShardedJsonlWriter removed, ShardedJsonlWriter rejected)
+    {
+        _kept.WriteTo(kept);
+        _removed.WriteTo(removed);
+        _rejected.WriteTo(rejected);
+    }
+
+    private sealed class Part
+    {
+        private readonly ArrayBufferWriter<byte> _buffer = new(1 << 16);
+        private readonly List<int> _ends = [];
+        private readonly Utf8JsonWriter _writer;
+
+        public Part() => _writer = new Utf8JsonWriter(_buffer, DocumentJson.WriterOptions);
+
+        public void Clear()
+        {
+            _buffer.ResetWrittenCount();
+            _ends.Clear();
+        }
+
+        public Utf8JsonWriter Start()
+        {
+            _writer.Reset(_buffer);
+            return _writer;
+        }
+
+        public void End()
+        {
+            _writer.Flush();
+            _buffer.Write("\n"u8);
+            _ends.Add(_buffer.WrittenCount);
+        }
+
+        public void WriteTo(ShardedJsonlWriter writer)
+        {
+            var start = 0;
+            foreach (var end in _ends)
+            {
+                writer.Write(_buffer.WrittenSpan[start..end]);
+                start = end;
+            }
+        }
+    }
+}

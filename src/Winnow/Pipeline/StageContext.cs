@@ -1,0 +1,12 @@
+namespace Winnow.Pipeline;
+
+/// <summary>What a stage knows of the run it is part of.</summary>
+/// <param name="OutputDirectory">The run's output folder; stages write their own files below it.</param>
+/// <param name="WorkDirectory">A scratch folder for spills, removed at the end of the run.</param>
+/// <param name="Parallelism">How many threads the stage may use.</param>
+/// <param name="CancellationToken">Stops the run.</param>
+public sealed record StageContext(
+    string OutputDirectory,
+    string WorkDirectory,
+    int Parallelism,
+    CancellationToken CancellationToken);

@@ -1,0 +1,11 @@
+namespace Winnow.Readers;
+
+/// <summary>How an input file is read.</summary>
+public enum InputKind
+{
+    /// <summary>One JSON object per line (.jsonl, .ndjson, .json; gzipped or not).</summary>
+    Jsonl,
+
+    /// <summary>The whole file is one document (.txt, .md, .html; gzipped or not).</summary>
+    WholeFile,
+}

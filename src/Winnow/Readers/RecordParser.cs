@@ -1,0 +1,189 @@
+using System.Text;
+using System.Text.Json;
+using System.Text.Unicode;
+using Winnow.Documents;
+
+namespace Winnow.Readers;
+
+/// <summary>
+/// Turns a raw record into a document or a rejection. Pure and thread-safe: batches are parsed
+/// in parallel.
+/// </summary>
+internal sealed class RecordParser
+{
+    private static readonly UTF8Encoding StrictUtf8 = new(encoderShouldEmitUTF8Identifier: false, throwOnInvalidBytes: true);
+    private readonly ReaderOptions _options;
+    private readonly byte[] _textField;
+    private readonly byte[] _idField;
+    private readonly byte[] _urlField;
+
+    public RecordParser(ReaderOptions options)
+    {
+        _options = options;
+        _textField = Encoding.UTF8.GetBytes(options.TextField);
+        _idField = Encoding.UTF8.GetBytes(options.IdField);
+        _urlField = Encoding.UTF8.GetBytes(options.UrlField);
+    }
+
+    /// <summary>Parses one record; exactly one of the results is non-null.</summary>
+    public (Document? Document, Rejection? Rejection) Parse(in RawRecord record, ReadOnlySpan<byte> bytes)
+    {
+        if (record.Rejection is not null)
+        {
+            return (null, record.Rejection);
+        }
+
+        var source = new DocumentSource(record.File.Name, record.Line);
+        if (!Utf8.IsValid(bytes))
+        {
+            var at = FirstInvalidUtf8(bytes);
+            return (null, new Rejection(source, RejectionReasons.InvalidUtf8,
+                $"invalid UTF-8 at byte {at} of the record (convert the file to UTF-8)", bytes.Length));
+        }
+
+        return record.File.Kind == InputKind.Jsonl
+            ? ParseJson(source, record.Ordinal, bytes)
+            : (WholeFile(record, source, bytes), null);
+    }
+
+    private Document WholeFile(in RawRecord record, DocumentSource source, ReadOnlySpan<byte> bytes)
+    {
+        // A byte-order mark is encoding, not text: it is dropped, everything else kept as is.
+        var body = bytes.StartsWith("\uFEFF"u8) ? bytes[3..] : bytes;
+        return new Document(record.File.Name, StrictUtf8.GetString(body), source, record.Ordinal, bytes.Length)
+        {
+            ContentType = ContentTypes.FromFileName(record.File.Name),
+        };
+    }
+
+    private (Document?, Rejection?) ParseJson(DocumentSource source, long ordinal, ReadOnlySpan<byte> bytes)
+    {
+        string? text = null, id = null, url = null;
+        List<MetadataField>? metadata = null;
+        var textKind = JsonTokenType.None;
+        try
+        {
+            var reader = new Utf8JsonReader(bytes, new JsonReaderOptions { MaxDepth = 64 });
+            if (!reader.Read() || reader.TokenType != JsonTokenType.StartObject)
+            {
+                return (null, Malformed(source, bytes.Length, "the line is not a JSON object"));
+            }
+
+            while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
+            {
+                var isText = reader.ValueTextEquals(_textField);
+                var isId = !isText && reader.ValueTextEquals(_idField);
+                var isUrl = !isText && !isId && reader.ValueTextEquals(_urlField);
+                var isMetadata = !isText && !isId && !isUrl && reader.ValueTextEquals("metadata"u8);
+                var name = isText || isId || isUrl ? null : reader.GetString()!;
+                reader.Read();
+                if (isText)
+                {
+                    textKind = reader.TokenType;
+                    text = reader.TokenType == JsonTokenType.String ? reader.GetString() : null;
+                    reader.Skip();
+                }
+                else if (isId)
+                {
+                    id = ScalarText(ref reader, bytes);
+                }
+                else if (isUrl)
+                {
+                    url = reader.TokenType == JsonTokenType.String ? reader.GetString() : null;
+                    reader.Skip();
+                }
+                else if (isMetadata && reader.TokenType == JsonTokenType.StartObject)
+                {
+                    // Dolma-style input keeps its metadata object; its fields join ours.
+                    while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
+                    {
+                        var field = reader.GetString()!;
+                        reader.Read();
+                        (metadata ??= []).Add(new MetadataField(field, RawValue(ref reader, bytes)));
+                    }
+                }
+                else
+                {
+                    (metadata ??= []).Add(new MetadataField(name!, RawValue(ref reader, bytes)));
+                }
+            }
+
+            if (reader.TokenType != JsonTokenType.EndObject || reader.Read())
+            {
+                return (null, Malformed(source, bytes.Length, "unexpected content after the JSON object"));
+            }
+        }
+        catch (JsonException e)
+        {
+            return (null, Malformed(source, bytes.Length, e.Message));
+        }
+
+        if (text is null)
+        {
+            var (reason, what) = textKind == JsonTokenType.None
+                ? (RejectionReasons.MissingText, $"no \"{_options.TextField}\" field (name the text field with --text-field)")
+                : (RejectionReasons.TextNotString, $"\"{_options.TextField}\" is {Describe(textKind)}, not a string");
+            return (null, new Rejection(source, reason, what, bytes.Length));
+        }
+
+        var document = new Document(id ?? source.ToString(), text, source, ordinal, bytes.Length) { Url = url };
+        if (metadata is not null)
+        {
+            foreach (var field in metadata)
+            {
+                document.AddMetadata(field);
+            }
+        }
+
+        return (document, null);
+    }
+
+    private static string? ScalarText(ref Utf8JsonReader reader, ReadOnlySpan<byte> bytes)
+    {
+        var value = reader.TokenType switch
+        {
+            JsonTokenType.String => reader.GetString(),
+            JsonTokenType.Number => Encoding.UTF8.GetString(bytes.Slice((int)reader.TokenStartIndex, reader.ValueSpan.Length)),
+            _ => null,
+        };
+        reader.Skip();
+        return value;
+    }
+
+    private static byte[] RawValue(ref Utf8JsonReader reader, ReadOnlySpan<byte> bytes)
+    {
+        var start = (int)reader.TokenStartIndex;
+        reader.Skip();
+        return bytes[start..(int)reader.BytesConsumed].ToArray();
+    }
+
+    private static Rejection Malformed(DocumentSource source, int length, string detail) =>
+        new(source, RejectionReasons.MalformedJson, $"malformed JSON: {detail}", length);
+
+    private static string Describe(JsonTokenType kind) => kind switch
+    {
+        JsonTokenType.Null => "null",
+        JsonTokenType.Number => "a number",
+        JsonTokenType.True or JsonTokenType.False => "a boolean",
+        JsonTokenType.StartArray => "an array",
+        JsonTokenType.StartObject => "an object",
+        _ => kind.ToString(),
+    };
+
+    private static int FirstInvalidUtf8(ReadOnlySpan<byte> bytes)
+    {
+        Span<char> scratch = stackalloc char[1024];
+        var consumed = 0;
+        while (consumed < bytes.Length)
+        {
+            var status = Utf8.ToUtf16(bytes[consumed..], scratch, out var read, out _, replaceInvalidSequences: false);
+            consumed += read;
+            if (status == System.Buffers.OperationStatus.InvalidData || status == System.Buffers.OperationStatus.NeedMoreData)
+            {
+                return consumed;
+            }
+        }
+
+        return consumed;
+    }
+}

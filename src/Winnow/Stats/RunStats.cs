@@ -1,0 +1,134 @@
+using System.Text.Json;
+using Winnow.Documents;
+
+namespace Winnow.Stats;
+
+/// <summary>
+/// The accounting of a run: every input record ends up kept, removed or rejected, so
+/// <c>In == Kept + Removed + Rejected</c> in documents and in bytes.
+/// </summary>
+/// <remarks>Deterministic: nothing here depends on timing or threads. Not thread-safe.</remarks>
+public sealed class RunStats
+{
+    private readonly SortedDictionary<string, Tally> _removedBy = new(StringComparer.Ordinal);
+    private readonly SortedDictionary<string, Tally> _rejectedBy = new(StringComparer.Ordinal);
+    private readonly List<StageTally> _stages = [];
+
+    /// <summary>Input records as the readers counted them, in documents and input bytes.</summary>
+    public Tally In { get; private set; }
+
+    /// <summary>Documents written to documents/.</summary>
+    public Tally Kept { get; private set; }
+
+    /// <summary>Documents written to removed/.</summary>
+    public Tally Removed { get; private set; }
+
+    /// <summary>Records written to rejected/.</summary>
+    public Tally Rejected { get; private set; }
+
+    /// <summary>Removed documents by reason.</summary>
+    public IReadOnlyDictionary<string, Tally> RemovedByReason => _removedBy;
+
+    /// <summary>Rejected records by reason.</summary>
+    public IReadOnlyDictionary<string, Tally> RejectedByReason => _rejectedBy;
+
+    /// <summary>Per-stage counts, in pipeline order.</summary>
+    public IReadOnlyList<StageTally> Stages => _stages;
+
+    /// <summary>Input files read.</summary>
+    public int InputFiles { get; internal set; }
+
+    /// <summary>Blank JSONL lines, skipped: they hold no record.</summary>
+    public long BlankLines { get; internal set; }
+
+    internal StageTally AddStage(string name)
+    {
+        var tally = new StageTally(name);
+        _stages.Add(tally);
+        return tally;
+    }
+
+    internal void CountIn(long bytes) => In = In.Add(bytes);
+
+    /// <summary>True when every input record is accounted for, in documents and in bytes.</summary>
+    public bool IsBalanced => In == Kept + Removed + Rejected;
+
+    internal void CountKept(Document document) => Kept = Kept.Add(document.InputBytes);
+
+    internal void CountRemoved(Document document)
+    {
+        Removed = Removed.Add(document.InputBytes);
+        var reason = document.Removal!.Reason;
+        _removedBy[reason] = _removedBy.GetValueOrDefault(reason).Add(document.InputBytes);
+    }
+
+    internal void CountRejected(Rejection rejection)
+    {
+        Rejected = Rejected.Add(rejection.Bytes);
+        _rejectedBy[rejection.Reason] = _rejectedBy.GetValueOrDefault(rejection.Reason).Add(rejection.Bytes);
+    }
+
+    /// <summary>Writes stats.json (format in docs/formats.md).</summary>
+    public void WriteJson(Stream stream, IReadOnlyDictionary<string, IReadOnlyList<string>> outputs)
+    {
+        using var w = new Utf8JsonWriter(stream, new JsonWriterOptions { Indented = true });
+        w.WriteStartObject();
+        w.WriteString("winnow_version", WinnowInfo.Version);
+        w.WriteNumber("input_files", InputFiles);
+        w.WriteNumber("blank_lines", BlankLines);
+        WriteTallies(w, "documents", t => t.Documents);
+        WriteTallies(w, "bytes", t => t.Bytes);
+        WriteReasons(w, "removed_by_reason", _removedBy);
+        WriteReasons(w, "rejected_by_reason", _rejectedBy);
+        w.WriteStartArray("stages");
+        foreach (var stage in _stages)
+        {
+            w.WriteStartObject();
+            w.WriteString("name", stage.Name);
+            w.WriteNumber("documents_in", stage.In.Documents);
+            w.WriteNumber("documents_removed", stage.Removed.Documents);
+            w.WriteNumber("bytes_removed", stage.Removed.Bytes);
+            w.WriteEndObject();
+        }
+
+        w.WriteEndArray();
+        w.WriteStartObject("outputs");
+        foreach (var (name, files) in outputs)
+        {
+            w.WriteStartArray(name);
+            foreach (var file in files)
+            {
+                w.WriteStringValue(file);
+            }
+
+            w.WriteEndArray();
+        }
+
+        w.WriteEndObject();
+        w.WriteEndObject();
+    }
+
+    private void WriteTallies(Utf8JsonWriter w, string name, Func<Tally, long> pick)
+    {
+        w.WriteStartObject(name);
+        w.WriteNumber("in", pick(In));
+        w.WriteNumber("kept", pick(Kept));
+        w.WriteNumber("removed", pick(Removed));
+        w.WriteNumber("rejected", pick(Rejected));
+        w.WriteEndObject();
+    }
+
+    private static void WriteReasons(Utf8JsonWriter w, string name, SortedDictionary<string, Tally> reasons)
+    {
+        w.WriteStartObject(name);
+        foreach (var (reason, tally) in reasons)
+        {
+            w.WriteStartObject(reason);
+            w.WriteNumber("documents", tally.Documents);
+            w.WriteNumber("bytes", tally.Bytes);
+            w.WriteEndObject();
+        }
+
+        w.WriteEndObject();
+    }
+}

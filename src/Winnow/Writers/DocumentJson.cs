@@ -1,0 +1,110 @@
+using System.Text.Encodings.Web;
+using System.Text.Json;
+using Winnow.Documents;
+
+namespace Winnow.Writers;
+
+/// <summary>
+/// Writes documents and rejections as JSON records in the layout of docs/formats.md:
+/// <c>id, text, url, source, metadata, attributes</c>, plus <c>removed</c> for removed documents.
+/// </summary>
+internal static class DocumentJson
+{
+    /// <summary>Non-ASCII stays as UTF-8: smaller files, readable text, byte-stable output.</summary>
+    public static readonly JsonWriterOptions WriterOptions = new()
+    {
+        Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping,
+        SkipValidation = true,
+    };
+
+    public static void Write(Utf8JsonWriter writer, Document document)
+    {
+        writer.WriteStartObject();
+        writer.WriteString("id"u8, document.Id);
+        writer.WriteString("text"u8, document.Text);
+        if (document.Url is not null)
+        {
+            writer.WriteString("url"u8, document.Url);
+        }
+
+        WriteSource(writer, document.Source);
+        if (document.ContentType != ContentTypes.PlainText)
+        {
+            writer.WriteString("content_type"u8, document.ContentType);
+        }
+
+        if (document.Metadata.Count > 0)
+        {
+            writer.WriteStartObject("metadata"u8);
+            foreach (var field in document.Metadata)
+            {
+                writer.WritePropertyName(field.Name);
+                writer.WriteRawValue(field.RawJson.Span, skipInputValidation: true);
+            }
+
+            writer.WriteEndObject();
+        }
+
+        if (document.Attributes is { } attributes)
+        {
+            writer.WritePropertyName("attributes"u8);
+            attributes.WriteTo(writer);
+        }
+
+        if (document.Removal is { } removal)
+        {
+            writer.WriteStartObject("removed"u8);
+            writer.WriteString("stage"u8, removal.Stage);
+            writer.WriteString("reason"u8, removal.Reason);
+            if (removal.KeptId is not null)
+            {
+                writer.WriteString("kept_id"u8, removal.KeptId);
+            }
+
+            if (removal.Detail is not null)
+            {
+                writer.WriteString("detail"u8, removal.Detail);
+            }
+
+            writer.WriteEndObject();
+        }
+
+        writer.WriteEndObject();
+    }
+
+    public static void Write(Utf8JsonWriter writer, Rejection rejection, ReadOnlySpan<byte> record)
+    {
+        writer.WriteStartObject();
+        WriteSource(writer, rejection.Source);
+        writer.WriteString("reason"u8, rejection.Reason);
+        writer.WriteString("message"u8, rejection.Message);
+        writer.WriteNumber("bytes"u8, rejection.Bytes);
+        if (!record.IsEmpty)
+        {
+            // The start of the record, decoded leniently, so that a user can find and mend it.
+            var preview = record[..Math.Min(record.Length, PreviewBytes)];
+            writer.WriteString("preview"u8, System.Text.Encoding.UTF8.GetString(preview));
+        }
+
+        writer.WriteEndObject();
+    }
+
+    private const int PreviewBytes = 512;
+
+    private static void WriteSource(Utf8JsonWriter writer, DocumentSource source)
+    {
+        writer.WriteStartObject("source"u8);
+        writer.WriteString("file"u8, source.File);
+        if (source.Line > 0)
+        {
+            writer.WriteNumber("line"u8, source.Line);
+        }
+
+        if (source.Offset >= 0)
+        {
+            writer.WriteNumber("offset"u8, source.Offset);
+        }
+
+        writer.WriteEndObject();
+    }
+}

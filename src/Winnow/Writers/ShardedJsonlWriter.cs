@@ -1,0 +1,85 @@
+using System.IO.Compression;
+
+namespace Winnow.Writers;
+
+/// <summary>
+/// Writes JSONL records into numbered shards (part-00000.jsonl, …). Each shard is written under a
+/// temporary name and renamed when complete, so a shard that exists is whole.
+/// </summary>
+/// <remarks>Not thread-safe: one writer per output stream, fed in order.</remarks>
+internal sealed class ShardedJsonlWriter : IDisposable
+{
+    private readonly string _directory;
+    private readonly ShardOptions _options;
+    private readonly List<string> _completed = [];
+    private Stream? _file;
+    private Stream? _stream;
+    private string _tempPath = "";
+    private string _finalPath = "";
+    private long _docs;
+    private long _bytes;
+
+    public ShardedJsonlWriter(string directory, ShardOptions options)
+    {
+        _directory = directory;
+        _options = options;
+        Directory.CreateDirectory(directory);
+    }
+
+    /// <summary>The shards written so far, as names relative to the writer's folder.</summary>
+    public IReadOnlyList<string> Shards => _completed;
+
+    public long Documents { get; private set; }
+
+    /// <summary>Appends one record; <paramref name="record"/> must end with a newline.</summary>
+    public void Write(ReadOnlySpan<byte> record)
+    {
+        if (_stream is null || _docs >= _options.MaxDocuments || _bytes >= _options.MaxBytes)
+        {
+            Roll();
+        }
+
+        _stream!.Write(record);
+        _docs++;
+        _bytes += record.Length;
+        Documents++;
+    }
+
+    /// <summary>Closes and renames the open shard.</summary>
+    public void Complete()
+    {
+        if (_stream is null)
+        {
+            return;
+        }
+
+        _stream.Dispose();
+        if (!ReferenceEquals(_file, _stream))
+        {
+            _file!.Dispose();
+        }
+
+        File.Move(_tempPath, _finalPath, overwrite: true);
+        _completed.Add(Path.GetFileName(_finalPath));
+        _stream = _file = null;
+    }
+
+    public void Dispose()
+    {
+        // An incomplete shard stays under its temporary name: never mistaken for a whole one.
+        _stream?.Dispose();
+        _file?.Dispose();
+        _stream = _file = null;
+    }
+
+    private void Roll()
+    {
+        Complete();
+        var name = $"part-{_completed.Count:D5}.jsonl" + (_options.Gzip ? ".gz" : "");
+        _finalPath = Path.Combine(_directory, name);
+        _tempPath = Path.Combine(_directory, "." + name + ".tmp");
+        _file = new FileStream(_tempPath, FileMode.Create, FileAccess.Write, FileShare.None, 1 << 20);
+        _stream = _options.Gzip ? new GZipStream(_file, CompressionLevel.Fastest) : _file;
+        _docs = _bytes = 0;
+    }
+}
