@@ -1,0 +1,46 @@
+using System.Runtime.InteropServices;
+
+namespace Winnow.IO;
+
+/// <summary>
+/// Owns one native block holding a <see cref="ZStream"/> followed by the input buffer. zlib keeps
+/// a pointer back to its z_stream, so the struct must never move: native memory guarantees that.
+/// </summary>
+internal sealed unsafe class ZStreamHandle : SafeHandle
+{
+    private bool _initialized;
+
+    public ZStreamHandle(int inputBufferSize)
+        : base(0, ownsHandle: true)
+    {
+        InputBufferSize = inputBufferSize;
+        SetHandle((nint)NativeMemory.AllocZeroed((nuint)(sizeof(ZStream) + inputBufferSize)));
+        int rc = ZlibNative.InflateInit2(Stream, ZlibNative.GzipWindowBits, ZlibNative.Version, sizeof(ZStream));
+        if (rc != ZlibNative.Ok)
+        {
+            throw new InvalidOperationException($"zlib inflateInit2_ failed with code {rc}.");
+        }
+
+        _initialized = true;
+    }
+
+    public override bool IsInvalid => handle == 0;
+
+    public int InputBufferSize { get; }
+
+    public ZStream* Stream => (ZStream*)handle;
+
+    public byte* InputBuffer => (byte*)handle + sizeof(ZStream);
+
+    protected override bool ReleaseHandle()
+    {
+        if (_initialized)
+        {
+            _ = ZlibNative.InflateEnd(Stream);
+            _initialized = false;
+        }
+
+        NativeMemory.Free((void*)handle);
+        return true;
+    }
+}
