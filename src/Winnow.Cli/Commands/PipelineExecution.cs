@@ -36,6 +36,11 @@ internal static class PipelineExecution
             System.Console.Error.WriteLine("winnow: cancelled");
             return ExitCodes.Cancelled;
         }
+        catch (IOException e)
+        {
+            System.Console.Error.WriteLine($"winnow: {e.Message}");
+            return ExitCodes.Failed;
+        }
     }
 
     public static void PrintSummary(RunStats stats, string outputDirectory)

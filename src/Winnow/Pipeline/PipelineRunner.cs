@@ -22,7 +22,7 @@ internal sealed partial class PipelineRunner
     private readonly RunStats _stats = new();
     private readonly Stopwatch _clock = Stopwatch.StartNew();
     private readonly ParallelOptions _parallel;
-    private TimeSpan _lastProgress = TimeSpan.MinValue;
+    private TimeSpan _lastProgress;
 
     public PipelineRunner(WinnowPipeline pipeline, RunOptions options, CancellationToken cancellationToken)
     {
@@ -45,7 +45,7 @@ internal sealed partial class PipelineRunner
         var context = new StageContext(output.Directory, output.WorkDirectory, _parallel.MaxDegreeOfParallelism, _cancellationToken);
         var tallies = _pipeline.Stages.Select(s => _stats.AddStage(s.Name)).ToArray();
         var parser = new RecordParser(_options.Reader);
-        var reader = new InputReader(inputs, _options.Reader);
+        var reader = new InputReader(inputs, _options.Reader, _options.StandardInput);
 
         using var batches = new BlockingCollection<RecordBatch>(boundedCapacity: 3);
         var producer = Task.Run(() => Produce(reader, batches));

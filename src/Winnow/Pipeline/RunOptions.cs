@@ -31,6 +31,9 @@ public sealed record RunOptions
     /// <summary>Replace an earlier run in <see cref="OutputDirectory"/>.</summary>
     public bool Overwrite { get; init; }
 
+    /// <summary>The stream read for the input "-"; default: the process's standard input.</summary>
+    public Stream? StandardInput { get; init; }
+
     /// <summary>Receives progress about every quarter second.</summary>
     public IProgress<RunProgress>? Progress { get; init; }
 

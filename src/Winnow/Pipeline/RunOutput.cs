@@ -123,6 +123,7 @@ internal sealed class RunOutput : IDisposable
         using (var stream = File.Create(temp))
         {
             stats.WriteJson(stream, outputs);
+            stream.WriteByte((byte)'\n');
         }
 
         File.Move(temp, Path.Combine(Directory, StatsFile), overwrite: true);

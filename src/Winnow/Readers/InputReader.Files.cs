@@ -51,7 +51,7 @@ internal sealed partial class InputReader
     /// <summary>The file's (decompressed) bytes, or null when they exceed <paramref name="max"/>.</summary>
     private static byte[]? ReadAllBounded(InputFile file, int max)
     {
-        using var stream = InputStreams.Open(file);
+        using var stream = InputStreams.Open(file, null);
         if (stream is FileStream && file.Length > max)
         {
             return null;

@@ -11,7 +11,7 @@ internal sealed partial class InputReader
         Exception? openError = null;
         try
         {
-            stream = InputStreams.Open(file);
+            stream = InputStreams.Open(file, _standardInput);
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {

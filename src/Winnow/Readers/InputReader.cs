@@ -13,14 +13,16 @@ internal sealed partial class InputReader
 
     private readonly IReadOnlyList<InputFile> _files;
     private readonly ReaderOptions _options;
+    private readonly Stream? _standardInput;
     private long _ordinal;
     private long _bytesBefore;
     private RecordBatch _batch = new(BatchBytes);
 
-    public InputReader(IReadOnlyList<InputFile> files, ReaderOptions options)
+    public InputReader(IReadOnlyList<InputFile> files, ReaderOptions options, Stream? standardInput = null)
     {
         _files = files;
         _options = options;
+        _standardInput = standardInput;
     }
 
     /// <summary>Blank JSONL lines skipped: they are not documents, but are counted.</summary>

@@ -1,23 +1,32 @@
-using System.IO.Compression;
+using Winnow.IO;
 
 namespace Winnow.Readers;
 
 /// <summary>Opens input files, looking through gzip by its magic bytes whatever the extension.</summary>
 internal static class InputStreams
 {
-    public static Stream Open(InputFile file)
-    {
-        if (file.Path == InputFile.StandardInput)
-        {
-            return Console.OpenStandardInput();
-        }
+    /// <remarks>
+    /// The gzip reader is strict: a truncated or corrupt file throws <see cref="InvalidDataException"/>
+    /// instead of ending quietly, so the damage is reported, not passed on as a short file.
+    /// </remarks>
+    public static Stream Open(InputFile file, Stream? standardInput) =>
+        file.Path == InputFile.StandardInput
+            ? new NonClosingStream(standardInput ?? System.Console.OpenStandardInput())
+            : CompressedInput.Open(file.Path);
 
-        var stream = new FileStream(file.Path, FileMode.Open, FileAccess.Read, FileShare.Read, 1 << 16);
-        Span<byte> magic = stackalloc byte[2];
-        var n = stream.ReadAtLeast(magic, 2, throwOnEndOfStream: false);
-        stream.Position = 0;
-        return n == 2 && magic[0] == 0x1f && magic[1] == 0x8b
-            ? new GZipStream(stream, CompressionMode.Decompress)
-            : stream;
+    /// <summary>Leaves the caller's standard input open when the reader is done with it.</summary>
+    private sealed class NonClosingStream(Stream inner) : Stream
+    {
+        public override bool CanRead => true;
+        public override bool CanSeek => false;
+        public override bool CanWrite => false;
+        public override long Length => throw new NotSupportedException();
+        public override long Position { get => throw new NotSupportedException(); set => throw new NotSupportedException(); }
+        public override int Read(byte[] buffer, int offset, int count) => inner.Read(buffer, offset, count);
+        public override int Read(Span<byte> buffer) => inner.Read(buffer);
+        public override void Flush() { }
+        public override long Seek(long offset, SeekOrigin origin) => throw new NotSupportedException();
+        public override void SetLength(long value) => throw new NotSupportedException();
+        public override void Write(byte[] buffer, int offset, int count) => throw new NotSupportedException();
     }
 }

@@ -38,7 +38,7 @@ internal sealed class RecordParser
         {
             var at = FirstInvalidUtf8(bytes);
             return (null, new Rejection(source, RejectionReasons.InvalidUtf8,
-                $"invalid UTF-8 at byte {at} of the record (convert the file to UTF-8)", bytes.Length));
+                $"invalid UTF-8 at byte {at + 1} of the record (convert the file to UTF-8)", bytes.Length));
         }
 
         return record.File.Kind == InputKind.Jsonl
@@ -115,7 +115,11 @@ internal sealed class RecordParser
         }
         catch (JsonException e)
         {
-            return (null, Malformed(source, bytes.Length, e.Message));
+            // The parser's own position suffix counts lines inside the record; ours is the file's.
+            var message = e.Message;
+            var cut = message.IndexOf(" LineNumber:", StringComparison.Ordinal);
+            var detail = cut > 0 ? message[..cut] : message;
+            return (null, Malformed(source, bytes.Length, $"at byte {(e.BytePositionInLine ?? 0) + 1}: {detail}"));
         }
 
         if (text is null)

@@ -1,0 +1,52 @@
+using System.IO.Compression;
+using System.Text.Json;
+using System.Text.Json.Nodes;
+
+namespace Winnow.Tests.Support;
+
+/// <summary>Reads a run's output folder back for assertions.</summary>
+internal static class RunOutputReader
+{
+    public static List<JsonObject> Records(string runDirectory, string folder)
+    {
+        var dir = Path.Combine(runDirectory, folder);
+        if (!Directory.Exists(dir))
+        {
+            return [];
+        }
+
+        var records = new List<JsonObject>();
+        foreach (var file in Directory.GetFiles(dir, "part-*").OrderBy(f => f, StringComparer.Ordinal))
+        {
+            using var stream = file.EndsWith(".gz", StringComparison.Ordinal)
+                ? (Stream)new GZipStream(File.OpenRead(file), CompressionMode.Decompress)
+                : File.OpenRead(file);
+            using var reader = new StreamReader(stream);
+            while (reader.ReadLine() is { } line)
+            {
+                records.Add(JsonNode.Parse(line)!.AsObject());
+            }
+        }
+
+        return records;
+    }
+
+    public static JsonObject Stats(string runDirectory) =>
+        JsonNode.Parse(File.ReadAllText(Path.Combine(runDirectory, "stats.json")))!.AsObject();
+
+    /// <summary>Every output file's bytes, keyed by relative path: for byte-identity checks.</summary>
+    public static SortedDictionary<string, byte[]> AllFiles(string runDirectory)
+    {
+        var files = new SortedDictionary<string, byte[]>(StringComparer.Ordinal);
+        foreach (var file in Directory.GetFiles(runDirectory, "*", SearchOption.AllDirectories))
+        {
+            files[Path.GetRelativePath(runDirectory, file)] = File.ReadAllBytes(file);
+        }
+
+        return files;
+    }
+
+    public static long Long(JsonNode? node) => node!.GetValue<long>();
+
+    public static string Json(JsonNode node) => node.ToJsonString(new JsonSerializerOptions { WriteIndented = false });
+}
