@@ -2,5 +2,19 @@ namespace Winnow.Bench;
 
 internal static class Program
 {
-    private static int Main(string[] args) => args.Length >= 0 ? 0 : 1;
+    private static int Main(string[] args)
+    {
+        switch (args)
+        {
+            case ["gzip", string path]:
+                GzipThroughput.Run(path, rounds: 3);
+                return 0;
+            case ["hash"]:
+                HashThroughput.Run();
+                return 0;
+            default:
+                Console.Error.WriteLine("usage: Winnow.Bench gzip FILE | hash");
+                return args.Length == 0 ? 0 : 1;
+        }
+    }
 }
