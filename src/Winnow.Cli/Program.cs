@@ -5,7 +5,9 @@ namespace Winnow.Cli;
 
 internal static class Program
 {
-    private static int Main(string[] args)
+    private static int Main(string[] args) => Run(args);
+
+    internal static int Run(string[] args)
     {
         var root = new RootCommand(
             "Winnow turns crawled web pages into a clean, deduplicated text corpus and shows where text was reused.\n" +

@@ -43,6 +43,16 @@ public sealed class ExactDedupTests
     }
 
     [Theory]
+    [InlineData("\u212B ngstr\u00F6m", "\u00C5 ngstr\u00F6m")]
+    [InlineData("A\u030A \u201Cq\u201D", "\u00C5 \u201Cq\u201D")]
+    [InlineData("\u2014\u2026 plain", "\u2014\u2026 plain")]
+    public void TextIsComposedToNfcWhereNeeded(string input, string expected)
+    {
+        Assert.Equal(expected, TextNormalizer.Normalize(input, default));
+        Assert.Equal(ExactDedupStage.Hash(expected, default), ExactDedupStage.Hash(input, default));
+    }
+
+    [Theory]
     [InlineData("  a \t b\n\nc  ", "a b c")]
     [InlineData("", "")]
     [InlineData(" \n ", "")]
