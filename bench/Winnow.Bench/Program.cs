@@ -12,8 +12,10 @@ internal static class Program
             case ["hash"]:
                 HashThroughput.Run();
                 return 0;
+            case ["extract-quality", ..]:
+                return ExtractionQuality.Run(verbose: args.Contains("--verbose"));
             default:
-                Console.Error.WriteLine("usage: Winnow.Bench gzip FILE | hash");
+                Console.Error.WriteLine("usage: Winnow.Bench gzip FILE | hash | extract-quality [--verbose]");
                 return args.Length == 0 ? 0 : 1;
         }
     }
