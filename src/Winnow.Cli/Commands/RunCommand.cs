@@ -1,5 +1,6 @@
 using System.CommandLine;
 using Winnow.Dedup;
+using Winnow.Extraction;
 using Winnow.Pipeline;
 
 namespace Winnow.Cli.Commands;
@@ -15,6 +16,7 @@ internal static class RunCommand
         command.SetAction(result =>
         {
             var pipeline = new WinnowPipelineBuilder()
+                .Add(new ExtractStage())
                 .Add(new ExactDedupStage(options.ToExactDedupOptions(result)))
                 .Build();
             return PipelineExecution.Execute(pipeline, options.ToRunOptions(result), result.GetValue(options.Quiet));

@@ -25,10 +25,11 @@ internal static class MetadataReader
             return null;
         }
 
-        var title = Clean(jsonLd?.Headline) ?? Get("og:title", "dc.title", "dcterm:title", "twitter:title", "parsely-title", "title")
+        var title = Clean(jsonLd?.Headline) ?? Get("dc.title", "dcterm:title", "og:title", "twitter:title", "parsely-title", "title")
             ?? TitleReader.FromDocument(document);
-        var author = Clean(jsonLd?.Author) ?? NotUrl(Get("article:author", "og:article:author"))
-            ?? Get("author", "dc.creator", "dcterm:creator", "parsely-author", "sailthru.author", "byl", "twitter:creator")
+        var author = Clean(jsonLd?.Author)
+            ?? Get("dc.creator", "dcterm:creator", "author", "parsely-author", "sailthru.author", "byl")
+            ?? NotUrl(Get("article:author", "og:article:author"))
             ?? Microdata(document, "author") ?? Byline(document);
         var date = DateNormalizer.Normalize(jsonLd?.DatePublished)
             ?? DateNormalizer.Normalize(Get("article:published_time", "og:published_time", "og:article:published_time"))
@@ -100,7 +101,7 @@ internal static class MetadataReader
             return null;
         }
 
-        return text.StartsWith("By ", StringComparison.OrdinalIgnoreCase) ? text[3..].Trim() : text;
+        return text;
     }
 
     private static string? LanguageOf(IHtmlDocument document, Dictionary<string, string> meta, JsonLdArticle? jsonLd)
