@@ -1,5 +1,6 @@
 using System.CommandLine;
 using System.IO.Compression;
+using System.Text.Encodings.Web;
 using System.Text.Json;
 using Winnow.Extraction;
 using Winnow.Readers;
@@ -51,7 +52,7 @@ internal static class ExtractCommand
         var skipped = new SortedDictionary<string, long>(StringComparer.Ordinal);
         using var file = File.Create(outputPath);
         using Stream stream = outputPath.EndsWith(".gz", StringComparison.OrdinalIgnoreCase) ? new GZipStream(file, CompressionLevel.Optimal) : file;
-        using var writer = new Utf8JsonWriter(stream);
+        using var writer = new Utf8JsonWriter(stream, new JsonWriterOptions { Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping });
         var chunk = new List<PageInput>(ChunkPages);
         long pages = 0;
         void FlushChunk()
