@@ -23,6 +23,9 @@ public readonly record struct ExtractionOptions
     /// <summary>Pages larger than this many characters are cut before parsing. Default 8 Mi characters.</summary>
     public int MaxHtmlChars { get; init; } = 8 << 20;
 
+    /// <summary>Pages whose tags nest deeper than this are cut where they do (parsing is quadratic in depth). Default 5,000.</summary>
+    public int MaxNesting { get; init; } = 5000;
+
     /// <summary>Elements beyond this nesting depth are flattened into their ancestor. Default 512.</summary>
     public int MaxDepth { get; init; } = 512;
 }

@@ -36,8 +36,15 @@ public sealed class HtmlExtractor
         string? warning = null;
         if (html.Length > _options.MaxHtmlChars)
         {
-            html = html[.._options.MaxHtmlChars];
             warning = $"page of {html.Length:N0} characters cut to {_options.MaxHtmlChars:N0}";
+            html = html[.._options.MaxHtmlChars];
+        }
+
+        var excess = NestingGuard.FindExcess(html, _options.MaxNesting);
+        if (excess >= 0)
+        {
+            html = html[..excess];
+            warning = $"tags nested deeper than {_options.MaxNesting:N0}: page cut at character {excess:N0}";
         }
 
         var parser = new HtmlParser(_parserOptions);
