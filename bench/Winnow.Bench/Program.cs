@@ -15,8 +15,12 @@ internal static class Program
             case ["hash"]:
                 HashThroughput.Run();
                 return 0;
+            case ["extract-quality", ..]:
+                return ExtractionQuality.Run(verbose: args.Contains("--verbose"));
+            case ["extract-speed", ..]:
+                return ExtractionSpeed.Run(rounds: args.Length > 1 ? int.Parse(args[1], System.Globalization.CultureInfo.InvariantCulture) : 3);
             default:
-                Console.Error.WriteLine("usage: Winnow.Bench gzip FILE | hash | exact-phases FILE LINES");
+                Console.Error.WriteLine("usage: Winnow.Bench gzip FILE | hash | exact-phases FILE LINES | extract-quality [--verbose] | extract-speed [ROUNDS]");
                 return args.Length == 0 ? 0 : 1;
         }
     }

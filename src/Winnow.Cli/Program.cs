@@ -16,6 +16,7 @@ internal static class Program
             DemoCommand.Create(),
             RunCommand.Create(),
             SynthCommand.Create(),
+            ExtractCommand.Create(),
         };
         return root.Parse(args).Invoke();
     }

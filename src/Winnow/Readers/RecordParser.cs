@@ -2,6 +2,7 @@ using System.Text;
 using System.Text.Json;
 using System.Text.Unicode;
 using Winnow.Documents;
+using Winnow.Extraction;
 
 namespace Winnow.Readers;
 
@@ -33,7 +34,21 @@ internal sealed class RecordParser : IRecordParser
             return (null, record.Rejection);
         }
 
+        if (record.Container is { } container)
+        {
+            return (container.ToDocument(record, bytes), null);
+        }
+
         var source = new DocumentSource(record.File.Name, record.Line);
+        if (record.File.Kind == InputKind.WholeFile && ContentTypes.FromFileName(record.File.Name) == ContentTypes.Html)
+        {
+            // HTML declares its own charset; it is decoded by it rather than required to be UTF-8.
+            return (new Document(record.File.Name, HtmlDecoder.Decode(bytes), source, record.Ordinal, bytes.Length)
+            {
+                ContentType = ContentTypes.Html,
+            }, null);
+        }
+
         if (!Utf8.IsValid(bytes))
         {
             var at = FirstInvalidUtf8(bytes);
