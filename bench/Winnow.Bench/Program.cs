@@ -12,8 +12,17 @@ internal static class Program
             case ["hash"]:
                 HashThroughput.Run();
                 return 0;
+            case ["filters"]:
+                FilterThroughput.Run(docs: 20_000, rounds: 3);
+                return 0;
+            case ["filters", string docs]:
+                FilterThroughput.Run(int.Parse(docs, System.Globalization.CultureInfo.InvariantCulture), rounds: 3);
+                return 0;
+            case ["langid", string sample]:
+                FilterThroughput.LanguageAccuracy(sample);
+                return 0;
             default:
-                Console.Error.WriteLine("usage: Winnow.Bench gzip FILE | hash");
+                Console.Error.WriteLine("usage: Winnow.Bench gzip FILE | hash | filters [DOCS] | langid SAMPLE.tsv");
                 return args.Length == 0 ? 0 : 1;
         }
     }

@@ -1,5 +1,6 @@
 using System.CommandLine;
 using Winnow.Dedup;
+using Winnow.Filters;
 using Winnow.Pipeline;
 
 namespace Winnow.Cli.Commands;
@@ -10,11 +11,31 @@ internal static class RunCommand
     public static Command Create()
     {
         var options = new PipelineOptions();
-        var command = new Command("run", "Run the pipeline: read, deduplicate, and write kept, removed and rejected documents with stats");
+        var config = new Option<string?>("--config") { Description = "YAML run file (docs/run-file.md); without it: Gopher, C4 and FineWeb filters, then PII redaction" };
+        var command = new Command("run", "Run the pipeline: read, filter, redact, deduplicate, and write kept, removed and rejected documents with stats");
         options.AddTo(command);
+        command.Options.Add(config);
         command.SetAction(result =>
         {
-            var pipeline = new WinnowPipelineBuilder()
+            IReadOnlyList<Stage> stages;
+            try
+            {
+                var path = result.GetValue(config);
+                stages = path is null ? FilterConfig.Default() : FilterConfig.Load(path);
+            }
+            catch (Exception e) when (e is FilterConfigException or IOException)
+            {
+                System.Console.Error.WriteLine(e.Message);
+                return ExitCodes.Usage;
+            }
+
+            var builder = new WinnowPipelineBuilder();
+            foreach (var stage in stages)
+            {
+                builder.Add(stage);
+            }
+
+            var pipeline = builder
                 .Add(new ExactDedupStage(options.ToExactDedupOptions(result)))
                 .Build();
             return PipelineExecution.Execute(pipeline, options.ToRunOptions(result), result.GetValue(options.Quiet));
