@@ -7,10 +7,21 @@ namespace Winnow.Cli.Commands;
 /// <summary>The stages `winnow run` and `winnow demo` use, in order.</summary>
 internal static class DefaultPipeline
 {
-    /// <remarks>Extraction only touches HTML documents; text and Markdown pass through it.</remarks>
-    public static WinnowPipeline Build(ExactDedupOptions exact) =>
-        new WinnowPipelineBuilder()
+    /// <remarks>
+    /// Extraction only touches HTML documents. Exact dedup comes before the cleaning stages so
+    /// that filters and PII redaction do not spend time on copies; a copy of a document that a
+    /// filter removes would be removed by the same filter, so the result is the same.
+    /// </remarks>
+    public static WinnowPipeline Build(IReadOnlyList<Stage> cleaning, ExactDedupOptions exact)
+    {
+        var builder = new WinnowPipelineBuilder()
             .Add(new ExtractStage())
-            .Add(new ExactDedupStage(exact))
-            .Build();
+            .Add(new ExactDedupStage(exact));
+        foreach (var stage in cleaning)
+        {
+            builder.Add(stage);
+        }
+
+        return builder.Build();
+    }
 }

@@ -30,7 +30,7 @@ internal static class DemoCommand
                 Threads = result.GetValue(threads),
                 Overwrite = true,
             };
-            return PipelineExecution.Execute(DefaultPipeline.Build(new()), options, result.GetValue(quiet), "demo");
+            return PipelineExecution.Execute(DefaultPipeline.Build(Winnow.Filters.FilterConfig.Default(), new()), options, result.GetValue(quiet), "demo");
         });
         return command;
     }

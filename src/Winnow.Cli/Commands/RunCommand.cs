@@ -8,11 +8,16 @@ internal static class RunCommand
     public static Command Create()
     {
         var options = new PipelineOptions();
-        var command = new Command("run", "Run the pipeline: read, deduplicate, and write kept, removed and rejected documents with stats");
+        var command = new Command("run", "Run the pipeline: read, extract, deduplicate, filter, redact, and write kept, removed and rejected documents with stats");
         options.AddTo(command);
         command.SetAction(result =>
         {
-            var pipeline = DefaultPipeline.Build(options.ToExactDedupOptions(result));
+            if (!options.TryLoadCleaningStages(result, out var cleaning))
+            {
+                return ExitCodes.Usage;
+            }
+
+            var pipeline = DefaultPipeline.Build(cleaning, options.ToExactDedupOptions(result));
             return PipelineExecution.Execute(pipeline, options.ToRunOptions(result), result.GetValue(options.Quiet));
         });
         return command;

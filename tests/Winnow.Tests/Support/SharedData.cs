@@ -18,8 +18,11 @@ internal static class SharedData
         }
 
         var path = System.IO.Path.Combine(Root.Value, relative);
-        return File.Exists(path) || Directory.Exists(path) ? path : null;
+        return System.IO.File.Exists(path) || Directory.Exists(path) ? path : null;
     }
+
+    /// <summary>A file under shared/, or null when absent.</summary>
+    public static string? File(params string[] parts) => Path(System.IO.Path.Combine(parts)) is { } p && System.IO.File.Exists(p) ? p : null;
 
     /// <summary>A folder under shared/, or null when absent.</summary>
     public static string? Folder(string relative) => Path(relative) is { } p && Directory.Exists(p) ? p : null;
@@ -30,7 +33,7 @@ internal static class SharedData
         {
             for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
             {
-                if (File.Exists(System.IO.Path.Combine(dir.FullName, "Winnow.slnx")))
+                if (System.IO.File.Exists(System.IO.Path.Combine(dir.FullName, "Winnow.slnx")))
                 {
                     return dir.FullName;
                 }
