@@ -27,8 +27,9 @@ internal sealed class RecordParser : IRecordParser
     }
 
     /// <summary>Parses one record; exactly one of the results is non-null.</summary>
-    public (Document? Document, Rejection? Rejection) Parse(in RawRecord record, ReadOnlySpan<byte> bytes)
+    public (Document? Document, Rejection? Rejection) Parse(in RawRecord record, ReadOnlyMemory<byte> memory)
     {
+        var bytes = memory.Span;
         if (record.Rejection is not null)
         {
             return (null, record.Rejection);
@@ -57,7 +58,7 @@ internal sealed class RecordParser : IRecordParser
         }
 
         return record.File.Kind == InputKind.Jsonl
-            ? ParseJson(source, record.Ordinal, bytes)
+            ? ParseJson(source, record.Ordinal, memory)
             : (WholeFile(record, source, bytes), null);
     }
 
@@ -71,8 +72,10 @@ internal sealed class RecordParser : IRecordParser
         };
     }
 
-    private (Document?, Rejection?) ParseJson(DocumentSource source, long ordinal, ReadOnlySpan<byte> bytes)
+    private (Document?, Rejection?) ParseJson(DocumentSource source, long ordinal, ReadOnlyMemory<byte> memory)
     {
+        var bytes = memory.Span;
+        var rawText = ReadOnlyMemory<byte>.Empty;
         string? text = null, id = null, url = null;
         List<MetadataField>? metadata = null;
         var textKind = JsonTokenType.None;
@@ -96,6 +99,12 @@ internal sealed class RecordParser : IRecordParser
                 {
                     textKind = reader.TokenType;
                     text = reader.TokenType == JsonTokenType.String ? reader.GetString() : null;
+                    if (text is not null)
+                    {
+                        // The token as written, quotes included: written back unchanged if no stage edits the text.
+                        rawText = memory.Slice((int)reader.TokenStartIndex, reader.ValueSpan.Length + 2);
+                    }
+
                     reader.Skip();
                 }
                 else if (isId)
@@ -146,6 +155,7 @@ internal sealed class RecordParser : IRecordParser
         }
 
         var document = new Document(id ?? source.ToString(), text, source, ordinal, bytes.Length) { Url = url };
+        document.SetRawTextJson(rawText);
         if (metadata is not null)
         {
             foreach (var field in metadata)
