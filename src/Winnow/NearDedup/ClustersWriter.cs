@@ -42,6 +42,7 @@ internal static class ClustersWriter
             writer.WriteEndArray();
             writer.WriteEndObject();
             writer.Flush();
+            writer.Reset();
             stream.WriteByte((byte)'\n');
         }
     }
