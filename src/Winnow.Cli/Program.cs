@@ -12,6 +12,7 @@ internal static class Program
             "Start with 'winnow demo'; see docs/ for formats and benchmarks.")
         {
             RunCommand.Create(),
+            DedupCommand.Create(),
         };
         return root.Parse(args).Invoke();
     }
