@@ -17,6 +17,7 @@ internal static class Program
             RunCommand.Create(),
             SynthCommand.Create(),
             ExtractCommand.Create(),
+            DedupCommand.Create(),
         };
         return root.Parse(args).Invoke();
     }

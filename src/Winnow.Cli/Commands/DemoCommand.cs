@@ -1,4 +1,6 @@
 using System.CommandLine;
+using Winnow.Filters;
+using Winnow.NearDedup;
 using Winnow.Synth;
 
 namespace Winnow.Cli.Commands;
@@ -30,7 +32,14 @@ internal static class DemoCommand
                 Threads = result.GetValue(threads),
                 Overwrite = true,
             };
-            return PipelineExecution.Execute(DefaultPipeline.Build(Winnow.Filters.FilterConfig.Default(), new()), options, result.GetValue(quiet), "demo");
+            using var nearDedup = new NearDedupStage(new MinHashOptions());
+            var code = PipelineExecution.Execute(DefaultPipeline.Build(FilterConfig.Default(), new(), nearDedup), options, result.GetValue(quiet), "demo");
+            if (code == ExitCodes.Ok)
+            {
+                NearDedupCliOptions.PrintSummary(nearDedup);
+            }
+
+            return code;
         });
         return command;
     }

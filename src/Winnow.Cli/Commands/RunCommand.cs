@@ -1,4 +1,5 @@
 using System.CommandLine;
+using Winnow.NearDedup;
 
 namespace Winnow.Cli.Commands;
 
@@ -8,8 +9,12 @@ internal static class RunCommand
     public static Command Create()
     {
         var options = new PipelineOptions();
+        var near = new NearDedupCliOptions();
+        var noNearDedup = new Option<bool>("--no-near-dedup") { Description = "Skip the near-duplicate (MinHash-LSH) stage" };
         var command = new Command("run", "Run the pipeline: read, extract, deduplicate, filter, redact, and write kept, removed and rejected documents with stats");
         options.AddTo(command);
+        near.AddTo(command);
+        command.Options.Add(noNearDedup);
         command.SetAction(result =>
         {
             if (!options.TryLoadCleaningStages(result, out var cleaning))
@@ -17,8 +22,15 @@ internal static class RunCommand
                 return ExitCodes.Usage;
             }
 
-            var pipeline = DefaultPipeline.Build(cleaning, options.ToExactDedupOptions(result));
-            return PipelineExecution.Execute(pipeline, options.ToRunOptions(result), result.GetValue(options.Quiet));
+            using var nearDedup = result.GetValue(noNearDedup) ? null : new NearDedupStage(near.ToOptions(result));
+            var pipeline = DefaultPipeline.Build(cleaning, options.ToExactDedupOptions(result), nearDedup);
+            var code = PipelineExecution.Execute(pipeline, options.ToRunOptions(result), result.GetValue(options.Quiet));
+            if (nearDedup is not null && code == ExitCodes.Ok)
+            {
+                NearDedupCliOptions.PrintSummary(nearDedup);
+            }
+
+            return code;
         });
         return command;
     }
