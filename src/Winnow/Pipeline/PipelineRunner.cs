@@ -74,6 +74,7 @@ internal sealed partial class PipelineRunner
 
             if (pass.Barrier is not null)
             {
+                output.Flush();
                 spilled = spill!.CompleteSpill();
                 pass.Barrier.Resolve(context);
             }

@@ -20,7 +20,11 @@ internal sealed class RunOutput : IDisposable
     private readonly ShardedJsonlWriter _kept;
     private readonly ShardedJsonlWriter _removed;
     private readonly ShardedJsonlWriter _rejected;
-    private readonly List<SerializedChunk> _chunks = [];
+    // Two sets of chunk buffers: one is written to disk on a writer task while the next batch is
+    // serialized into the other, so the sequential copy to disk overlaps parallel work.
+    private readonly List<SerializedChunk>[] _chunkSets = [[], []];
+    private int _currentSet;
+    private Task _pendingWrite = Task.CompletedTask;
 
     private RunOutput(string directory, ShardOptions shards)
     {
@@ -70,14 +74,16 @@ internal sealed class RunOutput : IDisposable
     {
         var count = documents.Length;
         var chunks = ParallelChunks.ChunkCount(count, parallel);
-        while (_chunks.Count < chunks)
+        var set = _chunkSets[_currentSet];
+        _currentSet ^= 1;
+        while (set.Count < chunks)
         {
-            _chunks.Add(new SerializedChunk());
+            set.Add(new SerializedChunk());
         }
 
         ParallelChunks.For(count, parallel, (c, from, to) =>
         {
-            var chunk = _chunks[c];
+            var chunk = set[c];
             chunk.Clear();
             for (var i = from; i < to; i++)
             {
@@ -92,10 +98,16 @@ internal sealed class RunOutput : IDisposable
             }
         });
 
-        for (var c = 0; c < Math.Max(1, chunks) && count > 0; c++)
+        // The previous write used the other set; waiting for it keeps files in input order.
+        Flush();
+        var kept = spill?.Writer ?? _kept;
+        _pendingWrite = Task.Run(() =>
         {
-            _chunks[c].WriteTo(spill?.Writer ?? _kept, _removed, _rejected);
-        }
+            for (var c = 0; c < chunks; c++)
+            {
+                set[c].WriteTo(kept, _removed, _rejected);
+            }
+        });
 
         for (var i = 0; i < count; i++)
         {
@@ -114,8 +126,12 @@ internal sealed class RunOutput : IDisposable
         }
     }
 
+    /// <summary>Waits until every serialized batch is on its way to disk; rethrows a write error.</summary>
+    public void Flush() => _pendingWrite.GetAwaiter().GetResult();
+
     public void Complete(RunStats stats)
     {
+        Flush();
         _kept.Complete();
         _removed.Complete();
         _rejected.Complete();
@@ -141,6 +157,16 @@ internal sealed class RunOutput : IDisposable
 
     public void Dispose()
     {
+        // After a failure the last write may still run; let it end before closing its files.
+        try
+        {
+            _pendingWrite.Wait();
+        }
+        catch (AggregateException)
+        {
+            // Already reported by Flush, or superseded by the error that ended the run.
+        }
+
         _kept.Dispose();
         _removed.Dispose();
         _rejected.Dispose();
