@@ -11,7 +11,9 @@ internal static class Program
             "Winnow turns crawled web pages into a clean, deduplicated text corpus and shows where text was reused.\n" +
             "Start with 'winnow demo'; see docs/ for formats and benchmarks.")
         {
+            DemoCommand.Create(),
             RunCommand.Create(),
+            SynthCommand.Create(),
         };
         return root.Parse(args).Invoke();
     }

@@ -1,6 +1,4 @@
 using System.CommandLine;
-using Winnow.Dedup;
-using Winnow.Pipeline;
 
 namespace Winnow.Cli.Commands;
 
@@ -14,9 +12,7 @@ internal static class RunCommand
         options.AddTo(command);
         command.SetAction(result =>
         {
-            var pipeline = new WinnowPipelineBuilder()
-                .Add(new ExactDedupStage(options.ToExactDedupOptions(result)))
-                .Build();
+            var pipeline = DefaultPipeline.Build(options.ToExactDedupOptions(result));
             return PipelineExecution.Execute(pipeline, options.ToRunOptions(result), result.GetValue(options.Quiet));
         });
         return command;

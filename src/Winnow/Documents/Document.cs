@@ -82,6 +82,9 @@ public sealed class Document
         return null;
     }
 
+    /// <summary>Restores attributes read back from a spill file.</summary>
+    internal void RestoreAttributes(JsonObject attributes) => _attributes = attributes;
+
     /// <summary>Sets one attribute under a stage's name, e.g. ("pii", "emails", 2).</summary>
     public void SetAttribute(string stage, string name, JsonNode? value)
     {

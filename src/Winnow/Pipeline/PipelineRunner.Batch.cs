@@ -6,7 +6,8 @@ namespace Winnow.Pipeline;
 
 internal sealed partial class PipelineRunner
 {
-    private void ProcessBatch(RecordBatch batch, RecordParser parser, StageContext context, StageTally[] tallies, RunOutput output)
+    private void ProcessBatch(
+        RecordBatch batch, IRecordParser parser, PassPlan pass, StageContext context, StageTally[] tallies, RunOutput output, SpillWriter? spill)
     {
         var records = batch.Records;
         var documents = new Document?[records.Count];
@@ -20,42 +21,76 @@ internal sealed partial class PipelineRunner
         });
 
         var alive = new List<Document>(records.Count);
+        var firstPass = pass.Index == 0;
         for (var i = 0; i < records.Count; i++)
         {
             if (documents[i] is { } document)
             {
-                _stats.CountIn(document.InputBytes);
+                if (firstPass)
+                {
+                    _stats.CountIn(document.InputBytes);
+                }
+
                 alive.Add(document);
             }
-            else
+            else if (firstPass)
             {
                 _stats.CountIn(rejections[i]!.Bytes);
                 Reject(rejections[i]!);
             }
+            else
+            {
+                throw new InvalidDataException($"the run's spill file is damaged: {rejections[i]}");
+            }
         }
 
-        for (var s = 0; s < _pipeline.Stages.Count && alive.Count > 0; s++)
+        if (pass.Resumed is { } resumed)
+        {
+            resumed.ApplyBatch(alive, context);
+            CountRemovals(alive, tallies[IndexOf(resumed)]);
+        }
+
+        for (var s = pass.FirstStage; s < pass.EndStage && alive.Count > 0; s++)
         {
             var tally = tallies[s];
             tally.In += new Tally(alive.Count, alive.Sum(d => d.InputBytes));
             RunStage(_pipeline.Stages[s], alive, context);
-            var removed = default(Tally);
-            foreach (var document in alive)
-            {
-                if (document.IsRemoved)
-                {
-                    removed = removed.Add(document.InputBytes);
-                }
-            }
+            CountRemovals(alive, tally);
+        }
 
-            if (removed.Documents > 0)
+        output.Write(batch, documents, rejections, _stats, _parallel, spill);
+    }
+
+    private int IndexOf(Stage stage)
+    {
+        for (var i = 0; i < _pipeline.Stages.Count; i++)
+        {
+            if (ReferenceEquals(_pipeline.Stages[i], stage))
             {
-                tally.Removed += removed;
-                alive.RemoveAll(d => d.IsRemoved);
+                return i;
             }
         }
 
-        output.Write(batch, documents, rejections, _stats, _parallel);
+        throw new InvalidOperationException($"stage '{stage.Name}' is not in the pipeline");
+    }
+
+    /// <summary>Counts the documents a stage just removed and drops them from the living list.</summary>
+    private static void CountRemovals(List<Document> alive, StageTally tally)
+    {
+        var removed = default(Tally);
+        foreach (var document in alive)
+        {
+            if (document.IsRemoved)
+            {
+                removed = removed.Add(document.InputBytes);
+            }
+        }
+
+        if (removed.Documents > 0)
+        {
+            tally.Removed += removed;
+            alive.RemoveAll(d => d.IsRemoved);
+        }
     }
 
     private void RunStage(Stage stage, List<Document> alive, StageContext context)

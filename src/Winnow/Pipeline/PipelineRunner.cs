@@ -13,6 +13,8 @@ namespace Winnow.Pipeline;
 /// <remarks>
 /// Output is the same whatever the thread count because parallel work only ever fills slots by
 /// record index, and every order-dependent step (corpus stages, writing) runs in input order.
+/// A whole-corpus stage ends a pass: survivors are spilled to disk, the stage resolves, and the
+/// next pass replays the spill (see <see cref="PassPlan"/>).
 /// </remarks>
 internal sealed partial class PipelineRunner
 {
@@ -41,35 +43,69 @@ internal sealed partial class PipelineRunner
         var inputs = InputSet.Expand(_options.Inputs, _options.Glob);
         _stats.InputFiles = inputs.Count;
         var totalBytes = inputs.Any(f => f.Length < 0) ? -1 : inputs.Sum(f => f.Length);
-        var output = RunOutput.Create(_options);
+        using var output = RunOutput.Create(_options);
         var context = new StageContext(output.Directory, output.WorkDirectory, _parallel.MaxDegreeOfParallelism, _cancellationToken);
         var tallies = _pipeline.Stages.Select(s => _stats.AddStage(s.Name)).ToArray();
-        var parser = new RecordParser(_options.Reader);
         var reader = new InputReader(inputs, _options.Reader, _options.StandardInput);
+        InputFile? spilled = null;
+        foreach (var pass in PassPlan.For(_pipeline.Stages))
+        {
+            using var spill = pass.Barrier is null ? null : output.CreateSpill(pass.Index);
+            if (spilled is null)
+            {
+                var parser = new RecordParser(_options.Reader);
+                Consume(reader.ReadBatches(_cancellationToken), batch =>
+                {
+                    ProcessBatch(batch, parser, pass, context, tallies, output, spill);
+                    ReportProgress(batch.InputPosition, totalBytes, force: false);
+                });
+            }
+            else if (spilled.Length > 0)
+            {
+                var replay = new InputReader([spilled], SpillParser.ReaderOptions);
+                var parser = new SpillParser();
+                Consume(replay.ReadBatches(_cancellationToken), batch => ProcessBatch(batch, parser, pass, context, tallies, output, spill));
+            }
 
+            if (spilled is not null)
+            {
+                File.Delete(spilled.Path);
+            }
+
+            if (pass.Barrier is not null)
+            {
+                spilled = spill!.CompleteSpill();
+                pass.Barrier.Resolve(context);
+            }
+        }
+
+        foreach (var stage in _pipeline.Stages.OfType<CorpusStage>())
+        {
+            stage.Complete(context);
+        }
+
+        _stats.BlankLines = reader.BlankLines;
+        output.Complete(_stats);
+        ReportProgress(reader.Position, totalBytes, force: true);
+        return _stats;
+    }
+
+    /// <summary>Reads batches on another thread while this one processes them, in order.</summary>
+    private void Consume(IEnumerable<RecordBatch> source, Action<RecordBatch> handle)
+    {
         using var batches = new BlockingCollection<RecordBatch>(boundedCapacity: 3);
-        var producer = Task.Run(() => Produce(reader, batches));
+        var producer = Task.Run(() => Produce(source, batches));
         try
         {
             foreach (var batch in batches.GetConsumingEnumerable(_cancellationToken))
             {
                 using (batch)
                 {
-                    ProcessBatch(batch, parser, context, tallies, output);
-                    ReportProgress(batch.InputPosition, totalBytes, force: false);
+                    handle(batch);
                 }
             }
 
             producer.GetAwaiter().GetResult();
-            foreach (var stage in _pipeline.Stages.OfType<CorpusStage>())
-            {
-                stage.Complete(context);
-            }
-
-            _stats.BlankLines = reader.BlankLines;
-            output.Complete(_stats);
-            ReportProgress(reader.Position, totalBytes, force: true);
-            return _stats;
         }
         finally
         {
@@ -79,16 +115,14 @@ internal sealed partial class PipelineRunner
             {
                 left.Dispose();
             }
-
-            output.Dispose();
         }
     }
 
-    private void Produce(InputReader reader, BlockingCollection<RecordBatch> batches)
+    private void Produce(IEnumerable<RecordBatch> source, BlockingCollection<RecordBatch> batches)
     {
         try
         {
-            foreach (var batch in reader.ReadBatches(_cancellationToken))
+            foreach (var batch in source)
             {
                 if (!batches.TryAdd(batch, Timeout.Infinite, _cancellationToken))
                 {
@@ -120,8 +154,7 @@ internal sealed partial class PipelineRunner
 
         _lastProgress = now;
         _options.Progress.Report(new RunProgress(
-            _stats.Kept.Documents + _stats.Removed.Documents + _stats.Rejected.Documents,
-            position, total, _stats.Kept.Documents, _stats.Removed.Documents, _stats.Rejected.Documents, now));
+            _stats.In.Documents, position, total, _stats.Kept.Documents, _stats.Removed.Documents, _stats.Rejected.Documents, now));
     }
 
     private void Reject(Rejection rejection)

@@ -59,8 +59,14 @@ internal sealed class RunOutput : IDisposable
         return new RunOutput(directory, options.Shards);
     }
 
-    /// <summary>Serializes a batch in parallel, then writes it in input order and counts it.</summary>
-    public void Write(RecordBatch batch, Document?[] documents, Rejection?[] rejections, RunStats stats, ParallelOptions parallel)
+    /// <summary>A spill for the survivors of pass <paramref name="pass"/>.</summary>
+    public SpillWriter CreateSpill(int pass) => new(Path.Combine(WorkDirectory, $"pass-{pass}"));
+
+    /// <summary>
+    /// Serializes a batch in parallel, then writes it in input order and counts it. With a spill,
+    /// survivors go there (and are counted in a later pass) instead of to documents/.
+    /// </summary>
+    public void Write(RecordBatch batch, Document?[] documents, Rejection?[] rejections, RunStats stats, ParallelOptions parallel, SpillWriter? spill)
     {
         var count = documents.Length;
         var chunks = ParallelChunks.ChunkCount(count, parallel);
@@ -77,7 +83,7 @@ internal sealed class RunOutput : IDisposable
             {
                 if (documents[i] is { } document)
                 {
-                    chunk.Add(document);
+                    chunk.Add(document, spill is not null);
                 }
                 else
                 {
@@ -88,7 +94,7 @@ internal sealed class RunOutput : IDisposable
 
         for (var c = 0; c < Math.Max(1, chunks) && count > 0; c++)
         {
-            _chunks[c].WriteTo(_kept, _removed, _rejected);
+            _chunks[c].WriteTo(spill?.Writer ?? _kept, _removed, _rejected);
         }
 
         for (var i = 0; i < count; i++)
@@ -101,7 +107,7 @@ internal sealed class RunOutput : IDisposable
             {
                 stats.CountRemoved(document);
             }
-            else
+            else if (spill is null)
             {
                 stats.CountKept(document);
             }

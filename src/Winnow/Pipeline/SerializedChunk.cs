@@ -22,11 +22,27 @@ internal sealed class SerializedChunk
         _rejected.Clear();
     }
 
-    public void Add(Document document)
+    public void Add(Document document, bool spillSurvivors)
     {
-        var part = document.IsRemoved ? _removed : _kept;
-        DocumentJson.Write(part.Start(), document);
-        part.End();
+        if (document.IsRemoved)
+        {
+            DocumentJson.Write(_removed.Start(), document);
+            _removed.End();
+        }
+        else
+        {
+            var writer = _kept.Start();
+            if (spillSurvivors)
+            {
+                DocumentJson.WriteSpill(writer, document);
+            }
+            else
+            {
+                DocumentJson.Write(writer, document);
+            }
+
+            _kept.End();
+        }
     }
 
     public void Add(Rejection rejection, ReadOnlySpan<byte> record)

@@ -9,7 +9,7 @@ namespace Winnow.Readers;
 /// Turns a raw record into a document or a rejection. Pure and thread-safe: batches are parsed
 /// in parallel.
 /// </summary>
-internal sealed class RecordParser
+internal sealed class RecordParser : IRecordParser
 {
     private static readonly UTF8Encoding StrictUtf8 = new(encoderShouldEmitUTF8Identifier: false, throwOnInvalidBytes: true);
     private readonly ReaderOptions _options;

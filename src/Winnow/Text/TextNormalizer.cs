@@ -18,12 +18,45 @@ public static class TextNormalizer
     public static int Normalize(string text, Span<char> destination, NormalizationOptions options)
     {
         // NFC can change length; most web text is already NFC and the check is cheap.
-        var source = text.IsNormalized(NormalizationForm.FormC) ? text.AsSpan() : text.Normalize(NormalizationForm.FormC).AsSpan();
+        var source = NfcQuickCheck.IsNfc(text) ? text.AsSpan() : text.Normalize(NormalizationForm.FormC).AsSpan();
+        return options.CaseFold || options.IgnorePunctuation
+            ? NormalizeWithOptions(source, destination, options)
+            : CollapseWhitespace(source, destination);
+    }
+
+    /// <summary>The common case, kept branch-light: only whitespace changes.</summary>
+    private static int CollapseWhitespace(ReadOnlySpan<char> source, Span<char> destination)
+    {
+        var written = 0;
+        var pendingSpace = false;
+        for (var i = 0; i < source.Length; i++)
+        {
+            var c = source[i];
+            if (IsWhiteSpace(c))
+            {
+                pendingSpace = written > 0;
+                continue;
+            }
+
+            if (pendingSpace)
+            {
+                destination[written++] = ' ';
+                pendingSpace = false;
+            }
+
+            destination[written++] = c;
+        }
+
+        return written;
+    }
+
+    private static int NormalizeWithOptions(ReadOnlySpan<char> source, Span<char> destination, NormalizationOptions options)
+    {
         var written = 0;
         var pendingSpace = false;
         foreach (var c in source)
         {
-            if (char.IsWhiteSpace(c))
+            if (IsWhiteSpace(c))
             {
                 pendingSpace = written > 0;
                 continue;
@@ -46,6 +79,9 @@ public static class TextNormalizer
         return written;
     }
 
+    // Printable ASCII is never whitespace: decide it with one comparison, the rest by Unicode.
+    private static bool IsWhiteSpace(char c) => c is > ' ' and < '\u007F' ? false : char.IsWhiteSpace(c);
+
     /// <summary>The normalized form as a string (allocates; for tests and tools).</summary>
     public static string Normalize(string text, NormalizationOptions options)
     {
@@ -55,8 +91,8 @@ public static class TextNormalizer
     }
 
     /// <summary>An upper bound of the normalized length, to size buffers.</summary>
-    public static int MaxLength(string text) =>
-        text.IsNormalized(NormalizationForm.FormC) ? text.Length : text.Normalize(NormalizationForm.FormC).Length;
+    /// <remarks>NFC composes far more than it expands; 3× covers its worst case (UAX #15).</remarks>
+    public static int MaxLength(string text) => NfcQuickCheck.IsNfc(text) ? text.Length : text.Length * 3;
 
     // In ASCII, symbols such as $ + < = > ^ ` | ~ count as punctuation too: they vary as freely.
     private static bool IsPunctuation(char c) =>

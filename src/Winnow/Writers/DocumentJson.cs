@@ -17,9 +17,23 @@ internal static class DocumentJson
         SkipValidation = true,
     };
 
-    public static void Write(Utf8JsonWriter writer, Document document)
+    public static void Write(Utf8JsonWriter writer, Document document) => Write(writer, document, spill: false);
+
+    /// <summary>
+    /// Writes a record that a later pass reads back whole: the public fields plus the ordinal and
+    /// input size, which decisions and accounting need.
+    /// </summary>
+    public static void WriteSpill(Utf8JsonWriter writer, Document document) => Write(writer, document, spill: true);
+
+    private static void Write(Utf8JsonWriter writer, Document document, bool spill)
     {
         writer.WriteStartObject();
+        if (spill)
+        {
+            writer.WriteNumber(SpillOrdinal, document.Ordinal);
+            writer.WriteNumber(SpillBytes, document.InputBytes);
+        }
+
         writer.WriteString("id"u8, document.Id);
         writer.WriteString("text"u8, document.Text);
         if (document.Url is not null)
@@ -90,6 +104,12 @@ internal static class DocumentJson
     }
 
     private const int PreviewBytes = 512;
+
+    /// <summary>Spill-only field: the document's ordinal.</summary>
+    public static ReadOnlySpan<byte> SpillOrdinal => "_ordinal"u8;
+
+    /// <summary>Spill-only field: the document's input bytes.</summary>
+    public static ReadOnlySpan<byte> SpillBytes => "_bytes"u8;
 
     private static void WriteSource(Utf8JsonWriter writer, DocumentSource source)
     {

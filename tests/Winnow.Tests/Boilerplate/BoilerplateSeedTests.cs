@@ -8,15 +8,18 @@ namespace Winnow.Tests.Boilerplate;
 /// <summary>The founding example: three promotional paragraphs shared by two posts of one author.</summary>
 public sealed class BoilerplateSeedTests
 {
+    private const string PlainSeed = "seeds/000_974ea736afd95f53.txt";
+    private const string MarkdownSeed = "seeds/002_48d5d820d7608b9f.txt";
+
     private static readonly string[] Promo = ["VISIT MY NEW WEB SITE", "My newest book", "Listen to cutting-edge"];
 
-    [Fact]
+    [SharedDataFact(MarkdownSeed)]
     public void FlagsExactlyTheThreePromotionalParagraphsInBothSeeds()
     {
-        var (plain, markdown) = (SharedData.Seed("000_974ea736afd95f53.txt"), SharedData.Seed("002_48d5d820d7608b9f.txt"));
+        var (plain, markdown) = (SharedData.Text(PlainSeed), SharedData.Text(MarkdownSeed));
         if (plain is null || markdown is null)
         {
-            return; // ../shared is absent
+            return;
         }
 
         using var dir = new TempDir();
@@ -49,10 +52,10 @@ public sealed class BoilerplateSeedTests
         Assert.All(report, r => Assert.Equal(["doc0", "doc1"], r["examples"]!.AsArray().Select(e => e!.GetValue<string>())));
     }
 
-    [Fact]
+    [SharedDataFact(MarkdownSeed)]
     public void RemoveModeCutsThePromotionalParagraphsAndKeepsTheBodies()
     {
-        var (plain, markdown) = (SharedData.Seed("000_974ea736afd95f53.txt"), SharedData.Seed("002_48d5d820d7608b9f.txt"));
+        var (plain, markdown) = (SharedData.Text(PlainSeed), SharedData.Text(MarkdownSeed));
         if (plain is null || markdown is null)
         {
             return;

@@ -12,13 +12,16 @@ namespace Winnow.Tests.Reuse;
 /// </summary>
 public sealed class ReuseSeedTests
 {
-    [Fact]
+    private const string PlainSeed = "seeds/000_974ea736afd95f53.txt";
+    private const string MarkdownSeed = "seeds/002_48d5d820d7608b9f.txt";
+
+    [SharedDataFact(MarkdownSeed)]
     public void ReportsOnlyThePromotionalParagraphs()
     {
-        var (plain, markdown) = (SharedData.Seed("000_974ea736afd95f53.txt"), SharedData.Seed("002_48d5d820d7608b9f.txt"));
+        var (plain, markdown) = (SharedData.Text(PlainSeed), SharedData.Text(MarkdownSeed));
         if (plain is null || markdown is null)
         {
-            return; // ../shared is absent
+            return;
         }
 
         using var dir = new TempDir();

@@ -1,39 +1,65 @@
 namespace Winnow.Tests.Support;
 
 /// <summary>
-/// Finds the ../shared folder beside the repository (seeds, benchmark data). Tests that need it
-/// return early when it is absent. WINNOW_SHARED overrides the location (e.g. for git worktrees).
+/// Finds the shared data folder that sits beside the project (../shared from the repo root).
+/// Tests that need it are skipped, not failed, where it is absent.
 /// </summary>
 internal static class SharedData
 {
-    public static string? Directory
+    private static readonly Lazy<string?> Root = new(Find);
+
+    public static string? Path(string relative)
+    {
+        if (Root.Value is null)
+        {
+            return null;
+        }
+
+        var path = System.IO.Path.Combine(Root.Value, relative);
+        return File.Exists(path) || Directory.Exists(path) ? path : null;
+    }
+
+    public static string RepoRoot
     {
         get
         {
-            var overridden = Environment.GetEnvironmentVariable("WINNOW_SHARED");
-            if (!string.IsNullOrEmpty(overridden))
-            {
-                return System.IO.Directory.Exists(overridden) ? overridden : null;
-            }
-
             for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
             {
-                if (File.Exists(Path.Combine(dir.FullName, "Winnow.slnx")))
+                if (File.Exists(System.IO.Path.Combine(dir.FullName, "Winnow.slnx")))
                 {
-                    var shared = Path.Combine(dir.FullName, "..", "shared");
-                    return System.IO.Directory.Exists(shared) ? Path.GetFullPath(shared) : null;
+                    return dir.FullName;
                 }
             }
 
-            return null;
+            throw new InvalidOperationException("cannot find the repository root (Winnow.slnx) above the test binaries");
         }
     }
 
-    /// <summary>The text of a seed page, or null when ../shared/seeds is absent.</summary>
-    public static string? Seed(string name)
+    /// <summary>The text of a file under ../shared, or null when it is absent.</summary>
+    public static string? Text(string relative) => Path(relative) is { } path ? File.ReadAllText(path) : null;
+
+    private static string? Find()
     {
-        var dir = Directory;
-        var path = dir is null ? null : Path.Combine(dir, "seeds", name);
-        return path is not null && File.Exists(path) ? File.ReadAllText(path) : null;
+        // WINNOW_SHARED points elsewhere, e.g. from a git worktree that has no ../shared beside it.
+        if (Environment.GetEnvironmentVariable("WINNOW_SHARED") is { Length: > 0 } overridden)
+        {
+            return Directory.Exists(overridden) ? overridden : null;
+        }
+
+        var shared = System.IO.Path.GetFullPath(System.IO.Path.Combine(RepoRoot, "..", "shared"));
+        return Directory.Exists(shared) ? shared : null;
+    }
+}
+
+/// <summary>A fact that is skipped when a path under ../shared is absent.</summary>
+[AttributeUsage(AttributeTargets.Method)]
+internal sealed class SharedDataFactAttribute : FactAttribute
+{
+    public SharedDataFactAttribute(string relative)
+    {
+        if (SharedData.Path(relative) is null)
+        {
+            Skip = $"../shared/{relative} is absent";
+        }
     }
 }

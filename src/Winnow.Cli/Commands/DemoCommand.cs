@@ -1,0 +1,37 @@
+using System.CommandLine;
+using Winnow.Synth;
+
+namespace Winnow.Cli.Commands;
+
+/// <summary>`winnow demo`: generates the built-in sample and runs the whole pipeline on it.</summary>
+internal static class DemoCommand
+{
+    public static Command Create()
+    {
+        var dir = new Option<string>("--dir") { Description = "Folder for the sample and the run", DefaultValueFactory = _ => "winnow-demo" };
+        var docs = new Option<int>("--docs", "-n") { Description = "Documents in the sample", DefaultValueFactory = _ => 2_000 };
+        var threads = new Option<int>("--threads", "-t") { Description = "Worker threads", DefaultValueFactory = _ => Environment.ProcessorCount };
+        var quiet = new Option<bool>("--quiet", "-q") { Description = "No progress display" };
+        var command = new Command("demo", "Generate the built-in sample corpus and run the whole pipeline on it") { dir, docs, threads, quiet };
+        command.SetAction(result =>
+        {
+            var root = Path.GetFullPath(result.GetValue(dir)!);
+            var corpus = Path.Combine(root, "sample", "corpus.jsonl");
+            var output = Path.Combine(root, "run");
+            Directory.CreateDirectory(Path.GetDirectoryName(corpus)!);
+            System.Console.Out.WriteLine($"sample: {corpus}");
+            var summary = SyntheticCorpus.Generate(new SynthOptions { Docs = result.GetValue(docs), Seed = 1 }, corpus);
+            SynthCommand.Print(summary);
+            System.Console.Out.WriteLine();
+            var options = new Winnow.Pipeline.RunOptions
+            {
+                Inputs = [corpus],
+                OutputDirectory = output,
+                Threads = result.GetValue(threads),
+                Overwrite = true,
+            };
+            return PipelineExecution.Execute(DefaultPipeline.Build(new()), options, result.GetValue(quiet), "demo");
+        });
+        return command;
+    }
+}
