@@ -1,3 +1,4 @@
+using Winnow.Boilerplate;
 using Winnow.Dedup;
 using Winnow.Pipeline;
 
@@ -6,8 +7,9 @@ namespace Winnow.Cli.Commands;
 /// <summary>The stages `winnow run` and `winnow demo` use, in order.</summary>
 internal static class DefaultPipeline
 {
-    public static WinnowPipeline Build(ExactDedupOptions exact) =>
-        new WinnowPipelineBuilder()
-            .Add(new ExactDedupStage(exact))
-            .Build();
+    public static WinnowPipeline Build(ExactDedupOptions exact, BoilerplateStage? boilerplate = null)
+    {
+        var builder = new WinnowPipelineBuilder().Add(new ExactDedupStage(exact));
+        return (boilerplate is null ? builder : builder.Add(boilerplate)).Build();
+    }
 }

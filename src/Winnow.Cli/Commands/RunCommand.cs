@@ -10,9 +10,11 @@ internal static class RunCommand
         var options = new PipelineOptions();
         var command = new Command("run", "Run the pipeline: read, deduplicate, and write kept, removed and rejected documents with stats");
         options.AddTo(command);
+        var boilerplate = new BoilerplateCliOptions();
+        boilerplate.AddTo(command);
         command.SetAction(result =>
         {
-            var pipeline = DefaultPipeline.Build(options.ToExactDedupOptions(result));
+            var pipeline = DefaultPipeline.Build(options.ToExactDedupOptions(result), boilerplate.ToStage(result));
             return PipelineExecution.Execute(pipeline, options.ToRunOptions(result), result.GetValue(options.Quiet));
         });
         return command;
