@@ -31,9 +31,6 @@ internal sealed class ExternalSorter<T> : IDisposable
     /// <summary>Records added so far.</summary>
     public long Count { get; private set; }
 
-    /// <summary>Run files written so far.</summary>
-    public int RunCount => _runs.Count;
-
     public void Add(in T record)
     {
         if (_count == _buffer.Length)
@@ -43,14 +40,6 @@ internal sealed class ExternalSorter<T> : IDisposable
 
         _buffer[_count++] = record;
         Count++;
-    }
-
-    public void AddRange(ReadOnlySpan<T> records)
-    {
-        foreach (ref readonly var record in records)
-        {
-            Add(record);
-        }
     }
 
     /// <summary>Every record added, in ascending order. Call once, after the last Add.</summary>

@@ -66,14 +66,6 @@ internal static class WordTokenizer
         }
     }
 
-    /// <summary>Counts words without recording them.</summary>
-    public static int Count(ReadOnlySpan<char> text)
-    {
-        var list = new List<WordToken>();
-        Tokenize(text, list);
-        return list.Count;
-    }
-
     internal static bool IsWordChar(char c) =>
         char.IsLetterOrDigit(c) || char.GetUnicodeCategory(c) is UnicodeCategory.NonSpacingMark or UnicodeCategory.SpacingCombiningMark;
 
