@@ -12,6 +12,12 @@ internal static class Program
             case ["exact-phases", string path, string lines]:
                 ExactDedupPhases.Run(path, int.Parse(lines, System.Globalization.CultureInfo.InvariantCulture));
                 return 0;
+            case ["reuse", string docs, string maxDf, string dir, .. var rest]:
+                ReuseBenchmark.Run(int.Parse(docs, System.Globalization.CultureInfo.InvariantCulture), int.Parse(maxDf, System.Globalization.CultureInfo.InvariantCulture), dir, rest is ["boilerplate"]);
+                return 0;
+            case ["reuse-score", string corpus, string reuse]:
+                ReuseScorer.Score(corpus, reuse);
+                return 0;
             case ["hash"]:
                 HashThroughput.Run();
                 return 0;
@@ -41,7 +47,7 @@ internal static class Program
                 NearDupBench.Agree(docs, ours, theirs);
                 return 0;
             default:
-                Console.Error.WriteLine("usage: Winnow.Bench gzip FILE | hash | exact-phases FILE LINES | extract-quality [--verbose] | extract-speed [ROUNDS] | filters [DOCS] | langid SAMPLE.tsv | neardup-synth DOCS OUT.jsonl | neardup-sign DOCS.jsonl [THREADS] | neardup-score TRUTH.jsonl CLUSTERS.jsonl [THRESHOLD] | neardup-agree DOCS.jsonl OURS.jsonl DATASKETCH.jsonl");
+                Console.Error.WriteLine("usage: Winnow.Bench gzip FILE | hash | exact-phases FILE LINES | extract-quality [--verbose] | extract-speed [ROUNDS] | filters [DOCS] | langid SAMPLE.tsv | neardup-synth DOCS OUT.jsonl | neardup-sign DOCS.jsonl [THREADS] | neardup-score TRUTH.jsonl CLUSTERS.jsonl [THRESHOLD] | neardup-agree DOCS.jsonl OURS.jsonl DATASKETCH.jsonl | reuse DOCS MAXDF DIR [boilerplate] | reuse-score CORPUS REUSE.jsonl");
                 return args.Length == 0 ? 0 : 1;
         }
     }

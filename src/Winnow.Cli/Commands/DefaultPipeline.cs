@@ -1,7 +1,9 @@
+using Winnow.Boilerplate;
 using Winnow.Dedup;
 using Winnow.Extraction;
 using Winnow.NearDedup;
 using Winnow.Pipeline;
+using Winnow.Reuse;
 
 namespace Winnow.Cli.Commands;
 
@@ -11,14 +13,22 @@ internal static class DefaultPipeline
     /// <remarks>
     /// Extraction only touches HTML documents. Exact dedup comes before the cleaning stages so
     /// that filters and PII redaction do not spend time on copies; a copy of a document that a
-    /// filter removes would be removed by the same filter, so the result is the same. Near dedup
-    /// comes last: it compares the text that will be written.
+    /// filter removes would be removed by the same filter, so the result is the same. Boilerplate
+    /// removal comes before the filters, which then judge the text that remains; near dedup comes
+    /// last but reuse: it compares the text that will be written; reuse then looks for passages
+    /// shared by the documents that remain.
     /// </remarks>
-    public static WinnowPipeline Build(IReadOnlyList<Stage> cleaning, ExactDedupOptions exact, NearDedupStage? nearDedup)
+    public static WinnowPipeline Build(
+        IReadOnlyList<Stage> cleaning, ExactDedupOptions exact, BoilerplateStage? boilerplate, NearDedupStage? nearDedup, ReuseStage? reuse = null)
     {
         var builder = new WinnowPipelineBuilder()
             .Add(new ExtractStage())
             .Add(new ExactDedupStage(exact));
+        if (boilerplate is not null)
+        {
+            builder.Add(boilerplate);
+        }
+
         foreach (var stage in cleaning)
         {
             builder.Add(stage);
@@ -27,6 +37,11 @@ internal static class DefaultPipeline
         if (nearDedup is not null)
         {
             builder.Add(nearDedup);
+        }
+
+        if (reuse is not null)
+        {
+            builder.Add(reuse);
         }
 
         return builder.Build();

@@ -1,5 +1,7 @@
 using System.CommandLine;
+using Winnow.Boilerplate;
 using Winnow.Filters;
+using Winnow.Reuse;
 using Winnow.NearDedup;
 using Winnow.Synth;
 
@@ -32,8 +34,10 @@ internal static class DemoCommand
                 Threads = result.GetValue(threads),
                 Overwrite = true,
             };
+            // The demo shows every stage: boilerplate per site, and passage reuse, are opt-in in 'run'.
+            var boilerplate = new BoilerplateStage(new BoilerplateOptions { GroupBy = "host", MinDocs = 3 });
             using var nearDedup = new NearDedupStage(new MinHashOptions());
-            var code = PipelineExecution.Execute(DefaultPipeline.Build(FilterConfig.Default(), new(), nearDedup), options, result.GetValue(quiet), "demo");
+            var code = PipelineExecution.Execute(DefaultPipeline.Build(FilterConfig.Default(), new(), boilerplate, nearDedup, new ReuseStage()), options, result.GetValue(quiet), "demo");
             if (code == ExitCodes.Ok)
             {
                 NearDedupCliOptions.PrintSummary(nearDedup);

@@ -1,5 +1,6 @@
 using System.CommandLine;
 using Winnow.NearDedup;
+using Winnow.Reuse;
 
 namespace Winnow.Cli.Commands;
 
@@ -15,6 +16,10 @@ internal static class RunCommand
         options.AddTo(command);
         near.AddTo(command);
         command.Options.Add(noNearDedup);
+        var boilerplate = new BoilerplateCliOptions();
+        boilerplate.AddTo(command);
+        var reuse = new Option<bool>("--reuse") { Description = "Also find passages shared between kept documents (reuse.jsonl; see 'winnow reuse' for its options)" };
+        command.Options.Add(reuse);
         command.SetAction(result =>
         {
             if (!options.TryLoadCleaningStages(result, out var cleaning))
@@ -23,7 +28,7 @@ internal static class RunCommand
             }
 
             using var nearDedup = result.GetValue(noNearDedup) ? null : new NearDedupStage(near.ToOptions(result));
-            var pipeline = DefaultPipeline.Build(cleaning, options.ToExactDedupOptions(result), nearDedup);
+            var pipeline = DefaultPipeline.Build(cleaning, options.ToExactDedupOptions(result), boilerplate.ToStage(result), nearDedup, result.GetValue(reuse) ? new ReuseStage() : null);
             var code = PipelineExecution.Execute(pipeline, options.ToRunOptions(result), result.GetValue(options.Quiet));
             if (nearDedup is not null && code == ExitCodes.Ok)
             {

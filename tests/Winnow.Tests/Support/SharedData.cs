@@ -43,6 +43,9 @@ internal static class SharedData
         }
     }
 
+    /// <summary>The text of a file under ../shared, or null when it is absent.</summary>
+    public static string? Text(string relative) => Path(relative) is { } path ? System.IO.File.ReadAllText(path) : null;
+
     private static string? Find()
     {
         var env = Environment.GetEnvironmentVariable("WINNOW_SHARED");
