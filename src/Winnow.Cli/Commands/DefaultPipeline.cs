@@ -13,9 +13,9 @@ internal static class DefaultPipeline
     /// <remarks>
     /// Extraction only touches HTML documents. Exact dedup comes before the cleaning stages so
     /// that filters and PII redaction do not spend time on copies; a copy of a document that a
-    /// filter removes would be removed by the same filter, so the result is the same. Boilerplate
-    /// removal comes before the filters, which then judge the text that remains; near dedup comes
-    /// last but reuse: it compares the text that will be written; reuse then looks for passages
+    /// filter removes would be removed by the same filter, so the result is the same. Near dedup
+    /// comes before boilerplate: otherwise the copies of one article on one site would make its
+    /// whole body look like that site's boilerplate. Reuse comes last and looks for passages
     /// shared by the documents that remain.
     /// </remarks>
     public static WinnowPipeline Build(
@@ -24,11 +24,6 @@ internal static class DefaultPipeline
         var builder = new WinnowPipelineBuilder()
             .Add(new ExtractStage())
             .Add(new ExactDedupStage(exact));
-        if (boilerplate is not null)
-        {
-            builder.Add(boilerplate);
-        }
-
         foreach (var stage in cleaning)
         {
             builder.Add(stage);
@@ -37,6 +32,11 @@ internal static class DefaultPipeline
         if (nearDedup is not null)
         {
             builder.Add(nearDedup);
+        }
+
+        if (boilerplate is not null)
+        {
+            builder.Add(boilerplate);
         }
 
         if (reuse is not null)

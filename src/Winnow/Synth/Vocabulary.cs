@@ -1,8 +1,8 @@
 namespace Winnow.Synth;
 
 /// <summary>
-/// The invented language every corpus is written in: words and personal names built from syllables with a fixed
-/// seed, so the vocabulary is the same for every corpus seed. Frequent ranks get the shortest words, as in real
+/// The invented language every corpus is written in: English function words at the top ranks, then words and
+/// personal names built from syllables with a fixed seed, so the vocabulary is the same for every corpus seed. Frequent ranks get the shortest words, as in real
 /// languages, which makes character and shingle statistics look natural.
 /// </summary>
 internal sealed class Vocabulary
@@ -16,6 +16,16 @@ internal sealed class Vocabulary
         "n", "p", "pl", "pr", "qu", "r", "s", "sh", "sk", "sl", "sp", "st", "t", "th", "tr", "v", "w", "wh", "z",
     ];
 
+    // English function words take the most frequent ranks: quality filters (Gopher's stop-word
+    // rule) and language identification expect them in prose, as they are in real text.
+    private static readonly string[] FunctionWords =
+    [
+        "the", "of", "and", "to", "a", "in", "that", "is", "was", "for", "it", "with", "as", "on", "be", "at", "by",
+        "he", "she", "they", "we", "had", "have", "has", "are", "but", "from", "or", "an", "this", "which", "were",
+        "their", "been", "would", "there", "will", "more", "when", "who", "also", "not", "its", "into", "after", "than",
+        "about", "over", "said", "new", "some", "could", "other", "can", "most", "only", "while", "what", "these",
+    ];
+
     private static readonly string[] Vowels = ["a", "e", "i", "o", "u", "a", "e", "o", "ai", "ea", "ou", "ie", "y"];
 
     private static readonly string[] Codas = ["", "", "", "n", "r", "s", "l", "m", "t", "nd", "rk", "st", "x", "ng", "ck", "th"];
@@ -23,9 +33,9 @@ internal sealed class Vocabulary
     private Vocabulary()
     {
         var rng = new SynthRng(0x5EEDC0DEUL, 0, SynthStream.Catalog);
-        var seen = new HashSet<string>(StringComparer.Ordinal);
+        var seen = new HashSet<string>(FunctionWords, StringComparer.Ordinal);
         var candidates = new List<(double Key, string Word)>(WordCount);
-        while (candidates.Count < WordCount)
+        while (candidates.Count < WordCount - FunctionWords.Length)
         {
             int syllables = rng.Chance(0.35) ? 1 : rng.Chance(0.6) ? 2 : rng.Chance(0.7) ? 3 : 4;
             string word = MakeWord(ref rng, syllables);
@@ -37,7 +47,7 @@ internal sealed class Vocabulary
         }
 
         candidates.Sort((a, b) => a.Key.CompareTo(b.Key));
-        Words = candidates.Select(c => c.Word).ToArray();
+        Words = [.. FunctionWords, .. candidates.Select(c => c.Word)];
 
         var names = new List<string>(NameCount);
         while (names.Count < NameCount)
