@@ -14,6 +14,7 @@ internal static class Program
             "Start with 'winnow demo'; see docs/ for formats and benchmarks.")
         {
             DemoCommand.Create(),
+            ReportCommand.Create(),
             RunCommand.Create(),
             SynthCommand.Create(),
         };
