@@ -93,7 +93,7 @@
       rb.addEventListener("change", () => { pickB = m[0]; });
       body.append(el("tr", { "data-testid": "member-row" }, el("td", null, ra), el("td", null, rb), td(m[0]), el("td", null, link(dm.url)), td(dm.title || ""),
         td(m[1] === null ? "–" : m[1].toFixed(3), "num"),
-        el("td", null, m[0] === c.kept ? el("span", { cls: "tag kept", text: "kept" }) : el("span", { cls: "tag", text: dm.removed ? "removed" : "" }))));
+        el("td", null, m[0] === c.kept ? el("span", { cls: "tag kept", text: "kept" }) : (dm.removed ? el("span", { cls: "tag", text: "removed" }) : null))));
     });
     box.append(t);
     if (c.size > c.members.length) box.append(el("div", { cls: "muted", text: "… and " + fmt(c.size - c.members.length) + " more members not listed." }));
