@@ -185,4 +185,5 @@
 
   document.documentElement.setAttribute("data-ready", "1");
   window.__winnowReady = true;
+  window.__winnowReadyMs = performance.now();
 })();
