@@ -140,6 +140,15 @@ public sealed class ReportWriterTests : IClassFixture<ReportWriterTests.Shared>
     }
 
     [Fact]
+    public void TheSameRunGivesTheSameBytes()
+    {
+        var a = File.ReadAllBytes(ReportWriter.Write(_run.Run, null, Path.Combine(_run.Run, "again-1.html")).Path);
+        var b = File.ReadAllBytes(ReportWriter.Write(_run.Run, null, Path.Combine(_run.Run, "again-2.html")).Path);
+        Assert.Equal(a, b);
+        Assert.Equal(File.ReadAllBytes(_run.Report.Path), a);
+    }
+
+    [Fact]
     public void ScriptSafeEscapesEveryCharacterThatCouldEndTheElement()
     {
         var json = "{\"t\":\"</script><!-- a&b \u2028\u2029 é\"}"u8.ToArray();
