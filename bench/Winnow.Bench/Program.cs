@@ -18,8 +18,33 @@ internal static class Program
             case ["hash"]:
                 HashThroughput.Run();
                 return 0;
+            case ["filters"]:
+                FilterThroughput.Run(docs: 20_000, rounds: 3);
+                return 0;
+            case ["filters", string docs]:
+                FilterThroughput.Run(int.Parse(docs, System.Globalization.CultureInfo.InvariantCulture), rounds: 3);
+                return 0;
+            case ["langid", string sample]:
+                FilterThroughput.LanguageAccuracy(sample);
+                return 0;
+            case ["extract-quality", ..]:
+                return ExtractionQuality.Run(verbose: args.Contains("--verbose"));
+            case ["extract-speed", ..]:
+                return ExtractionSpeed.Run(rounds: args.Length > 1 ? int.Parse(args[1], System.Globalization.CultureInfo.InvariantCulture) : 3);
+            case ["neardup-synth", string docs, string output]:
+                NearDupBench.Synth(int.Parse(docs, System.Globalization.CultureInfo.InvariantCulture), output);
+                return 0;
+            case ["neardup-sign", string path, ..]:
+                NearDupBench.Sign(path, args.Length > 2 ? int.Parse(args[2], System.Globalization.CultureInfo.InvariantCulture) : 1);
+                return 0;
+            case ["neardup-score", string truth, string clusters, ..]:
+                NearDupBench.Score(truth, clusters, args.Length > 3 ? double.Parse(args[3], System.Globalization.CultureInfo.InvariantCulture) : 0.8);
+                return 0;
+            case ["neardup-agree", string docs, string ours, string theirs]:
+                NearDupBench.Agree(docs, ours, theirs);
+                return 0;
             default:
-                Console.Error.WriteLine("usage: Winnow.Bench gzip FILE | hash | exact-phases FILE LINES | report RUN_DIR");
+                Console.Error.WriteLine("usage: Winnow.Bench gzip FILE | hash | exact-phases FILE LINES | extract-quality [--verbose] | extract-speed [ROUNDS] | filters [DOCS] | langid SAMPLE.tsv | neardup-synth DOCS OUT.jsonl | neardup-sign DOCS.jsonl [THREADS] | neardup-score TRUTH.jsonl CLUSTERS.jsonl [THRESHOLD] | neardup-agree DOCS.jsonl OURS.jsonl DATASKETCH.jsonl | report RUN_DIR");
                 return args.Length == 0 ? 0 : 1;
         }
     }

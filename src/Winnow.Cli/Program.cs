@@ -17,6 +17,8 @@ internal static class Program
             ReportCommand.Create(),
             RunCommand.Create(),
             SynthCommand.Create(),
+            ExtractCommand.Create(),
+            DedupCommand.Create(),
         };
         return root.Parse(args).Invoke();
     }

@@ -1,4 +1,6 @@
 using Winnow.Dedup;
+using Winnow.Extraction;
+using Winnow.NearDedup;
 using Winnow.Pipeline;
 
 namespace Winnow.Cli.Commands;
@@ -6,8 +8,27 @@ namespace Winnow.Cli.Commands;
 /// <summary>The stages `winnow run` and `winnow demo` use, in order.</summary>
 internal static class DefaultPipeline
 {
-    public static WinnowPipeline Build(ExactDedupOptions exact) =>
-        new WinnowPipelineBuilder()
-            .Add(new ExactDedupStage(exact))
-            .Build();
+    /// <remarks>
+    /// Extraction only touches HTML documents. Exact dedup comes before the cleaning stages so
+    /// that filters and PII redaction do not spend time on copies; a copy of a document that a
+    /// filter removes would be removed by the same filter, so the result is the same. Near dedup
+    /// comes last: it compares the text that will be written.
+    /// </remarks>
+    public static WinnowPipeline Build(IReadOnlyList<Stage> cleaning, ExactDedupOptions exact, NearDedupStage? nearDedup)
+    {
+        var builder = new WinnowPipelineBuilder()
+            .Add(new ExtractStage())
+            .Add(new ExactDedupStage(exact));
+        foreach (var stage in cleaning)
+        {
+            builder.Add(stage);
+        }
+
+        if (nearDedup is not null)
+        {
+            builder.Add(nearDedup);
+        }
+
+        return builder.Build();
+    }
 }

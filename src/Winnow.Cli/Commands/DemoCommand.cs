@@ -1,4 +1,6 @@
 using System.CommandLine;
+using Winnow.Filters;
+using Winnow.NearDedup;
 using Winnow.Synth;
 
 namespace Winnow.Cli.Commands;
@@ -31,7 +33,15 @@ internal static class DemoCommand
                 Threads = result.GetValue(threads),
                 Overwrite = true,
             };
-            return PipelineExecution.Execute(DefaultPipeline.Build(new()), options, result.GetValue(quiet), "demo", report: !result.GetValue(noReport));
+            using var nearDedup = new NearDedupStage(new MinHashOptions());
+            var code = PipelineExecution.Execute(DefaultPipeline.Build(FilterConfig.Default(), new(), nearDedup), options, result.GetValue(quiet), "demo");
+            if (code == ExitCodes.Ok)
+            {
+                NearDedupCliOptions.PrintSummary(nearDedup);
+                code = result.GetValue(noReport) ? code : ReportCommand.Write(output);
+            }
+
+            return code;
         });
         return command;
     }

@@ -7,7 +7,7 @@ namespace Winnow.Cli.Commands;
 /// <summary>Runs a pipeline for a command: progress, rejection messages, errors, summary.</summary>
 internal static class PipelineExecution
 {
-    public static int Execute(WinnowPipeline pipeline, RunOptions options, bool quiet, string label = "winnow", bool report = true)
+    public static int Execute(WinnowPipeline pipeline, RunOptions options, bool quiet, string label = "winnow")
     {
         var reporter = new ProgressReporter(quiet);
         try
@@ -19,7 +19,7 @@ internal static class PipelineExecution
             }
 
             PrintSummary(stats, options.OutputDirectory);
-            return report ? ReportCommand.Write(options.OutputDirectory) : ExitCodes.Ok;
+            return ExitCodes.Ok;
         }
         catch (InputRejectedException e)
         {

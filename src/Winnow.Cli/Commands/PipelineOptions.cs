@@ -1,5 +1,6 @@
 using System.CommandLine;
 using Winnow.Dedup;
+using Winnow.Filters;
 using Winnow.Pipeline;
 using Winnow.Readers;
 using Winnow.Text;
@@ -31,11 +32,13 @@ internal sealed class PipelineOptions
     public Option<bool> CaseFold { get; } = new("--case-fold") { Description = "Exact dedup: ignore case" };
     public Option<bool> IgnorePunctuation { get; } = new("--ignore-punctuation") { Description = "Exact dedup: ignore punctuation" };
     public Option<bool> Quiet { get; } = new("--quiet", "-q") { Description = "No progress display" };
+    public Option<string?> Config { get; } = new("--config") { Description = "YAML run file (docs/run-file.md); without it: Gopher, C4 and FineWeb filters, then PII redaction" };
+    public Option<bool> NoFilters { get; } = new("--no-filters") { Description = "Skip the quality filters and PII redaction" };
 
     public void AddTo(Command command)
     {
         command.Arguments.Add(Inputs);
-        foreach (var option in new Option[] { Out, TextField, IdField, UrlField, Glob, MaxDocBytes, ShardDocs, ShardBytes, Gzip, Threads, OnError, Overwrite, CaseFold, IgnorePunctuation, Quiet })
+        foreach (var option in new Option[] { Out, TextField, IdField, UrlField, Glob, MaxDocBytes, ShardDocs, ShardBytes, Gzip, Threads, OnError, Overwrite, CaseFold, IgnorePunctuation, Quiet, Config, NoFilters })
         {
             command.Options.Add(option);
         }
@@ -65,6 +68,28 @@ internal sealed class PipelineOptions
         OnError = result.GetValue(OnError) == "fail" ? ErrorPolicy.Fail : ErrorPolicy.Reject,
         Overwrite = result.GetValue(Overwrite),
     };
+
+    /// <summary>The filter and PII stages from --config, the defaults, or none; false after printing an error.</summary>
+    public bool TryLoadCleaningStages(ParseResult result, out IReadOnlyList<Stage> stages)
+    {
+        stages = [];
+        if (result.GetValue(NoFilters))
+        {
+            return true;
+        }
+
+        try
+        {
+            var path = result.GetValue(Config);
+            stages = path is null ? FilterConfig.Default() : FilterConfig.Load(path);
+            return true;
+        }
+        catch (Exception e) when (e is FilterConfigException or IOException)
+        {
+            System.Console.Error.WriteLine($"winnow: {e.Message}");
+            return false;
+        }
+    }
 
     public ExactDedupOptions ToExactDedupOptions(ParseResult result) => new()
     {

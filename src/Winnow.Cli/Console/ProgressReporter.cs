@@ -46,7 +46,7 @@ internal sealed class ProgressReporter
                     task.IsIndeterminate = p.InputBytesTotal <= 0;
                     task.MaxValue = Math.Max(1, p.InputBytesTotal);
                     task.Value = Math.Min(task.MaxValue, p.InputBytesRead);
-                    task.Description = Markup.Escape($"{label}: {Describe(p)}");
+                    task.Description = Markup.Escape($"{label}: {Describe(p, withEta: false)}");
                 }));
             });
     }
@@ -68,19 +68,19 @@ internal sealed class ProgressReporter
         }
 
         _lastPlain = p.Elapsed;
-        System.Console.Error.WriteLine($"winnow: {Describe(p)}");
+        System.Console.Error.WriteLine($"winnow: {Describe(p, withEta: true)}");
     }
 
-    internal static string Describe(RunProgress p)
+    internal static string Describe(RunProgress p, bool withEta)
     {
         var seconds = Math.Max(p.Elapsed.TotalSeconds, 1e-3);
         var mb = p.InputBytesRead / 1e6;
         var text = $"{p.Documents:N0} docs, {mb:N1} MB, {p.Documents / seconds:N0} docs/s, {mb / seconds:N1} MB/s";
-        if (p.InputBytesTotal > 0 && p.InputBytesRead > 0)
+        if (withEta && p.InputBytesTotal > 0 && p.InputBytesRead > 0)
         {
             var fraction = (double)p.InputBytesRead / p.InputBytesTotal;
             var eta = TimeSpan.FromSeconds(seconds * (1 - fraction) / fraction);
-            text += $", {fraction:P0}, ETA {eta:hh\\:mm\\:ss}";
+            text += $", {fraction * 100:F0}%, ETA {eta:hh\\:mm\\:ss}";
         }
 
         return text;

@@ -12,13 +12,14 @@ namespace Winnow.Documents;
 public sealed class Document
 {
     private List<MetadataField>? _metadata;
+    private string _text;
     private JsonObject? _attributes;
 
     /// <summary>Creates a document.</summary>
     public Document(string id, string text, DocumentSource source, long ordinal, long inputBytes)
     {
         Id = id;
-        Text = text;
+        _text = text;
         Source = source;
         Ordinal = ordinal;
         InputBytes = inputBytes;
@@ -28,7 +29,27 @@ public sealed class Document
     public string Id { get; }
 
     /// <summary>The text; stages that clean or redact replace it.</summary>
-    public string Text { get; set; }
+    public string Text
+    {
+        get => _text;
+        set
+        {
+            if (!ReferenceEquals(value, _text))
+            {
+                _text = value;
+                RawTextJson = default;
+            }
+        }
+    }
+
+    /// <summary>
+    /// The text's JSON string token as read (quotes included), while the text is unchanged:
+    /// writing it back saves escaping the text again. Points into the reader's batch buffer, so
+    /// it is valid only until that batch is written.
+    /// </summary>
+    internal ReadOnlyMemory<byte> RawTextJson { get; private set; }
+
+    internal void SetRawTextJson(ReadOnlyMemory<byte> raw) => RawTextJson = raw;
 
     /// <summary>The page's URL, when known.</summary>
     public string? Url { get; set; }

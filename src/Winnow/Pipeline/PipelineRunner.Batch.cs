@@ -16,7 +16,7 @@ internal sealed partial class PipelineRunner
         {
             for (var i = from; i < to; i++)
             {
-                (documents[i], rejections[i]) = parser.Parse(records[i], batch.Bytes(records[i]));
+                (documents[i], rejections[i]) = parser.Parse(records[i], batch.Memory(records[i]));
             }
         });
 

@@ -12,13 +12,14 @@ internal sealed class SpillParser : IRecordParser
     /// <summary>Spill records are ours and already checked: only a sanity cap on their size.</summary>
     public static readonly ReaderOptions ReaderOptions = new() { MaxDocumentBytes = int.MaxValue / 2 };
 
-    public (Document? Document, Rejection? Rejection) Parse(in RawRecord record, ReadOnlySpan<byte> bytes)
+    public (Document? Document, Rejection? Rejection) Parse(in RawRecord record, ReadOnlyMemory<byte> memory)
     {
         if (record.Rejection is not null)
         {
             return (null, record.Rejection);
         }
 
+        var bytes = memory.Span;
         string id = "", text = "", file = "", contentType = ContentTypes.PlainText;
         string? url = null;
         long ordinal = 0, inputBytes = 0, line = 0, offset = -1;

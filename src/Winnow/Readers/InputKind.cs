@@ -8,4 +8,7 @@ public enum InputKind
 
     /// <summary>The whole file is one document (.txt, .md, .html; gzipped or not).</summary>
     WholeFile,
+
+    /// <summary>A WARC file (.warc, .warc.gz): each HTML response record is one document.</summary>
+    Warc,
 }

@@ -1,5 +1,6 @@
 using System.Buffers;
 using Winnow.Documents;
+using Winnow.IO;
 
 namespace Winnow.Readers;
 
@@ -112,6 +113,7 @@ internal sealed partial class InputReader
                 }
 
                 totalBytes += read;
+                Position = _bytesBefore + OnDiskPosition(stream, totalBytes);
                 if (read == 0)
                 {
                     var full = TakeIfFull(end - start);
@@ -147,6 +149,14 @@ internal sealed partial class InputReader
             ArrayPool<byte>.Shared.Return(buffer);
         }
     }
+
+    /// <summary>How far into the file on disk the reader is: compressed bytes for gzip.</summary>
+    private static long OnDiskPosition(Stream stream, long decompressed) => stream switch
+    {
+        GzipReadStream gzip => gzip.CompressedPosition,
+        FileStream file => file.Position,
+        _ => decompressed,
+    };
 
     /// <summary>Adds a line as a record; false for a blank line, which is counted, not kept.</summary>
     private bool EmitLine(InputFile file, long line, ReadOnlySpan<byte> bytes)

@@ -36,7 +36,12 @@ internal sealed partial class InputReader
         foreach (var file in _files)
         {
             cancellationToken.ThrowIfCancellationRequested();
-            var batches = file.Kind == InputKind.Jsonl ? ReadLines(file) : ReadWholeFile(file);
+            var batches = file.Kind switch
+            {
+                InputKind.Jsonl => ReadLines(file),
+                InputKind.Warc => ReadWarc(file),
+                _ => ReadWholeFile(file),
+            };
             foreach (var full in batches)
             {
                 yield return full;

@@ -31,7 +31,7 @@ public static class InputSet
             else if (File.Exists(path))
             {
                 var kind = KindOf(path) ?? throw new ArgumentException(
-                    $"{path}: unknown input type; use .jsonl, .jsonl.gz, .json.gz, .txt, .md or .html (or a folder of them)");
+                    $"{path}: unknown input type; use .jsonl, .jsonl.gz, .json.gz, .txt, .md, .html or .warc(.gz) (or a folder of them)");
                 files.Add(new InputFile(path, Path.GetFileName(path), kind, new FileInfo(path).Length));
             }
             else
@@ -46,6 +46,11 @@ public static class InputSet
     /// <summary>The kind of a file by its name, or null when Winnow does not read it.</summary>
     public static InputKind? KindOf(string fileName)
     {
+        if (fileName.EndsWith(".warc", StringComparison.OrdinalIgnoreCase) || fileName.EndsWith(".warc.gz", StringComparison.OrdinalIgnoreCase))
+        {
+            return InputKind.Warc;
+        }
+
         if (JsonlSuffixes.Any(s => fileName.EndsWith(s, StringComparison.OrdinalIgnoreCase)))
         {
             return InputKind.Jsonl;

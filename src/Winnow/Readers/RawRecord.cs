@@ -12,4 +12,5 @@ internal readonly record struct RawRecord(
     int Offset,
     int Length,
     long Ordinal,
-    Rejection? Rejection);
+    Rejection? Rejection,
+    ContainerRecord? Container = null);

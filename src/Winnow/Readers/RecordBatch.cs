@@ -25,6 +25,9 @@ internal sealed class RecordBatch : IDisposable
 
     public ReadOnlySpan<byte> Bytes(in RawRecord record) => _buffer.AsSpan(record.Offset, record.Length);
 
+    /// <summary>The record's bytes as memory; valid until the batch is disposed.</summary>
+    public ReadOnlyMemory<byte> Memory(in RawRecord record) => _buffer.AsMemory(record.Offset, record.Length);
+
     public int Append(ReadOnlySpan<byte> bytes)
     {
         if (bytes.Length > Free)

@@ -2,6 +2,7 @@ using System.Text;
 using System.Text.Json;
 using System.Text.Unicode;
 using Winnow.Documents;
+using Winnow.Extraction;
 
 namespace Winnow.Readers;
 
@@ -26,14 +27,29 @@ internal sealed class RecordParser : IRecordParser
     }
 
     /// <summary>Parses one record; exactly one of the results is non-null.</summary>
-    public (Document? Document, Rejection? Rejection) Parse(in RawRecord record, ReadOnlySpan<byte> bytes)
+    public (Document? Document, Rejection? Rejection) Parse(in RawRecord record, ReadOnlyMemory<byte> memory)
     {
+        var bytes = memory.Span;
         if (record.Rejection is not null)
         {
             return (null, record.Rejection);
         }
 
+        if (record.Container is { } container)
+        {
+            return (container.ToDocument(record, bytes), null);
+        }
+
         var source = new DocumentSource(record.File.Name, record.Line);
+        if (record.File.Kind == InputKind.WholeFile && ContentTypes.FromFileName(record.File.Name) == ContentTypes.Html)
+        {
+            // HTML declares its own charset; it is decoded by it rather than required to be UTF-8.
+            return (new Document(record.File.Name, HtmlDecoder.Decode(bytes), source, record.Ordinal, bytes.Length)
+            {
+                ContentType = ContentTypes.Html,
+            }, null);
+        }
+
         if (!Utf8.IsValid(bytes))
         {
             var at = FirstInvalidUtf8(bytes);
@@ -42,7 +58,7 @@ internal sealed class RecordParser : IRecordParser
         }
 
         return record.File.Kind == InputKind.Jsonl
-            ? ParseJson(source, record.Ordinal, bytes)
+            ? ParseJson(source, record.Ordinal, memory)
             : (WholeFile(record, source, bytes), null);
     }
 
@@ -56,8 +72,10 @@ internal sealed class RecordParser : IRecordParser
         };
     }
 
-    private (Document?, Rejection?) ParseJson(DocumentSource source, long ordinal, ReadOnlySpan<byte> bytes)
+    private (Document?, Rejection?) ParseJson(DocumentSource source, long ordinal, ReadOnlyMemory<byte> memory)
     {
+        var bytes = memory.Span;
+        var rawText = ReadOnlyMemory<byte>.Empty;
         string? text = null, id = null, url = null;
         List<MetadataField>? metadata = null;
         var textKind = JsonTokenType.None;
@@ -81,6 +99,12 @@ internal sealed class RecordParser : IRecordParser
                 {
                     textKind = reader.TokenType;
                     text = reader.TokenType == JsonTokenType.String ? reader.GetString() : null;
+                    if (text is not null)
+                    {
+                        // The token as written, quotes included: written back unchanged if no stage edits the text.
+                        rawText = memory.Slice((int)reader.TokenStartIndex, reader.ValueSpan.Length + 2);
+                    }
+
                     reader.Skip();
                 }
                 else if (isId)
@@ -131,6 +155,7 @@ internal sealed class RecordParser : IRecordParser
         }
 
         var document = new Document(id ?? source.ToString(), text, source, ordinal, bytes.Length) { Url = url };
+        document.SetRawTextJson(rawText);
         if (metadata is not null)
         {
             foreach (var field in metadata)

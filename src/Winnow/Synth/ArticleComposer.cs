@@ -116,10 +116,12 @@ internal static class ArticleComposer
         int first = model.TokenCount;
         for (int w = 0; w < length; w++)
         {
-            var token = NextToken(ref rng, topic, people);
+            // One 64-bit draw decides token kind, topic-versus-background word and trailing punctuation.
+            ulong bits = rng.Next();
+            var token = NextToken(ref rng, bits, topic, people);
             if (w < length - 1 && token.Kind != TokenKind.Date)
             {
-                double u = rng.NextDouble();
+                double u = (bits & 0xFFFF) * (1.0 / 65536);
                 token.Post = u < 0.06 ? TokenMark.Comma : u < 0.063 ? TokenMark.Colon : u < 0.066 ? TokenMark.Semicolon : TokenMark.None;
             }
 
@@ -143,9 +145,9 @@ internal static class ArticleComposer
         last.Flags |= TokenFlags.SentenceEnd;
     }
 
-    private static SynthToken NextToken(ref SynthRng rng, ReadOnlySpan<int> topic, ReadOnlySpan<int> people)
+    private static SynthToken NextToken(ref SynthRng rng, ulong bits, ReadOnlySpan<int> topic, ReadOnlySpan<int> people)
     {
-        double u = rng.NextDouble();
+        double u = (bits >> 40) * (1.0 / (1 << 24));
         if (u < 0.012)
         {
             return new SynthToken(TokenKind.Name, people[rng.NextInt(people.Length)]);
@@ -160,6 +162,7 @@ internal static class ArticleComposer
                 : new SynthToken(TokenKind.Date, 4000 + rng.NextInt(9000));
         }
 
-        return new SynthToken(TokenKind.Word, NextWord(ref rng, topic, 0.07));
+        double t = ((bits >> 16) & 0xFFFFFF) * (1.0 / (1 << 24));
+        return new SynthToken(TokenKind.Word, t < 0.07 ? topic[(int)(((bits >> 16) & 0xFF) % (uint)topic.Length)] : Vocabulary.Instance.Zipf.Sample(ref rng));
     }
 }

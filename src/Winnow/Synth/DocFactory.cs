@@ -15,8 +15,7 @@ internal sealed class DocFactory
     private readonly RenderedText _url = new();
     private readonly List<(int Start, int End, int Run)> _sentences = [];
     private readonly List<SynthBlock> _content = [];
-    private ulong[] _shinglesA = new ulong[1024];
-    private ulong[] _shinglesB = new ulong[1024];
+    private readonly ShingleTable _shingles = new();
     private int _passageBlock;
 
     public DocFactory(SynthOptions options)
@@ -72,9 +71,7 @@ internal sealed class DocFactory
 
             if (plan.Kind != DocKind.ExactCopy)
             {
-                int a = ShingleJaccard.Shingles(_original.Text, ref _shinglesA);
-                int b = ShingleJaccard.Shingles(text.Text, ref _shinglesB);
-                truth.Jaccard = ShingleJaccard.Jaccard(_shinglesA.AsSpan(0, a), _shinglesB.AsSpan(0, b));
+                truth.Jaccard = ShingleJaccard.Jaccard(_original.Text, text.Text, _shingles);
             }
         }
 

@@ -8,8 +8,6 @@ internal static class DocJson
     private static readonly string[] KindNames = ["original", "syndicated", "exact_copy", "near_copy", "far_variant"];
     private static readonly string[] QuoteNames = ["kept", "straight", "wrapped"];
 
-    public static string KindName(DocKind kind) => KindNames[(int)kind];
-
     public static void WriteDoc(JsonLines lines, long index, ReadOnlySpan<char> text, ReadOnlySpan<char> url, DocModel doc, ReadOnlySpan<char> title)
     {
         var catalog = SynthCatalog.Instance;

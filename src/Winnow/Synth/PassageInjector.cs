@@ -89,7 +89,9 @@ internal static class PassageInjector
         truth.Quotes = plan.PassageQuotes;
         if (plan.PassageQuotes == 1)
         {
+            // Straightening is only an edit when there are quote marks to straighten.
             block.StraightQuotes = true;
+            truth.Quotes = hasQuotes ? 1 : 0;
         }
         else if (plan.PassageQuotes == 2)
         {

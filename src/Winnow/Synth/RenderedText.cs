@@ -76,37 +76,4 @@ internal sealed class RenderedText
         text.CopyTo(GetSpan(text.Length));
         Length += text.Length;
     }
-
-    /// <summary>Applies a token's case flags to the characters written since <paramref name="start"/>.</summary>
-    public void ChangeCase(int start, TokenFlags flags)
-    {
-        var word = _chars.AsSpan(start, Length - start);
-        if (word.IsEmpty)
-        {
-            return;
-        }
-
-        if ((flags & TokenFlags.Upper) != 0)
-        {
-            for (int i = 0; i < word.Length; i++)
-            {
-                word[i] = char.ToUpperInvariant(word[i]);
-            }
-        }
-        else if ((flags & TokenFlags.Lower) != 0)
-        {
-            word[0] = char.ToLowerInvariant(word[0]);
-        }
-        else
-        {
-            word[0] = char.ToUpperInvariant(word[0]);
-        }
-    }
-
-    /// <summary>Copies another rendering's text only (exact copies reuse their original's bytes).</summary>
-    public void CopyTextFrom(RenderedText other)
-    {
-        Length = 0;
-        Append(other.Text);
-    }
 }

@@ -10,77 +10,27 @@ internal static class ShingleJaccard
 {
     public const int ShingleSize = 5;
 
-    /// <summary>Writes the sorted distinct shingle hashes of <paramref name="text"/>; returns how many.</summary>
-    public static int Shingles(ReadOnlySpan<char> text, ref ulong[] buffer)
+    /// <summary>Jaccard index of the shingle sets of two texts; 1 when both have no shingle.</summary>
+    public static double Jaccard(ReadOnlySpan<char> a, ReadOnlySpan<char> b, ShingleTable table)
     {
-        Span<ulong> window = stackalloc ulong[ShingleSize];
-        int tokens = 0;
-        int count = 0;
-        int i = 0;
-        while (NextToken(text, ref i, out ulong hash))
+        table.Clear();
+        int distinctA = 0, common = 0, onlyB = 0;
+        var shingles = new ShingleCursor(a);
+        while (shingles.Next(out ulong h))
         {
-            window[tokens % ShingleSize] = hash;
-            tokens++;
-            if (tokens >= ShingleSize)
-            {
-                ulong h = 0xCBF29CE484222325UL;
-                for (int k = tokens - ShingleSize; k < tokens; k++)
-                {
-                    h = (h ^ window[k % ShingleSize]) * 0x100000001B3UL;
-                    h ^= h >> 29;
-                }
-
-                if (count == buffer.Length)
-                {
-                    Array.Resize(ref buffer, buffer.Length * 2);
-                }
-
-                buffer[count++] = h;
-            }
+            distinctA += table.Mark(h, ShingleTable.InA) == 0 ? 1 : 0;
         }
 
-        var span = buffer.AsSpan(0, count);
-        span.Sort();
-        int distinct = 0;
-        for (int k = 0; k < span.Length; k++)
+        shingles = new ShingleCursor(b);
+        while (shingles.Next(out ulong h))
         {
-            if (k == 0 || span[k] != span[k - 1])
-            {
-                span[distinct++] = span[k];
-            }
+            int before = table.Mark(h, ShingleTable.InB);
+            common += before == ShingleTable.InA ? 1 : 0;
+            onlyB += before == 0 ? 1 : 0;
         }
 
-        return distinct;
-    }
-
-    /// <summary>Jaccard index of two sorted distinct sets; 1 when both are empty.</summary>
-    public static double Jaccard(ReadOnlySpan<ulong> a, ReadOnlySpan<ulong> b)
-    {
-        if (a.IsEmpty && b.IsEmpty)
-        {
-            return 1.0;
-        }
-
-        int i = 0, j = 0, common = 0;
-        while (i < a.Length && j < b.Length)
-        {
-            if (a[i] == b[j])
-            {
-                common++;
-                i++;
-                j++;
-            }
-            else if (a[i] < b[j])
-            {
-                i++;
-            }
-            else
-            {
-                j++;
-            }
-        }
-
-        return (double)common / (a.Length + b.Length - common);
+        int union = distinctA + onlyB;
+        return union == 0 ? 1.0 : (double)common / union;
     }
 
     /// <summary>Number of word tokens in <paramref name="text"/>.</summary>
@@ -95,9 +45,11 @@ internal static class ShingleJaccard
         return count;
     }
 
-    private static bool NextToken(ReadOnlySpan<char> text, ref int i, out ulong hash)
+    /// <summary>Hash of the next word token, lower-cased; false at the end of the text.</summary>
+    internal static bool NextToken(ReadOnlySpan<char> text, ref int i, out ulong hash)
     {
-        while (i < text.Length && !IsWordChar(text[i]))
+        var map = LowerWordChars;
+        while (i < text.Length && (text[i] < 128 ? map[text[i]] == 0 : !char.IsLetterOrDigit(text[i])))
         {
             i++;
         }
@@ -108,14 +60,46 @@ internal static class ShingleJaccard
             return false;
         }
 
-        while (i < text.Length && IsWordChar(text[i]))
+        while (i < text.Length)
         {
-            hash = (hash ^ char.ToLowerInvariant(text[i])) * 0x100000001B3UL;
+            char c = text[i];
+            if (c < 128)
+            {
+                c = (char)map[c];
+                if (c == 0)
+                {
+                    break;
+                }
+            }
+            else if (char.IsLetterOrDigit(c))
+            {
+                c = char.ToLowerInvariant(c);
+            }
+            else
+            {
+                break;
+            }
+
+            hash = (hash ^ c) * 0x100000001B3UL;
             i++;
         }
 
         return true;
     }
 
-    private static bool IsWordChar(char c) => c < 128 ? char.IsAsciiLetterOrDigit(c) || c == '_' : char.IsLetterOrDigit(c);
+    /// <summary>ASCII word characters mapped to their lower-case form; zero for everything else.</summary>
+    private static ReadOnlySpan<byte> LowerWordChars => _lowerWordChars;
+
+    private static readonly byte[] _lowerWordChars = BuildMap();
+
+    private static byte[] BuildMap()
+    {
+        var map = new byte[128];
+        for (int c = 0; c < 128; c++)
+        {
+            map[c] = char.IsAsciiLetterOrDigit((char)c) || c == '_' ? (byte)char.ToLowerInvariant((char)c) : (byte)0;
+        }
+
+        return map;
+    }
 }

@@ -47,8 +47,7 @@ public static class SyntheticCorpus
             }
         }
 
-        var totals = new ChunkOutput();
-        long[] boilerplate = totals.Boilerplate;
+        long[] boilerplate = new long[SynthCatalog.Instance.Paragraphs.Length];
         long passages = 0, chars = 0;
         long[] kinds = new long[5];
         using (var docs = paths.Open(paths.Docs))

@@ -29,7 +29,11 @@ internal static class TextRenderer
                     ref var token = ref model.Token(t);
                     if (t > block.Start)
                     {
-                        output.Append((token.Flags & TokenFlags.ExtraSpace) != 0 ? "  " : " ");
+                        output.Append(' ');
+                        if ((token.Flags & TokenFlags.ExtraSpace) != 0)
+                        {
+                            output.Append(' ');
+                        }
                     }
 
                     int tokenStart = output.Length;
@@ -63,77 +67,96 @@ internal static class TextRenderer
 
     private static void AppendToken(RenderedText output, in SynthToken token, bool straightQuotes)
     {
+        // Every token fits in 64 chars (longest invented word is 24), so one reservation covers all of it.
+        var span = output.GetSpan(64);
+        int n = 0;
         if (token.Pre == TokenMark.OpenQuote)
         {
-            output.Append(straightQuotes ? '"' : '\u201C');
+            span[n++] = straightQuotes ? '"' : '\u201C';
         }
 
-        int wordStart = output.Length;
+        int wordStart = n;
         switch (token.Kind)
         {
             case TokenKind.Word:
+                Copy(Vocabulary.Instance.Words[token.Value], span, ref n);
+                break;
             case TokenKind.Name:
-                output.Append(token.Kind == TokenKind.Word ? Vocabulary.Instance.Words[token.Value] : Vocabulary.Instance.Names[token.Value]);
+                Copy(Vocabulary.Instance.Names[token.Value], span, ref n);
                 break;
             case TokenKind.Number:
-                AppendNumber(output, token.Value, null);
+                n += Format(token.Value, span[n..], null);
                 break;
             case TokenKind.Thousands:
-                AppendNumber(output, token.Value, "#,0");
+                n += Format(token.Value, span[n..], "#,0");
                 break;
             case TokenKind.Percent:
-                AppendNumber(output, token.Value, null);
-                output.Append('%');
+                n += Format(token.Value, span[n..], null);
+                span[n++] = '%';
                 break;
             default:
-                AppendNumber(output, token.Value, null, asDate: true);
+                new DateOnly(2000, 1, 1).AddDays(token.Value).TryFormat(span[n..], out int written, "yyyy-MM-dd", CultureInfo.InvariantCulture);
+                n += written;
                 break;
         }
 
-        ApplyCase(output, wordStart, token.Flags);
-        AppendMark(output, token.Post, straightQuotes);
+        ApplyCase(span[wordStart..n], token.Flags);
+        n += WriteMark(span[n..], token.Post, straightQuotes);
+        output.Advance(n);
     }
 
-    private static void ApplyCase(RenderedText output, int wordStart, TokenFlags flags)
+    private static void Copy(string word, Span<char> span, ref int n)
     {
-        if ((flags & (TokenFlags.Upper | TokenFlags.Lower | TokenFlags.Capital)) != 0)
+        word.CopyTo(span[n..]);
+        n += word.Length;
+    }
+
+    private static int Format(int value, Span<char> span, string? format)
+    {
+        value.TryFormat(span, out int written, format, CultureInfo.InvariantCulture);
+        return written;
+    }
+
+    private static void ApplyCase(Span<char> word, TokenFlags flags)
+    {
+        if ((flags & (TokenFlags.Upper | TokenFlags.Lower | TokenFlags.Capital)) == 0 || word.IsEmpty)
         {
-            output.ChangeCase(wordStart, flags);
+            return;
         }
-    }
 
-    private static void AppendNumber(RenderedText output, int value, string? format, bool asDate = false)
-    {
-        var span = output.GetSpan(16);
-        int written;
-        if (asDate)
+        if ((flags & TokenFlags.Upper) != 0)
         {
-            new DateOnly(2000, 1, 1).AddDays(value).TryFormat(span, out written, "yyyy-MM-dd", CultureInfo.InvariantCulture);
+            for (int i = 0; i < word.Length; i++)
+            {
+                word[i] = char.ToUpperInvariant(word[i]);
+            }
         }
         else
         {
-            value.TryFormat(span, out written, format, CultureInfo.InvariantCulture);
+            word[0] = (flags & TokenFlags.Lower) != 0 ? char.ToLowerInvariant(word[0]) : char.ToUpperInvariant(word[0]);
         }
-
-        output.Advance(written);
     }
 
-    private static void AppendMark(RenderedText output, TokenMark mark, bool straightQuotes)
+    private static int WriteMark(Span<char> span, TokenMark mark, bool straightQuotes)
     {
         char close = straightQuotes ? '"' : '\u201D';
         switch (mark)
         {
-            case TokenMark.Comma: output.Append(','); break;
-            case TokenMark.Period: output.Append('.'); break;
-            case TokenMark.Question: output.Append('?'); break;
-            case TokenMark.Exclaim: output.Append('!'); break;
-            case TokenMark.Colon: output.Append(':'); break;
-            case TokenMark.Semicolon: output.Append(';'); break;
-            case TokenMark.CommaCloseQuote: output.Append(','); output.Append(close); break;
-            case TokenMark.PeriodCloseQuote: output.Append('.'); output.Append(close); break;
-            case TokenMark.QuestionCloseQuote: output.Append('?'); output.Append(close); break;
-            case TokenMark.ExclaimCloseQuote: output.Append('!'); output.Append(close); break;
-            default: break;
+            case TokenMark.None: return 0;
+            case TokenMark.Comma: span[0] = ','; return 1;
+            case TokenMark.Period: span[0] = '.'; return 1;
+            case TokenMark.Question: span[0] = '?'; return 1;
+            case TokenMark.Exclaim: span[0] = '!'; return 1;
+            case TokenMark.Colon: span[0] = ':'; return 1;
+            case TokenMark.Semicolon: span[0] = ';'; return 1;
+            case TokenMark.CommaCloseQuote: span[0] = ','; break;
+            case TokenMark.PeriodCloseQuote: span[0] = '.'; break;
+            case TokenMark.QuestionCloseQuote: span[0] = '?'; break;
+            case TokenMark.ExclaimCloseQuote: span[0] = '!'; break;
+            default: return 0;
         }
+
+        span[1] = close;
+        return 2;
     }
 }

@@ -35,7 +35,15 @@ internal static class DocumentJson
         }
 
         writer.WriteString("id"u8, document.Id);
-        writer.WriteString("text"u8, document.Text);
+        if (document.RawTextJson.IsEmpty)
+        {
+            writer.WriteString("text"u8, document.Text);
+        }
+        else
+        {
+            writer.WritePropertyName("text"u8);
+            writer.WriteRawValue(document.RawTextJson.Span, skipInputValidation: true);
+        }
         if (document.Url is not null)
         {
             writer.WriteString("url"u8, document.Url);

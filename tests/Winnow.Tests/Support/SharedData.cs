@@ -1,13 +1,15 @@
 namespace Winnow.Tests.Support;
 
 /// <summary>
-/// Finds the shared data folder that sits beside the project (../shared from the repo root).
-/// Tests that need it are skipped, not failed, where it is absent.
+/// Finds the shared data folder that sits beside the project: `shared/` beside the repository
+/// (../shared from its root) or beside one of its parent folders (git worktrees), or the folder
+/// named by WINNOW_SHARED. Tests that need it are skipped, not failed, where it is absent.
 /// </summary>
 internal static class SharedData
 {
     private static readonly Lazy<string?> Root = new(Find);
 
+    /// <summary>A file or folder under shared/, or null when absent.</summary>
     public static string? Path(string relative)
     {
         if (Root.Value is null)
@@ -16,8 +18,14 @@ internal static class SharedData
         }
 
         var path = System.IO.Path.Combine(Root.Value, relative);
-        return File.Exists(path) || Directory.Exists(path) ? path : null;
+        return System.IO.File.Exists(path) || Directory.Exists(path) ? path : null;
     }
+
+    /// <summary>A file under shared/, or null when absent.</summary>
+    public static string? File(params string[] parts) => Path(System.IO.Path.Combine(parts)) is { } p && System.IO.File.Exists(p) ? p : null;
+
+    /// <summary>A folder under shared/, or null when absent.</summary>
+    public static string? Folder(string relative) => Path(relative) is { } p && Directory.Exists(p) ? p : null;
 
     public static string RepoRoot
     {
@@ -25,7 +33,7 @@ internal static class SharedData
         {
             for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
             {
-                if (File.Exists(System.IO.Path.Combine(dir.FullName, "Winnow.slnx")))
+                if (System.IO.File.Exists(System.IO.Path.Combine(dir.FullName, "Winnow.slnx")))
                 {
                     return dir.FullName;
                 }
@@ -37,12 +45,26 @@ internal static class SharedData
 
     private static string? Find()
     {
-        var shared = System.IO.Path.GetFullPath(System.IO.Path.Combine(RepoRoot, "..", "shared"));
-        return Directory.Exists(shared) ? shared : null;
+        var env = Environment.GetEnvironmentVariable("WINNOW_SHARED");
+        if (!string.IsNullOrEmpty(env))
+        {
+            return Directory.Exists(env) ? env : null;
+        }
+
+        for (var up = new DirectoryInfo(RepoRoot).Parent; up is not null; up = up.Parent)
+        {
+            var candidate = System.IO.Path.Combine(up.FullName, "shared");
+            if (Directory.Exists(candidate))
+            {
+                return candidate;
+            }
+        }
+
+        return null;
     }
 }
 
-/// <summary>A fact that is skipped when a path under ../shared is absent.</summary>
+/// <summary>A fact that is skipped when a path under shared/ is absent.</summary>
 [AttributeUsage(AttributeTargets.Method)]
 internal sealed class SharedDataFactAttribute : FactAttribute
 {
@@ -50,7 +72,7 @@ internal sealed class SharedDataFactAttribute : FactAttribute
     {
         if (SharedData.Path(relative) is null)
         {
-            Skip = $"../shared/{relative} is absent";
+            Skip = $"shared/{relative} is absent";
         }
     }
 }

@@ -1,0 +1,48 @@
+using System.CommandLine;
+using Winnow.Dedup;
+using Winnow.NearDedup;
+using Winnow.Pipeline;
+
+namespace Winnow.Cli.Commands;
+
+/// <summary>`winnow dedup`: exact then near-duplicate removal only (no cleaning), with clusters.jsonl.</summary>
+internal static class DedupCommand
+{
+    public static Command Create()
+    {
+        var options = new PipelineOptions();
+        var near = new NearDedupCliOptions();
+        var noExact = new Option<bool>("--no-exact") { Description = "Skip exact dedup: identical texts then cluster through MinHash like any near duplicate" };
+        var command = new Command("dedup", "Remove exact and near duplicates (MinHash-LSH); writes kept and removed documents, stats and clusters.jsonl");
+        options.AddTo(command);
+        near.AddTo(command);
+        command.Options.Add(noExact);
+        command.SetAction(result =>
+        {
+            NearDedupStage stage;
+            try
+            {
+                stage = new NearDedupStage(near.ToOptions(result));
+            }
+            catch (ArgumentOutOfRangeException e)
+            {
+                System.Console.Error.WriteLine($"winnow: {e.Message}");
+                return ExitCodes.Usage;
+            }
+
+            using (stage)
+            {
+                var builder = new WinnowPipelineBuilder();
+                if (!result.GetValue(noExact))
+                {
+                    builder.Add(new ExactDedupStage(options.ToExactDedupOptions(result)));
+                }
+
+                var code = PipelineExecution.Execute(builder.Add(stage).Build(), options.ToRunOptions(result), result.GetValue(options.Quiet), "dedup");
+                NearDedupCliOptions.PrintSummary(stage);
+                return code;
+            }
+        });
+        return command;
+    }
+}

@@ -1,0 +1,92 @@
+using System.CommandLine;
+using System.IO.Compression;
+using System.Text.Encodings.Web;
+using System.Text.Json;
+using Winnow.Extraction;
+using Winnow.Readers;
+
+namespace Winnow.Cli.Commands;
+
+/// <summary>`winnow extract`: main content and metadata of HTML files and WARC responses, as JSONL.</summary>
+internal static class ExtractCommand
+{
+    private const int ChunkPages = 256;
+
+    public static Command Create()
+    {
+        var inputs = new Argument<string[]>("inputs") { Description = "HTML files (.html, .html.gz), WARC files (.warc, .warc.gz) or folders of them", Arity = ArgumentArity.OneOrMore };
+        var output = new Option<string>("--out") { Description = "Output JSONL file (.jsonl or .jsonl.gz)", Required = true };
+        var format = new Option<ExtractionFormat>("--format") { Description = "text or markdown", DefaultValueFactory = _ => ExtractionFormat.Text };
+        var comments = new Option<bool>("--comments") { Description = "Keep comment sections" };
+        var noTables = new Option<bool>("--no-tables") { Description = "Leave tables out" };
+        var links = new Option<bool>("--links") { Description = "Keep links in Markdown output" };
+        var command = new Command("extract", "Extract main text and metadata from HTML pages and WARC files into JSONL")
+        {
+            inputs, output, format, comments, noTables, links,
+        };
+        command.SetAction(result =>
+        {
+            var options = new ExtractionOptions
+            {
+                Format = result.GetValue(format),
+                IncludeComments = result.GetValue(comments),
+                IncludeTables = !result.GetValue(noTables),
+                IncludeLinks = result.GetValue(links),
+            };
+            try
+            {
+                return Run(InputSet.Expand(result.GetValue(inputs)!), result.GetValue(output)!, options);
+            }
+            catch (ArgumentException e)
+            {
+                System.Console.Error.WriteLine(e.Message);
+                return ExitCodes.Usage;
+            }
+        });
+        return command;
+    }
+
+    private static int Run(IReadOnlyList<InputFile> files, string outputPath, ExtractionOptions options)
+    {
+        var extractor = new HtmlExtractor(options);
+        var skipped = new SortedDictionary<string, long>(StringComparer.Ordinal);
+        using var file = File.Create(outputPath);
+        using Stream stream = outputPath.EndsWith(".gz", StringComparison.OrdinalIgnoreCase) ? new GZipStream(file, CompressionLevel.Optimal) : file;
+        using var writer = new Utf8JsonWriter(stream, new JsonWriterOptions { Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping });
+        var chunk = new List<PageInput>(ChunkPages);
+        long pages = 0;
+        void FlushChunk()
+        {
+            // Pages are extracted in parallel and written in input order, so the output does not depend on threads.
+            var results = chunk.AsParallel().AsOrdered().Select(p => (p, extractor.Extract(HtmlDecoder.Decode(p.Bytes, p.ContentType), p.Url))).ToList();
+            foreach (var (input, page) in results)
+            {
+                ExtractJson.Write(writer, input.Source, page);
+                writer.Flush();
+                stream.WriteByte((byte)'\n');
+                writer.Reset();
+                pages++;
+            }
+
+            chunk.Clear();
+        }
+
+        foreach (var input in PageInput.ReadAll(files, skipped))
+        {
+            chunk.Add(input);
+            if (chunk.Count == ChunkPages)
+            {
+                FlushChunk();
+            }
+        }
+
+        FlushChunk();
+        System.Console.Error.WriteLine($"extract: {pages:N0} pages written to {outputPath}");
+        foreach (var (reason, count) in skipped)
+        {
+            System.Console.Error.WriteLine($"  skipped {reason}: {count:N0}");
+        }
+
+        return ExitCodes.Ok;
+    }
+}

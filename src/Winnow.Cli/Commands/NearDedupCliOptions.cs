@@ -1,0 +1,54 @@
+using System.CommandLine;
+using Winnow.NearDedup;
+
+namespace Winnow.Cli.Commands;
+
+/// <summary>The MinHash-LSH options of `winnow dedup` and `winnow run --near-dedup`.</summary>
+internal sealed class NearDedupCliOptions
+{
+    public Option<int> NGram { get; } = new("--ngram") { Description = "Words per shingle", DefaultValueFactory = _ => 5 };
+    public Option<int> NumPerm { get; } = new("--num-perm") { Description = "MinHash permutations (signature length)", DefaultValueFactory = _ => 128 };
+    public Option<double> Threshold { get; } = new("--threshold") { Description = "Jaccard similarity at which documents are near duplicates", DefaultValueFactory = _ => 0.8 };
+    public Option<int> Bands { get; } = new("--bands") { Description = "LSH bands (default: derived from --threshold)" };
+    public Option<int> Rows { get; } = new("--rows") { Description = "LSH rows per band (with --bands)" };
+    public Option<ulong> Seed { get; } = new("--seed") { Description = "Seed of the permutations and word hashes", DefaultValueFactory = _ => 1UL };
+    public Option<string> Verify { get; } = new("--verify") { Description = "estimate: signatures' Jaccard ≥ threshold; exact: shingle sets' Jaccard; none: every band collision", DefaultValueFactory = _ => "estimate" };
+    public Option<string> Keep { get; } = new("--keep") { Description = "Which cluster member stays: first, longest, earliest-date", DefaultValueFactory = _ => "first" };
+    public Option<string> DateField { get; } = new("--date-field") { Description = "Metadata field read by --keep earliest-date", DefaultValueFactory = _ => "date" };
+    public Option<int> SortMemoryMb { get; } = new("--sort-memory-mb") { Description = "Memory for band records before a sorted run spills to disk", DefaultValueFactory = _ => 64 };
+
+    public void AddTo(Command command)
+    {
+        foreach (var option in new Option[] { NGram, NumPerm, Threshold, Bands, Rows, Seed, Verify, Keep, DateField, SortMemoryMb })
+        {
+            command.Options.Add(option);
+        }
+
+        Verify.AcceptOnlyFromAmong("estimate", "exact", "none");
+        Keep.AcceptOnlyFromAmong("first", "longest", "earliest-date");
+    }
+
+    public MinHashOptions ToOptions(ParseResult result) => new()
+    {
+        NGram = result.GetValue(NGram),
+        NumPerm = result.GetValue(NumPerm),
+        Threshold = result.GetValue(Threshold),
+        Bands = result.GetValue(Bands),
+        Rows = result.GetValue(Rows),
+        Seed = result.GetValue(Seed),
+        Verify = result.GetValue(Verify) switch { "exact" => VerifyMode.Exact, "none" => VerifyMode.None, _ => VerifyMode.Estimate },
+        Keep = result.GetValue(Keep) switch { "longest" => KeepPolicy.Longest, "earliest-date" => KeepPolicy.EarliestDate, _ => KeepPolicy.FirstSeen },
+        DateField = result.GetValue(DateField)!,
+        SortMemoryBytes = (long)result.GetValue(SortMemoryMb) << 20,
+    };
+
+    public static void PrintSummary(NearDedupStage stage)
+    {
+        if (stage.Summary is { } s)
+        {
+            System.Console.Out.WriteLine(
+                $"near dedup:    {s.Clusters,12:N0} clusters, {s.Removed:N0} removed  (b={s.Lsh.Bands} r={s.Lsh.Rows}, " +
+                $"{s.CandidatePairs:N0} candidate pairs, {s.VerifiedPairs:N0} verified, {s.SpilledRuns} sorted runs spilled)");
+        }
+    }
+}

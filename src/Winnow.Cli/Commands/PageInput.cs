@@ -1,0 +1,96 @@
+using Winnow.IO;
+using Winnow.Readers;
+using Winnow.Warc;
+
+namespace Winnow.Cli.Commands;
+
+/// <summary>One page to extract: its bytes, where it came from, its URL and HTTP content type.</summary>
+internal sealed record PageInput(string Source, string? Url, string? ContentType, byte[] Bytes)
+{
+    private const int MaxPageBytes = 64 << 20;
+
+    /// <summary>Pages of the input files in order; unreadable files and skipped WARC records are counted.</summary>
+    public static IEnumerable<PageInput> ReadAll(IReadOnlyList<InputFile> files, IDictionary<string, long> skipped)
+    {
+        foreach (var file in files)
+        {
+            if (file.Kind == InputKind.Warc)
+            {
+                foreach (var page in ReadWarc(file, skipped))
+                {
+                    yield return page;
+                }
+
+                continue;
+            }
+
+            var bytes = ReadFile(file, skipped);
+            if (bytes is not null)
+            {
+                yield return new PageInput(file.Name, null, null, bytes);
+            }
+        }
+    }
+
+    private static IEnumerable<PageInput> ReadWarc(InputFile file, IDictionary<string, long> skipped)
+    {
+        using var reader = WarcReader.Open(file.Path);
+        using var records = reader.ReadRecords().GetEnumerator();
+        while (true)
+        {
+            try
+            {
+                if (!records.MoveNext())
+                {
+                    break;
+                }
+            }
+            catch (Exception e) when (e is IOException or InvalidDataException)
+            {
+                System.Console.Error.WriteLine($"{file.Name}: {e.Message}; the rest of the file is skipped");
+                Add(skipped, "corrupt_file");
+                break;
+            }
+
+            var r = records.Current;
+            yield return new PageInput($"{file.Name}@{r.Offset}", r.TargetUri, r.ContentType, r.Body);
+        }
+
+        foreach (var (reason, count) in reader.Skipped)
+        {
+            skipped[reason] = skipped.TryGetValue(reason, out var c) ? c + count : count;
+        }
+    }
+
+    private static byte[]? ReadFile(InputFile file, IDictionary<string, long> skipped)
+    {
+        try
+        {
+            using var stream = CompressedInput.Open(file.Path);
+            using var buffer = new MemoryStream();
+            var chunk = new byte[1 << 16];
+            int read;
+            while ((read = stream.Read(chunk)) > 0)
+            {
+                if (buffer.Length + read > MaxPageBytes)
+                {
+                    Add(skipped, "too_large");
+                    return null;
+                }
+
+                buffer.Write(chunk, 0, read);
+            }
+
+            return buffer.ToArray();
+        }
+        catch (Exception e) when (e is IOException or InvalidDataException or UnauthorizedAccessException)
+        {
+            System.Console.Error.WriteLine($"{file.Name}: {e.Message}");
+            Add(skipped, "unreadable");
+            return null;
+        }
+    }
+
+    private static void Add(IDictionary<string, long> skipped, string reason) =>
+        skipped[reason] = skipped.TryGetValue(reason, out var c) ? c + 1 : 1;
+}

@@ -1,0 +1,85 @@
+namespace Winnow.Extraction;
+
+/// <summary>
+/// Marks what to leave out inside the chosen container: comment sections, chrome named by its
+/// class or id, link lists, and the title heading (it is reported as metadata instead).
+/// </summary>
+internal static class ContentCleaner
+{
+    public static void Clean(List<ContentNode> containers, ExtractionOptions options)
+    {
+        var total = 0;
+        foreach (var c in containers)
+        {
+            total += c.Chars;
+        }
+
+        var stack = new Stack<ContentNode>();
+        foreach (var container in containers)
+        {
+            PushChildren(stack, container);
+        }
+
+        while (stack.Count > 0)
+        {
+            var node = stack.Pop();
+            if (ShouldDrop(node, total, options))
+            {
+                node.Dropped = true;
+                continue;
+            }
+
+            PushChildren(stack, node);
+        }
+    }
+
+    private static void PushChildren(Stack<ContentNode> stack, ContentNode node)
+    {
+        if (node.Children is null)
+        {
+            return;
+        }
+
+        foreach (var child in node.Children)
+        {
+            if (child.Tag is not null)
+            {
+                stack.Push(child);
+            }
+        }
+    }
+
+    private static bool ShouldDrop(ContentNode node, int total, ExtractionOptions options)
+    {
+        if (node.IsComments)
+        {
+            return !options.IncludeComments;
+        }
+
+        if (node.Tag is "h1" or "figcaption" or "header")
+        {
+            return node.Tag != "header" || node.Paragraphs == 0 || node.Hint < 0;
+        }
+
+        if (node.Hint < 0 && node.Chars * 2 < total)
+        {
+            return true;
+        }
+
+        if (node.Tag is "div" or "section" or "ul" or "ol" or "table" or "figure" or "form" or "dl" or "span")
+        {
+            var density = node.LinkDensity;
+            if (density > 0.5 && node.Chars < total * 0.5)
+            {
+                return true;
+            }
+
+            if (density > 0.25 && node.Chars < 400 && node.Commas < 3 && node.Chars < total * 0.5)
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+}

@@ -1,0 +1,169 @@
+namespace Winnow.Extraction;
+
+/// <summary>
+/// Finds the main-content container: paragraphs vote for their ancestors (more for longer,
+/// comma-rich text), votes are weighted by tag and class/id hints and discounted by link
+/// density; the best container then takes in siblings that score close to it.
+/// </summary>
+internal static class ContentFinder
+{
+    private const int MinParagraphChars = 25;
+
+    /// <summary>The nodes that make up the main content, in document order.</summary>
+    public static List<ContentNode> Find(IReadOnlyList<ContentNode> elements, ContentNode root, string? hintText)
+    {
+        var candidates = new List<ContentNode>();
+        foreach (var node in elements)
+        {
+            if (!IsParagraph(node) || node.Chars < MinParagraphChars || IsInsideParagraph(node))
+            {
+                continue;
+            }
+
+            var vote = 1 + node.Commas + Math.Min(node.Chars / 100, 3);
+            var ancestor = node.Parent;
+            for (var level = 0; ancestor is not null && level < 3; level++, ancestor = ancestor.Parent)
+            {
+                if (!ancestor.IsCandidate)
+                {
+                    ancestor.IsCandidate = true;
+                    ancestor.Score = BaseScore(ancestor);
+                    candidates.Add(ancestor);
+                }
+
+                ancestor.Score += level == 0 ? vote : vote / (level * 2.0);
+            }
+        }
+
+        ContentNode? best = null;
+        var bestScore = double.MinValue;
+        foreach (var candidate in candidates)
+        {
+            candidate.Score *= 1 - candidate.LinkDensity;
+            if (candidate.Score > bestScore)
+            {
+                best = candidate;
+                bestScore = candidate.Score;
+            }
+        }
+
+        if (hintText is not null)
+        {
+            best = MatchHint(elements, hintText) ?? best;
+        }
+
+        if (best is null)
+        {
+            return [root];
+        }
+
+        best = Widen(best);
+        return WithSiblings(best);
+    }
+
+    private static bool IsParagraph(ContentNode node) => node.Tag switch
+    {
+        "p" or "pre" or "td" or "blockquote" => true,
+        "div" or "section" or "span" or "font" => HasDirectText(node),
+        _ => false,
+    };
+
+    private static bool HasDirectText(ContentNode node)
+    {
+        if (node.Children is null)
+        {
+            return false;
+        }
+
+        foreach (var child in node.Children)
+        {
+            if (child.Tag is null && !string.IsNullOrWhiteSpace(child.Text) && child.Text.Trim().Length > 20)
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    private static bool IsInsideParagraph(ContentNode node)
+    {
+        for (var a = node.Parent; a is not null; a = a.Parent)
+        {
+            if (a.Tag is "p" or "pre")
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    private static double BaseScore(ContentNode node)
+    {
+        var score = node.Tag switch
+        {
+            "article" => 10,
+            "main" => 5,
+            "div" or "section" => 5,
+            "pre" or "td" or "blockquote" => 3,
+            "address" or "ol" or "ul" or "dl" or "dd" or "dt" or "li" or "form" => -3,
+            "h1" or "h2" or "h3" or "h4" or "h5" or "h6" or "th" or "header" => -5,
+            _ => 0,
+        };
+        return score + node.Hint;
+    }
+
+    /// <summary>
+    /// Moves up while the parent holds substantially the same text: the best node is often one
+    /// wrapper too deep, which would cut off a lead paragraph or a subheading section.
+    /// </summary>
+    private static ContentNode Widen(ContentNode best)
+    {
+        var node = best;
+        while (node.Parent is { } parent && parent.Tag != "body"
+            && parent.Chars * 0.8 <= node.Chars && parent.Hint >= 0)
+        {
+            node = parent;
+        }
+
+        return node;
+    }
+
+    private static List<ContentNode> WithSiblings(ContentNode best)
+    {
+        if (best.Parent?.Children is not { } siblings)
+        {
+            return [best];
+        }
+
+        var threshold = Math.Max(10, best.Score * 0.2);
+        var result = new List<ContentNode>();
+        foreach (var sibling in siblings)
+        {
+            if (sibling == best)
+            {
+                result.Add(sibling);
+            }
+            else if (sibling.Tag is not null && sibling.Hint >= 0)
+            {
+                var bonus = sibling.Hint > 0 ? best.Score * 0.2 : 0;
+                if ((sibling.IsCandidate && sibling.Score + bonus >= threshold)
+                    || (sibling.Tag == "p" && sibling.Chars > 80 && sibling.LinkDensity < 0.25))
+                {
+                    result.Add(sibling);
+                }
+            }
+        }
+
+        return result;
+    }
+
+    /// <summary>The smallest element whose text holds the start and end of the page's own articleBody.</summary>
+    private static ContentNode? MatchHint(IReadOnlyList<ContentNode> elements, string hintText)
+    {
+        _ = elements;
+        _ = hintText;
+        return null;
+    }
+}

@@ -1,0 +1,177 @@
+using AngleSharp.Dom;
+
+namespace Winnow.Extraction;
+
+/// <summary>
+/// Copies the parsed page into a <see cref="ContentNode"/> tree, leaving out what is never
+/// content (scripts, styles, forms' controls, navigation, hidden elements) and tallying text
+/// and link characters bottom-up. Iterative, so any nesting depth is safe.
+/// </summary>
+internal sealed class ContentTreeBuilder
+{
+    private static readonly HashSet<string> Skipped = new(StringComparer.Ordinal)
+    {
+        "script", "style", "noscript", "template", "svg", "math", "canvas", "iframe", "object", "embed",
+        "video", "audio", "source", "track", "button", "input", "select", "textarea", "option", "nav",
+        "aside", "footer", "menu", "dialog", "head", "link", "meta", "label", "fieldset", "map", "area",
+    };
+
+    private static readonly HashSet<string> SkippedRoles = new(StringComparer.OrdinalIgnoreCase)
+    {
+        "navigation", "menu", "menubar", "contentinfo", "complementary", "dialog", "alertdialog", "search",
+        "banner", "tablist", "toolbar",
+    };
+
+    private readonly ExtractionOptions _options;
+    private readonly List<ContentNode> _elements = [];
+
+    public ContentTreeBuilder(ExtractionOptions options) => _options = options;
+
+    /// <summary>Every element node in document order (pre-order).</summary>
+    public IReadOnlyList<ContentNode> Elements => _elements;
+
+    public ContentNode Build(IElement body)
+    {
+        var root = new ContentNode("body", null, null);
+        _elements.Add(root);
+        var stack = new Stack<(INode Source, ContentNode Target)>();
+        stack.Push((body, root));
+        while (stack.Count > 0)
+        {
+            var (source, target) = stack.Pop();
+            var children = source.ChildNodes;
+
+            // Children are pushed in reverse so that they are visited, and numbered, in order.
+            var pending = new List<(INode, ContentNode)>();
+            for (var i = 0; i < children.Length; i++)
+            {
+                var child = children[i];
+                if (child is IText text)
+                {
+                    target.Add(new ContentNode(null, text.Data, target));
+                }
+                else if (child is IElement element && Keep(element))
+                {
+                    if (target.Depth >= _options.MaxDepth)
+                    {
+                        // Past the depth limit, content is flattened into the deepest kept node.
+                        pending.Add((element, target));
+                        continue;
+                    }
+
+                    var node = new ContentNode(element.LocalName, null, target)
+                    {
+                        Hint = ClassHints.Of(element.GetAttribute("class"), element.Id, out var comments),
+                        IsComments = comments,
+                    };
+                    if (node.Tag == "a" && _options.IncludeLinks)
+                    {
+                        node.Href = element.GetAttribute("href");
+                    }
+                    else if (node.Tag == "img")
+                    {
+                        continue;
+                    }
+
+                    target.Add(node);
+                    _elements.Add(node);
+                    pending.Add((element, node));
+                }
+            }
+
+            for (var i = pending.Count - 1; i >= 0; i--)
+            {
+                stack.Push(pending[i]);
+            }
+        }
+
+        Tally();
+        return root;
+    }
+
+    private bool Keep(IElement element)
+    {
+        var tag = element.LocalName;
+        if (Skipped.Contains(tag) || (tag == "table" && !_options.IncludeTables))
+        {
+            return false;
+        }
+
+        if (element.HasAttribute("hidden") || element.GetAttribute("aria-hidden") == "true")
+        {
+            return false;
+        }
+
+        var role = element.GetAttribute("role");
+        if (role is not null && SkippedRoles.Contains(role))
+        {
+            return false;
+        }
+
+        var style = element.GetAttribute("style");
+        return style is null || !IsHiddenStyle(style);
+    }
+
+    private static bool IsHiddenStyle(string style)
+    {
+        var compact = style.Replace(" ", "", StringComparison.Ordinal);
+        return compact.Contains("display:none", StringComparison.OrdinalIgnoreCase)
+            || compact.Contains("visibility:hidden", StringComparison.OrdinalIgnoreCase);
+    }
+
+    /// <summary>Sums characters, link characters, commas and paragraphs from the leaves up.</summary>
+    private void Tally()
+    {
+        for (var i = _elements.Count - 1; i >= 0; i--)
+        {
+            var node = _elements[i];
+            if (node.Children is not null)
+            {
+                foreach (var child in node.Children)
+                {
+                    if (child.Tag is null)
+                    {
+                        CountText(child.Text!, out var chars, out var commas);
+                        node.Chars += chars;
+                        node.Commas += commas;
+                    }
+                }
+            }
+
+            if (node.Tag == "a")
+            {
+                node.LinkChars = node.Chars;
+            }
+
+            if (node.Tag is "p" or "pre" or "blockquote" or "li" or "td" or "dd")
+            {
+                node.Paragraphs++;
+            }
+
+            if (node.Parent is { } parent)
+            {
+                parent.Chars += node.Chars;
+                parent.LinkChars += node.LinkChars;
+                parent.Commas += node.Commas;
+                parent.Paragraphs += node.Paragraphs;
+            }
+        }
+    }
+
+    private static void CountText(string text, out int chars, out int commas)
+    {
+        chars = 0;
+        commas = 0;
+        foreach (var c in text)
+        {
+            if (!char.IsWhiteSpace(c))
+            {
+                chars++;
+                if (c is ',' or '，' or '、' or '،')
+                {
+                    commas++;
+                }
+            }
+        }
+    }
+}

@@ -1,0 +1,94 @@
+using System.Globalization;
+using System.Text.RegularExpressions;
+
+namespace Winnow.Extraction;
+
+/// <summary>
+/// Turns the date strings pages carry (ISO 8601, RFC 1123, "November 19, 2019", "2019/11/19",
+/// URL paths) into ISO 8601: "yyyy-MM-dd", or with time and offset when the source has them.
+/// The calendar date is kept as written: no conversion to UTC that could move it a day.
+/// </summary>
+/// <remarks>Thread-safe.</remarks>
+internal static partial class DateNormalizer
+{
+    private static readonly string[] Formats =
+    [
+        "yyyy-MM-dd'T'HH:mm:ssK", "yyyy-MM-dd'T'HH:mm:ss.FFFFFFFK", "yyyy-MM-dd'T'HH:mmK", "yyyy-MM-dd HH:mm:ssK",
+        "yyyy-MM-dd'T'HH:mm:ss", "yyyy-MM-dd'T'HH:mm:ss.FFFFFFF", "yyyy-MM-dd HH:mm:ss", "yyyy-MM-dd'T'HH:mm",
+        "yyyy-MM-dd HH:mm", "ddd, dd MMM yyyy HH:mm:ss zzz", "r", "yyyyMMdd'T'HHmmssK",
+    ];
+
+    private static readonly string[] DateOnlyFormats =
+    [
+        "yyyy-MM-dd", "yyyy/MM/dd", "yyyy/M/d", "yyyy.MM.dd", "yyyyMMdd", "MMMM d, yyyy", "MMM d, yyyy",
+        "MMM. d, yyyy", "d MMMM yyyy", "d MMM yyyy", "dddd, MMMM d, yyyy", "MMMM d yyyy", "yyyy-MM",
+    ];
+
+    /// <summary>The ISO 8601 form, or null when the string holds no plausible date.</summary>
+    public static string? Normalize(string? raw)
+    {
+        if (string.IsNullOrWhiteSpace(raw))
+        {
+            return null;
+        }
+
+        var s = raw.Trim();
+        if (s.Length > 64)
+        {
+            return null;
+        }
+
+        var culture = CultureInfo.InvariantCulture;
+        if (DateTimeOffset.TryParseExact(s, Formats, culture, DateTimeStyles.AllowWhiteSpaces, out var withTime) && Plausible(withTime.Year))
+        {
+            var hasOffset = s.EndsWith('Z') || OffsetSuffix().IsMatch(s) || s.Contains("GMT", StringComparison.Ordinal);
+            return hasOffset ? withTime.ToString("yyyy-MM-dd'T'HH:mm:sszzz", culture) : withTime.ToString("yyyy-MM-dd'T'HH:mm:ss", culture);
+        }
+
+        if (DateTime.TryParseExact(s, DateOnlyFormats, culture, DateTimeStyles.AllowWhiteSpaces, out var day) && Plausible(day.Year))
+        {
+            return day.ToString("yyyy-MM-dd", culture);
+        }
+
+        var iso = IsoPrefix().Match(s);
+        if (iso.Success && DateTime.TryParseExact(iso.Value, "yyyy-MM-dd", culture, DateTimeStyles.None, out day) && Plausible(day.Year))
+        {
+            return iso.Value;
+        }
+
+        return DateTimeOffset.TryParse(s, culture, DateTimeStyles.AllowWhiteSpaces | DateTimeStyles.AssumeUniversal, out var loose) && Plausible(loose.Year)
+            ? loose.ToString("yyyy-MM-dd", culture)
+            : null;
+    }
+
+    /// <summary>A date in a URL path such as /2019/11/19/ or /2019-11-19-, or null.</summary>
+    public static string? FromUrl(string? url)
+    {
+        if (url is null)
+        {
+            return null;
+        }
+
+        var m = UrlDate().Match(url);
+        if (!m.Success)
+        {
+            return null;
+        }
+
+        var text = $"{m.Groups[1].Value}-{m.Groups[2].Value}-{m.Groups[3].Value}";
+        return DateTime.TryParseExact(text, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var d) && Plausible(d.Year)
+            ? text
+            : null;
+    }
+
+    private static bool Plausible(int year) => year is >= 1990 and <= 2100;
+
+    [GeneratedRegex(@"[+-]\d{2}:?\d{2}$")]
+    private static partial Regex OffsetSuffix();
+
+    [GeneratedRegex(@"^\d{4}-\d{2}-\d{2}")]
+    private static partial Regex IsoPrefix();
+
+    [GeneratedRegex(@"/((?:19|20)\d{2})[/-](\d{2})[/-](\d{2})(?:[/-]|$)")]
+    private static partial Regex UrlDate();
+}

@@ -1,0 +1,74 @@
+using AngleSharp.Html.Dom;
+using AngleSharp.Html.Parser;
+
+namespace Winnow.Extraction;
+
+/// <summary>
+/// Extracts the main content and metadata of an HTML page. The page is parsed by AngleSharp's
+/// HTML5 parser with scripting off; nothing is fetched or run.
+/// </summary>
+/// <remarks>Thread-safe: each call parses into its own document.</remarks>
+public sealed class HtmlExtractor
+{
+    private readonly ExtractionOptions _options;
+    private readonly HtmlParserOptions _parserOptions;
+
+    /// <summary>Creates an extractor.</summary>
+    public HtmlExtractor(ExtractionOptions options = default)
+    {
+        _options = options == default ? new ExtractionOptions() : options;
+        _parserOptions = new HtmlParserOptions
+        {
+            IsScripting = false,
+            IsKeepingSourceReferences = false,
+            IsNotConsumingCharacterReferences = false,
+            SkipComments = true,
+            SkipProcessingInstructions = true,
+            SkipDataText = false,
+        };
+    }
+
+    /// <summary>Extracts content and metadata from decoded HTML.</summary>
+    /// <param name="html">The page's markup.</param>
+    /// <param name="url">The page's URL when known; dates in it are a last-resort source.</param>
+    public ExtractedPage Extract(string html, string? url = null)
+    {
+        string? warning = null;
+        if (html.Length > _options.MaxHtmlChars)
+        {
+            warning = $"page of {html.Length:N0} characters cut to {_options.MaxHtmlChars:N0}";
+            html = html[.._options.MaxHtmlChars];
+        }
+
+        var excess = NestingGuard.FindExcess(html, _options.MaxNesting);
+        if (excess >= 0)
+        {
+            html = html[..excess];
+            warning = $"tags nested deeper than {_options.MaxNesting:N0}: page cut at character {excess:N0}";
+        }
+
+        var parser = new HtmlParser(_parserOptions);
+        using var document = parser.ParseDocument(html);
+        var metadata = MetadataReader.Read(document, url);
+        var text = ExtractText(document, metadata);
+        return new ExtractedPage(text, metadata.Title, metadata.Author, metadata.Date, metadata.SiteName,
+            metadata.Language, metadata.Description, metadata.Url)
+        {
+            Warning = warning,
+        };
+    }
+
+    private string ExtractText(IHtmlDocument document, PageMetadata metadata)
+    {
+        if (document.Body is null)
+        {
+            return "";
+        }
+
+        var builder = new ContentTreeBuilder(_options);
+        var root = builder.Build(document.Body);
+        var containers = ContentFinder.Find(builder.Elements, root, metadata.ArticleBody);
+        ContentCleaner.Clean(containers, _options);
+        return new ContentRenderer(_options).Render(containers);
+    }
+}

@@ -1,0 +1,155 @@
+namespace Winnow.Filters;
+
+/// <summary>C4's line rules, on one trimmed line, in the order of the C4 code.</summary>
+internal static class C4Lines
+{
+    private const int MaxLineForCitations = 1 << 20;
+
+    public static C4LineVerdict Judge(ReadOnlySpan<char> line, in C4Options options, out ReadOnlySpan<char> cleaned)
+    {
+        cleaned = line;
+        var words = 0;
+        var longest = 0;
+        var i = 0;
+        while (i < line.Length)
+        {
+            while (i < line.Length && TextStatistics.IsSpace(line[i]))
+            {
+                i++;
+            }
+
+            var start = i;
+            while (i < line.Length && !TextStatistics.IsSpace(line[i]))
+            {
+                i++;
+            }
+
+            if (i > start)
+            {
+                words++;
+                longest = Math.Max(longest, i - start);
+            }
+        }
+
+        if (options.MaxWordLength is { } maxWord && longest > maxWord)
+        {
+            return C4LineVerdict.LongWord;
+        }
+
+        if (options.RemoveCitations && line.Length < MaxLineForCitations && line.Contains('['))
+        {
+            cleaned = RemoveCitations(line);
+        }
+
+        if (options.DropLinesWithoutTerminalPunctuation && !EndsSentence(cleaned))
+        {
+            return C4LineVerdict.NoTerminalPunctuation;
+        }
+
+        if (options.MinWordsPerLine is { } minWords && words < minWords)
+        {
+            return C4LineVerdict.TooFewWords;
+        }
+
+        if (options.RemoveLoremIpsum && cleaned.Contains("lorem ipsum", StringComparison.OrdinalIgnoreCase))
+        {
+            return C4LineVerdict.LoremIpsum;
+        }
+
+        if (options.DropJavascriptLines && cleaned.Contains("javascript", StringComparison.OrdinalIgnoreCase))
+        {
+            return C4LineVerdict.Javascript;
+        }
+
+        if (options.RemoveCurlyBrace && cleaned.Contains('{'))
+        {
+            return C4LineVerdict.CurlyBrace;
+        }
+
+        return options.DropPolicyLines && IsPolicy(cleaned) ? C4LineVerdict.Policy : C4LineVerdict.Keep;
+    }
+
+    /// <summary>Sentence ends: runs of . ! ? followed by whitespace or the end; at least one per kept line.</summary>
+    public static int Sentences(ReadOnlySpan<char> line)
+    {
+        var count = 0;
+        for (var i = 0; i < line.Length; i++)
+        {
+            if (line[i] is '.' or '!' or '?' && (i + 1 == line.Length || TextStatistics.IsSpace(line[i + 1])))
+            {
+                count++;
+            }
+        }
+
+        return Math.Max(count, 1);
+    }
+
+    private static bool EndsSentence(ReadOnlySpan<char> line) =>
+        line.Length > 0 && line[^1] is '.' or '?' or '!' or '"' or '\'' && !line.EndsWith("...");
+
+    private static bool IsPolicy(ReadOnlySpan<char> line)
+    {
+        if (line.Contains("cookie", StringComparison.OrdinalIgnoreCase))
+        {
+            return line.Contains("cookie policy", StringComparison.OrdinalIgnoreCase)
+                || line.Contains("uses cookies", StringComparison.OrdinalIgnoreCase)
+                || line.Contains("use of cookies", StringComparison.OrdinalIgnoreCase)
+                || line.Contains("use cookies", StringComparison.OrdinalIgnoreCase);
+        }
+
+        return line.Contains("terms of use", StringComparison.OrdinalIgnoreCase)
+            || line.Contains("privacy policy", StringComparison.OrdinalIgnoreCase);
+    }
+
+    /// <summary>Drops "[digits]", "[edit]" and "[citation needed]" marks (a hand-written scan, linear).</summary>
+    private static string RemoveCitations(ReadOnlySpan<char> line)
+    {
+        var result = new System.Text.StringBuilder(line.Length);
+        var i = 0;
+        while (i < line.Length)
+        {
+            var open = line[i..].IndexOf('[');
+            if (open < 0)
+            {
+                result.Append(line[i..]);
+                break;
+            }
+
+            result.Append(line.Slice(i, open));
+            i += open;
+            var mark = CitationLength(line[i..]);
+            if (mark == 0)
+            {
+                result.Append('[');
+                i++;
+            }
+            else
+            {
+                i += mark;
+            }
+        }
+
+        return result.ToString();
+    }
+
+    private static int CitationLength(ReadOnlySpan<char> s)
+    {
+        if (s.StartsWith("[edit]", StringComparison.Ordinal))
+        {
+            return 6;
+        }
+
+        if (s.StartsWith("[citation needed]", StringComparison.Ordinal))
+        {
+            return 17;
+        }
+
+        var j = 1;
+        while (j < s.Length && char.IsAsciiDigit(s[j]))
+        {
+            j++;
+        }
+
+        return j < s.Length && s[j] == ']' ? j + 1 : 0;
+    }
+}

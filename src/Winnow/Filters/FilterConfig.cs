@@ -1,0 +1,118 @@
+using Winnow.Pii;
+using Winnow.Pipeline;
+using YamlDotNet.Core;
+using YamlDotNet.RepresentationModel;
+
+namespace Winnow.Filters;
+
+/// <summary>
+/// Builds the filter, language and PII stages from the <c>filters:</c> section of a YAML run file
+/// (docs/run-file.md): a list of one-key mappings, stage name → options, run in the listed order.
+/// Unknown stages, unknown options and bad values are errors naming the file, line and column.
+/// </summary>
+/// <remarks>Thread-safe: static and stateless.</remarks>
+public static class FilterConfig
+{
+    /// <summary>Top-level sections a run file may hold; only <c>filters</c> is read here.</summary>
+    public static IReadOnlyList<string> Sections { get; } = ["filters", "input", "output", "extract", "dedup", "near_dedup", "boilerplate", "reuse"];
+
+    /// <summary>The stage names a <c>filters:</c> list accepts.</summary>
+    public static IReadOnlyList<string> StageNames { get; } = ["gopher_repetition", "gopher_quality", "c4", "fineweb", "language", "pii"];
+
+    /// <summary>
+    /// The stages `winnow run` uses without a run file: the FineWeb recipe (Gopher repetition,
+    /// Gopher quality, C4 with lines kept whatever their end punctuation, as FineWeb ran it, then
+    /// FineWeb's rules), all removing, then PII redaction. Language identification is left out: it
+    /// needs the profiles package and a choice of languages.
+    /// </summary>
+    public static IReadOnlyList<Stage> Default() =>
+    [
+        new GopherRepetitionFilter(),
+        new GopherQualityFilter(),
+        new C4Filter(new C4Options { DropLinesWithoutTerminalPunctuation = false }),
+        new FineWebFilter(),
+        new PiiStage(),
+    ];
+
+    /// <summary>Reads the stages from a run file.</summary>
+    /// <exception cref="FilterConfigException">The file is not a valid run file.</exception>
+    public static IReadOnlyList<Stage> Load(string path) => Parse(File.ReadAllText(path), path);
+
+    /// <summary>Reads the stages from run-file text; <paramref name="source"/> names it in errors.</summary>
+    /// <exception cref="FilterConfigException">The text is not a valid run file.</exception>
+    public static IReadOnlyList<Stage> Parse(string yaml, string source = "run file")
+    {
+        var stream = new YamlStream();
+        try
+        {
+            stream.Load(new StringReader(yaml));
+        }
+        catch (YamlException e)
+        {
+            throw new FilterConfigException($"{source}:{e.Start.Line}:{e.Start.Column}: {e.Message}", e);
+        }
+
+        if (stream.Documents.Count == 0 || stream.Documents[0].RootNode is YamlScalarNode { Value: null or "" })
+        {
+            return [];
+        }
+
+        if (stream.Documents[0].RootNode is not YamlMappingNode root)
+        {
+            throw new FilterConfigException($"{source}:{stream.Documents[0].RootNode.Start.Line}: a run file is a mapping of sections, e.g. 'filters:'");
+        }
+
+        var stages = new List<Stage>();
+        foreach (var (key, value) in root.Children)
+        {
+            var name = ((YamlScalarNode)key).Value;
+            if (name is null || !Sections.Contains(name))
+            {
+                throw new FilterConfigException($"{source}:{key.Start.Line}:{key.Start.Column}: unknown section '{name}' (known: {string.Join(", ", Sections)})");
+            }
+
+            if (name == "filters")
+            {
+                ReadFilters(value, source, stages);
+            }
+        }
+
+        return stages;
+    }
+
+    private static void ReadFilters(YamlNode node, string source, List<Stage> stages)
+    {
+        if (node is YamlScalarNode { Value: null or "" })
+        {
+            return;
+        }
+
+        if (node is not YamlSequenceNode list)
+        {
+            throw new FilterConfigException($"{source}:{node.Start.Line}: 'filters' is a list of stages, e.g. '- gopher_quality: {{}}'");
+        }
+
+        foreach (var item in list.Children)
+        {
+            var (name, options) = item switch
+            {
+                YamlScalarNode { Value: { } n } => (n, new YamlMappingNode()),
+                YamlMappingNode { Children.Count: 1 } m when m.Children.First().Value is YamlMappingNode o => (((YamlScalarNode)m.Children.First().Key).Value!, o),
+                YamlMappingNode { Children.Count: 1 } m when m.Children.First().Value is YamlScalarNode { Value: null or "" } => (((YamlScalarNode)m.Children.First().Key).Value!, new YamlMappingNode()),
+                _ => throw new FilterConfigException($"{source}:{item.Start.Line}: each filter is 'name' or 'name: {{options}}'"),
+            };
+            var reader = new OptionReader(options, name, source);
+            try
+            {
+                stages.Add(StageOptions.Build(name, reader) ?? throw new FilterConfigException(
+                    $"{source}:{item.Start.Line}:{item.Start.Column}: unknown stage '{name}' (known: {string.Join(", ", StageNames)})"));
+            }
+            catch (Exception e) when (e is FileNotFoundException or ArgumentException)
+            {
+                throw new FilterConfigException($"{source}:{item.Start.Line}:{item.Start.Column}: {name}: {e.Message}", e);
+            }
+
+            reader.RejectUnknown();
+        }
+    }
+}

@@ -1,0 +1,138 @@
+using Winnow.Documents;
+using Winnow.Pipeline;
+
+namespace Winnow.Filters;
+
+/// <summary>
+/// Gopher's quality rules: document length, mean word length, symbol-to-word ratios, bullet and
+/// ellipsis line ratios, alphabetic word fraction and stop words. A removal's reason names the rule
+/// ("gopher_quality.word_count") and its detail the measured value and the threshold.
+/// </summary>
+/// <remarks>Thread-safe: holds only immutable options.</remarks>
+public sealed class GopherQualityFilter : DocumentStage
+{
+    private readonly GopherQualityOptions _options;
+    private readonly string[] _stopWords;
+    private readonly int _longestStopWord;
+
+    /// <summary>Creates the filter; null options mean the paper's values.</summary>
+    public GopherQualityFilter(GopherQualityOptions? options = null)
+    {
+        _options = options ?? new GopherQualityOptions();
+        _stopWords = [.. _options.StopWords];
+        _longestStopWord = _stopWords.Length == 0 ? 0 : _stopWords.Max(w => w.Length);
+    }
+
+    /// <inheritdoc />
+    public override string Name => "gopher_quality";
+
+    /// <inheritdoc />
+    public override void Process(Document document)
+    {
+        var check = new RuleCheck(document, Name, _options.Mode);
+        Evaluate(TextStatistics.For(document.Text), ref check);
+        check.Apply();
+    }
+
+    private void Evaluate(TextStatistics stats, ref RuleCheck check)
+    {
+        var o = _options;
+        var words = stats.WordCount;
+        check.AtLeast("word_count", words, o.MinWords);
+        check.AtMost("word_count", words, o.MaxWords);
+        if (!check.Open)
+        {
+            return;
+        }
+
+        var perWord = 1.0 / Math.Max(words, 1);
+        long letters = 0;
+        var alphabetic = 0;
+        var stopWords = 0;
+        var text = stats.Text.AsSpan();
+        foreach (var word in stats.Words)
+        {
+            var span = word.Of(text);
+            letters += span.Length;
+            if (HasLetter(span))
+            {
+                alphabetic++;
+            }
+
+            if (span.Length <= _longestStopWord && IsStopWord(span))
+            {
+                stopWords++;
+            }
+        }
+
+        check.AtLeast("mean_word_length", letters * perWord, o.MinMeanWordLength);
+        check.AtMost("mean_word_length", letters * perWord, o.MaxMeanWordLength);
+        check.AtMost("hash_word_ratio", text.Count('#') * perWord, o.MaxSymbolWordRatio);
+        check.AtMost("ellipsis_word_ratio", (CountOf(text, "...") + text.Count('…')) * perWord, o.MaxSymbolWordRatio);
+        if (!check.Open)
+        {
+            return;
+        }
+
+        var bullets = 0;
+        var ellipses = 0;
+        foreach (var line in stats.Lines)
+        {
+            var span = line.Of(text).Trim();
+            if (LineMarks.StartsWithBullet(span))
+            {
+                bullets++;
+            }
+
+            if (span.EndsWith("...") || span.EndsWith('…'))
+            {
+                ellipses++;
+            }
+        }
+
+        var perLine = 1.0 / Math.Max(stats.LineCount, 1);
+        check.AtMost("bullet_line_ratio", bullets * perLine, o.MaxBulletLineRatio);
+        check.AtMost("ellipsis_line_ratio", ellipses * perLine, o.MaxEllipsisLineRatio);
+        check.AtLeast("alphabetic_word_ratio", alphabetic * perWord, o.MinAlphabeticWordRatio);
+        check.AtLeast("stop_words", stopWords, o.MinStopWords);
+    }
+
+    private bool IsStopWord(ReadOnlySpan<char> word)
+    {
+        foreach (var stop in _stopWords)
+        {
+            if (word.Equals(stop, StringComparison.OrdinalIgnoreCase))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    private static bool HasLetter(ReadOnlySpan<char> word)
+    {
+        foreach (var c in word)
+        {
+            if (char.IsAsciiLetter(c) || (c >= 128 && char.IsLetter(c)))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    private static int CountOf(ReadOnlySpan<char> text, string value)
+    {
+        var count = 0;
+        int at;
+        while ((at = text.IndexOf(value, StringComparison.Ordinal)) >= 0)
+        {
+            count++;
+            text = text[(at + value.Length)..];
+        }
+
+        return count;
+    }
+}

@@ -1,0 +1,165 @@
+using System.Runtime.CompilerServices;
+
+namespace Winnow.Filters;
+
+/// <summary>
+/// The lines and words of one text, found once and shared by every filter that reads the same text.
+/// </summary>
+/// <remarks>
+/// Lines split at '\n' (a trailing '\r' is dropped; a final empty line is not counted, as Python's
+/// splitlines). Words are runs of non-whitespace with punctuation and symbols trimmed from both
+/// ends; a run of punctuation alone is not a word. This stands in for NLTK's word_tokenize used by
+/// DataTrove: it counts "end." as one word "end" where NLTK yields "end" and ".", and NLTK's
+/// punctuation tokens are excluded from word counts there too.
+/// One instance per thread, rebuilt when the text changes (strings are immutable, so reference
+/// equality is enough): filters running one after another on a document tokenize it once.
+/// </remarks>
+internal sealed class TextStatistics
+{
+    [ThreadStatic]
+    private static TextStatistics? t_current;
+
+    private Segment[] _lines = new Segment[64];
+    private Segment[] _words = new Segment[256];
+    private ulong[]? _wordHashes;
+    private string? _hashedFor;
+
+    private TextStatistics(string text) => Text = text;
+
+    /// <summary>The text measured.</summary>
+    public string Text { get; private set; }
+
+    public int LineCount { get; private set; }
+
+    public int WordCount { get; private set; }
+
+    public ReadOnlySpan<Segment> Lines => _lines.AsSpan(0, LineCount);
+
+    public ReadOnlySpan<Segment> Words => _words.AsSpan(0, WordCount);
+
+    /// <summary>The statistics of <paramref name="text"/>, reusing this thread's last ones when they match.</summary>
+    public static TextStatistics For(string text)
+    {
+        var current = t_current ??= new TextStatistics(text) { Text = null! };
+        if (!ReferenceEquals(current.Text, text))
+        {
+            current.Build(text);
+        }
+
+        return current;
+    }
+
+    public ReadOnlySpan<char> Line(int index) => _lines[index].Of(Text);
+
+    public ReadOnlySpan<char> Word(int index) => _words[index].Of(Text);
+
+    /// <summary>A 64-bit hash per word (ordinal, case-sensitive), computed on first use.</summary>
+    public ReadOnlySpan<ulong> WordHashes()
+    {
+        if (_wordHashes is null || _wordHashes.Length < WordCount || _hashedFor != Text)
+        {
+            if (_wordHashes is null || _wordHashes.Length < WordCount)
+            {
+                _wordHashes = new ulong[Math.Max(WordCount, 256)];
+            }
+
+            var text = Text.AsSpan();
+            for (var i = 0; i < WordCount; i++)
+            {
+                _wordHashes[i] = TextHash.Of(_words[i].Of(text));
+            }
+
+            _hashedFor = Text;
+        }
+
+        return _wordHashes.AsSpan(0, WordCount);
+    }
+
+    private void Build(string text)
+    {
+        Text = text;
+        _hashedFor = null;
+        LineCount = 0;
+        WordCount = 0;
+        var span = text.AsSpan();
+        var lineStart = 0;
+        var i = 0;
+        while (i < span.Length)
+        {
+            var c = span[i];
+            if (c == '\n')
+            {
+                AddLine(span, lineStart, i);
+                lineStart = ++i;
+                continue;
+            }
+
+            if (IsSpace(c))
+            {
+                i++;
+                continue;
+            }
+
+            var start = i;
+            while (i < span.Length && !IsSpace(span[i]))
+            {
+                i++;
+            }
+
+            AddWord(span, start, i);
+        }
+
+        if (lineStart < span.Length)
+        {
+            AddLine(span, lineStart, span.Length);
+        }
+    }
+
+    private void AddLine(ReadOnlySpan<char> text, int start, int end)
+    {
+        if (end > start && text[end - 1] == '\r')
+        {
+            end--;
+        }
+
+        if (LineCount == _lines.Length)
+        {
+            Array.Resize(ref _lines, _lines.Length * 2);
+        }
+
+        _lines[LineCount++] = new Segment(start, end - start);
+    }
+
+    private void AddWord(ReadOnlySpan<char> text, int start, int end)
+    {
+        while (start < end && IsEdgePunctuation(text[start]))
+        {
+            start++;
+        }
+
+        while (end > start && IsEdgePunctuation(text[end - 1]))
+        {
+            end--;
+        }
+
+        if (start == end)
+        {
+            return;
+        }
+
+        if (WordCount == _words.Length)
+        {
+            Array.Resize(ref _words, _words.Length * 2);
+        }
+
+        _words[WordCount++] = new Segment(start, end - start);
+    }
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    internal static bool IsSpace(char c) => c <= ' ' ? c is ' ' or '\t' or '\n' or '\r' or '\f' or '\v' : c >= '\u0085' && char.IsWhiteSpace(c);
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static bool IsEdgePunctuation(char c) => c < 128
+        ? (uint)(c - '!') <= '/' - '!' || (uint)(c - ':') <= '@' - ':' || (uint)(c - '[') <= '`' - '[' || (uint)(c - '{') <= '~' - '{'
+        : char.IsPunctuation(c) || char.IsSymbol(c);
+}

@@ -1,0 +1,49 @@
+using System.Text.Encodings.Web;
+using System.Text.Json;
+
+namespace Winnow.NearDedup;
+
+/// <summary>
+/// Writes clusters.jsonl: one line per cluster in cluster-id order,
+/// <c>{"cluster":ID,"kept":"KEPT_ID","size":N,"members":[{"id":..,"ordinal":..,"similarity":..},..]}</c>,
+/// members in input order, the kept one with similarity 1.
+/// </summary>
+/// <remarks>Thread-safety: stateless.</remarks>
+internal static class ClustersWriter
+{
+    public const string FileName = "clusters.jsonl";
+
+    private static readonly JsonWriterOptions Options = new()
+    {
+        Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping,
+        SkipValidation = true,
+    };
+
+    public static void Write(string path, IEnumerable<NearDuplicateCluster> clusters)
+    {
+        using var stream = new FileStream(path, FileMode.Create, FileAccess.Write, FileShare.None, 1 << 16);
+        using var writer = new Utf8JsonWriter(stream, Options);
+        foreach (var cluster in clusters.OrderBy(c => c.Id))
+        {
+            writer.WriteStartObject();
+            writer.WriteNumber("cluster"u8, cluster.Id);
+            writer.WriteString("kept"u8, cluster.KeptId);
+            writer.WriteNumber("size"u8, cluster.Members.Count);
+            writer.WriteStartArray("members"u8);
+            foreach (var member in cluster.Members)
+            {
+                writer.WriteStartObject();
+                writer.WriteString("id"u8, member.Id);
+                writer.WriteNumber("ordinal"u8, member.Ordinal);
+                writer.WriteNumber("similarity"u8, Math.Round(member.Similarity, 6));
+                writer.WriteEndObject();
+            }
+
+            writer.WriteEndArray();
+            writer.WriteEndObject();
+            writer.Flush();
+            writer.Reset();
+            stream.WriteByte((byte)'\n');
+        }
+    }
+}

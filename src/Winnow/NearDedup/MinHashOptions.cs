@@ -1,0 +1,74 @@
+namespace Winnow.NearDedup;
+
+/// <summary>Options of <see cref="NearDedupStage"/>; every property has a documented default.</summary>
+/// <remarks>Immutable; safe to share between threads.</remarks>
+public readonly record struct MinHashOptions
+{
+    /// <summary>Creates the defaults.</summary>
+    public MinHashOptions()
+    {
+    }
+
+    /// <summary>Words per shingle. Default 5.</summary>
+    public int NGram { get; init; } = 5;
+
+    /// <summary>Permutations (signature length). Default 128.</summary>
+    public int NumPerm { get; init; } = 128;
+
+    /// <summary>Jaccard similarity at and above which documents are near duplicates. Default 0.8.</summary>
+    public double Threshold { get; init; } = 0.8;
+
+    /// <summary>Seed of the permutations and word hashes; the same seed gives the same signatures. Default 1.</summary>
+    public ulong Seed { get; init; } = 1;
+
+    /// <summary>LSH bands; 0 (default) derives bands and rows from <see cref="Threshold"/>, see <see cref="LshParameters.Optimal"/>.</summary>
+    public int Bands { get; init; }
+
+    /// <summary>Rows per band; set together with <see cref="Bands"/>.</summary>
+    public int Rows { get; init; }
+
+    /// <summary>How candidates are confirmed. Default <see cref="VerifyMode.Estimate"/>.</summary>
+    public VerifyMode Verify { get; init; } = VerifyMode.Estimate;
+
+    /// <summary>Which member of a cluster is kept. Default <see cref="KeepPolicy.FirstSeen"/>.</summary>
+    public KeepPolicy Keep { get; init; } = KeepPolicy.FirstSeen;
+
+    /// <summary>Metadata field read by <see cref="KeepPolicy.EarliestDate"/> (ISO 8601 or anything DateTimeOffset parses). Default "date".</summary>
+    public string DateField { get; init; } = "date";
+
+    /// <summary>Memory for band records before a sorted run is spilled to disk. Default 64 MiB.</summary>
+    public long SortMemoryBytes { get; init; } = 64L << 20;
+
+    /// <summary>The LSH layout these options give.</summary>
+    public LshParameters Lsh => Bands > 0 || Rows > 0 ? new LshParameters(Bands, Rows) : LshParameters.Optimal(Threshold, NumPerm);
+
+    /// <summary>Throws when an option is out of range.</summary>
+    public void Validate()
+    {
+        if (NGram < 1)
+        {
+            throw new ArgumentOutOfRangeException(nameof(NGram), NGram, "n-gram must be at least 1");
+        }
+
+        if (NumPerm < 1 || NumPerm > 4096)
+        {
+            throw new ArgumentOutOfRangeException(nameof(NumPerm), NumPerm, "num-perm must be in 1..4096");
+        }
+
+        if (!(Threshold > 0 && Threshold <= 1))
+        {
+            throw new ArgumentOutOfRangeException(nameof(Threshold), Threshold, "threshold must be in (0, 1]");
+        }
+
+        var lsh = Lsh;
+        if (lsh.Bands < 1 || lsh.Rows < 1 || (long)lsh.Bands * lsh.Rows > NumPerm)
+        {
+            throw new ArgumentOutOfRangeException(nameof(Bands), $"bands x rows ({lsh.Bands} x {lsh.Rows}) must be at least 1 x 1 and at most num-perm ({NumPerm})");
+        }
+
+        if (SortMemoryBytes < 12)
+        {
+            throw new ArgumentOutOfRangeException(nameof(SortMemoryBytes), SortMemoryBytes, "sort memory must hold a record");
+        }
+    }
+}

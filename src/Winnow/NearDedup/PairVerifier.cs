@@ -1,0 +1,47 @@
+namespace Winnow.NearDedup;
+
+/// <summary>Measures the similarity of two documents from the stores: estimated from signatures, or exact from shingle sets.</summary>
+/// <remarks>Thread-safe once the stores are sealed; each thread passes its own <see cref="Scratch"/>.</remarks>
+internal sealed class PairVerifier(VerifyMode mode, double threshold, int numPerm, SignatureStore signatures, ShingleStore? shingles)
+{
+    public sealed class Scratch(int numPerm)
+    {
+        public uint[] A { get; } = new uint[numPerm];
+
+        public uint[] B { get; } = new uint[numPerm];
+
+        public ulong[] SetA = new ulong[256];
+
+        public ulong[] SetB = new ulong[256];
+    }
+
+    public Scratch CreateScratch() => new(numPerm);
+
+    public bool Accept(uint a, uint b, Scratch scratch) => mode == VerifyMode.None || Similarity(a, b, scratch) >= threshold;
+
+    /// <summary>The share of equal signature values (datasketch's estimate), or the exact Jaccard of the shingle sets.</summary>
+    public double Similarity(uint a, uint b, Scratch scratch)
+    {
+        if (mode == VerifyMode.Exact && shingles is not null)
+        {
+            var countA = shingles.Read(a, ref scratch.SetA);
+            var countB = shingles.Read(b, ref scratch.SetB);
+            return ShingleStore.Jaccard(scratch.SetA.AsSpan(0, countA), scratch.SetB.AsSpan(0, countB));
+        }
+
+        signatures.Read(a, scratch.A);
+        signatures.Read(b, scratch.B);
+        return Estimate(scratch.A, scratch.B);
+    }
+
+    public static double Estimate(ReadOnlySpan<uint> a, ReadOnlySpan<uint> b)
+    {
+        var equal = 0;
+        for (var i = 0; i < a.Length; i++)
+        {
+            equal += a[i] == b[i] ? 1 : 0;
+        }
+
+        return (double)equal / a.Length;
+    }
+}

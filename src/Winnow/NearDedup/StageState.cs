@@ -1,0 +1,83 @@
+namespace Winnow.NearDedup;
+
+/// <summary>The spill files of one run of <see cref="NearDedupStage"/> and the resolve step over them.</summary>
+/// <remarks>Not thread-safe.</remarks>
+internal sealed class StageState : IDisposable
+{
+    private readonly MinHashOptions _options;
+    private readonly LshParameters _lsh;
+    private readonly string _directory;
+    private readonly ExternalBandSorter _sorter;
+    private readonly DocumentLog _log;
+    private readonly ShingleStore? _shingles;
+    private long _signed;
+
+    public StageState(MinHashOptions options, LshParameters lsh, string directory)
+    {
+        _options = options;
+        _lsh = lsh;
+        _directory = directory;
+        Directory.CreateDirectory(directory);
+        Signatures = new SignatureStore(Path.Combine(directory, "signatures.bin"), options.NumPerm);
+        _sorter = new ExternalBandSorter(Path.Combine(directory, "runs"), options.SortMemoryBytes);
+        _log = new DocumentLog(Path.Combine(directory, "documents.log"));
+        _shingles = options.Verify == VerifyMode.Exact ? new ShingleStore(directory) : null;
+    }
+
+    public SignatureStore Signatures { get; }
+
+    public void Add(SignedBatch batch, int i, long ordinal, long rank, string id)
+    {
+        Signatures.Append(batch.Signature(i));
+        _log.Append(ordinal, rank, id);
+        if (batch.HasShingles[i])
+        {
+            _signed++;
+            _sorter.Add(batch.BandsOf(i));
+        }
+
+        _shingles?.Append(batch.Shingles.Length > 0 ? batch.Shingles[i] : []);
+    }
+
+    public (List<NearDuplicateCluster> Clusters, NearDedupSummary Summary) Resolve(ParallelOptions parallel)
+    {
+        Signatures.Seal();
+        _log.Seal();
+        _shingles?.Seal();
+        var sets = new UnionFind(checked((int)Signatures.Count));
+        var verifier = new PairVerifier(_options.Verify, _options.Threshold, _options.NumPerm, Signatures, _shingles);
+        var joiner = new CandidateJoiner(sets, verifier, parallel);
+        joiner.Run(_sorter.Merge());
+        var clusters = ClusterAssembler.Assemble(sets, _log, verifier, parallel);
+        var summary = new NearDedupSummary
+        {
+            Documents = Signatures.Count,
+            Signed = _signed,
+            Lsh = _lsh,
+            BandRecords = _sorter.Count,
+            SpilledRuns = _sorter.RunCount,
+            CandidatePairs = joiner.CandidatePairs,
+            VerifiedPairs = joiner.VerifiedPairs,
+            AcceptedPairs = joiner.AcceptedPairs,
+            Clusters = clusters.Count,
+            Removed = clusters.Sum(c => c.Members.Count - 1L),
+        };
+        return (clusters, summary);
+    }
+
+    public void Dispose()
+    {
+        Signatures.Dispose();
+        _sorter.Dispose();
+        _log.Dispose();
+        _shingles?.Dispose();
+        try
+        {
+            Directory.Delete(_directory, recursive: true);
+        }
+        catch (IOException)
+        {
+            // The runner removes the work folder anyway.
+        }
+    }
+}

@@ -1,0 +1,93 @@
+using System.Text;
+using System.Text.Json.Nodes;
+using Winnow.Documents;
+using Winnow.Pipeline;
+
+namespace Winnow.Pii;
+
+/// <summary>
+/// Finds e-mail addresses, phone numbers, IP addresses, payment card numbers and IBANs. Redact
+/// mode replaces each with a typed placeholder and records how many of each kind it replaced
+/// ("pii" → {"email": 2}); annotate mode changes nothing and records each find as
+/// {"kind", "start", "end"} in Unicode code points (as Python indexes strings).
+/// </summary>
+/// <remarks>Thread-safe: per-thread scratch lists only.</remarks>
+public sealed class PiiStage : DocumentStage
+{
+    [ThreadStatic]
+    private static List<PiiSpan>? t_found;
+
+    private readonly PiiOptions _options;
+
+    /// <summary>Creates the stage; null options mean redact every kind.</summary>
+    public PiiStage(PiiOptions? options = null) => _options = options ?? new PiiOptions();
+
+    /// <inheritdoc />
+    public override string Name => "pii";
+
+    /// <inheritdoc />
+    public override void Process(Document document)
+    {
+        var found = t_found ??= [];
+        found.Clear();
+        var text = document.Text;
+        PiiScanner.Scan(text, _options.Kinds, found);
+        if (found.Count == 0)
+        {
+            return;
+        }
+
+        if (_options.Mode == PiiMode.Annotate)
+        {
+            var spans = new JsonArray();
+            var codePoints = new CodePointCounter(text);
+            foreach (var span in found)
+            {
+                spans.Add(new JsonObject
+                {
+                    ["kind"] = KindName(span.Kind),
+                    ["start"] = codePoints.At(span.Start),
+                    ["end"] = codePoints.At(span.End),
+                });
+            }
+
+            document.SetAttribute(Name, "spans", spans);
+            return;
+        }
+
+        document.Text = Redact(text, found);
+        foreach (var kind in (ReadOnlySpan<PiiKind>)[PiiKind.Email, PiiKind.Phone, PiiKind.IpAddress, PiiKind.CardNumber, PiiKind.Iban])
+        {
+            var count = found.Count(s => s.Kind == kind);
+            if (count > 0)
+            {
+                document.SetAttribute(Name, KindName(kind), count);
+            }
+        }
+    }
+
+    /// <summary>The text with every span replaced by its placeholder; everything else byte for byte.</summary>
+    public static string Redact(string text, IReadOnlyList<PiiSpan> spans)
+    {
+        var builder = new StringBuilder(text.Length);
+        var at = 0;
+        foreach (var span in spans)
+        {
+            builder.Append(text, at, span.Start - at).Append(span.Placeholder);
+            at = span.End;
+        }
+
+        return builder.Append(text, at, text.Length - at).ToString();
+    }
+
+    /// <summary>The snake_case name used in attributes and the run file.</summary>
+    public static string KindName(PiiKind kind) => kind switch
+    {
+        PiiKind.Email => "email",
+        PiiKind.Phone => "phone",
+        PiiKind.IpAddress => "ip_address",
+        PiiKind.CardNumber => "card_number",
+        PiiKind.Iban => "iban",
+        _ => kind.ToString().ToLowerInvariant(),
+    };
+}

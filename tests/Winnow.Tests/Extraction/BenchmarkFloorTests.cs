@@ -1,0 +1,48 @@
+using System.Text.Json;
+using Winnow.Extraction;
+using Winnow.IO;
+using Winnow.Tests.Support;
+
+namespace Winnow.Tests.Extraction;
+
+/// <summary>Quality floors on the shared benchmark data; pass trivially when ../shared is absent.</summary>
+public class BenchmarkFloorTests
+{
+    [Fact]
+    public void ArticleExtractionF1IsAtLeast0970()
+    {
+        var bench = SharedData.Folder("data/article-extraction-benchmark");
+        if (bench is null)
+        {
+            return;
+        }
+
+        var extractor = new HtmlExtractor();
+        using var truth = JsonDocument.Parse(File.ReadAllText(Path.Combine(bench, "ground-truth.json")));
+        var scores = truth.RootElement.EnumerateObject().Select(page => ShingleScore.ScorePage(
+            page.Value.GetProperty("articleBody").GetString() ?? "",
+            extractor.Extract(Read(Path.Combine(bench, "html", page.Name + ".html.gz")), page.Value.GetProperty("url").GetString()).Text)).ToList();
+        var (_, _, f1) = ShingleScore.Aggregate(scores);
+        Assert.Equal(181, scores.Count);
+        Assert.True(f1 >= 0.970, $"F1 {f1:F4}");
+    }
+
+    [Fact]
+    public void MetricMatchesTheBenchmarkDefinition()
+    {
+        Assert.Equal(["a_b", "c1", "é"], ShingleScore.Tokens("a_b, c1! é"));
+        var same = ShingleScore.ScorePage("one two three four five", "one two three four five");
+        Assert.Equal((1.0, 1.0), (same.Precision, same.Recall));
+        var half = ShingleScore.ScorePage("one two three four five", "one two three four");
+        Assert.Equal(1.0, half.Precision);
+        Assert.Equal(0.5, half.Recall);
+    }
+
+    private static string Read(string path)
+    {
+        using var stream = CompressedInput.Open(path);
+        using var buffer = new MemoryStream();
+        stream.CopyTo(buffer);
+        return HtmlDecoder.Decode(buffer.ToArray());
+    }
+}

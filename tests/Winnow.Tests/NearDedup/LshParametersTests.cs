@@ -1,0 +1,39 @@
+using Winnow.NearDedup;
+
+namespace Winnow.Tests.NearDedup;
+
+public sealed class LshParametersTests
+{
+    // Expected layouts computed with datasketch 1.10.0's lsh._optimal_param(threshold, num_perm, 0.5, 0.5).
+    [Theory]
+    [InlineData(0.8, 128, 9, 13)]
+    [InlineData(0.5, 128, 25, 5)]
+    [InlineData(0.7, 256, 25, 10)]
+    [InlineData(0.9, 64, 3, 21)]
+    [InlineData(0.85, 128, 8, 16)]
+    [InlineData(0.8, 256, 17, 15)]
+    [InlineData(0.6, 64, 10, 6)]
+    [InlineData(0.95, 200, 4, 48)]
+    public void OptimalLayoutMatchesDatasketch(double threshold, int numPerm, int bands, int rows) =>
+        Assert.Equal(new LshParameters(bands, rows), LshParameters.Optimal(threshold, numPerm));
+
+    [Fact]
+    public void CollisionCurveIsSteepAroundTheThreshold()
+    {
+        var lsh = LshParameters.Optimal(0.8, 128);
+        Assert.True(lsh.Collision(0.5) < 0.01);
+        Assert.True(lsh.Collision(0.95) > 0.99);
+        Assert.Equal(0, lsh.Collision(0));
+        Assert.Equal(1, lsh.Collision(1));
+    }
+
+    [Fact]
+    public void ExplicitBandsAndRowsOverrideTheThreshold()
+    {
+        var options = new MinHashOptions { Bands = 16, Rows = 8 };
+        Assert.Equal(new LshParameters(16, 8), options.Lsh);
+        Assert.Equal(new LshParameters(9, 13), new MinHashOptions().Lsh);
+        Assert.Throws<ArgumentOutOfRangeException>(() => new MinHashOptions { Bands = 20, Rows = 8 }.Validate());
+        Assert.Throws<ArgumentOutOfRangeException>(() => new MinHashOptions { Threshold = 0 }.Validate());
+    }
+}

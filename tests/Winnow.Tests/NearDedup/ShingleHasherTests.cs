@@ -1,0 +1,49 @@
+using Winnow.NearDedup;
+
+namespace Winnow.Tests.NearDedup;
+
+public sealed class ShingleHasherTests
+{
+    private static ulong[] Shingles(string text, int ngram = 2, ulong seed = 1)
+    {
+        var buffer = new ulong[4];
+        var count = new ShingleHasher(ngram, seed).Hash(text, ref buffer);
+        return buffer[..count];
+    }
+
+    [Fact]
+    public void WordsAreLowerCasedRunsOfLettersDigitsAndUnderscore()
+    {
+        Assert.Equal(Shingles("hello world foo_bar 42"), Shingles("Hello,  WORLD!! foo_bar (42)"));
+        Assert.NotEqual(Shingles("hello world foo bar 42"), Shingles("hello world foo_bar 42"));
+        Assert.Equal(Shingles("café naïve straße"), Shingles("CAFÉ — Naïve STRASSE".Replace("SS", "ß", StringComparison.Ordinal)));
+    }
+
+    [Fact]
+    public void NfcAndNfdSpellingsGiveTheSameShingles() =>
+        Assert.Equal(Shingles("cafe\u0301 au lait"), Shingles("caf\u00e9 au lait"));
+
+    [Fact]
+    public void OneShinglePerWindowInOrder()
+    {
+        var s = Shingles("a b a b c", ngram: 2);
+        Assert.Equal(4, s.Length);
+        Assert.Equal(s[0], s[2]);
+        Assert.NotEqual(s[0], s[1]);
+        Assert.NotEqual(s[1], s[3]);
+        Assert.Equal(Shingles("x y z", ngram: 3), Shingles("X, Y; Z.", ngram: 3));
+    }
+
+    [Fact]
+    public void ShortTextsGiveOneShingleAndWordlessTextsNone()
+    {
+        Assert.Single(Shingles("just three words", ngram: 5));
+        Assert.Empty(Shingles("  ... !!! ", ngram: 5));
+        Assert.Empty(Shingles(string.Empty));
+        Assert.NotEqual(Shingles("one two", ngram: 5), Shingles("two one", ngram: 5));
+    }
+
+    [Fact]
+    public void TheSeedChangesTheHashes() =>
+        Assert.NotEqual(Shingles("a b c", seed: 1), Shingles("a b c", seed: 2));
+}
