@@ -30,6 +30,27 @@ public sealed class ReportCommandTests
     }
 
     [Fact]
+    public void TheDemoReportListsTheNearDuplicateClustersOfTheRun()
+    {
+        using var dir = new TempDir();
+        var (code, output, _) = CliTests.Capture(() => Program.Run(["demo", "--dir", dir["demo"], "--docs", "400", "-q", "-t", "2"]));
+        Assert.Equal(0, code);
+        Assert.Contains("report:", output, StringComparison.Ordinal);
+        var run = dir["demo/run"];
+        var lines = File.ReadAllLines(Path.Combine(run, "clusters.jsonl")).Select(l => System.Text.Json.Nodes.JsonNode.Parse(l)!).ToList();
+        Assert.NotEmpty(lines);
+        using var data = ReportFixture.Data(File.ReadAllText(Path.Combine(run, "report.html")));
+        var near = data.RootElement.GetProperty("clusters").EnumerateArray().Where(c => c.GetProperty("kind").GetString() == "near").ToList();
+        Assert.Equal(lines.Count, near.Count);
+        foreach (var line in lines)
+        {
+            var shown = near.Single(c => c.GetProperty("id").GetString() == "near:" + (long)line["cluster"]!);
+            Assert.Equal((string)line["kept"]!, shown.GetProperty("kept").GetString());
+            Assert.Equal((long)line["size"]!, shown.GetProperty("members").GetArrayLength());
+        }
+    }
+
+    [Fact]
     public void AMissingFolderIsAUsageError()
     {
         using var dir = new TempDir();
