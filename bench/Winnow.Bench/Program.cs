@@ -18,6 +18,9 @@ internal static class Program
             case ["reuse-score", string corpus, string reuse]:
                 ReuseScorer.Score(corpus, reuse);
                 return 0;
+            case ["report", string run]:
+                ReportTiming.Run(run, rounds: 3);
+                return 0;
             case ["hash"]:
                 HashThroughput.Run();
                 return 0;
@@ -47,7 +50,7 @@ internal static class Program
                 NearDupBench.Agree(docs, ours, theirs);
                 return 0;
             default:
-                Console.Error.WriteLine("usage: Winnow.Bench gzip FILE | hash | exact-phases FILE LINES | extract-quality [--verbose] | extract-speed [ROUNDS] | filters [DOCS] | langid SAMPLE.tsv | neardup-synth DOCS OUT.jsonl | neardup-sign DOCS.jsonl [THREADS] | neardup-score TRUTH.jsonl CLUSTERS.jsonl [THRESHOLD] | neardup-agree DOCS.jsonl OURS.jsonl DATASKETCH.jsonl | reuse DOCS MAXDF DIR [boilerplate] | reuse-score CORPUS REUSE.jsonl");
+                Console.Error.WriteLine("usage: Winnow.Bench gzip FILE | hash | exact-phases FILE LINES | extract-quality [--verbose] | extract-speed [ROUNDS] | filters [DOCS] | langid SAMPLE.tsv | neardup-synth DOCS OUT.jsonl | neardup-sign DOCS.jsonl [THREADS] | neardup-score TRUTH.jsonl CLUSTERS.jsonl [THRESHOLD] | neardup-agree DOCS.jsonl OURS.jsonl DATASKETCH.jsonl | reuse DOCS MAXDF DIR [boilerplate] | reuse-score CORPUS REUSE.jsonl | report RUN_DIR");
                 return args.Length == 0 ? 0 : 1;
         }
     }

@@ -15,6 +15,7 @@ internal static class Program
         {
             DemoCommand.Create(),
             ReuseCommand.Create(),
+            ReportCommand.Create(),
             RunCommand.Create(),
             SynthCommand.Create(),
             ExtractCommand.Create(),

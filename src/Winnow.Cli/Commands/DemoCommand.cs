@@ -16,7 +16,8 @@ internal static class DemoCommand
         var docs = new Option<int>("--docs", "-n") { Description = "Documents in the sample", DefaultValueFactory = _ => 2_000 };
         var threads = new Option<int>("--threads", "-t") { Description = "Worker threads", DefaultValueFactory = _ => Environment.ProcessorCount };
         var quiet = new Option<bool>("--quiet", "-q") { Description = "No progress display" };
-        var command = new Command("demo", "Generate the built-in sample corpus and run the whole pipeline on it") { dir, docs, threads, quiet };
+        var noReport = new Option<bool>("--no-report") { Description = "Do not write the run's report.html" };
+        var command = new Command("demo", "Generate the built-in sample corpus and run the whole pipeline on it") { dir, docs, threads, quiet, noReport };
         command.SetAction(result =>
         {
             var root = Path.GetFullPath(result.GetValue(dir)!);
@@ -41,6 +42,7 @@ internal static class DemoCommand
             if (code == ExitCodes.Ok)
             {
                 NearDedupCliOptions.PrintSummary(nearDedup);
+                code = result.GetValue(noReport) ? code : ReportCommand.Write(output);
             }
 
             return code;

@@ -14,6 +14,8 @@ internal static class RunCommand
         var noNearDedup = new Option<bool>("--no-near-dedup") { Description = "Skip the near-duplicate (MinHash-LSH) stage" };
         var command = new Command("run", "Run the pipeline: read, extract, deduplicate, filter, redact, and write kept, removed and rejected documents with stats");
         options.AddTo(command);
+        var noReport = new Option<bool>("--no-report") { Description = "Do not write DIR/report.html at the end" };
+        command.Options.Add(noReport);
         near.AddTo(command);
         command.Options.Add(noNearDedup);
         var boilerplate = new BoilerplateCliOptions();
@@ -33,6 +35,11 @@ internal static class RunCommand
             if (nearDedup is not null && code == ExitCodes.Ok)
             {
                 NearDedupCliOptions.PrintSummary(nearDedup);
+            }
+
+            if (code == ExitCodes.Ok && !result.GetValue(noReport))
+            {
+                code = ReportCommand.Write(options.ToRunOptions(result).OutputDirectory);
             }
 
             return code;

@@ -58,7 +58,7 @@ public sealed class CliTests
         Assert.Equal(400, RunOutputReader.Long(stats["documents"]!["in"]));
     }
 
-    private static (int Code, string Out, string Error) Capture(Func<int> run)
+    internal static (int Code, string Out, string Error) Capture(Func<int> run)
     {
         var (oldOut, oldError) = (Console.Out, Console.Error);
         using var output = new StringWriter();

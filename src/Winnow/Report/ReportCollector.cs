@@ -1,0 +1,310 @@
+using System.Text.Json;
+
+namespace Winnow.Report;
+
+/// <summary>
+/// Reads a run folder in bounded memory: one streaming pass over the stage outputs and removed/,
+/// then a second over removed/ and documents/ that collects the members of the largest duplicate
+/// groups and the texts of the documents the page shows.
+/// </summary>
+/// <remarks>Memory grows with the bounds in <see cref="ReportOptions"/> and 16 bytes per distinct kept id of removed duplicates. Not thread-safe.</remarks>
+internal sealed class ReportCollector
+{
+    private readonly string _run;
+    private readonly ReportOptions _options;
+    private readonly DuplicateGroups _groups;
+    private readonly SizeHistogram _histogram = new();
+    private readonly Dictionary<string, List<(ReuseEntry Entry, bool IsA)>> _slices = new(StringComparer.Ordinal);
+    private long _textDocs;
+
+    public ReportCollector(string runDirectory, ReportOptions options)
+    {
+        _run = runDirectory;
+        _options = options;
+        _groups = new DuplicateGroups(options.MaxMembersPerCluster);
+        Removed = new RemovedSampler(options);
+        Attributes = new AttributeTally(options);
+    }
+
+    public string? StatsJson { get; private set; }
+
+    public RemovedSampler Removed { get; }
+
+    public AttributeTally Attributes { get; }
+
+    public SortedDictionary<string, List<ExampleRejection>> Rejected { get; } = new(StringComparer.Ordinal);
+
+    public List<ClusterEntry> Clusters { get; private set; } = [];
+
+    public SizeHistogram Histogram => _histogram;
+
+    public List<BoilerplateEntry> Boilerplate { get; private set; } = [];
+
+    public List<ReuseEntry> Reuse { get; private set; } = [];
+
+    public Dictionary<string, DocInfo> Docs { get; } = new(StringComparer.Ordinal);
+
+    /// <summary>Section name → (shown, total) for sections cut by a bound.</summary>
+    public SortedDictionary<string, (long Shown, long Total)> Counts { get; } = new(StringComparer.Ordinal);
+
+    public List<string> Notes { get; } = [];
+
+    public void Collect()
+    {
+        var statsPath = Path.Combine(_run, "stats.json");
+        StatsJson = File.Exists(statsPath) ? File.ReadAllText(statsPath) : null;
+        var near = ReadClusters();
+        ReadBoilerplate();
+        ReadReuse();
+        ReadRejected();
+        var hasClustersFile = near is not null;
+        foreach (var shard in ShardFiles.Of(_run, "removed"))
+        {
+            ForEachDoc(shard, (ref DocFields d) =>
+            {
+                Removed.Add(ref d);
+                if (d.KeptId is { } kept && !(hasClustersFile && d.Reason == "near_duplicate"))
+                {
+                    _groups.Count1(kept, d.Reason ?? "duplicate");
+                }
+            });
+        }
+
+        foreach (var (kind, size) in _groups.Sizes())
+        {
+            _histogram.Add(kind, size);
+        }
+
+        _groups.Select(_options.MaxClusters);
+        SecondPass(near ?? []);
+    }
+
+    private List<ClusterEntry>? ReadClusters()
+    {
+        if (ShardFiles.Optional(_run, "clusters.jsonl") is not { } path)
+        {
+            return null;
+        }
+
+        var top = new TopK<ClusterEntry>(_options.MaxClusters, BySize);
+        Bad("clusters.jsonl", StageOutputs.ForEach(path, e =>
+        {
+            if (StageOutputs.Cluster(e, _options.MaxMembersPerCluster) is { } c)
+            {
+                _histogram.Add(c.Kind, c.Size);
+                top.Add(c);
+            }
+        }));
+        var result = top.Result();
+        Counts["clusters_near"] = (result.Count, top.Offered);
+        return result;
+    }
+
+    private void ReadBoilerplate()
+    {
+        if (ShardFiles.Optional(_run, "boilerplate.jsonl") is not { } path)
+        {
+            return;
+        }
+
+        var top = new TopK<BoilerplateEntry>(_options.MaxBoilerplate, (x, y) => y.Docs.CompareTo(x.Docs));
+        Bad("boilerplate.jsonl", StageOutputs.ForEach(path, e =>
+        {
+            if (StageOutputs.Boilerplate(e, _options.PreviewChars * 5) is { } b)
+            {
+                top.Add(b);
+            }
+        }));
+        Boilerplate = top.Result();
+        Counts["boilerplate"] = (Boilerplate.Count, top.Offered);
+    }
+
+    private void ReadReuse()
+    {
+        if (ShardFiles.Optional(_run, "reuse.jsonl") is not { } path)
+        {
+            return;
+        }
+
+        var top = new TopK<ReuseEntry>(_options.MaxReusePassages, (x, y) => y.MatchedWords.CompareTo(x.MatchedWords));
+        Bad("reuse.jsonl", StageOutputs.ForEach(path, e =>
+        {
+            if (StageOutputs.Reuse(e) is { } r)
+            {
+                top.Add(r);
+            }
+        }));
+        Reuse = top.Result();
+        Counts["reuse"] = (Reuse.Count, top.Offered);
+        foreach (var r in Reuse)
+        {
+            Doc(r.A);
+            Doc(r.B);
+            Slices(r.A).Add((r, true));
+            Slices(r.B).Add((r, false));
+        }
+    }
+
+    private void ReadRejected()
+    {
+        foreach (var shard in ShardFiles.Of(_run, "rejected"))
+        {
+            Bad(Path.GetFileName(shard), StageOutputs.ForEach(shard, e =>
+            {
+                var reason = StageOutputs.Str(e, "reason") ?? "unknown";
+                if (!Rejected.TryGetValue(reason, out var list))
+                {
+                    list = [];
+                    Rejected[reason] = list;
+                }
+
+                if (list.Count < _options.ExamplesPerReason)
+                {
+                    var source = e.TryGetProperty("source", out var s) && s.ValueKind == JsonValueKind.Object ? s : default;
+                    var preview = StageOutputs.Str(e, "preview");
+                    list.Add(new ExampleRejection(
+                        source.ValueKind == JsonValueKind.Object ? StageOutputs.Str(source, "file") : null,
+                        source.ValueKind == JsonValueKind.Object ? (long)StageOutputs.Num(source, "line", 0) : 0,
+                        StageOutputs.Str(e, "message"),
+                        (long)StageOutputs.Num(e, "bytes", 0),
+                        preview?[..DocFields.Cut(preview, _options.PreviewChars)]));
+                }
+            }));
+        }
+    }
+
+    private void SecondPass(List<ClusterEntry> near)
+    {
+        var removedShards = ShardFiles.Of(_run, "removed");
+        foreach (var shard in removedShards)
+        {
+            ForEachDoc(shard, (ref DocFields d) =>
+            {
+                if (d.KeptId is { } kept && _groups.TryAddMember(kept, d.Id, out _))
+                {
+                    Doc(kept);
+                    Doc(d.Id);
+                }
+            });
+        }
+
+        var all = near.Concat(_groups.Selected()).ToList();
+        all.Sort(BySize);
+        if (all.Count > _options.MaxClusters)
+        {
+            all.RemoveRange(_options.MaxClusters, all.Count - _options.MaxClusters);
+        }
+
+        Clusters = all;
+        Counts["clusters"] = (all.Count, _histogram.Total);
+        foreach (var cluster in all)
+        {
+            foreach (var (member, i) in cluster.Members.Select((m, i) => (m, i)))
+            {
+                var info = Doc(member.Id);
+                if (i < _options.TextsPerCluster && _textDocs < _options.MaxTextDocuments && !info.WantText)
+                {
+                    info.WantText = true;
+                    _textDocs++;
+                }
+            }
+        }
+
+        foreach (var shard in removedShards)
+        {
+            ForEachDoc(shard, (ref DocFields d) => Fill(ref d, removed: true));
+        }
+
+        foreach (var shard in ShardFiles.Of(_run, "documents"))
+        {
+            ForEachDoc(shard, (ref DocFields d) =>
+            {
+                Attributes.Add(ref d);
+                Fill(ref d, removed: false);
+            });
+        }
+
+        new TextBudget(_options).Apply(this);
+    }
+
+    private void Fill(ref DocFields d, bool removed)
+    {
+        if (!Docs.TryGetValue(d.Id, out var info))
+        {
+            return;
+        }
+
+        info.Url = d.Url;
+        info.Title = d.Title;
+        info.Removed = removed;
+        if (_slices.TryGetValue(d.Id, out var slices))
+        {
+            var full = d.Text(int.MaxValue, out _);
+            foreach (var (entry, isA) in slices)
+            {
+                var (start, end) = isA ? (entry.AStart, entry.AEnd) : (entry.BStart, entry.BEnd);
+                start = Math.Clamp(start, 0, full.Length);
+                end = Math.Clamp(end, start, full.Length);
+                var slice = full[start..end];
+                slice = slice[..DocFields.Cut(slice, _options.MaxPassageChars)];
+                if (isA)
+                {
+                    entry.AText = slice;
+                }
+                else
+                {
+                    entry.BText = slice;
+                }
+            }
+        }
+
+        if (info.WantText)
+        {
+            info.Text = d.Text(_options.MaxTextChars, out var length);
+            info.TextLength = length;
+        }
+    }
+
+    private List<(ReuseEntry Entry, bool IsA)> Slices(string id)
+    {
+        if (!_slices.TryGetValue(id, out var list))
+        {
+            list = [];
+            _slices[id] = list;
+        }
+
+        return list;
+    }
+
+    private DocInfo Doc(string id)
+    {
+        if (!Docs.TryGetValue(id, out var info))
+        {
+            info = new DocInfo();
+            Docs[id] = info;
+        }
+
+        return info;
+    }
+
+    private void Bad(string file, long lines)
+    {
+        if (lines > 0)
+        {
+            Notes.Add($"{file}: {lines:N0} lines could not be read and were skipped");
+        }
+    }
+
+    private static int BySize(ClusterEntry x, ClusterEntry y) => y.Size.CompareTo(x.Size);
+
+    private delegate void DocAction(ref DocFields doc);
+
+    private static void ForEachDoc(string shard, DocAction action) =>
+        JsonlLines.ForEach(shard, line =>
+        {
+            if (DocFields.TryParse(line, out var doc))
+            {
+                action(ref doc);
+            }
+        });
+}

@@ -1,0 +1,32 @@
+namespace Winnow.Report;
+
+/// <summary>The part-* shards of one run subfolder in name order, and the run's optional stage outputs.</summary>
+internal static class ShardFiles
+{
+    public static IReadOnlyList<string> Of(string runDirectory, string folder)
+    {
+        var dir = Path.Combine(runDirectory, folder);
+        if (!Directory.Exists(dir))
+        {
+            return [];
+        }
+
+        var files = Directory.GetFiles(dir, "part-*")
+            .Where(f => f.EndsWith(".jsonl", StringComparison.Ordinal) || f.EndsWith(".jsonl.gz", StringComparison.Ordinal))
+            .ToList();
+        files.Sort(StringComparer.Ordinal);
+        return files;
+    }
+
+    /// <summary>A stage output such as clusters.jsonl, plain or gzipped, or null when absent.</summary>
+    public static string? Optional(string runDirectory, string fileName)
+    {
+        var path = Path.Combine(runDirectory, fileName);
+        if (File.Exists(path))
+        {
+            return path;
+        }
+
+        return File.Exists(path + ".gz") ? path + ".gz" : null;
+    }
+}
