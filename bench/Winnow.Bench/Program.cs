@@ -26,10 +26,12 @@ internal static class Program
                 return 0;
             case ["extract-quality", ..]:
                 return ExtractionQuality.Run(verbose: args.Contains("--verbose"));
+            case ["extract-phases", ..]:
+                return ExtractionPhases.Run(rounds: args.Length > 1 ? int.Parse(args[1], System.Globalization.CultureInfo.InvariantCulture) : 3);
             case ["extract-speed", ..]:
                 return ExtractionSpeed.Run(rounds: args.Length > 1 ? int.Parse(args[1], System.Globalization.CultureInfo.InvariantCulture) : 3);
             default:
-                Console.Error.WriteLine("usage: Winnow.Bench gzip FILE | hash | exact-phases FILE LINES | extract-quality [--verbose] | extract-speed [ROUNDS] | filters [DOCS] | langid SAMPLE.tsv");
+                Console.Error.WriteLine("usage: Winnow.Bench gzip FILE | hash | exact-phases FILE LINES | extract-quality [--verbose] | extract-speed [ROUNDS] | extract-phases [ROUNDS] | filters [DOCS] | langid SAMPLE.tsv");
                 return args.Length == 0 ? 0 : 1;
         }
     }

@@ -17,7 +17,7 @@ internal static class RunCommand
                 return ExitCodes.Usage;
             }
 
-            var pipeline = DefaultPipeline.Build(cleaning, options.ToExactDedupOptions(result));
+            var pipeline = DefaultPipeline.Build(cleaning, options.ToExactDedupOptions(result), result.GetValue(options.Chrome));
             return PipelineExecution.Execute(pipeline, options.ToRunOptions(result), result.GetValue(options.Quiet));
         });
         return command;

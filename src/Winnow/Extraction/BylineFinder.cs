@@ -1,4 +1,4 @@
-using System.Text.RegularExpressions;
+using System.Buffers;
 using AngleSharp.Dom;
 
 namespace Winnow.Extraction;
@@ -13,8 +13,19 @@ namespace Winnow.Extraction;
 /// Its <c>itemprop=name</c> descendant, when it has one, gives the name. When none is found, a
 /// second walk also looks into headers, footers and menus (not comments or sidebars).
 /// </summary>
-internal static partial class BylineFinder
+internal static class BylineFinder
 {
+    private static readonly SearchValues<string> BylineNames = Names("byline|author|dateline|writtenby|p-author");
+
+    // The second walk still keeps out discussions and sidebars.
+    private static readonly SearchValues<string> DiscussionNames = Names("comment|disqus|replies|remark|related|sidebar|shoutbox|community|popup");
+
+    private static readonly SearchValues<string> UnlikelyNames = Names(
+        "-ad-|ai2html|banner|breadcrumbs|combx|comment|community|cover-wrap|disqus|extra|footer|gdpr|header|legends|menu|related|remark"
+        + "|replies|rss|shoutbox|sidebar|skyscraper|social|sponsor|supplemental|ad-break|agegate|pagination|pager|popup|yom-remote");
+
+    private static readonly SearchValues<string> MaybeNames = Names("and|article|body|column|content|main|mathjax|shadow");
+
     private static readonly HashSet<string> UnlikelyRoles =
         new(["menu", "menubar", "complementary", "navigation", "alert", "alertdialog", "dialog"], StringComparer.Ordinal);
 
@@ -33,10 +44,11 @@ internal static partial class BylineFinder
                 continue;
             }
 
-            var matchString = node.ClassName + " " + node.Id;
+            var className = node.ClassName ?? "";
+            var id = node.Id ?? "";
             var itemprop = node.GetAttribute("itemprop");
             if (node.GetAttribute("rel") == "author" || (itemprop?.Contains("author", StringComparison.Ordinal) ?? false)
-                || Byline().IsMatch(matchString))
+                || Matches(className, id, BylineNames))
             {
                 var text = Text(node);
                 if (text.Length is > 0 and < 100)
@@ -46,7 +58,7 @@ internal static partial class BylineFinder
                 }
             }
 
-            if (strict ? Unlikely(node, matchString) : Discussion().IsMatch(matchString))
+            if (strict ? Unlikely(node, className, id) : Matches(className, id, DiscussionNames))
             {
                 node = NextSkippingChildren(node);
                 continue;
@@ -67,7 +79,7 @@ internal static partial class BylineFinder
         }
 
         var style = node.GetAttribute("style");
-        if (style is not null && HiddenStyle().IsMatch(style))
+        if (style is not null && ContentTreeBuilder.IsHiddenStyle(style))
         {
             return true;
         }
@@ -81,7 +93,11 @@ internal static partial class BylineFinder
         return node.GetAttribute("aria-modal") == "true" && node.GetAttribute("role") == "dialog";
     }
 
-    private static bool Unlikely(IElement node, string matchString)
+    // Class and id are matched apart: none of the names can span the space between them.
+    private static bool Matches(string className, string id, SearchValues<string> names) =>
+        className.AsSpan().ContainsAny(names) || id.AsSpan().ContainsAny(names);
+
+    private static bool Unlikely(IElement node, string className, string id)
     {
         if (node.LocalName is "body" or "a")
         {
@@ -93,9 +109,11 @@ internal static partial class BylineFinder
             return true;
         }
 
-        return UnlikelyCandidate().IsMatch(matchString) && !MaybeCandidate().IsMatch(matchString)
+        return Matches(className, id, UnlikelyNames) && !Matches(className, id, MaybeNames)
             && node.Closest("table") is null && node.Closest("code") is null;
     }
+
+    private static SearchValues<string> Names(string list) => SearchValues.Create(list.Split('|'), StringComparison.OrdinalIgnoreCase);
 
     private static IElement? NameWithin(IElement node)
     {
@@ -148,19 +166,4 @@ internal static partial class BylineFinder
 
         return null;
     }
-
-    [GeneratedRegex("byline|author|dateline|writtenby|p-author", RegexOptions.IgnoreCase)]
-    private static partial Regex Byline();
-
-    [GeneratedRegex(@"display\s*:\s*none|visibility\s*:\s*hidden", RegexOptions.IgnoreCase)]
-    private static partial Regex HiddenStyle();
-
-    [GeneratedRegex("-ad-|ai2html|banner|breadcrumbs|combx|comment|community|cover-wrap|disqus|extra|footer|gdpr|header|legends|menu|related|remark|replies|rss|shoutbox|sidebar|skyscraper|social|sponsor|supplemental|ad-break|agegate|pagination|pager|popup|yom-remote", RegexOptions.IgnoreCase)]
-    private static partial Regex UnlikelyCandidate();
-
-    [GeneratedRegex("comment|disqus|replies|remark|related|sidebar|shoutbox|community|popup", RegexOptions.IgnoreCase)]
-    private static partial Regex Discussion();
-
-    [GeneratedRegex("and|article|body|column|content|main|mathjax|shadow", RegexOptions.IgnoreCase)]
-    private static partial Regex MaybeCandidate();
 }

@@ -13,7 +13,9 @@ internal static class MetadataReader
     public static PageMetadata Read(IHtmlDocument document, string? url)
     {
         var meta = MetaTagReader.Read(document);
-        var blocks = document.QuerySelectorAll("script[type='application/ld+json']").Select(s => s.TextContent).ToList();
+        var blocks = document.GetElementsByTagName("script")
+            .Where(s => string.Equals(s.GetAttribute("type")?.Trim(), "application/ld+json", StringComparison.OrdinalIgnoreCase))
+            .Select(s => s.TextContent).ToList();
         string? htmlTitle = null;
         var htmlTitleRead = false;
         string? HtmlTitle()
