@@ -18,6 +18,10 @@ public sealed class HtmlExtractor
         _options = options == default ? new ExtractionOptions() : options;
     }
 
+    // A parser (and its browsing context) per thread: building one per page cost more than some
+    // of the extraction steps, and a parser is not documented as safe for concurrent use.
+    private static readonly ThreadLocal<HtmlParser> Parser = new(() => new HtmlParser(ParserOptions));
+
     /// <summary>AngleSharp's parser settings: scripting off, no comments, no source positions.</summary>
     internal static HtmlParserOptions ParserOptions { get; } = new()
     {
@@ -48,8 +52,7 @@ public sealed class HtmlExtractor
             warning = $"tags nested deeper than {_options.MaxNesting:N0}: page cut at character {excess:N0}";
         }
 
-        var parser = new HtmlParser(ParserOptions);
-        using var document = parser.ParseDocument(html);
+        using var document = Parser.Value!.ParseDocument(html);
         var metadata = MetadataReader.Read(document, url);
         var text = ExtractText(document, metadata);
         return new ExtractedPage(text, metadata.Title, metadata.Author, metadata.Date, metadata.SiteName,
