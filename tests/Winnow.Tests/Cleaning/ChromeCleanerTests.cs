@@ -88,6 +88,14 @@ public class ChromeCleanerTests
     }
 
     [Fact]
+    public void RunFileAcceptsTheChromeStage()
+    {
+        var stages = Winnow.Filters.FilterConfig.Parse("filters:\n  - chrome\n  - pii\n");
+        Assert.IsType<ChromeCleanerStage>(stages[0]);
+        Assert.Equal("chrome", stages[0].Name);
+    }
+
+    [Fact]
     public void StageRecordsRemovedLinesAndSkipsHtml()
     {
         var stage = new ChromeCleanerStage();
