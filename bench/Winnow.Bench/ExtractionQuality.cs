@@ -1,7 +1,6 @@
 using System.Diagnostics;
 using System.Text.Json;
 using Winnow.Extraction;
-using Winnow.IO;
 
 namespace Winnow.Bench;
 
@@ -46,11 +45,5 @@ internal static class ExtractionQuality
         return 0;
     }
 
-    internal static string ReadHtml(string path)
-    {
-        using var stream = CompressedInput.Open(path);
-        using var buffer = new MemoryStream();
-        stream.CopyTo(buffer);
-        return HtmlDecoder.Decode(buffer.GetBuffer().AsSpan(0, (int)buffer.Length));
-    }
+    internal static string ReadHtml(string path) => MetadataScore.ReadHtml(path);
 }

@@ -38,7 +38,13 @@ internal static class DemoCommand
             // The demo shows every stage: boilerplate per site, and passage reuse, are opt-in in 'run'.
             var boilerplate = new BoilerplateStage(new BoilerplateOptions { GroupBy = "host", MinDocs = 3 });
             using var nearDedup = new NearDedupStage(new MinHashOptions());
-            var code = PipelineExecution.Execute(DefaultPipeline.Build(FilterConfig.Default(), new(), boilerplate, nearDedup, new ReuseStage()), options, result.GetValue(quiet), "demo");
+            var code = PipelineExecution.Execute(new DefaultPipeline
+            {
+                Cleaning = FilterConfig.Default(),
+                NearDedup = nearDedup,
+                Boilerplate = boilerplate,
+                Reuse = new ReuseStage(),
+            }.Build(), options, result.GetValue(quiet), "demo");
             if (code == ExitCodes.Ok)
             {
                 NearDedupCliOptions.PrintSummary(nearDedup);

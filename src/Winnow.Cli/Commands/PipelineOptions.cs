@@ -34,11 +34,12 @@ internal sealed class PipelineOptions
     public Option<bool> Quiet { get; } = new("--quiet", "-q") { Description = "No progress display" };
     public Option<string?> Config { get; } = new("--config") { Description = "YAML run file (docs/run-file.md); without it: Gopher, C4 and FineWeb filters, then PII redaction" };
     public Option<bool> NoFilters { get; } = new("--no-filters") { Description = "Skip the quality filters and PII redaction" };
+    public Option<bool> Chrome { get; } = new("--chrome") { Description = "After extraction, remove page chrome left in text: post links with dates above the title, share prompts (opt-in)" };
 
     public void AddTo(Command command)
     {
         command.Arguments.Add(Inputs);
-        foreach (var option in new Option[] { Out, TextField, IdField, UrlField, Glob, MaxDocBytes, ShardDocs, ShardBytes, Gzip, Threads, OnError, Overwrite, CaseFold, IgnorePunctuation, Quiet, Config, NoFilters })
+        foreach (var option in new Option[] { Out, TextField, IdField, UrlField, Glob, MaxDocBytes, ShardDocs, ShardBytes, Gzip, Threads, OnError, Overwrite, CaseFold, IgnorePunctuation, Quiet, Config, NoFilters, Chrome })
         {
             command.Options.Add(option);
         }

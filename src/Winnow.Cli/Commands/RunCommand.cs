@@ -30,7 +30,15 @@ internal static class RunCommand
             }
 
             using var nearDedup = result.GetValue(noNearDedup) ? null : new NearDedupStage(near.ToOptions(result));
-            var pipeline = DefaultPipeline.Build(cleaning, options.ToExactDedupOptions(result), boilerplate.ToStage(result), nearDedup, result.GetValue(reuse) ? new ReuseStage() : null);
+            var pipeline = new DefaultPipeline
+            {
+                Chrome = result.GetValue(options.Chrome),
+                Exact = options.ToExactDedupOptions(result),
+                Cleaning = cleaning,
+                NearDedup = nearDedup,
+                Boilerplate = boilerplate.ToStage(result),
+                Reuse = result.GetValue(reuse) ? new ReuseStage() : null,
+            }.Build();
             var code = PipelineExecution.Execute(pipeline, options.ToRunOptions(result), result.GetValue(options.Quiet));
             if (nearDedup is not null && code == ExitCodes.Ok)
             {

@@ -35,6 +35,7 @@ internal sealed class ContentTreeBuilder
         var root = new ContentNode("body", null, null);
         _elements.Add(root);
         var stack = new Stack<(INode Source, ContentNode Target)>();
+        var pending = new List<(INode, ContentNode)>();
         stack.Push((body, root));
         while (stack.Count > 0)
         {
@@ -42,7 +43,7 @@ internal sealed class ContentTreeBuilder
             var children = source.ChildNodes;
 
             // Children are pushed in reverse so that they are visited, and numbered, in order.
-            var pending = new List<(INode, ContentNode)>();
+            pending.Clear();
             for (var i = 0; i < children.Length; i++)
             {
                 var child = children[i];
@@ -50,7 +51,7 @@ internal sealed class ContentTreeBuilder
                 {
                     target.Add(new ContentNode(null, text.Data, target));
                 }
-                else if (child is IElement element && Keep(element))
+                else if (child is IElement element && Keep(element, out var className, out var id))
                 {
                     if (target.Depth >= _options.MaxDepth)
                     {
@@ -61,7 +62,7 @@ internal sealed class ContentTreeBuilder
 
                     var node = new ContentNode(element.LocalName, null, target)
                     {
-                        Hint = ClassHints.Of(element.GetAttribute("class"), element.Id, out var comments),
+                        Hint = ClassHints.Of(className, id, out var comments),
                         IsComments = comments,
                     };
                     if (node.Tag == "a" && _options.IncludeLinks)
@@ -89,30 +90,43 @@ internal sealed class ContentTreeBuilder
         return root;
     }
 
-    private bool Keep(IElement element)
+    // One pass over the attributes: most elements have none or one, and each GetAttribute is a scan.
+    private bool Keep(IElement element, out string? className, out string? id)
     {
+        className = null;
+        id = null;
         var tag = element.LocalName;
         if (Skipped.Contains(tag) || (tag == "table" && !_options.IncludeTables))
         {
             return false;
         }
 
-        if (element.HasAttribute("hidden") || element.GetAttribute("aria-hidden") == "true")
+        foreach (var attribute in element.Attributes)
         {
-            return false;
+            var value = attribute.Value;
+            switch (attribute.Name)
+            {
+                case "class":
+                    className = value;
+                    break;
+                case "id":
+                    id = value;
+                    break;
+                case "hidden":
+                    return false;
+                case "aria-hidden" when value == "true":
+                    return false;
+                case "role" when SkippedRoles.Contains(value):
+                    return false;
+                case "style" when IsHiddenStyle(value):
+                    return false;
+            }
         }
 
-        var role = element.GetAttribute("role");
-        if (role is not null && SkippedRoles.Contains(role))
-        {
-            return false;
-        }
-
-        var style = element.GetAttribute("style");
-        return style is null || !IsHiddenStyle(style);
+        return true;
     }
 
-    private static bool IsHiddenStyle(string style)
+    internal static bool IsHiddenStyle(string style)
     {
         var compact = style.Replace(" ", "", StringComparison.Ordinal);
         return compact.Contains("display:none", StringComparison.OrdinalIgnoreCase)

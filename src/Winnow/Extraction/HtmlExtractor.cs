@@ -11,22 +11,27 @@ namespace Winnow.Extraction;
 public sealed class HtmlExtractor
 {
     private readonly ExtractionOptions _options;
-    private readonly HtmlParserOptions _parserOptions;
 
     /// <summary>Creates an extractor.</summary>
     public HtmlExtractor(ExtractionOptions options = default)
     {
         _options = options == default ? new ExtractionOptions() : options;
-        _parserOptions = new HtmlParserOptions
-        {
-            IsScripting = false,
-            IsKeepingSourceReferences = false,
-            IsNotConsumingCharacterReferences = false,
-            SkipComments = true,
-            SkipProcessingInstructions = true,
-            SkipDataText = false,
-        };
     }
+
+    // A parser (and its browsing context) per thread: building one per page cost more than some
+    // of the extraction steps, and a parser is not documented as safe for concurrent use.
+    private static readonly ThreadLocal<HtmlParser> Parser = new(() => new HtmlParser(ParserOptions));
+
+    /// <summary>AngleSharp's parser settings: scripting off, no comments, no source positions.</summary>
+    internal static HtmlParserOptions ParserOptions { get; } = new()
+    {
+        IsScripting = false,
+        IsKeepingSourceReferences = false,
+        IsNotConsumingCharacterReferences = false,
+        SkipComments = true,
+        SkipProcessingInstructions = true,
+        SkipDataText = false,
+    };
 
     /// <summary>Extracts content and metadata from decoded HTML.</summary>
     /// <param name="html">The page's markup.</param>
@@ -47,8 +52,7 @@ public sealed class HtmlExtractor
             warning = $"tags nested deeper than {_options.MaxNesting:N0}: page cut at character {excess:N0}";
         }
 
-        var parser = new HtmlParser(_parserOptions);
-        using var document = parser.ParseDocument(html);
+        using var document = Parser.Value!.ParseDocument(html);
         var metadata = MetadataReader.Read(document, url);
         var text = ExtractText(document, metadata);
         return new ExtractedPage(text, metadata.Title, metadata.Author, metadata.Date, metadata.SiteName,

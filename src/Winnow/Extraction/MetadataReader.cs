@@ -3,70 +3,79 @@ using AngleSharp.Html.Dom;
 namespace Winnow.Extraction;
 
 /// <summary>
-/// Page metadata in order of trust: JSON-LD, OpenGraph, other meta tags, microdata, &lt;time&gt;,
-/// visible bylines, URL patterns. Runs on the parsed document before content is cut out.
+/// Page metadata. Title, byline and date follow the order reader views use (the primary JSON-LD
+/// article, then Dublin Core / OpenGraph / author meta tags, then the &lt;title&gt; or the visible
+/// byline); broader JSON-LD, other meta tags, microdata, &lt;time&gt; and URL patterns fill
+/// what is still missing. Runs on the parsed document before content is cut out.
 /// </summary>
 internal static class MetadataReader
 {
     public static PageMetadata Read(IHtmlDocument document, string? url)
     {
-        var meta = MetaTags(document);
-        var jsonLd = JsonLdReader.Read(document.QuerySelectorAll("script[type='application/ld+json']").Select(s => s.TextContent));
+        var meta = MetaTagReader.Read(document);
+        var blocks = document.GetElementsByTagName("script")
+            .Where(s => string.Equals(s.GetAttribute("type")?.Trim(), "application/ld+json", StringComparison.OrdinalIgnoreCase))
+            .Select(s => s.TextContent).ToList();
+        string? htmlTitle = null;
+        var htmlTitleRead = false;
+        string? HtmlTitle()
+        {
+            if (!htmlTitleRead)
+            {
+                htmlTitle = TitleReader.FromDocument(document);
+                htmlTitleRead = true;
+            }
+
+            return htmlTitle;
+        }
+
+        var primary = JsonLdPrimaryReader.Read(blocks, HtmlTitle);
+        var jsonLd = JsonLdReader.Read(blocks);
         string? Get(params string[] keys)
         {
             foreach (var k in keys)
             {
                 if (meta.TryGetValue(k, out var v))
                 {
-                    return v;
+                    return Unescape(v);
                 }
             }
 
             return null;
         }
 
-        var title = Clean(jsonLd?.Headline) ?? Get("dc.title", "dcterm:title", "og:title", "twitter:title", "parsely-title", "title")
-            ?? TitleReader.FromDocument(document);
-        var author = Clean(jsonLd?.Author)
-            ?? Get("dc.creator", "dcterm:creator", "author", "parsely-author", "sailthru.author", "byl")
-            ?? NotUrl(Get("article:author", "og:article:author"))
-            ?? Microdata(document, "author") ?? Byline(document);
-        var date = DateNormalizer.Normalize(jsonLd?.DatePublished)
-            ?? DateNormalizer.Normalize(Get("article:published_time", "og:published_time", "og:article:published_time"))
-            ?? DateNormalizer.Normalize(Get("date", "pubdate", "publishdate", "publish-date", "publish_date", "dc.date",
-                "dc.date.issued", "dcterm:created", "parsely-pub-date", "sailthru.date", "article.published", "datepublished", "citation_publication_date"))
+        var title = Clean(primary?.Headline)
+            ?? Get("dc:title", "dcterm:title", "og:title", "weibo:article:title", "weibo:webpage:title", "title", "twitter:title", "parsely-title")
+            ?? HtmlTitle() ?? Clean(jsonLd?.Headline);
+        var author = Clean(primary?.Author)
+            ?? Get("dc:creator", "dcterm:creator", "author", "parsely-author")
+            ?? NotUrl(Get("article:author"))
+            ?? Clean(BylineFinder.Find(document))
+            ?? Clean(jsonLd?.Author)
+            ?? Get("sailthru:author", "byl")
+            ?? NotUrl(Get("og:article:author"))
+            ?? Microdata(document, "author");
+        var date = DateNormalizer.Normalize(primary?.DatePublished)
+            ?? DateNormalizer.Normalize(Get("article:published_time", "parsely-pub-date"))
+            ?? DateNormalizer.Normalize(jsonLd?.DatePublished)
+            ?? DateNormalizer.Normalize(Get("og:published_time", "og:article:published_time"))
+            ?? DateNormalizer.Normalize(Get("date", "pubdate", "publishdate", "publish-date", "publish_date", "dc:date",
+                "dc:date:issued", "dcterm:created", "sailthru:date", "article:published", "datepublished", "citation_publication_date"))
             ?? DateNormalizer.Normalize(Microdata(document, "datePublished"))
             ?? DateNormalizer.Normalize(TimeElement(document))
             ?? DateNormalizer.FromUrl(url);
-        var site = Get("og:site_name") ?? Clean(jsonLd?.Publisher) ?? Get("application-name", "twitter:site")?.TrimStart('@');
+        var site = Clean(primary?.Publisher) ?? Get("og:site_name") ?? Clean(jsonLd?.Publisher) ?? Get("application-name", "twitter:site")?.TrimStart('@');
         var language = LanguageOf(document, meta, jsonLd);
-        var description = Get("og:description", "description", "dc.description", "twitter:description") ?? Clean(jsonLd?.Description);
+        var description = Clean(primary?.Description) ?? Get("dc:description", "dcterm:description", "og:description", "description", "twitter:description")
+            ?? Clean(jsonLd?.Description);
         var canonical = document.QuerySelector("link[rel='canonical']")?.GetAttribute("href");
         var finalUrl = url ?? (Uri.TryCreate(canonical, UriKind.Absolute, out _) ? canonical : null) ?? Get("og:url");
         return new PageMetadata(title, author, date, site, language, description, finalUrl, jsonLd?.ArticleBody);
     }
 
-    private static Dictionary<string, string> MetaTags(IHtmlDocument document)
-    {
-        var meta = new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase);
-        foreach (var m in document.QuerySelectorAll("meta"))
-        {
-            var content = Clean(m.GetAttribute("content"));
-            if (content is null)
-            {
-                continue;
-            }
-
-            // "property" may hold several space-separated names.
-            foreach (var key in $"{m.GetAttribute("property")} {m.GetAttribute("name")} {m.GetAttribute("itemprop")}"
-                .Split(' ', StringSplitOptions.RemoveEmptyEntries))
-            {
-                meta.TryAdd(key.Replace("dcterms", "dcterm", StringComparison.OrdinalIgnoreCase).Replace(':', ':').Trim(), content);
-            }
-        }
-
-        return meta;
-    }
+    // Meta values are often entity-escaped twice; the parser has undone one level.
+    private static string? Unescape(string? s) =>
+        s is not null && s.Contains('&', StringComparison.Ordinal) ? Clean(System.Net.WebUtility.HtmlDecode(s)) : s;
 
     private static string? Microdata(IHtmlDocument document, string property)
     {
@@ -90,18 +99,6 @@ internal static class MetadataReader
         var time = document.QuerySelector("time[pubdate]") ?? document.QuerySelector("article time[datetime]")
             ?? document.QuerySelector("time[datetime]");
         return time?.GetAttribute("datetime");
-    }
-
-    private static string? Byline(IHtmlDocument document)
-    {
-        var e = document.QuerySelector("[rel='author']") ?? document.QuerySelector(".byline .author, .byline, .author-name, .author");
-        var text = Clean(e?.TextContent);
-        if (text is null || text.Length > 100)
-        {
-            return null;
-        }
-
-        return text;
     }
 
     private static string? LanguageOf(IHtmlDocument document, Dictionary<string, string> meta, JsonLdArticle? jsonLd)

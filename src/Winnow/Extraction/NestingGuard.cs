@@ -13,6 +13,10 @@ internal static class NestingGuard
         "p", "li", "td", "th", "tr", "option", "dt", "dd", "!doctype",
     };
 
+    // Looked up by span: a substring per tag would be most of the scan's cost.
+    private static readonly HashSet<string>.AlternateLookup<ReadOnlySpan<char>> NotNestingBySpan =
+        NotNesting.GetAlternateLookup<ReadOnlySpan<char>>();
+
     /// <summary>The character index where depth first exceeds <paramref name="limit"/>, or -1.</summary>
     public static int FindExcess(string html, int limit)
     {
@@ -28,7 +32,7 @@ internal static class NestingGuard
                 nameEnd++;
             }
 
-            if (nameEnd > nameStart && !NotNesting.Contains(html[nameStart..nameEnd]))
+            if (nameEnd > nameStart && !NotNestingBySpan.Contains(html.AsSpan(nameStart, nameEnd - nameStart)))
             {
                 var end = html.IndexOf('>', nameEnd);
                 var selfClosing = end > 0 && html[end - 1] == '/';

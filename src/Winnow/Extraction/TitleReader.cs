@@ -1,49 +1,49 @@
+using System.Text.RegularExpressions;
 using AngleSharp.Html.Dom;
 
 namespace Winnow.Extraction;
 
 /// <summary>
-/// The article title from &lt;title&gt; when no metadata gives one: a site name joined by a
-/// separator (" | ", " - ", " » ") is cut off unless that leaves too few words; an overlong or
-/// very short title yields to the page's only &lt;h1&gt;.
+/// The article title from &lt;title&gt; when no metadata gives one, by the rules reader views
+/// use: a site name joined by a separator (<c>|</c>, <c>-</c>, <c>–</c>, <c>—</c>, <c>\</c>,
+/// <c>/</c>, <c>&gt;</c>, <c>»</c> between spaces) is cut from the end, or from the start when
+/// that leaves under three words; a "Site: Title" prefix is cut unless a heading repeats the
+/// whole; an overlong or very short title yields to the page's only &lt;h1&gt;; a cut that leaves
+/// four words or fewer is undone unless it only dropped one hierarchical part.
 /// </summary>
-internal static class TitleReader
+internal static partial class TitleReader
 {
-    private static readonly string[] Separators = [" | ", " - ", " – ", " — ", " \\ ", " / ", " > ", " » "];
-
     public static string? FromDocument(IHtmlDocument document)
     {
-        var original = MetadataReader.Clean(document.Title);
-        if (original is null)
+        var original = document.Title?.Trim();
+        if (string.IsNullOrEmpty(original))
         {
             return MetadataReader.Clean(document.QuerySelector("h1")?.TextContent);
         }
 
         var title = original;
-        var hadSeparator = false;
-        var last = Separators.Select(s => original.LastIndexOf(s, StringComparison.Ordinal)).Max();
-        if (last > 0)
+        var hierarchical = false;
+        var separators = Separator().Matches(original);
+        if (separators.Count > 0)
         {
-            hadSeparator = true;
-            title = original[..last].Trim();
-            if (Words(title) < 3)
+            hierarchical = Hierarchical().IsMatch(original);
+            title = original[..separators[^1].Index];
+            if (WordCount(title) < 3)
             {
-                var first = Separators.Select(s => (Index: original.IndexOf(s, StringComparison.Ordinal), s.Length))
-                    .Where(x => x.Index > 0).OrderBy(x => x.Index).First();
-                title = original[(first.Index + first.Length)..].Trim();
+                title = LeadingPart().Replace(original, "", 1);
             }
         }
         else if (original.Contains(": ", StringComparison.Ordinal))
         {
-            var headings = document.QuerySelectorAll("h1, h2").Select(h => MetadataReader.Clean(h.TextContent));
-            if (!headings.Contains(original))
+            var repeated = document.QuerySelectorAll("h1, h2").Any(h => h.TextContent.Trim() == original);
+            if (!repeated)
             {
-                title = original[(original.LastIndexOf(':') + 1)..].Trim();
-                if (Words(title) < 3)
+                title = original[(original.LastIndexOf(':') + 1)..];
+                if (WordCount(title) < 3)
                 {
-                    title = original[(original.IndexOf(':') + 1)..].Trim();
+                    title = original[(original.IndexOf(':') + 1)..];
                 }
-                else if (Words(original[..original.IndexOf(':')]) > 5)
+                else if (WordCount(original[..original.IndexOf(':')]) > 5)
                 {
                     title = original;
                 }
@@ -51,31 +51,38 @@ internal static class TitleReader
         }
         else if (original.Length is > 150 or < 15)
         {
-            var h1 = document.QuerySelectorAll("h1");
+            var h1 = document.GetElementsByTagName("h1");
             if (h1.Length == 1)
             {
-                title = MetadataReader.Clean(h1[0].TextContent) ?? original;
+                title = Spaces().Replace(h1[0].TextContent.Trim(), " ");
             }
         }
 
-        var words = Words(title);
-        if (words <= 4 && (!hadSeparator || words != Words(StripSeparators(original)) - 1))
+        title = Spaces().Replace(title.Trim(), " ");
+        var words = WordCount(title);
+        if (words <= 4 && (!hierarchical || words != WordCount(Separator().Replace(original, "")) - 1))
         {
             title = original;
         }
 
-        return title;
+        return MetadataReader.Clean(title);
     }
 
-    private static int Words(string s) => s.Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries).Length;
+    // Words as a whitespace split counts them, empty ends included: " a b" has three.
+    private static int WordCount(string s) => Whitespace().Split(s).Length;
 
-    private static string StripSeparators(string s)
-    {
-        foreach (var sep in Separators)
-        {
-            s = s.Replace(sep, " ", StringComparison.Ordinal);
-        }
+    [GeneratedRegex(@"\s[|\-–—\\/>»]\s")]
+    private static partial Regex Separator();
 
-        return s;
-    }
+    [GeneratedRegex(@"\s[\\/>»]\s")]
+    private static partial Regex Hierarchical();
+
+    [GeneratedRegex(@"^[^|\-–—\\/>»]*[|\-–—\\/>»]")]
+    private static partial Regex LeadingPart();
+
+    [GeneratedRegex(@"\s{2,}")]
+    private static partial Regex Spaces();
+
+    [GeneratedRegex(@"\s+")]
+    private static partial Regex Whitespace();
 }

@@ -17,7 +17,7 @@ public static class FilterConfig
     public static IReadOnlyList<string> Sections { get; } = ["filters", "input", "output", "extract", "dedup", "near_dedup", "boilerplate", "reuse"];
 
     /// <summary>The stage names a <c>filters:</c> list accepts.</summary>
-    public static IReadOnlyList<string> StageNames { get; } = ["gopher_repetition", "gopher_quality", "c4", "fineweb", "language", "pii"];
+    public static IReadOnlyList<string> StageNames { get; } = ["chrome", "gopher_repetition", "gopher_quality", "c4", "fineweb", "language", "pii"];
 
     /// <summary>
     /// The stages `winnow run` uses without a run file: the FineWeb recipe (Gopher repetition,

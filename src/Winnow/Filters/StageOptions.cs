@@ -14,6 +14,7 @@ internal static class StageOptions
         "fineweb" => FineWeb(r),
         "language" => Language(r),
         "pii" => Pii(r),
+        "chrome" => new Winnow.Cleaning.ChromeCleanerStage(),
         _ => null,
     };
 

@@ -86,6 +86,10 @@ internal sealed partial class PipelineRunner
         }
 
         _stats.BlankLines = reader.BlankLines;
+        foreach (var (reason, count) in reader.WarcSkipped)
+        {
+            _stats.CountSkipped(reason, count);
+        }
         output.Complete(_stats);
         ReportProgress(reader.Position, totalBytes, force: true);
         return _stats;

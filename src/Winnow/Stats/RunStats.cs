@@ -13,6 +13,7 @@ public sealed class RunStats
     private readonly SortedDictionary<string, Tally> _removedBy = new(StringComparer.Ordinal);
     private readonly SortedDictionary<string, Tally> _rejectedBy = new(StringComparer.Ordinal);
     private readonly List<StageTally> _stages = [];
+    private readonly SortedDictionary<string, long> _skipped = new(StringComparer.Ordinal);
 
     /// <summary>Input records as the readers counted them, in documents and input bytes.</summary>
     public Tally In { get; private set; }
@@ -40,6 +41,14 @@ public sealed class RunStats
 
     /// <summary>Blank JSONL lines, skipped: they hold no record.</summary>
     public long BlankLines { get; internal set; }
+
+    /// <summary>
+    /// Container records that hold no document, skipped by reason (WARC requests, metadata,
+    /// non-200 or non-HTML responses...). Not part of <see cref="In"/>: they never were documents.
+    /// </summary>
+    public IReadOnlyDictionary<string, long> SkippedRecords => _skipped;
+
+    internal void CountSkipped(string reason, long count) => _skipped[reason] = _skipped.GetValueOrDefault(reason) + count;
 
     internal StageTally AddStage(string name)
     {
@@ -76,6 +85,13 @@ public sealed class RunStats
         w.WriteString("winnow_version", WinnowInfo.Version);
         w.WriteNumber("input_files", InputFiles);
         w.WriteNumber("blank_lines", BlankLines);
+        w.WriteStartObject("skipped_records");
+        foreach (var (reason, count) in _skipped)
+        {
+            w.WriteNumber(reason, count);
+        }
+
+        w.WriteEndObject();
         WriteTallies(w, "documents", t => t.Documents);
         WriteTallies(w, "bytes", t => t.Bytes);
         WriteReasons(w, "removed_by_reason", _removedBy);

@@ -26,6 +26,21 @@ public sealed class CliTests
     }
 
     [Fact]
+    public void ChromeOptionRemovesSharePromptsOnlyWhenAsked()
+    {
+        using var dir = new TempDir();
+        dir.Write("in/a.txt", "Share this:\nThe body starts here with a sentence long enough to count as prose in the article.\n");
+        var (code, _, _) = Capture(() => Program.Run(["run", dir["in"], "--out", dir["plain"], "--no-filters", "-q"]));
+        Assert.Equal(0, code);
+        Assert.Contains("Share this:", File.ReadAllText(dir["plain/documents/part-00000.jsonl"]), StringComparison.Ordinal);
+        (code, _, _) = Capture(() => Program.Run(["run", dir["in"], "--out", dir["chrome"], "--no-filters", "--chrome", "-q"]));
+        Assert.Equal(0, code);
+        var line = File.ReadAllText(dir["chrome/documents/part-00000.jsonl"]);
+        Assert.DoesNotContain("Share this:", line, StringComparison.Ordinal);
+        Assert.Contains("\"removed_lines\":1", line, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void FailOnErrorExitsNonZeroAndNamesTheRecord()
     {
         using var dir = new TempDir();

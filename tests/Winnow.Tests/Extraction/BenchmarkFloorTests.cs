@@ -1,6 +1,5 @@
 using System.Text.Json;
 using Winnow.Extraction;
-using Winnow.IO;
 using Winnow.Tests.Support;
 
 namespace Winnow.Tests.Extraction;
@@ -28,6 +27,22 @@ public class BenchmarkFloorTests
     }
 
     [Fact]
+    public void MetadataMeetsItsFloorsOnReadabilityTestPages()
+    {
+        var pages = SharedData.Folder("data/readability-test-pages");
+        if (pages is null)
+        {
+            return;
+        }
+
+        var tally = MetadataScore.Score(pages, new HtmlExtractor());
+        Assert.True(tally.Title.Total >= 100 && tally.Byline.Total >= 50 && tally.Date.Total >= 25, tally.ToString());
+        Assert.True(tally.Title.Ratio >= 0.95, tally.ToString());
+        Assert.True(tally.Byline.Ratio >= 0.85, tally.ToString());
+        Assert.True(tally.Date.Ratio >= 0.90, tally.ToString());
+    }
+
+    [Fact]
     public void MetricMatchesTheBenchmarkDefinition()
     {
         Assert.Equal(["a_b", "c1", "é"], ShingleScore.Tokens("a_b, c1! é"));
@@ -38,11 +53,5 @@ public class BenchmarkFloorTests
         Assert.Equal(0.5, half.Recall);
     }
 
-    private static string Read(string path)
-    {
-        using var stream = CompressedInput.Open(path);
-        using var buffer = new MemoryStream();
-        stream.CopyTo(buffer);
-        return HtmlDecoder.Decode(buffer.ToArray());
-    }
+    private static string Read(string path) => MetadataScore.ReadHtml(path);
 }

@@ -1,0 +1,78 @@
+using System.Diagnostics;
+using AngleSharp.Html.Parser;
+using Winnow.Extraction;
+
+namespace Winnow.Bench;
+
+/// <summary>
+/// Where the extractor's time goes on the benchmark pages, one thread, after warm-up: decode,
+/// nesting guard, AngleSharp parse, metadata, content tree, finding/cleaning/rendering. Each page
+/// goes through all phases in turn (as in real use, so the page stays in cache); the phases are
+/// timed by wall clock, so on a shared machine read the shares rather than the milliseconds.
+/// </summary>
+internal static class ExtractionPhases
+{
+    private static readonly string[] Names = ["decode", "nesting guard", "parse", "metadata", "tree", "find+clean+render"];
+
+    public static int Run(int rounds)
+    {
+        var bench = SharedData.Data("article-extraction-benchmark");
+        if (bench is null)
+        {
+            Console.Error.WriteLine("../shared/data/article-extraction-benchmark not found");
+            return 1;
+        }
+
+        var raw = Directory.GetFiles(Path.Combine(bench, "html"), "*.html.gz").Order(StringComparer.Ordinal).Select(ExtractionSpeed.Bytes).ToArray();
+        var options = new ExtractionOptions();
+        var parser = new HtmlParser(HtmlExtractor.ParserOptions);
+        var totals = new double[Names.Length];
+        const int warmUp = 6; // passes before timing, for the tiered JIT's steady state
+        for (var r = 1 - warmUp; r <= rounds; r++)
+        {
+            var t = new double[Names.Length];
+            foreach (var bytes in raw)
+            {
+                var w = Stopwatch.StartNew();
+                var html = HtmlDecoder.Decode(bytes);
+                Lap(w, t, 0);
+                NestingGuard.FindExcess(html, options.MaxNesting);
+                Lap(w, t, 1);
+                using var document = parser.ParseDocument(html);
+                Lap(w, t, 2);
+                var metadata = MetadataReader.Read(document, null);
+                Lap(w, t, 3);
+                var builder = new ContentTreeBuilder(options);
+                var root = builder.Build(document.Body!);
+                Lap(w, t, 4);
+                var containers = ContentFinder.Find(builder.Elements, root, metadata.ArticleBody);
+                ContentCleaner.Clean(containers, options);
+                new ContentRenderer(options).Render(containers);
+                Lap(w, t, 5);
+            }
+
+            if (r > 0)
+            {
+                for (var i = 0; i < t.Length; i++)
+                {
+                    totals[i] += t[i] / rounds;
+                }
+            }
+        }
+
+        var sum = totals.Sum();
+        for (var i = 0; i < Names.Length; i++)
+        {
+            Console.WriteLine($"{Names[i],-18} {totals[i] * 1000 / raw.Length,7:F3} ms/page {totals[i] / sum,6:P1}");
+        }
+
+        Console.WriteLine($"{"total",-18} {sum * 1000 / raw.Length,7:F3} ms/page = {raw.Length / sum:F0} pages/s (mean of {rounds} rounds after {warmUp} warm-up passes)");
+        return 0;
+    }
+
+    private static void Lap(Stopwatch w, double[] t, int i)
+    {
+        t[i] += w.Elapsed.TotalSeconds;
+        w.Restart();
+    }
+}
