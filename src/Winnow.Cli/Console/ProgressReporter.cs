@@ -75,7 +75,7 @@ internal sealed class ProgressReporter
     {
         var seconds = Math.Max(p.Elapsed.TotalSeconds, 1e-3);
         var mb = p.InputBytesRead / 1e6;
-        var text = $"{p.Documents:N0} docs, {mb:N1} MB, {p.Documents / seconds:N0} docs/s, {mb / seconds:N1} MB/s";
+        var text = (p.Phase.Length > 0 ? p.Phase + ": " : "") + $"{p.Documents:N0} docs, {mb:N1} MB, {p.Documents / seconds:N0} docs/s, {mb / seconds:N1} MB/s";
         if (withEta && p.InputBytesTotal > 0 && p.InputBytesRead > 0)
         {
             var fraction = (double)p.InputBytesRead / p.InputBytesTotal;

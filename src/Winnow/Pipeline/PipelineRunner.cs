@@ -25,6 +25,7 @@ internal sealed partial class PipelineRunner
     private readonly Stopwatch _clock = Stopwatch.StartNew();
     private readonly ParallelOptions _parallel;
     private TimeSpan _lastProgress;
+    private string _phase = "";
 
     public PipelineRunner(WinnowPipeline pipeline, RunOptions options, CancellationToken cancellationToken)
     {
@@ -48,8 +49,10 @@ internal sealed partial class PipelineRunner
         var tallies = _pipeline.Stages.Select(s => _stats.AddStage(s.Name)).ToArray();
         var reader = new InputReader(inputs, _options.Reader, _options.StandardInput);
         InputFile? spilled = null;
-        foreach (var pass in PassPlan.For(_pipeline.Stages))
+        var passes = PassPlan.For(_pipeline.Stages);
+        foreach (var pass in passes)
         {
+            _phase = passes.Count == 1 ? "" : $"pass {pass.Index + 1}/{passes.Count}";
             using var spill = pass.Barrier is null ? null : output.CreateSpill(pass.Index);
             if (spilled is null)
             {
@@ -64,7 +67,11 @@ internal sealed partial class PipelineRunner
             {
                 var replay = new InputReader([spilled], SpillParser.ReaderOptions);
                 var parser = new SpillParser();
-                Consume(replay.ReadBatches(_cancellationToken), batch => ProcessBatch(batch, parser, pass, context, tallies, output, spill));
+                Consume(replay.ReadBatches(_cancellationToken), batch =>
+                {
+                    ProcessBatch(batch, parser, pass, context, tallies, output, spill);
+                    ReportProgress(batch.InputPosition, spilled.Length, force: false);
+                });
             }
 
             if (spilled is not null)
@@ -76,6 +83,8 @@ internal sealed partial class PipelineRunner
             {
                 output.Flush();
                 spilled = spill!.CompleteSpill();
+                _phase = $"{pass.Barrier.Name}: resolving";
+                ReportProgress(spilled.Length, spilled.Length, force: true);
                 pass.Barrier.Resolve(context);
             }
         }
@@ -90,7 +99,9 @@ internal sealed partial class PipelineRunner
         {
             _stats.CountSkipped(reason, count);
         }
+
         output.Complete(_stats);
+        _phase = "";
         ReportProgress(reader.Position, totalBytes, force: true);
         return _stats;
     }
@@ -159,7 +170,10 @@ internal sealed partial class PipelineRunner
 
         _lastProgress = now;
         _options.Progress.Report(new RunProgress(
-            _stats.In.Documents, position, total, _stats.Kept.Documents, _stats.Removed.Documents, _stats.Rejected.Documents, now));
+            _stats.In.Documents, position, total, _stats.Kept.Documents, _stats.Removed.Documents, _stats.Rejected.Documents, now)
+        {
+            Phase = _phase,
+        });
     }
 
     private void Reject(Rejection rejection)

@@ -15,4 +15,11 @@ public readonly record struct RunProgress(
     long Kept,
     long Removed,
     long Rejected,
-    TimeSpan Elapsed);
+    TimeSpan Elapsed)
+{
+    /// <summary>
+    /// What the run is doing when it has more than one pass, e.g. "pass 2/3" or
+    /// "near_dedup: resolving"; empty otherwise. Byte counts then refer to the pass's own input.
+    /// </summary>
+    public string Phase { get; init; } = "";
+}
