@@ -23,6 +23,10 @@ internal sealed class TextStatistics
     private Segment[] _words = new Segment[256];
     private ulong[]? _wordHashes;
     private string? _hashedFor;
+    private ulong[] _lineHashes = new ulong[64];
+    private string? _lineHashesFor;
+    private (double Fraction, double Chars, int Blocks) _repeatedLines;
+    private string? _repeatedLinesFor;
 
     private TextStatistics(string text) => Text = text;
 
@@ -56,7 +60,7 @@ internal sealed class TextStatistics
     /// <summary>A 64-bit hash per word (ordinal, case-sensitive), computed on first use.</summary>
     public ReadOnlySpan<ulong> WordHashes()
     {
-        if (_wordHashes is null || _wordHashes.Length < WordCount || _hashedFor != Text)
+        if (_wordHashes is null || _wordHashes.Length < WordCount || !ReferenceEquals(_hashedFor, Text))
         {
             if (_wordHashes is null || _wordHashes.Length < WordCount)
             {
@@ -73,6 +77,40 @@ internal sealed class TextStatistics
         }
 
         return _wordHashes.AsSpan(0, WordCount);
+    }
+
+    /// <summary>A 64-bit hash per line (as <see cref="Line"/> gives it), computed on first use.</summary>
+    public ReadOnlySpan<ulong> LineHashes()
+    {
+        if (!ReferenceEquals(_lineHashesFor, Text))
+        {
+            if (_lineHashes.Length < LineCount)
+            {
+                _lineHashes = new ulong[_lines.Length];
+            }
+
+            var text = Text.AsSpan();
+            for (var i = 0; i < LineCount; i++)
+            {
+                _lineHashes[i] = TextHash.Of(_lines[i].Of(text));
+            }
+
+            _lineHashesFor = Text;
+        }
+
+        return _lineHashes.AsSpan(0, LineCount);
+    }
+
+    /// <summary>Repeated non-blank lines (see <see cref="RepeatedBlocks.Lines"/>), kept for the next filter reading this text.</summary>
+    public (double Fraction, double Chars, int Blocks) RepeatedLines()
+    {
+        if (!ReferenceEquals(_repeatedLinesFor, Text))
+        {
+            _repeatedLines = RepeatedBlocks.Lines(this);
+            _repeatedLinesFor = Text;
+        }
+
+        return _repeatedLines;
     }
 
     private void Build(string text)
