@@ -26,6 +26,8 @@ internal static class FilterThroughput
             Report(stage.Name, texts, bytes, rounds, [stage]);
         }
 
+        Report("tokenize (shared)", texts, bytes, rounds, [new TokenizeOnly()]);
+
         if (Directory.Exists(LanguageIdentifier.DefaultDirectory))
         {
             Report("language (not default)", texts, bytes, rounds, [new LanguageFilter(new LanguageFilterOptions { Languages = [] })]);

@@ -21,6 +21,10 @@ internal sealed class TextStatistics
 
     private Segment[] _lines = new Segment[64];
     private Segment[] _words = new Segment[256];
+    private int[] _lineTokens = new int[64];
+    private int[] _lineLongestToken = new int[64];
+    private int _tokens;
+    private int _longestToken;
     private ulong[]? _wordHashes;
     private string? _hashedFor;
     private ulong[] _lineHashes = new ulong[64];
@@ -40,6 +44,12 @@ internal sealed class TextStatistics
     public ReadOnlySpan<Segment> Lines => _lines.AsSpan(0, LineCount);
 
     public ReadOnlySpan<Segment> Words => _words.AsSpan(0, WordCount);
+
+    /// <summary>Per line, the number of whitespace-separated tokens (punctuation-only tokens included).</summary>
+    public ReadOnlySpan<int> LineTokens => _lineTokens.AsSpan(0, LineCount);
+
+    /// <summary>Per line, the length of its longest whitespace-separated token.</summary>
+    public ReadOnlySpan<int> LineLongestToken => _lineLongestToken.AsSpan(0, LineCount);
 
     /// <summary>The statistics of <paramref name="text"/>, reusing this thread's last ones when they match.</summary>
     public static TextStatistics For(string text)
@@ -119,6 +129,8 @@ internal sealed class TextStatistics
         _hashedFor = null;
         LineCount = 0;
         WordCount = 0;
+        _tokens = 0;
+        _longestToken = 0;
         var span = text.AsSpan();
         var lineStart = 0;
         var i = 0;
@@ -144,6 +156,8 @@ internal sealed class TextStatistics
                 i++;
             }
 
+            _tokens++;
+            _longestToken = Math.Max(_longestToken, i - start);
             AddWord(span, start, i);
         }
 
@@ -163,8 +177,14 @@ internal sealed class TextStatistics
         if (LineCount == _lines.Length)
         {
             Array.Resize(ref _lines, _lines.Length * 2);
+            Array.Resize(ref _lineTokens, _lines.Length);
+            Array.Resize(ref _lineLongestToken, _lines.Length);
         }
 
+        _lineTokens[LineCount] = _tokens;
+        _lineLongestToken[LineCount] = _longestToken;
+        _tokens = 0;
+        _longestToken = 0;
         _lines[LineCount++] = new Segment(start, end - start);
     }
 
