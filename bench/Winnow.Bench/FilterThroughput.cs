@@ -62,6 +62,7 @@ internal static class FilterThroughput
         var best = double.MaxValue;
         var bestCpu = double.MaxValue;
         var removed = 0;
+        var edited = 0;
         for (var r = 0; r < rounds; r++)
         {
             var documents = texts.Select((t, i) => new Document(i.ToString(System.Globalization.CultureInfo.InvariantCulture), t, new DocumentSource("synth", i + 1, 0), i, t.Length)).ToArray();
@@ -83,11 +84,12 @@ internal static class FilterThroughput
             best = Math.Min(best, watch.Elapsed.TotalSeconds);
             bestCpu = Math.Min(bestCpu, (Process.GetCurrentProcess().TotalProcessorTime - cpu).TotalSeconds);
             removed = documents.Count(d => d.IsRemoved);
+            edited = documents.Count(d => !d.IsRemoved && !ReferenceEquals(d.Text, texts[d.Ordinal]));
         }
 
         // On a shared machine the wall clock includes time other processes held the core; process
         // CPU time (which also counts the GC's work) is the steadier per-core figure.
-        Console.WriteLine($"  {name,-24} {bytes / 1e6 / best,8:F1} MB/s wall {bytes / 1e6 / bestCpu,8:F1} MB/s per CPU-second   removed {removed,7:N0}");
+        Console.WriteLine($"  {name,-24} {bytes / 1e6 / best,8:F1} MB/s wall {bytes / 1e6 / bestCpu,8:F1} MB/s per CPU-second   removed {removed,7:N0}   text edited {edited,7:N0}");
     }
 
     private static string[] SynthTexts(int docs)

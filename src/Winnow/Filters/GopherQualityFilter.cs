@@ -14,6 +14,7 @@ public sealed class GopherQualityFilter : DocumentStage
     private readonly GopherQualityOptions _options;
     private readonly string[] _stopWords;
     private readonly int _longestStopWord;
+    private readonly AsciiWordSet _asciiStopWords;
 
     /// <summary>Creates the filter; null options mean the paper's values.</summary>
     public GopherQualityFilter(GopherQualityOptions? options = null)
@@ -21,6 +22,7 @@ public sealed class GopherQualityFilter : DocumentStage
         _options = options ?? new GopherQualityOptions();
         _stopWords = [.. _options.StopWords];
         _longestStopWord = _stopWords.Length == 0 ? 0 : _stopWords.Max(w => w.Length);
+        _asciiStopWords = new AsciiWordSet(_stopWords);
     }
 
     /// <inheritdoc />
@@ -99,6 +101,11 @@ public sealed class GopherQualityFilter : DocumentStage
 
     private bool IsStopWord(ReadOnlySpan<char> word)
     {
+        if (_asciiStopWords.Covers(word))
+        {
+            return _asciiStopWords.Contains(word);
+        }
+
         foreach (var stop in _stopWords)
         {
             if (word.Equals(stop, StringComparison.OrdinalIgnoreCase))

@@ -133,38 +133,61 @@ internal sealed class TextStatistics
         _longestToken = 0;
         var span = text.AsSpan();
         var lineStart = 0;
-        var i = 0;
-        while (i < span.Length)
+        var tokenStart = -1;
+
+        // 64 characters at a time: bit masks of whitespace and '\n' give the positions where a token
+        // starts or ends and where a line ends, visited in order.
+        for (var block = 0; block < span.Length; block += 64)
         {
-            var c = span[i];
-            if (c == '\n')
+            var length = Math.Min(64, span.Length - block);
+            var spaces = WhitespaceMask.Of(span.Slice(block, length), out var newlines);
+            var valid = length == 64 ? ulong.MaxValue : (1UL << length) - 1;
+            var inToken = ~spaces & valid;
+            var before = (inToken << 1) | (tokenStart >= 0 ? 1UL : 0);
+            var starts = inToken & ~before;
+            var ends = spaces & before;
+            var events = starts | ends | newlines;
+            while (events != 0)
             {
-                AddLine(span, lineStart, i);
-                lineStart = ++i;
-                continue;
-            }
+                var bit = events & (0 - events);
+                var at = block + System.Numerics.BitOperations.TrailingZeroCount(events);
+                if ((ends & bit) != 0)
+                {
+                    AddToken(span, tokenStart, at);
+                    tokenStart = -1;
+                }
 
-            if (IsSpace(c))
-            {
-                i++;
-                continue;
-            }
+                if ((newlines & bit) != 0)
+                {
+                    AddLine(span, lineStart, at);
+                    lineStart = at + 1;
+                }
 
-            var start = i;
-            while (i < span.Length && !IsSpace(span[i]))
-            {
-                i++;
-            }
+                if ((starts & bit) != 0)
+                {
+                    tokenStart = at;
+                }
 
-            _tokens++;
-            _longestToken = Math.Max(_longestToken, i - start);
-            AddWord(span, start, i);
+                events ^= bit;
+            }
+        }
+
+        if (tokenStart >= 0)
+        {
+            AddToken(span, tokenStart, span.Length);
         }
 
         if (lineStart < span.Length)
         {
             AddLine(span, lineStart, span.Length);
         }
+    }
+
+    private void AddToken(ReadOnlySpan<char> text, int start, int end)
+    {
+        _tokens++;
+        _longestToken = Math.Max(_longestToken, end - start);
+        AddWord(text, start, end);
     }
 
     private void AddLine(ReadOnlySpan<char> text, int start, int end)
