@@ -10,7 +10,7 @@ namespace Winnow.Filters;
 /// <remarks>
 /// For an all-ASCII word, <see cref="StringComparison.OrdinalIgnoreCase"/> equality is equality of the
 /// lower-cased bytes; words it cannot decide (non-ASCII on either side, longer than 8) are left to
-/// the caller (<see cref="Covers"/> is false). Immutable, thread-safe.
+/// the caller (<see cref="TryContains"/> returns false). Immutable, thread-safe.
 /// </remarks>
 internal sealed class AsciiWordSet
 {
@@ -40,22 +40,28 @@ internal sealed class AsciiWordSet
         _lengths = [.. lengths];
     }
 
-    /// <summary>True when <see cref="Contains"/> decides <paramref name="word"/> exactly.</summary>
-    public bool Covers(ReadOnlySpan<char> word) => _complete && word.Length <= 8 && System.Text.Ascii.IsValid(word);
-
-    /// <summary>Whether the set holds <paramref name="word"/>, ignoring ASCII case; needs <see cref="Covers"/>.</summary>
-    public bool Contains(ReadOnlySpan<char> word)
+    /// <summary>
+    /// Whether the set holds <paramref name="word"/>, ignoring ASCII case, in <paramref name="found"/>;
+    /// false when this set cannot decide (a non-ASCII or long word, or a set with such words).
+    /// </summary>
+    public bool TryContains(ReadOnlySpan<char> word, out bool found)
     {
-        TryPack(word, out var key);
+        found = false;
+        if (!_complete || !TryPack(word, out var key))
+        {
+            return false;
+        }
+
         for (var i = 0; i < _keys.Length; i++)
         {
             if (_keys[i] == key && _lengths[i] == word.Length)
             {
-                return true;
+                found = true;
+                break;
             }
         }
 
-        return false;
+        return true;
     }
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]

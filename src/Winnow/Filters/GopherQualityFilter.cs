@@ -51,17 +51,20 @@ public sealed class GopherQualityFilter : DocumentStage
         long letters = 0;
         var alphabetic = 0;
         var stopWords = 0;
+
+        // Removing needs only to know whether the minimum is reached; annotating records the count.
+        var stopWordsNeeded = o.Mode == FilterMode.Remove && o.MinStopWords is { } least ? least : double.MaxValue;
         var text = stats.Text.AsSpan();
         foreach (var word in stats.Words)
         {
             var span = word.Of(text);
             letters += span.Length;
-            if (HasLetter(span))
+            if (char.IsAsciiLetter(span[0]) || HasLetter(span))
             {
                 alphabetic++;
             }
 
-            if (span.Length <= _longestStopWord && IsStopWord(span))
+            if (span.Length <= _longestStopWord && stopWords < stopWordsNeeded && IsStopWord(span))
             {
                 stopWords++;
             }
@@ -101,9 +104,9 @@ public sealed class GopherQualityFilter : DocumentStage
 
     private bool IsStopWord(ReadOnlySpan<char> word)
     {
-        if (_asciiStopWords.Covers(word))
+        if (_asciiStopWords.TryContains(word, out var found))
         {
-            return _asciiStopWords.Contains(word);
+            return found;
         }
 
         foreach (var stop in _stopWords)
