@@ -25,8 +25,6 @@ internal sealed class TextStatistics
     private int[] _lineLongestToken = new int[64];
     private int _tokens;
     private int _longestToken;
-    private ulong[]? _wordHashes;
-    private string? _hashedFor;
     private ulong[] _lineHashes = new ulong[64];
     private string? _lineHashesFor;
     private (double Fraction, double Chars, int Blocks) _repeatedLines;
@@ -67,28 +65,6 @@ internal sealed class TextStatistics
 
     public ReadOnlySpan<char> Word(int index) => _words[index].Of(Text);
 
-    /// <summary>A 64-bit hash per word (ordinal, case-sensitive), computed on first use.</summary>
-    public ReadOnlySpan<ulong> WordHashes()
-    {
-        if (_wordHashes is null || _wordHashes.Length < WordCount || !ReferenceEquals(_hashedFor, Text))
-        {
-            if (_wordHashes is null || _wordHashes.Length < WordCount)
-            {
-                _wordHashes = new ulong[Math.Max(WordCount, 256)];
-            }
-
-            var text = Text.AsSpan();
-            for (var i = 0; i < WordCount; i++)
-            {
-                _wordHashes[i] = TextHash.Of(_words[i].Of(text));
-            }
-
-            _hashedFor = Text;
-        }
-
-        return _wordHashes.AsSpan(0, WordCount);
-    }
-
     /// <summary>A 64-bit hash per line (as <see cref="Line"/> gives it), computed on first use.</summary>
     public ReadOnlySpan<ulong> LineHashes()
     {
@@ -126,7 +102,6 @@ internal sealed class TextStatistics
     private void Build(string text)
     {
         Text = text;
-        _hashedFor = null;
         LineCount = 0;
         WordCount = 0;
         _tokens = 0;

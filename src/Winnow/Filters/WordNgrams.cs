@@ -33,13 +33,13 @@ internal struct WordNgrams : IDisposable
         _prefixHash = ArrayPool<ulong>.Shared.Rent(_words + 1);
         _prefixChars = ArrayPool<long>.Shared.Rent(_words + 1);
         _hot = ArrayPool<bool>.Shared.Rent(_words + 1);
-        var hashes = stats.WordHashes();
+        var text = stats.Text.AsSpan();
         var words = stats.Words;
         _prefixHash[0] = 0;
         _prefixChars[0] = 0;
         for (var i = 0; i < _words; i++)
         {
-            _prefixHash[i + 1] = (_prefixHash[i] * Base) + hashes[i];
+            _prefixHash[i + 1] = (_prefixHash[i] * Base) + TextHash.Of(words[i].Of(text));
             _prefixChars[i + 1] = _prefixChars[i] + words[i].Length;
         }
 
