@@ -1,4 +1,4 @@
-using System.Text;
+using System.Buffers;
 using Winnow.Documents;
 using Winnow.Pipeline;
 
@@ -27,61 +27,110 @@ public sealed class C4Filter : DocumentStage
         var check = new RuleCheck(document, Name, _options.Mode);
         var stats = TextStatistics.For(document.Text);
         var tally = new C4LineTally();
-        StringBuilder? kept = null;
         var text = stats.Text.AsSpan();
+        var presence = new C4Presence(text, _options);
+        var lines = stats.Lines;
+        var tokens = stats.LineTokens;
+        var longest = stats.LineLongestToken;
+        var rebuild = _options.Mode == FilterMode.Remove;
+        char[]? kept = null;
+        var length = 0;
         var sentences = 0;
-        var changed = false;
-        foreach (var segment in stats.Lines)
+        try
         {
-            var raw = segment.Of(text);
-            var line = raw.Trim();
-            if (line.IsEmpty)
+            for (var i = 0; i < lines.Length; i++)
             {
-                // Blank lines carry paragraph structure that later stages read; C4 had none to keep.
-                changed |= raw.Length > 0;
-                kept?.Append('\n');
-                continue;
-            }
-
-            var verdict = C4Lines.Judge(line, _options, out var cleaned);
-            if (verdict is C4LineVerdict.LoremIpsum or C4LineVerdict.CurlyBrace)
-            {
-                var rule = verdict == C4LineVerdict.LoremIpsum ? "lorem_ipsum" : "curly_brace";
-                check.Flag(rule, true, $"{rule}: line {tally.Total + 1} \"{Excerpt(line)}\"");
-                if (!check.Open)
+                var raw = lines[i].Of(text);
+                var line = raw.Trim();
+                if (line.IsEmpty)
                 {
-                    check.Apply();
-                    return;
+                    // Blank lines carry paragraph structure that later stages read; C4 had none to keep.
+                    if (raw.Length > 0 && rebuild)
+                    {
+                        kept ??= Start(text, lines, i, ref length);
+                    }
+
+                    if (kept is not null)
+                    {
+                        kept[length++] = '\n';
+                    }
+
+                    continue;
                 }
 
-                verdict = C4LineVerdict.Keep;
+                var verdict = C4Lines.Judge(line, tokens[i], longest[i], _options, presence, out var cleaned);
+                if (verdict is C4LineVerdict.LoremIpsum or C4LineVerdict.CurlyBrace)
+                {
+                    var rule = verdict == C4LineVerdict.LoremIpsum ? "lorem_ipsum" : "curly_brace";
+                    check.Flag(rule, true, $"{rule}: line {tally.Total + 1} \"{Excerpt(line)}\"");
+                    if (!check.Open)
+                    {
+                        check.Apply();
+                        return;
+                    }
+
+                    verdict = C4LineVerdict.Keep;
+                }
+
+                tally.Count(verdict);
+                if (verdict != C4LineVerdict.Keep)
+                {
+                    if (rebuild)
+                    {
+                        kept ??= Start(text, lines, i, ref length);
+                    }
+
+                    continue;
+                }
+
+                sentences += C4Lines.Sentences(cleaned);
+                if (rebuild && cleaned.Length != raw.Length)
+                {
+                    kept ??= Start(text, lines, i, ref length);
+                }
+
+                if (kept is not null)
+                {
+                    cleaned.CopyTo(kept.AsSpan(length));
+                    length += cleaned.Length;
+                    kept[length++] = '\n';
+                }
             }
 
-            tally.Count(verdict);
-            if (verdict != C4LineVerdict.Keep)
+            tally.Record(document, Name);
+            check.Record("sentences", sentences);
+            check.AtLeast("sentences", sentences, _options.MinSentences);
+            if (check.Reason is null && kept is not null)
             {
-                changed = true;
-                continue;
+                document.Text = new string(kept.AsSpan(0, length).Trim('\n'));
             }
 
-            sentences += C4Lines.Sentences(cleaned);
-            changed |= cleaned.Length != raw.Length;
-            if (_options.Mode == FilterMode.Remove)
-            {
-                kept ??= new StringBuilder(text.Length);
-                kept.Append(cleaned).Append('\n');
-            }
+            check.Apply();
         }
-
-        tally.Record(document, Name);
-        check.Record("sentences", sentences);
-        check.AtLeast("sentences", sentences, _options.MinSentences);
-        if (check.Reason is null && changed && _options.Mode == FilterMode.Remove)
+        finally
         {
-            document.Text = kept is null ? string.Empty : kept.ToString().Trim('\n');
+            if (kept is not null)
+            {
+                ArrayPool<char>.Shared.Return(kept);
+            }
+        }
+    }
+
+    /// <summary>
+    /// The kept text begins at the first line that changes: every line before it is kept as it
+    /// was (or is empty), so the output so far is those lines, each ended by '\n'.
+    /// </summary>
+    private static char[] Start(ReadOnlySpan<char> text, ReadOnlySpan<Segment> lines, int changed, ref int length)
+    {
+        var kept = ArrayPool<char>.Shared.Rent(text.Length + 1);
+        for (var j = 0; j < changed; j++)
+        {
+            lines[j].Of(text).CopyTo(kept.AsSpan(length));
+            length += lines[j].Length;
+            kept[length++] = '\n';
         }
 
-        check.Apply();
+        return kept;
     }
 
     private static string Excerpt(ReadOnlySpan<char> line) => line.Length <= 60 ? line.ToString() : string.Concat(line[..57], "...");

@@ -1,3 +1,5 @@
+using System.Buffers;
+
 namespace Winnow.Filters;
 
 /// <summary>C4's line rules, on one trimmed line, in the order of the C4 code.</summary>
@@ -5,40 +7,26 @@ internal static class C4Lines
 {
     private const int MaxLineForCitations = 1 << 20;
 
-    public static C4LineVerdict Judge(ReadOnlySpan<char> line, in C4Options options, out ReadOnlySpan<char> cleaned)
+    private static readonly SearchValues<char> SentenceEnds = SearchValues.Create(".!?");
+
+    /// <summary>
+    /// Judges one trimmed line holding <paramref name="words"/> whitespace-separated tokens, the longest
+    /// <paramref name="longest"/> characters long. <paramref name="presence"/> says which marks the
+    /// whole text holds; a line whose citations were cut is searched in full, since cutting can join a mark.
+    /// </summary>
+    public static C4LineVerdict Judge(ReadOnlySpan<char> line, int words, int longest, in C4Options options, in C4Presence presence, out ReadOnlySpan<char> cleaned)
     {
         cleaned = line;
-        var words = 0;
-        var longest = 0;
-        var i = 0;
-        while (i < line.Length)
-        {
-            while (i < line.Length && TextStatistics.IsSpace(line[i]))
-            {
-                i++;
-            }
-
-            var start = i;
-            while (i < line.Length && !TextStatistics.IsSpace(line[i]))
-            {
-                i++;
-            }
-
-            if (i > start)
-            {
-                words++;
-                longest = Math.Max(longest, i - start);
-            }
-        }
-
         if (options.MaxWordLength is { } maxWord && longest > maxWord)
         {
             return C4LineVerdict.LongWord;
         }
 
-        if (options.RemoveCitations && line.Length < MaxLineForCitations && line.Contains('['))
+        var cut = false;
+        if (presence.Bracket && line.Length < MaxLineForCitations && line.Contains('['))
         {
             cleaned = RemoveCitations(line);
+            cut = true;
         }
 
         if (options.DropLinesWithoutTerminalPunctuation && !EndsSentence(cleaned))
@@ -51,31 +39,34 @@ internal static class C4Lines
             return C4LineVerdict.TooFewWords;
         }
 
-        if (options.RemoveLoremIpsum && cleaned.Contains("lorem ipsum", StringComparison.OrdinalIgnoreCase))
+        if ((presence.Lorem || (cut && options.RemoveLoremIpsum)) && cleaned.Contains("lorem ipsum", StringComparison.OrdinalIgnoreCase))
         {
             return C4LineVerdict.LoremIpsum;
         }
 
-        if (options.DropJavascriptLines && cleaned.Contains("javascript", StringComparison.OrdinalIgnoreCase))
+        if ((presence.Javascript || (cut && options.DropJavascriptLines)) && cleaned.Contains("javascript", StringComparison.OrdinalIgnoreCase))
         {
             return C4LineVerdict.Javascript;
         }
 
-        if (options.RemoveCurlyBrace && cleaned.Contains('{'))
+        if (presence.Brace && cleaned.Contains('{'))
         {
             return C4LineVerdict.CurlyBrace;
         }
 
-        return options.DropPolicyLines && IsPolicy(cleaned) ? C4LineVerdict.Policy : C4LineVerdict.Keep;
+        return (presence.Policy || (cut && options.DropPolicyLines)) && IsPolicy(cleaned) ? C4LineVerdict.Policy : C4LineVerdict.Keep;
     }
 
     /// <summary>Sentence ends: runs of . ! ? followed by whitespace or the end; at least one per kept line.</summary>
     public static int Sentences(ReadOnlySpan<char> line)
     {
         var count = 0;
-        for (var i = 0; i < line.Length; i++)
+        var i = 0;
+        int at;
+        while ((at = line[i..].IndexOfAny(SentenceEnds)) >= 0)
         {
-            if (line[i] is '.' or '!' or '?' && (i + 1 == line.Length || TextStatistics.IsSpace(line[i + 1])))
+            i += at + 1;
+            if (i == line.Length || TextStatistics.IsSpace(line[i]))
             {
                 count++;
             }

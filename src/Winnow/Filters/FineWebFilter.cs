@@ -57,7 +57,7 @@ public sealed class FineWebFilter : DocumentStage
         if (check.Open)
         {
             var newlines = text.Count('\n');
-            var repeated = RepeatedBlocks.Lines(stats);
+            var repeated = stats.RepeatedLines();
             check.AtMost("duplicate_line_char_ratio", repeated.Chars / Math.Max(text.Length - newlines, 1), _options.MaxDuplicateLineCharRatio);
             check.AtMost("newline_word_ratio", (double)newlines / Math.Max(stats.WordCount, 1), _options.MaxNewlineWordRatio);
         }

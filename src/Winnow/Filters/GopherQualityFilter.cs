@@ -14,6 +14,7 @@ public sealed class GopherQualityFilter : DocumentStage
     private readonly GopherQualityOptions _options;
     private readonly string[] _stopWords;
     private readonly int _longestStopWord;
+    private readonly AsciiWordSet _asciiStopWords;
 
     /// <summary>Creates the filter; null options mean the paper's values.</summary>
     public GopherQualityFilter(GopherQualityOptions? options = null)
@@ -21,6 +22,7 @@ public sealed class GopherQualityFilter : DocumentStage
         _options = options ?? new GopherQualityOptions();
         _stopWords = [.. _options.StopWords];
         _longestStopWord = _stopWords.Length == 0 ? 0 : _stopWords.Max(w => w.Length);
+        _asciiStopWords = new AsciiWordSet(_stopWords);
     }
 
     /// <inheritdoc />
@@ -49,17 +51,20 @@ public sealed class GopherQualityFilter : DocumentStage
         long letters = 0;
         var alphabetic = 0;
         var stopWords = 0;
+
+        // Removing needs only to know whether the minimum is reached; annotating records the count.
+        var stopWordsNeeded = o.Mode == FilterMode.Remove && o.MinStopWords is { } least ? least : double.MaxValue;
         var text = stats.Text.AsSpan();
         foreach (var word in stats.Words)
         {
             var span = word.Of(text);
             letters += span.Length;
-            if (HasLetter(span))
+            if (char.IsAsciiLetter(span[0]) || HasLetter(span))
             {
                 alphabetic++;
             }
 
-            if (span.Length <= _longestStopWord && IsStopWord(span))
+            if (span.Length <= _longestStopWord && stopWords < stopWordsNeeded && IsStopWord(span))
             {
                 stopWords++;
             }
@@ -99,6 +104,11 @@ public sealed class GopherQualityFilter : DocumentStage
 
     private bool IsStopWord(ReadOnlySpan<char> word)
     {
+        if (_asciiStopWords.TryContains(word, out var found))
+        {
+            return found;
+        }
+
         foreach (var stop in _stopWords)
         {
             if (word.Equals(stop, StringComparison.OrdinalIgnoreCase))

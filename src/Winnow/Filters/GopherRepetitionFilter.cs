@@ -8,14 +8,17 @@ namespace Winnow.Filters;
 /// character share of the most frequent 2–4-gram, and the character share of repeated 5–10-grams.
 /// </summary>
 /// <remarks>
-/// Word n-grams are compared by a rolling 64-bit hash of word hashes. A repeated n-gram (n ≥ 5)
-/// always starts with a repeated 5-gram, so 6–10-grams are only hashed at positions whose 5-gram
-/// occurs twice or more: on ordinary prose that is almost none, which keeps the filter linear
-/// and cheap. Characters are counted once even where repeated n-grams overlap.
+/// Word n-grams are compared by a rolling 64-bit hash of word hashes. A repeated n-gram always
+/// holds two repeated (n−1)-grams, so each n is counted only where n−1 repeated (see
+/// <see cref="WordNgrams"/>): on ordinary prose that is few positions, which keeps the filter
+/// linear and cheap. Characters are counted once even where repeated n-grams overlap.
 /// Thread-safe: per-thread scratch tables only.
 /// </remarks>
 public sealed class GopherRepetitionFilter : DocumentStage
 {
+    private static readonly string[] TopRules = [.. Enumerable.Range(2, 3).Select(n => $"top_{n}gram_char_fraction")];
+    private static readonly string[] DuplicateRules = [.. Enumerable.Range(5, 6).Select(n => $"duplicate_{n}gram_char_fraction")];
+
     private readonly GopherRepetitionOptions _options;
 
     /// <summary>Creates the filter; null options mean the paper's values.</summary>
@@ -46,7 +49,7 @@ public sealed class GopherRepetitionFilter : DocumentStage
         var paragraphs = RepeatedBlocks.Paragraphs(stats);
         check.AtMost("duplicate_paragraph_fraction", paragraphs.Fraction, o.MaxDuplicateParagraphFraction);
         check.AtMost("duplicate_paragraph_char_fraction", paragraphs.Chars / length, o.MaxDuplicateParagraphCharFraction);
-        var lines = RepeatedBlocks.Lines(stats);
+        var lines = stats.RepeatedLines();
         check.AtMost("duplicate_line_fraction", lines.Fraction, o.MaxDuplicateLineFraction);
         check.AtMost("duplicate_line_char_fraction", lines.Chars / length, o.MaxDuplicateLineCharFraction);
         if (!check.Open || stats.WordCount < 2)
@@ -59,19 +62,40 @@ public sealed class GopherRepetitionFilter : DocumentStage
         {
             for (var n = 2; n <= 4 && check.Open; n++)
             {
-                check.AtMost($"top_{n}gram_char_fraction", ngrams.TopNgramChars(n) / length, o.MaxTopNgramCharFraction[n - 2]);
+                check.AtMost(TopRules[n - 2], ngrams.Next(out _) / length, o.MaxTopNgramCharFraction[n - 2]);
             }
 
-            var anyRepeated = ngrams.MarkRepeatedFiveGrams();
             for (var n = 5; n <= 10 && check.Open; n++)
             {
-                var chars = anyRepeated ? ngrams.RepeatedNgramChars(n) : 0;
-                check.AtMost($"duplicate_{n}gram_char_fraction", Math.Min(1, chars / length), o.MaxDuplicateNgramCharFraction[n - 5]);
+                ngrams.Next(out var chars);
+                var fraction = Math.Min(1, chars / length);
+                check.AtMost(DuplicateRules[n - 5], fraction, o.MaxDuplicateNgramCharFraction[n - 5]);
+                if (o.Mode == FilterMode.Remove && NoneAbove(fraction, n + 1))
+                {
+                    break;
+                }
             }
         }
         finally
         {
             ngrams.Dispose();
         }
+    }
+
+    /// <summary>
+    /// True when no longer n-gram can fire: the words a repeated (n+1)-gram covers are covered by
+    /// repeated n-grams too, so the fraction never grows with n.
+    /// </summary>
+    private bool NoneAbove(double fraction, int from)
+    {
+        for (var n = from; n <= 10; n++)
+        {
+            if (_options.MaxDuplicateNgramCharFraction[n - 5] is { } max && fraction > max)
+            {
+                return false;
+            }
+        }
+
+        return true;
     }
 }

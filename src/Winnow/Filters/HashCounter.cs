@@ -2,7 +2,8 @@ namespace Winnow.Filters;
 
 /// <summary>
 /// Counts 64-bit keys inside one document: open addressing with linear probing and a generation
-/// stamp, so starting over costs nothing and nothing is allocated per document once warm.
+/// stamp, so starting over costs nothing and nothing is allocated per document once warm. Each slot
+/// also keeps the position of the key's first occurrence, so a caller can mark it when it repeats.
 /// </summary>
 /// <remarks>One per thread (<see cref="ForThread"/>); not thread-safe.</remarks>
 internal sealed class HashCounter
@@ -10,9 +11,7 @@ internal sealed class HashCounter
     [ThreadStatic]
     private static HashCounter? t_instance;
 
-    private ulong[] _keys = new ulong[1024];
-    private int[] _counts = new int[1024];
-    private uint[] _stamps = new uint[1024];
+    private Slot[] _slots = new Slot[1024];
     private uint _stamp = 1;
     private int _mask = 1023;
 
@@ -27,11 +26,9 @@ internal sealed class HashCounter
             needed <<= 1;
         }
 
-        if (needed > _keys.Length)
+        if (needed > _slots.Length)
         {
-            _keys = new ulong[needed];
-            _counts = new int[needed];
-            _stamps = new uint[needed];
+            _slots = new Slot[needed];
             _mask = needed - 1;
             _stamp = 1;
             return;
@@ -39,48 +36,50 @@ internal sealed class HashCounter
 
         if (++_stamp == 0)
         {
-            Array.Clear(_stamps);
+            Array.Clear(_slots);
             _stamp = 1;
         }
     }
 
     /// <summary>Adds one occurrence of <paramref name="key"/> and returns its count so far.</summary>
-    public int Add(ulong key)
+    public int Add(ulong key) => Add(key, 0, out _);
+
+    /// <summary>
+    /// Adds one occurrence of <paramref name="key"/> seen at <paramref name="position"/>; returns its
+    /// count so far and, in <paramref name="first"/>, the position given with its first occurrence.
+    /// </summary>
+    public int Add(ulong key, int position, out int first)
     {
+        var slots = _slots;
         var slot = (int)(key >> 32) & _mask;
         while (true)
         {
-            if (_stamps[slot] != _stamp)
+            ref var s = ref slots[slot];
+            if (s.Stamp != _stamp)
             {
-                _stamps[slot] = _stamp;
-                _keys[slot] = key;
-                _counts[slot] = 1;
+                s.Stamp = _stamp;
+                s.Key = key;
+                s.Count = 1;
+                s.First = position;
+                first = position;
                 return 1;
             }
 
-            if (_keys[slot] == key)
+            if (s.Key == key)
             {
-                return ++_counts[slot];
+                first = s.First;
+                return ++s.Count;
             }
 
             slot = (slot + 1) & _mask;
         }
     }
 
-    /// <summary>The count of <paramref name="key"/>, 0 when absent.</summary>
-    public int Count(ulong key)
+    private struct Slot
     {
-        var slot = (int)(key >> 32) & _mask;
-        while (_stamps[slot] == _stamp)
-        {
-            if (_keys[slot] == key)
-            {
-                return _counts[slot];
-            }
-
-            slot = (slot + 1) & _mask;
-        }
-
-        return 0;
+        public ulong Key;
+        public int Count;
+        public int First;
+        public uint Stamp;
     }
 }

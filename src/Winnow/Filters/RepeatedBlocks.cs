@@ -9,34 +9,38 @@ internal static class RepeatedBlocks
         var counter = HashCounter.ForThread();
         counter.Reset(stats.LineCount);
         var text = stats.Text.AsSpan();
+        var lines = stats.Lines;
+        var hashes = stats.LineHashes();
         int blocks = 0, repeats = 0;
         long chars = 0;
-        foreach (var line in stats.Lines)
+        for (var i = 0; i < lines.Length; i++)
         {
-            var span = line.Of(text);
-            if (LineMarks.IsBlank(span))
+            if (LineMarks.IsBlank(lines[i].Of(text)))
             {
                 continue;
             }
 
             blocks++;
-            if (counter.Add(TextHash.Of(span)) > 1)
+            if (counter.Add(hashes[i]) > 1)
             {
                 repeats++;
-                chars += span.Length;
+                chars += lines[i].Length;
             }
         }
 
         return (blocks == 0 ? 0 : (double)repeats / blocks, chars, blocks);
     }
 
-    /// <summary>Paragraphs are runs of lines between empty lines.</summary>
+    /// <summary>
+    /// Paragraphs are runs of lines between empty lines. A paragraph's hash folds its lines' hashes
+    /// with the length of each line break ("\n" or "\r\n"), so it stands for the paragraph's exact text.
+    /// </summary>
     public static (double Fraction, double Chars) Paragraphs(TextStatistics stats)
     {
         var counter = HashCounter.ForThread();
         counter.Reset(stats.LineCount);
-        var text = stats.Text.AsSpan();
         var lines = stats.Lines;
+        var hashes = stats.LineHashes();
         int blocks = 0, repeats = 0;
         long chars = 0;
         var i = 0;
@@ -49,17 +53,18 @@ internal static class RepeatedBlocks
             }
 
             var first = i;
-            while (i < lines.Length && lines[i].Length > 0)
+            var hash = hashes[i];
+            while (++i < lines.Length && lines[i].Length > 0)
             {
-                i++;
+                var lineBreak = (ulong)(lines[i].Start - lines[i - 1].End);
+                hash = ((hash + lineBreak) * 0x9E3779B97F4A7C15UL) ^ hashes[i];
             }
 
-            var span = text[lines[first].Start..lines[i - 1].End];
             blocks++;
-            if (counter.Add(TextHash.Of(span)) > 1)
+            if (counter.Add(TextHash.Mix(hash)) > 1)
             {
                 repeats++;
-                chars += span.Length;
+                chars += lines[i - 1].End - lines[first].Start;
             }
         }
 

@@ -21,8 +21,14 @@ internal sealed class TextStatistics
 
     private Segment[] _lines = new Segment[64];
     private Segment[] _words = new Segment[256];
-    private ulong[]? _wordHashes;
-    private string? _hashedFor;
+    private int[] _lineTokens = new int[64];
+    private int[] _lineLongestToken = new int[64];
+    private int _tokens;
+    private int _longestToken;
+    private ulong[] _lineHashes = new ulong[64];
+    private string? _lineHashesFor;
+    private (double Fraction, double Chars, int Blocks) _repeatedLines;
+    private string? _repeatedLinesFor;
 
     private TextStatistics(string text) => Text = text;
 
@@ -36,6 +42,12 @@ internal sealed class TextStatistics
     public ReadOnlySpan<Segment> Lines => _lines.AsSpan(0, LineCount);
 
     public ReadOnlySpan<Segment> Words => _words.AsSpan(0, WordCount);
+
+    /// <summary>Per line, the number of whitespace-separated tokens (punctuation-only tokens included).</summary>
+    public ReadOnlySpan<int> LineTokens => _lineTokens.AsSpan(0, LineCount);
+
+    /// <summary>Per line, the length of its longest whitespace-separated token.</summary>
+    public ReadOnlySpan<int> LineLongestToken => _lineLongestToken.AsSpan(0, LineCount);
 
     /// <summary>The statistics of <paramref name="text"/>, reusing this thread's last ones when they match.</summary>
     public static TextStatistics For(string text)
@@ -53,66 +65,104 @@ internal sealed class TextStatistics
 
     public ReadOnlySpan<char> Word(int index) => _words[index].Of(Text);
 
-    /// <summary>A 64-bit hash per word (ordinal, case-sensitive), computed on first use.</summary>
-    public ReadOnlySpan<ulong> WordHashes()
+    /// <summary>A 64-bit hash per line (as <see cref="Line"/> gives it), computed on first use.</summary>
+    public ReadOnlySpan<ulong> LineHashes()
     {
-        if (_wordHashes is null || _wordHashes.Length < WordCount || _hashedFor != Text)
+        if (!ReferenceEquals(_lineHashesFor, Text))
         {
-            if (_wordHashes is null || _wordHashes.Length < WordCount)
+            if (_lineHashes.Length < LineCount)
             {
-                _wordHashes = new ulong[Math.Max(WordCount, 256)];
+                _lineHashes = new ulong[_lines.Length];
             }
 
             var text = Text.AsSpan();
-            for (var i = 0; i < WordCount; i++)
+            for (var i = 0; i < LineCount; i++)
             {
-                _wordHashes[i] = TextHash.Of(_words[i].Of(text));
+                _lineHashes[i] = TextHash.Of(_lines[i].Of(text));
             }
 
-            _hashedFor = Text;
+            _lineHashesFor = Text;
         }
 
-        return _wordHashes.AsSpan(0, WordCount);
+        return _lineHashes.AsSpan(0, LineCount);
+    }
+
+    /// <summary>Repeated non-blank lines (see <see cref="RepeatedBlocks.Lines"/>), kept for the next filter reading this text.</summary>
+    public (double Fraction, double Chars, int Blocks) RepeatedLines()
+    {
+        if (!ReferenceEquals(_repeatedLinesFor, Text))
+        {
+            _repeatedLines = RepeatedBlocks.Lines(this);
+            _repeatedLinesFor = Text;
+        }
+
+        return _repeatedLines;
     }
 
     private void Build(string text)
     {
         Text = text;
-        _hashedFor = null;
         LineCount = 0;
         WordCount = 0;
+        _tokens = 0;
+        _longestToken = 0;
         var span = text.AsSpan();
         var lineStart = 0;
-        var i = 0;
-        while (i < span.Length)
+        var tokenStart = -1;
+
+        // 64 characters at a time: bit masks of whitespace and '\n' give the positions where a token
+        // starts or ends and where a line ends, visited in order.
+        for (var block = 0; block < span.Length; block += 64)
         {
-            var c = span[i];
-            if (c == '\n')
+            var length = Math.Min(64, span.Length - block);
+            var spaces = WhitespaceMask.Of(span.Slice(block, length), out var newlines);
+            var valid = length == 64 ? ulong.MaxValue : (1UL << length) - 1;
+            var inToken = ~spaces & valid;
+            var before = (inToken << 1) | (tokenStart >= 0 ? 1UL : 0);
+            var starts = inToken & ~before;
+            var ends = spaces & before;
+            var events = starts | ends | newlines;
+            while (events != 0)
             {
-                AddLine(span, lineStart, i);
-                lineStart = ++i;
-                continue;
-            }
+                var bit = events & (0 - events);
+                var at = block + System.Numerics.BitOperations.TrailingZeroCount(events);
+                if ((ends & bit) != 0)
+                {
+                    AddToken(span, tokenStart, at);
+                    tokenStart = -1;
+                }
 
-            if (IsSpace(c))
-            {
-                i++;
-                continue;
-            }
+                if ((newlines & bit) != 0)
+                {
+                    AddLine(span, lineStart, at);
+                    lineStart = at + 1;
+                }
 
-            var start = i;
-            while (i < span.Length && !IsSpace(span[i]))
-            {
-                i++;
-            }
+                if ((starts & bit) != 0)
+                {
+                    tokenStart = at;
+                }
 
-            AddWord(span, start, i);
+                events ^= bit;
+            }
+        }
+
+        if (tokenStart >= 0)
+        {
+            AddToken(span, tokenStart, span.Length);
         }
 
         if (lineStart < span.Length)
         {
             AddLine(span, lineStart, span.Length);
         }
+    }
+
+    private void AddToken(ReadOnlySpan<char> text, int start, int end)
+    {
+        _tokens++;
+        _longestToken = Math.Max(_longestToken, end - start);
+        AddWord(text, start, end);
     }
 
     private void AddLine(ReadOnlySpan<char> text, int start, int end)
@@ -125,8 +175,14 @@ internal sealed class TextStatistics
         if (LineCount == _lines.Length)
         {
             Array.Resize(ref _lines, _lines.Length * 2);
+            Array.Resize(ref _lineTokens, _lines.Length);
+            Array.Resize(ref _lineLongestToken, _lines.Length);
         }
 
+        _lineTokens[LineCount] = _tokens;
+        _lineLongestToken[LineCount] = _longestToken;
+        _tokens = 0;
+        _longestToken = 0;
         _lines[LineCount++] = new Segment(start, end - start);
     }
 

@@ -3,10 +3,17 @@ using System.Buffers;
 namespace Winnow.Filters;
 
 /// <summary>
-/// Word n-grams of one text as rolling hashes: prefix sums of word hashes and word lengths give any
-/// n-gram's hash and character length in O(1). Rents its arrays; dispose to return them.
+/// Word n-grams of one text, counted level by level (n = 2, 3, ...) as rolling hashes: prefix sums of
+/// word hashes and word lengths give any n-gram's hash and character length in O(1). Rents its
+/// arrays; dispose to return them.
 /// </summary>
-internal readonly struct WordNgrams : IDisposable
+/// <remarks>
+/// An n-gram can occur twice only where both (n−1)-grams inside it do, so each level counts only
+/// the positions the previous level marked as repeated (every occurrence of a repeated n-gram is
+/// among them; the others would count 1 and change nothing). On prose few positions survive past
+/// n = 3, so the nine levels cost little more than the first.
+/// </remarks>
+internal struct WordNgrams : IDisposable
 {
     private const ulong Base = 0x9E3779B97F4A7C15UL;
 
@@ -15,6 +22,9 @@ internal readonly struct WordNgrams : IDisposable
     private readonly long[] _prefixChars;
     private readonly bool[] _hot;
     private readonly int _words;
+    private int _n;
+    private ulong _power;
+    private int _candidates;
 
     public WordNgrams(TextStatistics stats)
     {
@@ -23,106 +33,84 @@ internal readonly struct WordNgrams : IDisposable
         _prefixHash = ArrayPool<ulong>.Shared.Rent(_words + 1);
         _prefixChars = ArrayPool<long>.Shared.Rent(_words + 1);
         _hot = ArrayPool<bool>.Shared.Rent(_words + 1);
-        var hashes = stats.WordHashes();
+        var text = stats.Text.AsSpan();
         var words = stats.Words;
         _prefixHash[0] = 0;
         _prefixChars[0] = 0;
         for (var i = 0; i < _words; i++)
         {
-            _prefixHash[i + 1] = (_prefixHash[i] * Base) + hashes[i];
+            _prefixHash[i + 1] = (_prefixHash[i] * Base) + TextHash.Of(words[i].Of(text));
             _prefixChars[i + 1] = _prefixChars[i] + words[i].Length;
         }
-    }
 
-    /// <summary>Count × length of the n-gram whose occurrences cover the most characters (0 when none repeats).</summary>
-    public double TopNgramChars(int n)
-    {
-        var counter = HashCounter.ForThread();
-        counter.Reset(_words);
-        var power = Power(n);
-        long best = 0;
-        for (var i = 0; i + n <= _words; i++)
-        {
-            var count = counter.Add(Hash(i, n, power));
-            if (count > 1)
-            {
-                best = Math.Max(best, count * Chars(i, n));
-            }
-        }
-
-        return best;
-    }
-
-    /// <summary>Marks the positions whose 5-gram occurs at least twice; false when there are none.</summary>
-    public bool MarkRepeatedFiveGrams()
-    {
-        const int n = 5;
-        var counter = HashCounter.ForThread();
-        counter.Reset(_words);
-        var power = Power(n);
-        var any = false;
-        for (var i = 0; i + n <= _words; i++)
-        {
-            any |= counter.Add(Hash(i, n, power)) > 1;
-        }
-
-        for (var i = 0; i + n <= _words; i++)
-        {
-            _hot[i] = any && counter.Count(Hash(i, n, power)) > 1;
-        }
-
-        return any;
+        Array.Fill(_hot, true, 0, _words + 1);
+        _n = 1;
+        _power = Base;
+        _candidates = _words;
     }
 
     /// <summary>
-    /// Characters (each word plus one separator) of the words covered by a repeat of an earlier
-    /// n-gram, each word counted once. Needs <see cref="MarkRepeatedFiveGrams"/> first.
+    /// Counts the next level's n-grams (n = 2 on the first call). Returns the count × length of the
+    /// n-gram whose occurrences cover the most characters (0 when none repeats); in
+    /// <paramref name="repeatedChars"/>, the characters (each word plus one separator) of the words
+    /// covered by a repeat of an earlier n-gram, each word counted once.
     /// </summary>
-    public double RepeatedNgramChars(int n)
+    public long Next(out long repeatedChars)
     {
+        var n = ++_n;
+        _power *= Base;
+        repeatedChars = 0;
+        if (_candidates == 0)
+        {
+            return 0;
+        }
+
         var counter = HashCounter.ForThread();
-        counter.Reset(_words);
-        var power = Power(n);
+        counter.Reset(_candidates);
+        var hot = _hot;
         var words = _stats.Words;
-        long chars = 0;
+        long best = 0;
         var coveredEnd = 0;
+        var next = 0;
         for (var i = 0; i + n <= _words; i++)
         {
-            if (!_hot[i] || counter.Add(Hash(i, n, power)) < 2)
+            var candidate = hot[i] && hot[i + 1];
+            hot[i] = false;
+            if (!candidate)
             {
                 continue;
             }
 
+            var count = counter.Add(Hash(i, n), i, out var first);
+            if (count < 2)
+            {
+                continue;
+            }
+
+            hot[i] = true;
+            next += count == 2 ? 2 : 1;
+            hot[first] = true;
+            best = Math.Max(best, count * Chars(i, n));
             for (var w = Math.Max(i, coveredEnd); w < i + n; w++)
             {
-                chars += words[w].Length + 1;
+                repeatedChars += words[w].Length + 1;
             }
 
             coveredEnd = i + n;
         }
 
-        return chars;
+        _candidates = next;
+        return best;
     }
 
-    public void Dispose()
+    public readonly void Dispose()
     {
         ArrayPool<ulong>.Shared.Return(_prefixHash);
         ArrayPool<long>.Shared.Return(_prefixChars);
         ArrayPool<bool>.Shared.Return(_hot);
     }
 
-    private ulong Hash(int start, int n, ulong power) => TextHash.Mix(_prefixHash[start + n] - (_prefixHash[start] * power));
+    private readonly ulong Hash(int start, int n) => TextHash.Mix(_prefixHash[start + n] - (_prefixHash[start] * _power));
 
-    private long Chars(int start, int n) => _prefixChars[start + n] - _prefixChars[start] + n - 1;
-
-    private static ulong Power(int n)
-    {
-        var p = 1UL;
-        for (var i = 0; i < n; i++)
-        {
-            p *= Base;
-        }
-
-        return p;
-    }
+    private readonly long Chars(int start, int n) => _prefixChars[start + n] - _prefixChars[start] + n - 1;
 }

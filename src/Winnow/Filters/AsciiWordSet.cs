@@ -1,0 +1,89 @@
+using System.Runtime.CompilerServices;
+
+namespace Winnow.Filters;
+
+/// <summary>
+/// A small set of words compared ignoring ASCII case, for words of at most 8 ASCII characters:
+/// each word packs into one 64-bit key (a byte per lower-cased character), so a lookup is a few
+/// integer compares instead of a case-insensitive string compare per entry.
+/// </summary>
+/// <remarks>
+/// For an all-ASCII word, <see cref="StringComparison.OrdinalIgnoreCase"/> equality is equality of the
+/// lower-cased bytes; words it cannot decide (non-ASCII on either side, longer than 8) are left to
+/// the caller (<see cref="TryContains"/> returns false). Immutable, thread-safe.
+/// </remarks>
+internal sealed class AsciiWordSet
+{
+    private readonly ulong[] _keys;
+    private readonly int[] _lengths;
+    private readonly bool _complete;
+
+    public AsciiWordSet(IEnumerable<string> words)
+    {
+        var keys = new List<ulong>();
+        var lengths = new List<int>();
+        _complete = true;
+        foreach (var word in words)
+        {
+            if (TryPack(word, out var key))
+            {
+                keys.Add(key);
+                lengths.Add(word.Length);
+            }
+            else
+            {
+                _complete = false;
+            }
+        }
+
+        _keys = [.. keys];
+        _lengths = [.. lengths];
+    }
+
+    /// <summary>
+    /// Whether the set holds <paramref name="word"/>, ignoring ASCII case, in <paramref name="found"/>;
+    /// false when this set cannot decide (a non-ASCII or long word, or a set with such words).
+    /// </summary>
+    public bool TryContains(ReadOnlySpan<char> word, out bool found)
+    {
+        found = false;
+        if (!_complete || !TryPack(word, out var key))
+        {
+            return false;
+        }
+
+        for (var i = 0; i < _keys.Length; i++)
+        {
+            if (_keys[i] == key && _lengths[i] == word.Length)
+            {
+                found = true;
+                break;
+            }
+        }
+
+        return true;
+    }
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static bool TryPack(ReadOnlySpan<char> word, out ulong key)
+    {
+        key = 0;
+        if (word.Length > 8)
+        {
+            return false;
+        }
+
+        for (var i = 0; i < word.Length; i++)
+        {
+            var c = word[i];
+            if (c >= 128)
+            {
+                return false;
+            }
+
+            key = (key << 8) | (byte)char.ToLowerInvariant(c);
+        }
+
+        return true;
+    }
+}
