@@ -55,7 +55,9 @@ public class FilterChainSnapshotTests
 
         // The corpus must reach most rules, or the snapshot would prove little.
         Assert.True(reasons.Count >= 18, "reasons reached: " + string.Join(", ", reasons.Select(r => $"{r.Key}={r.Value}")));
-        Assert.Equal(["default:992C2F7F0BEA81AA", "annotate:C6191BBB5B507919", "c4_first:08498F963DFAC404"], hashes);
+        // Pinned from the filter code as it was before its speed work; the corpus comes from the
+        // synthetic generator, so a change to the generator means re-pinning from unchanged filter code.
+        Assert.Equal(["default:8450475623966879", "annotate:EDA7800C6308E10E", "c4_first:5C7B4374777A2797"], hashes);
     }
 
     private static IEnumerable<(string Name, DocumentStage[] Stages)> ChainsUnderTest()
