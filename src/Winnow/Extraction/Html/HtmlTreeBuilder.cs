@@ -338,7 +338,13 @@ internal sealed class HtmlTreeBuilder
 
     private void StartBody(List<KeyValuePair<string, string>>? attributes)
     {
-        FlushText();
+        FlushText(); // text met in the head may itself have started the body
+        if (_body is not null)
+        {
+            Merge(_body, attributes);
+            return;
+        }
+
         PopAbove(0);
         _body = new HtmlNode("body", null);
         Merge(_body, attributes);
