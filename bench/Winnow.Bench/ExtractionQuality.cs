@@ -10,7 +10,7 @@ namespace Winnow.Bench;
 /// </summary>
 internal static class ExtractionQuality
 {
-    public static int Run(bool verbose)
+    public static int Run(bool verbose, HtmlParserKind parser)
     {
         var bench = SharedData.Data("article-extraction-benchmark");
         if (bench is null)
@@ -19,7 +19,7 @@ internal static class ExtractionQuality
             return 1;
         }
 
-        var extractor = new HtmlExtractor();
+        var extractor = new HtmlExtractor(new ExtractionOptions { Parser = parser });
         var truth = JsonDocument.Parse(File.ReadAllText(Path.Combine(bench, "ground-truth.json")));
         var scores = new List<(string Id, PageScore Score)>();
         var watch = Stopwatch.StartNew();
@@ -32,7 +32,7 @@ internal static class ExtractionQuality
         }
 
         var (p, r, f1) = ShingleScore.Aggregate(scores.Select(s => s.Score));
-        Console.WriteLine($"article-extraction-benchmark: pages={scores.Count} precision={p:F4} recall={r:F4} F1={f1:F4} ({watch.Elapsed.TotalSeconds:F1} s)");
+        Console.WriteLine($"article-extraction-benchmark ({parser} parser): pages={scores.Count} precision={p:F4} recall={r:F4} F1={f1:F4} ({watch.Elapsed.TotalSeconds:F1} s)");
         if (verbose)
         {
             foreach (var (id, s) in scores.OrderBy(s => Math.Min(s.Score.Precision, s.Score.Recall)).Take(25))
@@ -41,7 +41,7 @@ internal static class ExtractionQuality
             }
         }
 
-        MetadataAccuracy.Run(verbose);
+        MetadataAccuracy.Run(verbose, parser);
         return 0;
     }
 

@@ -2,6 +2,7 @@ using System.Diagnostics;
 using System.Text.Json;
 using AngleSharp.Html.Parser;
 using Winnow.Extraction;
+using Winnow.Extraction.Html;
 using Winnow.IO;
 
 namespace Winnow.Bench;
@@ -9,8 +10,8 @@ namespace Winnow.Bench;
 /// <summary>
 /// Pages per second of the HTML extractor on the article-extraction benchmark's pages, warm,
 /// after six warm-up passes (the JIT's steady state), from the page's bytes (decoding included)
-/// to text and metadata: AngleSharp's parse alone,
-/// full extraction on one thread and on two. Wall time and process CPU time are both given,
+/// to text and metadata: each parser alone (fast; AngleSharp), full extraction with each parser
+/// on one thread, and with the fast parser on two. Wall time and process CPU time are both given,
 /// since the machine is shared: CPU time is what the work cost whatever else ran.
 /// </summary>
 internal static class ExtractionSpeed
@@ -29,6 +30,7 @@ internal static class ExtractionSpeed
             .Select(p => (Bytes: Bytes(Path.Combine(bench, "html", p.Name + ".html.gz")), Url: p.Value.GetProperty("url").GetString()))
             .ToArray();
         var extractor = new HtmlExtractor();
+        var reference = new HtmlExtractor(new ExtractionOptions { Parser = HtmlParserKind.AngleSharp });
         var parser = new HtmlParser(HtmlExtractor.ParserOptions);
         // Warm-up: .NET's tiered JIT replaces first-pass code with optimized code only after
         // methods ran many times; about a thousand pages reach the steady state a long run has.
@@ -37,7 +39,9 @@ internal static class ExtractionSpeed
             foreach (var (bytes, url) in pages)
             {
                 parser.ParseDocument(HtmlDecoder.Decode(bytes)).Dispose();
+                FastHtmlParser.ForThread.Parse(HtmlDecoder.Decode(bytes), 5000);
                 extractor.Extract(HtmlDecoder.Decode(bytes), url);
+                reference.Extract(HtmlDecoder.Decode(bytes), url);
             }
         }
 
@@ -50,7 +54,21 @@ internal static class ExtractionSpeed
                     parser.ParseDocument(HtmlDecoder.Decode(bytes)).Dispose();
                 }
             });
-            Report("winnow extract, 1 thread", pages.Length, () =>
+            Report("fast parse only, 1 thread", pages.Length, () =>
+            {
+                foreach (var (bytes, _) in pages)
+                {
+                    FastHtmlParser.ForThread.Parse(HtmlDecoder.Decode(bytes), 5000);
+                }
+            });
+            Report("winnow extract (AngleSharp parser), 1 thread", pages.Length, () =>
+            {
+                foreach (var (bytes, url) in pages)
+                {
+                    reference.Extract(HtmlDecoder.Decode(bytes), url);
+                }
+            });
+            Report("winnow extract (fast parser), 1 thread", pages.Length, () =>
             {
                 foreach (var (bytes, url) in pages)
                 {
@@ -58,7 +76,7 @@ internal static class ExtractionSpeed
                 }
             });
             var options = new ParallelOptions { MaxDegreeOfParallelism = 2 };
-            Report("winnow extract, 2 threads", pages.Length, () =>
+            Report("winnow extract (fast parser), 2 threads", pages.Length, () =>
                 Parallel.ForEach(pages, options, p => extractor.Extract(HtmlDecoder.Decode(p.Bytes), p.Url)));
         }
 

@@ -5,7 +5,7 @@ namespace Winnow.Bench;
 /// <summary>Title, byline and date accuracy on Readability's test pages, where the expectation has one.</summary>
 internal static class MetadataAccuracy
 {
-    public static void Run(bool verbose)
+    public static void Run(bool verbose, HtmlParserKind parser)
     {
         var pages = SharedData.Data("readability-test-pages");
         if (pages is null)
@@ -14,7 +14,7 @@ internal static class MetadataAccuracy
             return;
         }
 
-        var tally = MetadataScore.Score(pages, new HtmlExtractor(), verbose ? miss => Console.WriteLine("  " + miss) : null);
+        var tally = MetadataScore.Score(pages, new HtmlExtractor(new ExtractionOptions { Parser = parser }), verbose ? miss => Console.WriteLine("  " + miss) : null);
         Console.WriteLine($"readability-test-pages: {tally}");
     }
 }

@@ -34,9 +34,11 @@ internal static class Program
                 FilterThroughput.LanguageAccuracy(sample);
                 return 0;
             case ["extract-quality", ..]:
-                return ExtractionQuality.Run(verbose: args.Contains("--verbose"));
+                return ExtractionQuality.Run(verbose: args.Contains("--verbose"), ParserArgument.Of(args));
+            case ["extract-compare"]:
+                return ParserComparison.Run();
             case ["extract-phases", ..]:
-                return ExtractionPhases.Run(rounds: args.Length > 1 ? int.Parse(args[1], System.Globalization.CultureInfo.InvariantCulture) : 3);
+                return ExtractionPhases.Run(rounds: args.Length > 1 && char.IsAsciiDigit(args[1][0]) ? int.Parse(args[1], System.Globalization.CultureInfo.InvariantCulture) : 3, ParserArgument.Of(args));
             case ["extract-speed", ..]:
                 return ExtractionSpeed.Run(rounds: args.Length > 1 ? int.Parse(args[1], System.Globalization.CultureInfo.InvariantCulture) : 3);
             case ["neardup-synth", string docs, string output]:
@@ -52,7 +54,7 @@ internal static class Program
                 NearDupBench.Agree(docs, ours, theirs);
                 return 0;
             default:
-                Console.Error.WriteLine("usage: Winnow.Bench gzip FILE | hash | exact-phases FILE LINES | extract-quality [--verbose] | extract-speed [ROUNDS] | extract-phases [ROUNDS] | filters [DOCS] | langid SAMPLE.tsv | neardup-synth DOCS OUT.jsonl | neardup-sign DOCS.jsonl [THREADS] | neardup-score TRUTH.jsonl CLUSTERS.jsonl [THRESHOLD] | neardup-agree DOCS.jsonl OURS.jsonl DATASKETCH.jsonl | reuse DOCS MAXDF DIR [boilerplate] | reuse-score CORPUS REUSE.jsonl | report RUN_DIR");
+                Console.Error.WriteLine("usage: Winnow.Bench gzip FILE | hash | exact-phases FILE LINES | extract-quality [--verbose] [--anglesharp] | extract-compare | extract-speed [ROUNDS] | extract-phases [ROUNDS] [--anglesharp] | filters [DOCS] | langid SAMPLE.tsv | neardup-synth DOCS OUT.jsonl | neardup-sign DOCS.jsonl [THREADS] | neardup-score TRUTH.jsonl CLUSTERS.jsonl [THRESHOLD] | neardup-agree DOCS.jsonl OURS.jsonl DATASKETCH.jsonl | reuse DOCS MAXDF DIR [boilerplate] | reuse-score CORPUS REUSE.jsonl | report RUN_DIR");
                 return args.Length == 0 ? 0 : 1;
         }
     }

@@ -1,5 +1,5 @@
 using System.Buffers;
-using AngleSharp.Dom;
+using Winnow.Extraction.Html;
 
 namespace Winnow.Extraction;
 
@@ -29,23 +29,24 @@ internal static class BylineFinder
     private static readonly HashSet<string> UnlikelyRoles =
         new(["menu", "menubar", "complementary", "navigation", "alert", "alertdialog", "dialog"], StringComparer.Ordinal);
 
-    public static string? Find(IDocument document) => Find(document, strict: true) ?? Find(document, strict: false);
+    public static string? Find(HtmlDocumentTree document) => Find(document, strict: true) ?? Find(document, strict: false);
 
     // The second, looser walk lets headers, footers and menus through (reader views retry that
     // way when the first pass leaves too little text) but still keeps out comments and sidebars.
-    private static string? Find(IDocument document, bool strict)
+    private static string? Find(HtmlDocumentTree document, bool strict)
     {
-        var node = document.DocumentElement;
-        while (node is not null)
+        // Pre-order with an explicit stack: "skip the children" is simply not pushing them.
+        var stack = new Stack<HtmlNode>();
+        stack.Push(document.Root);
+        while (stack.TryPop(out var node))
         {
             if (Skipped(node))
             {
-                node = NextSkippingChildren(node);
                 continue;
             }
 
-            var className = node.ClassName ?? "";
-            var id = node.Id ?? "";
+            var className = node.GetAttribute("class") ?? "";
+            var id = node.GetAttribute("id") ?? "";
             var itemprop = node.GetAttribute("itemprop");
             if (node.GetAttribute("rel") == "author" || (itemprop?.Contains("author", StringComparison.Ordinal) ?? false)
                 || Matches(className, id, BylineNames))
@@ -60,19 +61,27 @@ internal static class BylineFinder
 
             if (strict ? Unlikely(node, className, id) : Matches(className, id, DiscussionNames))
             {
-                node = NextSkippingChildren(node);
                 continue;
             }
 
-            node = node.FirstElementChild ?? NextSkippingChildren(node);
+            if (node.Children is { } children)
+            {
+                for (var i = children.Count - 1; i >= 0; i--)
+                {
+                    if (children[i].IsElement)
+                    {
+                        stack.Push(children[i]);
+                    }
+                }
+            }
         }
 
         return null;
     }
 
-    private static bool Skipped(IElement node)
+    private static bool Skipped(HtmlNode node)
     {
-        var name = node.LocalName;
+        var name = node.Tag;
         if (name is "script" or "noscript" or "style" or "template")
         {
             return true;
@@ -85,7 +94,7 @@ internal static class BylineFinder
         }
 
         if (node.HasAttribute("hidden")
-            || (node.GetAttribute("aria-hidden") == "true" && !(node.ClassName?.Contains("fallback-image", StringComparison.Ordinal) ?? false)))
+            || (node.GetAttribute("aria-hidden") == "true" && !(node.GetAttribute("class")?.Contains("fallback-image", StringComparison.Ordinal) ?? false)))
         {
             return true;
         }
@@ -97,9 +106,9 @@ internal static class BylineFinder
     private static bool Matches(string className, string id, SearchValues<string> names) =>
         className.AsSpan().ContainsAny(names) || id.AsSpan().ContainsAny(names);
 
-    private static bool Unlikely(IElement node, string className, string id)
+    private static bool Unlikely(HtmlNode node, string className, string id)
     {
-        if (node.LocalName is "body" or "a")
+        if (node.Tag is "body" or "a")
         {
             return false;
         }
@@ -110,14 +119,14 @@ internal static class BylineFinder
         }
 
         return Matches(className, id, UnlikelyNames) && !Matches(className, id, MaybeNames)
-            && node.Closest("table") is null && node.Closest("code") is null;
+            && node.Tag is not ("table" or "code") && !MetadataReader.HasAncestor(node, "table") && !MetadataReader.HasAncestor(node, "code");
     }
 
     private static SearchValues<string> Names(string list) => SearchValues.Create(list.Split('|'), StringComparison.OrdinalIgnoreCase);
 
-    private static IElement? NameWithin(IElement node)
+    private static HtmlNode? NameWithin(HtmlNode node)
     {
-        foreach (var e in node.Descendants<IElement>())
+        foreach (var e in node.Descendants())
         {
             if (e.GetAttribute("itemprop")?.Contains("name", StringComparison.Ordinal) ?? false)
             {
@@ -128,42 +137,26 @@ internal static class BylineFinder
         return null;
     }
 
-    private static string Text(IElement node)
+    private static string Text(HtmlNode node)
     {
         var text = new System.Text.StringBuilder();
-        Append(node, text);
-        return text.ToString().Trim();
-    }
-
-    private static void Append(INode node, System.Text.StringBuilder text)
-    {
-        if (node.NodeType == NodeType.Text)
+        var stack = new Stack<HtmlNode>();
+        stack.Push(node);
+        while (stack.TryPop(out var n))
         {
-            text.Append(node.TextContent);
-            return;
-        }
-
-        if (node is IElement { LocalName: "script" or "style" or "noscript" or "template" })
-        {
-            return;
-        }
-
-        foreach (var child in node.ChildNodes)
-        {
-            Append(child, text);
-        }
-    }
-
-    private static IElement? NextSkippingChildren(IElement node)
-    {
-        for (IElement? n = node; n is not null; n = n.ParentElement)
-        {
-            if (n.NextElementSibling is { } next)
+            if (n.Text is not null)
             {
-                return next;
+                text.Append(n.Text);
+            }
+            else if (n.Tag is not ("script" or "style" or "noscript" or "template") && n.Children is { } children)
+            {
+                for (var i = children.Count - 1; i >= 0; i--)
+                {
+                    stack.Push(children[i]);
+                }
             }
         }
 
-        return null;
+        return text.ToString().Trim();
     }
 }

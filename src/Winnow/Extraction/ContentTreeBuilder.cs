@@ -1,4 +1,4 @@
-using AngleSharp.Dom;
+using Winnow.Extraction.Html;
 
 namespace Winnow.Extraction;
 
@@ -30,28 +30,32 @@ internal sealed class ContentTreeBuilder
     /// <summary>Every element node in document order (pre-order).</summary>
     public IReadOnlyList<ContentNode> Elements => _elements;
 
-    public ContentNode Build(IElement body)
+    public ContentNode Build(HtmlNode body)
     {
         var root = new ContentNode("body", null, null);
         _elements.Add(root);
-        var stack = new Stack<(INode Source, ContentNode Target)>();
-        var pending = new List<(INode, ContentNode)>();
+        var stack = new Stack<(HtmlNode Source, ContentNode Target)>();
+        var pending = new List<(HtmlNode, ContentNode)>();
         stack.Push((body, root));
         while (stack.Count > 0)
         {
             var (source, target) = stack.Pop();
-            var children = source.ChildNodes;
+            var children = source.Children;
+            if (children is null)
+            {
+                continue;
+            }
 
             // Children are pushed in reverse so that they are visited, and numbered, in order.
             pending.Clear();
-            for (var i = 0; i < children.Length; i++)
+            for (var i = 0; i < children.Count; i++)
             {
-                var child = children[i];
-                if (child is IText text)
+                var element = children[i];
+                if (element.Text is { } text)
                 {
-                    target.Add(new ContentNode(null, text.Data, target));
+                    target.Add(new ContentNode(null, text, target));
                 }
-                else if (child is IElement element && Keep(element, out var className, out var id))
+                else if (Keep(element, out var className, out var id))
                 {
                     if (target.Depth >= _options.MaxDepth)
                     {
@@ -60,7 +64,7 @@ internal sealed class ContentTreeBuilder
                         continue;
                     }
 
-                    var node = new ContentNode(element.LocalName, null, target)
+                    var node = new ContentNode(element.Tag, null, target)
                     {
                         Hint = ClassHints.Of(className, id, out var comments),
                         IsComments = comments,
@@ -91,20 +95,24 @@ internal sealed class ContentTreeBuilder
     }
 
     // One pass over the attributes: most elements have none or one, and each GetAttribute is a scan.
-    private bool Keep(IElement element, out string? className, out string? id)
+    private bool Keep(HtmlNode element, out string? className, out string? id)
     {
         className = null;
         id = null;
-        var tag = element.LocalName;
+        var tag = element.Tag!;
         if (Skipped.Contains(tag) || (tag == "table" && !_options.IncludeTables))
         {
             return false;
         }
 
-        foreach (var attribute in element.Attributes)
+        if (element.Attributes is null)
         {
-            var value = attribute.Value;
-            switch (attribute.Name)
+            return true;
+        }
+
+        foreach (var (name, value) in element.Attributes)
+        {
+            switch (name)
             {
                 case "class":
                     className = value;

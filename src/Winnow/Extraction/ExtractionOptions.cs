@@ -26,6 +26,9 @@ public readonly record struct ExtractionOptions
     /// <summary>Pages whose tags nest deeper than this are cut where they do (parsing is quadratic in depth). Default 5,000.</summary>
     public int MaxNesting { get; init; } = 5000;
 
+    /// <summary>HTML parser. Default <see cref="HtmlParserKind.Fast"/>; <see cref="HtmlParserKind.AngleSharp"/> is the reference.</summary>
+    public HtmlParserKind Parser { get; init; } = HtmlParserKind.Fast;
+
     /// <summary>Elements beyond this nesting depth are flattened into their ancestor. Default 512.</summary>
     public int MaxDepth { get; init; } = 512;
 }

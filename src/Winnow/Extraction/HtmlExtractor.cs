@@ -1,11 +1,12 @@
-using AngleSharp.Html.Dom;
 using AngleSharp.Html.Parser;
+using Winnow.Extraction.Html;
 
 namespace Winnow.Extraction;
 
 /// <summary>
-/// Extracts the main content and metadata of an HTML page. The page is parsed by AngleSharp's
-/// HTML5 parser with scripting off; nothing is fetched or run.
+/// Extracts the main content and metadata of an HTML page. The page is parsed by Winnow's own
+/// tolerant parser (or, as <see cref="ExtractionOptions.Parser"/> selects, AngleSharp's HTML5
+/// parser) with scripting off; nothing is fetched or run.
 /// </summary>
 /// <remarks>Thread-safe: each call parses into its own document.</remarks>
 public sealed class HtmlExtractor
@@ -45,16 +46,30 @@ public sealed class HtmlExtractor
             html = html[.._options.MaxHtmlChars];
         }
 
-        var excess = NestingGuard.FindExcess(html, _options.MaxNesting);
-        if (excess >= 0)
+        HtmlDocumentTree document;
+        if (_options.Parser == HtmlParserKind.AngleSharp)
         {
-            html = html[..excess];
-            warning = $"tags nested deeper than {_options.MaxNesting:N0}: page cut at character {excess:N0}";
+            var excess = NestingGuard.FindExcess(html, _options.MaxNesting);
+            if (excess >= 0)
+            {
+                html = html[..excess];
+                warning = NestingWarning(excess);
+            }
+
+            using var parsed = Parser.Value!.ParseDocument(html);
+            document = AngleSharpTreeReader.Read(parsed);
+        }
+        else
+        {
+            document = FastHtmlParser.ForThread.Parse(html, _options.MaxNesting);
+            if (document.CutAt >= 0)
+            {
+                warning = NestingWarning(document.CutAt);
+            }
         }
 
-        using var document = Parser.Value!.ParseDocument(html);
         var metadata = MetadataReader.Read(document, url);
-        var text = ExtractText(document, metadata);
+        var text = ExtractText(document.Body, metadata);
         return new ExtractedPage(text, metadata.Title, metadata.Author, metadata.Date, metadata.SiteName,
             metadata.Language, metadata.Description, metadata.Url)
         {
@@ -62,15 +77,12 @@ public sealed class HtmlExtractor
         };
     }
 
-    private string ExtractText(IHtmlDocument document, PageMetadata metadata)
-    {
-        if (document.Body is null)
-        {
-            return "";
-        }
+    private string NestingWarning(int at) => $"tags nested deeper than {_options.MaxNesting:N0}: page cut at character {at:N0}";
 
+    private string ExtractText(HtmlNode body, PageMetadata metadata)
+    {
         var builder = new ContentTreeBuilder(_options);
-        var root = builder.Build(document.Body);
+        var root = builder.Build(body);
         var containers = ContentFinder.Find(builder.Elements, root, metadata.ArticleBody);
         ContentCleaner.Clean(containers, _options);
         return new ContentRenderer(_options).Render(containers);

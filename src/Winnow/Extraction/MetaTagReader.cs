@@ -1,4 +1,4 @@
-using AngleSharp.Html.Dom;
+using Winnow.Extraction.Html;
 
 namespace Winnow.Extraction;
 
@@ -10,10 +10,10 @@ namespace Winnow.Extraction;
 /// </summary>
 internal static class MetaTagReader
 {
-    public static Dictionary<string, string> Read(IHtmlDocument document)
+    public static Dictionary<string, string> Read(HtmlDocumentTree document)
     {
         var meta = new Dictionary<string, string>(StringComparer.Ordinal);
-        foreach (var m in document.GetElementsByTagName("meta"))
+        foreach (var m in document.Elements("meta"))
         {
             var content = MetadataReader.Clean(m.GetAttribute("content"));
             if (content is null)

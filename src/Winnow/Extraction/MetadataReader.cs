@@ -1,4 +1,4 @@
-using AngleSharp.Html.Dom;
+using Winnow.Extraction.Html;
 
 namespace Winnow.Extraction;
 
@@ -10,12 +10,12 @@ namespace Winnow.Extraction;
 /// </summary>
 internal static class MetadataReader
 {
-    public static PageMetadata Read(IHtmlDocument document, string? url)
+    public static PageMetadata Read(HtmlDocumentTree document, string? url)
     {
         var meta = MetaTagReader.Read(document);
-        var blocks = document.GetElementsByTagName("script")
+        var blocks = document.Elements("script")
             .Where(s => string.Equals(s.GetAttribute("type")?.Trim(), "application/ld+json", StringComparison.OrdinalIgnoreCase))
-            .Select(s => s.TextContent).ToList();
+            .Select(s => s.TextContent()).ToList();
         string? htmlTitle = null;
         var htmlTitleRead = false;
         string? HtmlTitle()
@@ -68,7 +68,7 @@ internal static class MetadataReader
         var language = LanguageOf(document, meta, jsonLd);
         var description = Clean(primary?.Description) ?? Get("dc:description", "dcterm:description", "og:description", "description", "twitter:description")
             ?? Clean(jsonLd?.Description);
-        var canonical = document.QuerySelector("link[rel='canonical']")?.GetAttribute("href");
+        var canonical = document.Root.Find(n => n.Tag == "link" && n.GetAttribute("rel") == "canonical")?.GetAttribute("href");
         var finalUrl = url ?? (Uri.TryCreate(canonical, UriKind.Absolute, out _) ? canonical : null) ?? Get("og:url");
         return new PageMetadata(title, author, date, site, language, description, finalUrl, jsonLd?.ArticleBody);
     }
@@ -77,9 +77,9 @@ internal static class MetadataReader
     private static string? Unescape(string? s) =>
         s is not null && s.Contains('&', StringComparison.Ordinal) ? Clean(System.Net.WebUtility.HtmlDecode(s)) : s;
 
-    private static string? Microdata(IHtmlDocument document, string property)
+    private static string? Microdata(HtmlDocumentTree document, string property)
     {
-        var e = document.QuerySelector($"[itemprop~='{property}']");
+        var e = document.Root.Find(n => n.HasToken("itemprop", property));
         if (e is null)
         {
             return null;
@@ -87,27 +87,42 @@ internal static class MetadataReader
 
         if (property == "author")
         {
-            var name = e.QuerySelector("[itemprop~='name']");
-            return Clean((name ?? e).GetAttribute("content") ?? (name ?? e).TextContent);
+            var name = e.Find(n => n.HasToken("itemprop", "name"));
+            return Clean((name ?? e).GetAttribute("content") ?? (name ?? e).TextContent());
         }
 
-        return Clean(e.GetAttribute("content") ?? e.GetAttribute("datetime") ?? e.TextContent);
+        return Clean(e.GetAttribute("content") ?? e.GetAttribute("datetime") ?? e.TextContent());
     }
 
-    private static string? TimeElement(IHtmlDocument document)
+    private static string? TimeElement(HtmlDocumentTree document)
     {
-        var time = document.QuerySelector("time[pubdate]") ?? document.QuerySelector("article time[datetime]")
-            ?? document.QuerySelector("time[datetime]");
+        var time = document.Root.Find(n => n.Tag == "time" && n.HasAttribute("pubdate"))
+            ?? document.Root.Find(n => n.Tag == "time" && n.HasAttribute("datetime") && HasAncestor(n, "article"))
+            ?? document.Root.Find(n => n.Tag == "time" && n.HasAttribute("datetime"));
         return time?.GetAttribute("datetime");
     }
 
-    private static string? LanguageOf(IHtmlDocument document, Dictionary<string, string> meta, JsonLdArticle? jsonLd)
+    internal static bool HasAncestor(HtmlNode node, string tag)
     {
-        var lang = Clean(document.DocumentElement.GetAttribute("lang"))
+        for (var p = node.Parent; p is not null; p = p.Parent)
+        {
+            if (p.Tag == tag)
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    private static string? LanguageOf(HtmlDocumentTree document, Dictionary<string, string> meta, JsonLdArticle? jsonLd)
+    {
+        var lang = Clean(document.Root.GetAttribute("lang"))
             ?? Clean(jsonLd?.Language)
             ?? (meta.TryGetValue("og:locale", out var locale) ? locale : null)
             ?? (meta.TryGetValue("language", out var l) ? l : null)
-            ?? document.QuerySelector("meta[http-equiv='content-language' i]")?.GetAttribute("content");
+            ?? document.Root.Find(n => n.Tag == "meta" && string.Equals(n.GetAttribute("http-equiv"), "content-language", StringComparison.OrdinalIgnoreCase))
+                ?.GetAttribute("content");
         return lang?.Replace('_', '-').Split(',')[0].Trim();
     }
 

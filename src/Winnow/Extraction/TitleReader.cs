@@ -1,5 +1,5 @@
 using System.Text.RegularExpressions;
-using AngleSharp.Html.Dom;
+using Winnow.Extraction.Html;
 
 namespace Winnow.Extraction;
 
@@ -13,12 +13,12 @@ namespace Winnow.Extraction;
 /// </summary>
 internal static partial class TitleReader
 {
-    public static string? FromDocument(IHtmlDocument document)
+    public static string? FromDocument(HtmlDocumentTree document)
     {
-        var original = document.Title?.Trim();
+        var original = document.Title()?.Trim();
         if (string.IsNullOrEmpty(original))
         {
-            return MetadataReader.Clean(document.QuerySelector("h1")?.TextContent);
+            return MetadataReader.Clean(document.Root.Find(n => n.Tag == "h1")?.TextContent());
         }
 
         var title = original;
@@ -35,7 +35,7 @@ internal static partial class TitleReader
         }
         else if (original.Contains(": ", StringComparison.Ordinal))
         {
-            var repeated = document.QuerySelectorAll("h1, h2").Any(h => h.TextContent.Trim() == original);
+            var repeated = document.Root.Descendants().Any(h => h.Tag is "h1" or "h2" && h.TextContent().Trim() == original);
             if (!repeated)
             {
                 title = original[(original.LastIndexOf(':') + 1)..];
@@ -51,10 +51,10 @@ internal static partial class TitleReader
         }
         else if (original.Length is > 150 or < 15)
         {
-            var h1 = document.GetElementsByTagName("h1");
-            if (h1.Length == 1)
+            var h1 = document.Elements("h1").Take(2).ToList();
+            if (h1.Count == 1)
             {
-                title = Spaces().Replace(h1[0].TextContent.Trim(), " ");
+                title = Spaces().Replace(h1[0].TextContent().Trim(), " ");
             }
         }
 

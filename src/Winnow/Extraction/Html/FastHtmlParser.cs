@@ -1,0 +1,339 @@
+using System.Text;
+using static Winnow.Extraction.Html.HtmlTags;
+
+namespace Winnow.Extraction.Html;
+
+/// <summary>
+/// A tolerant single-pass HTML tokenizer feeding <see cref="HtmlTreeBuilder"/>: tags, attributes
+/// (only those in <see cref="HtmlAttributeNames"/> become strings), character references, comments,
+/// doctype and processing instructions (skipped), raw-text elements (script, style, title,
+/// textarea, iframe, xmp, noembed, noframes; template content is dropped as the DOM keeps it
+/// apart), CDATA in foreign content. Scans with vectorized IndexOf between markup; text is
+/// copied once. Depth is capped: past <c>maxNesting</c> open elements the page is cut there.
+/// </summary>
+/// <remarks>Not thread-safe; use <see cref="ForThread"/>.</remarks>
+internal sealed class FastHtmlParser
+{
+    [ThreadStatic]
+    private static FastHtmlParser? t_instance;
+
+    private readonly HtmlTreeBuilder _tree = new();
+    private readonly Dictionary<string, int> _unknown = new(StringComparer.Ordinal);
+    private readonly List<string> _unknownNames = [];
+    private readonly List<KeyValuePair<string, string>> _attributes = [];
+    private readonly StringBuilder _value = new();
+    private readonly char[] _lower = new char[64];
+
+    /// <summary>The calling thread's parser.</summary>
+    public static FastHtmlParser ForThread => t_instance ??= new FastHtmlParser();
+
+    public HtmlDocumentTree Parse(string html, int maxNesting)
+    {
+        if (html.Contains('\r', StringComparison.Ordinal))
+        {
+            html = html.Replace("\r\n", "\n", StringComparison.Ordinal).Replace('\r', '\n');
+        }
+
+        _unknown.Clear();
+        _unknownNames.Clear();
+        _tree.Reset(Count + 64);
+        var pos = 0;
+        var cut = -1;
+        while (pos < html.Length)
+        {
+            var lt = html.IndexOf('<', pos);
+            if (lt < 0)
+            {
+                Text(html.AsSpan(pos));
+                break;
+            }
+
+            Text(html.AsSpan(pos, lt - pos));
+            var c = lt + 1 < html.Length ? html[lt + 1] : '\0';
+            if (char.IsAsciiLetter(c))
+            {
+                if (_tree.Depth > maxNesting)
+                {
+                    cut = lt;
+                    break;
+                }
+
+                pos = StartTag(html, lt + 1);
+            }
+            else if (c == '/')
+            {
+                var d = lt + 2 < html.Length ? html[lt + 2] : '\0';
+                pos = char.IsAsciiLetter(d) ? EndTag(html, lt + 2) : d == '>' ? lt + 3 : SkipPast(html, lt + 2, '>');
+            }
+            else if (c == '!')
+            {
+                pos = Declaration(html, lt);
+            }
+            else if (c == '?')
+            {
+                pos = SkipPast(html, lt + 2, '>');
+            }
+            else
+            {
+                _tree.PendingText.Append('<');
+                pos = lt + 1;
+            }
+        }
+
+        return _tree.Finish(cut);
+    }
+
+    private void Text(ReadOnlySpan<char> text)
+    {
+        if (!text.IsEmpty)
+        {
+            HtmlEntities.Append(text, _tree.PendingText, attribute: false);
+        }
+    }
+
+    private int Declaration(string html, int lt)
+    {
+        var rest = html.AsSpan(lt);
+        if (rest.StartsWith("<!--"))
+        {
+            if (rest.StartsWith("<!-->"))
+            {
+                return lt + 5;
+            }
+
+            if (rest.StartsWith("<!--->"))
+            {
+                return lt + 6;
+            }
+
+            var end = html.IndexOf("-->", lt + 4, StringComparison.Ordinal);
+            return end < 0 ? html.Length : end + 3;
+        }
+
+        if (_tree.InForeign && rest.StartsWith("<![CDATA["))
+        {
+            var end = html.IndexOf("]]>", lt + 9, StringComparison.Ordinal);
+            var stop = end < 0 ? html.Length : end;
+            _tree.PendingText.Append(html.AsSpan(lt + 9, stop - lt - 9));
+            return end < 0 ? html.Length : end + 3;
+        }
+
+        return SkipPast(html, lt + 2, '>');
+    }
+
+    private static int SkipPast(string html, int from, char c)
+    {
+        var at = html.IndexOf(c, from);
+        return at < 0 ? html.Length : at + 1;
+    }
+
+    private static bool IsSpace(char c) => c is ' ' or '\t' or '\n' or '\f' or '\r';
+
+    private int ReadName(string html, ref int i, out string name)
+    {
+        var start = i;
+        while (i < html.Length && !IsSpace(html[i]) && html[i] != '/' && html[i] != '>')
+        {
+            i++;
+        }
+
+        var raw = html.AsSpan(start, i - start);
+        ReadOnlySpan<char> lower = raw;
+        if (raw.Length <= _lower.Length)
+        {
+            lower = _lower.AsSpan(0, raw.Length);
+            raw.ToLowerInvariant(_lower);
+        }
+        else
+        {
+            lower = raw.ToString().ToLowerInvariant();
+        }
+
+        if (TryGet(lower, out var id))
+        {
+            name = HtmlTags.Name(id);
+            return id;
+        }
+
+        var lookup = _unknown.GetAlternateLookup<ReadOnlySpan<char>>();
+        if (!lookup.TryGetValue(lower, out id))
+        {
+            id = Count + _unknownNames.Count;
+            var s = lower.ToString();
+            _unknown[s] = id;
+            _unknownNames.Add(s);
+        }
+
+        name = _unknownNames[id - Count];
+        return id;
+    }
+
+    private int StartTag(string html, int i)
+    {
+        var id = ReadName(html, ref i, out var name);
+        _attributes.Clear();
+        var selfClosing = false;
+        while (true)
+        {
+            while (i < html.Length && (IsSpace(html[i]) || html[i] == '/'))
+            {
+                selfClosing = html[i] == '/' && i + 1 < html.Length && html[i + 1] == '>';
+                i++;
+            }
+
+            if (i >= html.Length)
+            {
+                return html.Length; // a tag cut by the end of the page is dropped
+            }
+
+            if (html[i] == '>')
+            {
+                i++;
+                break;
+            }
+
+            selfClosing = false;
+            if (!Attribute(html, ref i))
+            {
+                return html.Length;
+            }
+        }
+
+        var inserted = _tree.Start(id, name, _attributes.Count > 0 ? _attributes : null, selfClosing);
+        if (!inserted || _tree.InForeign)
+        {
+            return i;
+        }
+
+        if (id == Pre || id == Listing || id == Textarea)
+        {
+            i = i < html.Length && html[i] == '\n' ? i + 1 : i;
+        }
+
+        return Is(RawText, id) || id == Plaintext ? RawContent(html, i, id, name) : i;
+    }
+
+    // One attribute from i; false when the page ended inside it.
+    private bool Attribute(string html, ref int i)
+    {
+        var nameStart = i;
+        i++; // a first '=' belongs to the name
+        while (i < html.Length && !IsSpace(html[i]) && html[i] != '/' && html[i] != '>' && html[i] != '=')
+        {
+            i++;
+        }
+
+        var rawName = html.AsSpan(nameStart, i - nameStart);
+        while (i < html.Length && IsSpace(html[i]))
+        {
+            i++;
+        }
+
+        var valueStart = i;
+        var valueEnd = i;
+        if (i < html.Length && html[i] == '=')
+        {
+            i++;
+            while (i < html.Length && IsSpace(html[i]))
+            {
+                i++;
+            }
+
+            if (i < html.Length && html[i] is '"' or '\'')
+            {
+                var close = html.IndexOf(html[i], i + 1);
+                if (close < 0)
+                {
+                    return false;
+                }
+
+                valueStart = i + 1;
+                valueEnd = close;
+                i = close + 1;
+            }
+            else
+            {
+                valueStart = i;
+                while (i < html.Length && !IsSpace(html[i]) && html[i] != '>')
+                {
+                    i++;
+                }
+
+                valueEnd = i;
+            }
+        }
+
+        if (rawName.Length <= 16)
+        {
+            Span<char> lower = stackalloc char[rawName.Length];
+            rawName.ToLowerInvariant(lower);
+            if (HtmlAttributeNames.Lookup(lower) is { } name)
+            {
+                _attributes.Add(new(name, Value(html.AsSpan(valueStart, valueEnd - valueStart))));
+            }
+        }
+
+        return true;
+    }
+
+    private string Value(ReadOnlySpan<char> raw)
+    {
+        if (raw.IndexOf('&') < 0)
+        {
+            return raw.ToString();
+        }
+
+        _value.Clear();
+        HtmlEntities.Append(raw, _value, attribute: true);
+        return _value.ToString();
+    }
+
+    // Text up to the matching end tag; returns the position after it.
+    private int RawContent(string html, int i, int id, string name)
+    {
+        var end = id == Plaintext ? html.Length : FindEndTag(html, i, name);
+        var content = html.AsSpan(i, end - i);
+        if (id == Title || id == Textarea)
+        {
+            _value.Clear();
+            HtmlEntities.Append(content, _value, attribute: false);
+            _tree.RawText(_value.ToString());
+        }
+        else if (id != HtmlTags.Template)
+        {
+            _tree.RawText(content.ToString());
+        }
+
+        _tree.PopCurrent();
+        return end >= html.Length ? html.Length : SkipPast(html, end, '>');
+    }
+
+    private static int FindEndTag(string html, int from, string name)
+    {
+        while (true)
+        {
+            var at = html.IndexOf("</", from, StringComparison.Ordinal);
+            if (at < 0)
+            {
+                return html.Length;
+            }
+
+            var after = at + 2 + name.Length;
+            if (after <= html.Length && html.AsSpan(at + 2, name.Length).Equals(name, StringComparison.OrdinalIgnoreCase)
+                && (after == html.Length || IsSpace(html[after]) || html[after] is '/' or '>'))
+            {
+                return at;
+            }
+
+            from = at + 2;
+        }
+    }
+
+    private int EndTag(string html, int i)
+    {
+        var id = ReadName(html, ref i, out _);
+        var end = SkipPast(html, i, '>');
+        _tree.End(id);
+        return end;
+    }
+}

@@ -1,0 +1,470 @@
+using System.Text;
+using static Winnow.Extraction.Html.HtmlTags;
+
+namespace Winnow.Extraction.Html;
+
+/// <summary>
+/// The tree-construction half of the fast parser: a stack of open elements with the HTML rules
+/// that shape text extraction — head vs body, implied end tags (p, li, dt/dd, option, table
+/// rows and cells), end tags honoured only in scope, table foster parenting, foreign (SVG/MathML)
+/// content. The active-formatting reconstruction and the adoption agency are left out: they
+/// re-wrap inline formatting but do not move text between blocks. Every decision is O(1) through
+/// per-name "topmost open" indexes, so hostile tag soup stays linear.
+/// </summary>
+/// <remarks>Not thread-safe; one per parse (reused per thread through <see cref="FastHtmlParser"/>).</remarks>
+internal sealed class HtmlTreeBuilder
+{
+    private struct Open
+    {
+        public HtmlNode Node;
+        public int Id;
+        public int PrevSame;
+        public int TopBoundary;
+        public int TopSpecial;
+        public bool Foreign;
+    }
+
+    private readonly List<Open> _stack = [];
+    private int[] _top = new int[Count + 64];
+    private HtmlNode _root = null!;
+    private HtmlNode _head = null!;
+    private HtmlNode? _body;
+
+    /// <summary>Text met since the last tree change, entities decoded.</summary>
+    public StringBuilder PendingText { get; } = new();
+
+    public int Depth => _stack.Count;
+
+    /// <summary>True when the current node is SVG or MathML (self-closing tags count, no raw text).</summary>
+    public bool InForeign => _stack.Count > 0 && _stack[^1].Foreign;
+
+    public void Reset(int idCount)
+    {
+        _stack.Clear();
+        PendingText.Clear();
+        if (_top.Length < idCount)
+        {
+            _top = new int[idCount * 2];
+        }
+
+        Array.Fill(_top, -1);
+        _root = new HtmlNode("html", null);
+        _head = new HtmlNode("head", null);
+        _body = null;
+        _root.Add(_head);
+        Push(_root, Root, false);
+        Push(_head, Head, false);
+    }
+
+    public HtmlDocumentTree Finish(int cutAt)
+    {
+        FlushText();
+        if (_body is null)
+        {
+            StartBody(null);
+        }
+
+        return new HtmlDocumentTree(_root, _head, _body!) { CutAt = cutAt };
+    }
+
+    /// <summary>Handles a start tag; false when the element was not inserted (ignored tag).</summary>
+    public bool Start(int id, string name, List<KeyValuePair<string, string>>? attributes, bool selfClosing)
+    {
+        if (InForeign)
+        {
+            if (!Is(BreaksForeign, id))
+            {
+                Insert(new HtmlNode(name, null), id, attributes, foreign: true);
+                if (selfClosing)
+                {
+                    PopTo(_stack.Count - 1);
+                }
+
+                return true;
+            }
+
+            while (_stack.Count > 1 && _stack[^1].Foreign)
+            {
+                PopTo(_stack.Count - 1);
+            }
+        }
+
+        if (id == Root || id == Head || (id == Body && _body is not null))
+        {
+            Merge(id == Body ? _body! : id == Root ? _root : _head, attributes);
+            return false;
+        }
+
+        if (id == Frameset)
+        {
+            return false;
+        }
+
+        if (_body is null)
+        {
+            if (id == Body)
+            {
+                StartBody(attributes);
+                return false;
+            }
+
+            // In a head <noscript> only link, meta, style and the like may stay; anything else ends it.
+            if (_stack[^1].Id == Noscript && !(Is(HeadContent, id) && id != Title && id != Script && id != Noscript && id != Template))
+            {
+                PopTo(_stack.Count - 1);
+            }
+
+            if (!Is(HeadContent, id))
+            {
+                StartBody(null);
+            }
+        }
+
+        return StartInBody(id, name, attributes, selfClosing);
+    }
+
+    private bool StartInBody(int id, string name, List<KeyValuePair<string, string>>? attributes, bool selfClosing)
+    {
+        var current = _stack[^1].Id;
+        if (Is(ClosesP, id))
+        {
+            CloseInScope(P, ButtonScope());
+        }
+
+        if (IsHeading(id) && IsHeading(_stack[^1].Id))
+        {
+            PopTo(_stack.Count - 1);
+        }
+        else if (id == Li)
+        {
+            CloseInScope(Li, Math.Max(Boundary(), Math.Max(_top[Ul], _top[Ol])));
+        }
+        else if (id == Dt || id == Dd)
+        {
+            var open = Math.Max(_top[Dt], _top[Dd]);
+            if (open > Math.Max(Boundary(), _top[Dl]))
+            {
+                PopTo(open);
+            }
+        }
+        else if (id == A || id == Button)
+        {
+            CloseInScope(id, Boundary());
+        }
+        else if (id == Option || id == Optgroup)
+        {
+            if (_stack[^1].Id == Option)
+            {
+                PopTo(_stack.Count - 1);
+            }
+
+            if (id == Optgroup && _stack[^1].Id == Optgroup)
+            {
+                PopTo(_stack.Count - 1);
+            }
+        }
+        else if (!TableStart(id, ref current))
+        {
+            return false;
+        }
+
+        var node = new HtmlNode(id == Image ? "img" : name, null);
+        var foster = Is(TableContext, current) && !Is(TablePart, id);
+        Insert(node, id, attributes, foreign: id == Svg || id == MathMl, foster);
+        if (Is(Voids, id) || ((id == Svg || id == MathMl) && selfClosing))
+        {
+            PopTo(_stack.Count - 1);
+        }
+
+        return true;
+    }
+
+    // Table structure: implied tbody and tr, a new row or cell closing the open one. False = ignore the tag.
+    private bool TableStart(int id, ref int current)
+    {
+        var table = _top[Table];
+        if (id == Td || id == Th || id == Tr || id == Tbody || id == Thead || id == Tfoot || id == Caption || id == Colgroup || id == Col)
+        {
+            if (table < 0)
+            {
+                return false;
+            }
+
+            var cell = Math.Max(_top[Td], _top[Th]);
+            if (cell > table)
+            {
+                PopTo(cell);
+            }
+
+            if (id != Td && id != Th && _top[Tr] > table)
+            {
+                PopTo(_top[Tr]);
+            }
+
+            if (id != Td && id != Th && id != Tr)
+            {
+                PopAbove(table);
+            }
+            else
+            {
+                var section = Math.Max(_top[Tbody], Math.Max(_top[Thead], _top[Tfoot]));
+                if (section < table)
+                {
+                    PopAbove(table);
+                    Insert(new HtmlNode("tbody", null), Tbody, null, false);
+                }
+
+                if ((id == Td || id == Th) && _top[Tr] < table)
+                {
+                    PopAbove(Math.Max(_top[Tbody], Math.Max(_top[Thead], _top[Tfoot])));
+                    Insert(new HtmlNode("tr", null), Tr, null, false);
+                }
+            }
+
+            current = _stack[^1].Id;
+        }
+        else if (id == Table && Is(TableContext, current))
+        {
+            PopTo(table);
+            current = _stack[^1].Id;
+        }
+
+        return true;
+    }
+
+    public void End(int id)
+    {
+        var at = id < _top.Length ? _top[id] : -1;
+        if (InForeign)
+        {
+            if (at >= 0 && _stack[at].Foreign)
+            {
+                PopTo(at);
+                return;
+            }
+        }
+
+        if (id == Body || id == Root || id == Head)
+        {
+            return;
+        }
+
+        if (id == Br)
+        {
+            Start(Br, "br", null, false);
+        }
+        else if (id == P)
+        {
+            if (at > ButtonScope())
+            {
+                PopTo(at);
+            }
+            else
+            {
+                Start(P, "p", null, false);
+                PopTo(_stack.Count - 1);
+            }
+        }
+        else if (id == Li)
+        {
+            CloseInScope(Li, Math.Max(Boundary(), Math.Max(_top[Ul], _top[Ol])));
+        }
+        else if (IsHeading(id))
+        {
+            var heading = -1;
+            for (var h = H1; h <= H6; h++)
+            {
+                heading = Math.Max(heading, _top[h]);
+            }
+
+            if (heading > Boundary())
+            {
+                PopTo(heading);
+            }
+        }
+        else if (id == Table)
+        {
+            if (at >= 0)
+            {
+                PopTo(at);
+            }
+        }
+        else if (id == Td || id == Th || id == Tr || id == Tbody || id == Thead || id == Tfoot || id == Caption || id == Colgroup)
+        {
+            if (at > _top[Table])
+            {
+                PopTo(at);
+            }
+        }
+        else if (Is(BlockEnd, id) || id == Dd || id == Dt)
+        {
+            CloseInScope(id, Boundary());
+        }
+        else if (at >= 0 && at >= TopSpecial())
+        {
+            PopTo(at);
+        }
+    }
+
+    /// <summary>Adds raw or decoded text (script, style, title, textarea contents) as one text child of the current node.</summary>
+    public void RawText(string text)
+    {
+        if (text.Length > 0)
+        {
+            _stack[^1].Node.Add(new HtmlNode(null, text));
+        }
+    }
+
+    public void PopCurrent()
+    {
+        FlushText();
+        PopTo(_stack.Count - 1);
+    }
+
+    private void CloseInScope(int id, int boundary)
+    {
+        var at = id < _top.Length ? _top[id] : -1;
+        if (at > boundary)
+        {
+            PopTo(at);
+        }
+    }
+
+    private int Boundary() => _stack[^1].TopBoundary;
+
+    private int TopSpecial() => _stack[^1].TopSpecial;
+
+    private int ButtonScope() => Math.Max(Boundary(), _top[Button]);
+
+    private void StartBody(List<KeyValuePair<string, string>>? attributes)
+    {
+        FlushText(); // text met in the head may itself have started the body
+        if (_body is not null)
+        {
+            Merge(_body, attributes);
+            return;
+        }
+
+        PopAbove(0);
+        _body = new HtmlNode("body", null);
+        Merge(_body, attributes);
+        Insert(_body, Body, null, false);
+    }
+
+    private static void Merge(HtmlNode node, List<KeyValuePair<string, string>>? attributes)
+    {
+        if (attributes is not null)
+        {
+            foreach (var a in attributes)
+            {
+                node.SetAttributeIfMissing(a.Key, a.Value);
+            }
+        }
+    }
+
+    private void Insert(HtmlNode node, int id, List<KeyValuePair<string, string>>? attributes, bool foreign, bool foster = false)
+    {
+        FlushText();
+        Merge(node, attributes);
+        if (foster)
+        {
+            Foster(node);
+        }
+        else
+        {
+            _stack[^1].Node.Add(node);
+        }
+
+        Push(node, id, foreign);
+    }
+
+    private void Push(HtmlNode node, int id, bool foreign)
+    {
+        if (id >= _top.Length)
+        {
+            var grown = new int[id * 2];
+            Array.Fill(grown, -1);
+            _top.CopyTo(grown, 0);
+            _top = grown;
+        }
+
+        var index = _stack.Count;
+        var below = index == 0 ? new Open { TopBoundary = -1, TopSpecial = -1 } : _stack[^1];
+        _stack.Add(new Open
+        {
+            Node = node,
+            Id = id,
+            PrevSame = _top[id],
+            Foreign = foreign,
+            TopBoundary = Is(HtmlTags.Boundary, id) ? index : below.TopBoundary,
+            TopSpecial = Is(Special, id) ? index : below.TopSpecial,
+        });
+        _top[id] = index;
+    }
+
+    /// <summary>Pops the element at <paramref name="index"/> and everything above it.</summary>
+    private void PopTo(int index)
+    {
+        FlushText();
+        for (var i = _stack.Count - 1; i >= Math.Max(index, 1); i--)
+        {
+            _top[_stack[i].Id] = _stack[i].PrevSame;
+            _stack.RemoveAt(i);
+        }
+    }
+
+    private void PopAbove(int index) => PopTo(index + 1);
+
+    // Non-table content met directly in a table goes just before the table.
+    private void Foster(HtmlNode node)
+    {
+        var table = _stack[_top[Table]].Node;
+        var parent = table.Parent!;
+        var at = parent.Children!.LastIndexOf(table);
+        parent.Insert(at, node);
+    }
+
+    private void FlushText()
+    {
+        if (PendingText.Length == 0)
+        {
+            return;
+        }
+
+        var span = PendingText.ToString();
+        PendingText.Clear();
+        if (_body is null)
+        {
+            var trimmed = span.AsSpan().TrimStart(" \t\n\f\r");
+            if (trimmed.IsEmpty)
+            {
+                return;
+            }
+
+            if (_stack[^1].Id == Noscript)
+            {
+                PopTo(_stack.Count - 1);
+            }
+
+            StartBody(null);
+            span = trimmed.ToString();
+        }
+
+        var current = _stack[^1];
+        var node = new HtmlNode(null, span);
+        if (Is(TableContext, current.Id) && !span.AsSpan().TrimStart(" \t\n\f\r").IsEmpty)
+        {
+            Foster(node);
+            return;
+        }
+
+        var children = current.Node.Children;
+        if (children is { Count: > 0 } && children[^1].Text is { } previous)
+        {
+            children.RemoveAt(children.Count - 1);
+            node = new HtmlNode(null, previous + span);
+        }
+
+        current.Node.Add(node);
+    }
+}
