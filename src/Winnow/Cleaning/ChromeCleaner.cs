@@ -16,6 +16,8 @@ namespace Winnow.Cleaning;
 /// <item>at the head, short "previous/next/older/newer post" navigation lines;</item>
 /// <item>anywhere, lines that are nothing but a share prompt ("Share this:", "Share on
 /// Facebook", "Tweet", "Print this article").</item>
+/// <item>anywhere, a contact stub left dangling at the end of a line after a sentence ends,
+/// once the address behind it was stripped ("… my site. Contact at"): only the stub goes.</item>
 /// </list>
 /// Everything else is kept byte for byte; blank lines left at the start by a removal are dropped.
 /// </summary>
@@ -25,9 +27,18 @@ internal static partial class ChromeCleaner
     private const int HeadLines = 30;
     private const int ProseLength = 80;
 
-    public static string Clean(string text, out int removedLines)
+    private static readonly string[] ContactStubs =
+    [
+        "contact at", "contact me at", "contact us at", "contact:", "email me at", "e-mail me at", "email:", "e-mail:",
+        "write to me at", "reach me at",
+    ];
+
+    public static string Clean(string text, out int removedLines) => Clean(text, out removedLines, out _);
+
+    public static string Clean(string text, out int removedLines, out int removedStubs)
     {
         removedLines = 0;
+        removedStubs = 0;
         var lines = text.Split('\n');
         var remove = new bool[lines.Length];
         var head = HeadEnd(lines);
@@ -68,10 +79,44 @@ internal static partial class ChromeCleaner
             }
 
             started = true;
-            output.Append(lines[i]);
+            var kept = WithoutContactStub(lines[i]);
+            if (kept.Length != lines[i].Length)
+            {
+                removedStubs++;
+            }
+
+            output.Append(kept);
         }
 
-        return removedLines == 0 ? text : output.ToString();
+        return removedLines == 0 && removedStubs == 0 ? text : output.ToString();
+    }
+
+    /// <summary>The line without a trailing contact cue whose address is gone.</summary>
+    private static ReadOnlySpan<char> WithoutContactStub(string line)
+    {
+        var trimmed = line.AsSpan().TrimEnd();
+        foreach (var stub in ContactStubs)
+        {
+            if (!trimmed.EndsWith(stub, StringComparison.OrdinalIgnoreCase))
+            {
+                continue;
+            }
+
+            // Only after a finished sentence (or alone on the line): "… site). Contact at".
+            var before = trimmed[..^stub.Length];
+            var head = before.TrimEnd();
+            if (head.Length == before.Length && head.Length > 0)
+            {
+                continue;
+            }
+
+            if (head.IsEmpty || head[^1] is '.' or '!' or '?' or ')')
+            {
+                return head;
+            }
+        }
+
+        return line;
     }
 
     private static int HeadEnd(string[] lines)

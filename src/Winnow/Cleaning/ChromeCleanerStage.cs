@@ -25,11 +25,15 @@ public sealed class ChromeCleanerStage : DocumentStage
             return;
         }
 
-        var cleaned = ChromeCleaner.Clean(document.Text, out var removed);
-        if (removed > 0)
+        var cleaned = ChromeCleaner.Clean(document.Text, out var removed, out var stubs);
+        if (removed > 0 || stubs > 0)
         {
             document.Text = cleaned;
             document.SetAttribute(Name, "removed_lines", JsonValue.Create(removed));
+            if (stubs > 0)
+            {
+                document.SetAttribute(Name, "contact_stubs", JsonValue.Create(stubs));
+            }
         }
     }
 }
