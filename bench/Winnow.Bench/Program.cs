@@ -34,14 +34,23 @@ internal static class Program
             case ["neardup-sign", string path, ..]:
                 NearDupBench.Sign(path, args.Length > 2 ? int.Parse(args[2], System.Globalization.CultureInfo.InvariantCulture) : 1);
                 return 0;
-            case ["neardup-score", string truth, string clusters, ..]:
-                NearDupBench.Score(truth, clusters, args.Length > 3 ? double.Parse(args[3], System.Globalization.CultureInfo.InvariantCulture) : 0.8);
+            case ["neardup-score", string docs, string truth, string clusters, ..]:
+                NearDupBench.Score(docs, truth, clusters, args.Length > 4 ? double.Parse(args[4], System.Globalization.CultureInfo.InvariantCulture) : 0.8);
                 return 0;
+            case ["neardup-articles"]:
+                return NearDupBench.Articles(new Winnow.NearDedup.MinHashOptions());
+            case ["neardup-articles", string bands, string rows, string verify]:
+                return NearDupBench.Articles(new Winnow.NearDedup.MinHashOptions
+                {
+                    Bands = int.Parse(bands, System.Globalization.CultureInfo.InvariantCulture),
+                    Rows = int.Parse(rows, System.Globalization.CultureInfo.InvariantCulture),
+                    Verify = Enum.Parse<Winnow.NearDedup.VerifyMode>(verify, ignoreCase: true),
+                });
             case ["neardup-agree", string docs, string ours, string theirs]:
                 NearDupBench.Agree(docs, ours, theirs);
                 return 0;
             default:
-                Console.Error.WriteLine("usage: Winnow.Bench gzip FILE | hash | exact-phases FILE LINES | extract-quality [--verbose] | extract-speed [ROUNDS] | filters [DOCS] | langid SAMPLE.tsv | neardup-synth DOCS OUT.jsonl | neardup-sign DOCS.jsonl [THREADS] | neardup-score TRUTH.jsonl CLUSTERS.jsonl [THRESHOLD] | neardup-agree DOCS.jsonl OURS.jsonl DATASKETCH.jsonl");
+                Console.Error.WriteLine("usage: Winnow.Bench gzip FILE | hash | exact-phases FILE LINES | extract-quality [--verbose] | extract-speed [ROUNDS] | filters [DOCS] | langid SAMPLE.tsv | neardup-synth DOCS OUT.jsonl | neardup-sign DOCS.jsonl [THREADS] | neardup-score DOCS.jsonl TRUTH.jsonl CLUSTERS.jsonl [THRESHOLD] | neardup-articles [BANDS ROWS estimate|exact|none] | neardup-agree DOCS.jsonl OURS.jsonl DATASKETCH.jsonl");
                 return args.Length == 0 ? 0 : 1;
         }
     }

@@ -47,7 +47,7 @@ public sealed class NearDedupStageTests
         var found = stage.Clusters.Select(c => string.Join(',', c.Members.Select(m => m.Id).Order(StringComparer.Ordinal))).Order(StringComparer.Ordinal);
         Assert.Equal(truth, found);
         Assert.Equal(stage.Summary!.Removed, docs.Count(d => d.IsRemoved));
-        Assert.Equal(new LshParameters(9, 13), stage.Summary.Lsh);
+        Assert.Equal(new LshParameters(21, 6), stage.Summary.Lsh);
         Assert.DoesNotContain(docs, d => d.Id.EndsWith("far", StringComparison.Ordinal) && d.IsRemoved);
     }
 
