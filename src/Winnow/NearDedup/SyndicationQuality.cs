@@ -6,8 +6,8 @@ namespace Winnow.NearDedup;
 
 /// <summary>
 /// Near-dedup quality on real article texts with generated syndicated copies (<see cref="SyndicatedCopies"/>).
-/// Truth: within each article's group, the connected components of "exact 5-gram Jaccard ≥ threshold";
-/// a predicted pair is also correct when its two texts are exactly ≥ threshold similar.
+/// Truth: a copy belongs with its original when their exact 5-gram Jaccard is ≥ the threshold; a
+/// predicted pair is also correct when its two texts are exactly ≥ threshold similar.
 /// </summary>
 /// <remarks>Thread-safe: stateless; each call uses its own scratch folder.</remarks>
 internal static class SyndicationQuality
@@ -22,24 +22,12 @@ internal static class SyndicationQuality
         var sets = copies.Select(c => PairScoring.ShingleSet(hasher, c.Text)).ToArray();
         double Jaccard(int a, int b) => ShingleStore.Jaccard(sets[a], sets[b]);
 
-        var truth = new UnionFind(copies.Count);
-        foreach (var group in Enumerable.Range(0, copies.Count).GroupBy(i => copies[i].Group))
-        {
-            var members = group.ToArray();
-            for (var x = 0; x < members.Length; x++)
-            {
-                for (var y = x + 1; y < members.Length; y++)
-                {
-                    if (Jaccard(members[x], members[y]) >= options.Threshold)
-                    {
-                        truth.Union((uint)members[x], (uint)members[y]);
-                    }
-                }
-            }
-        }
+        // Truth: a copy belongs with its original when their exact Jaccard is at least the threshold.
+        var original = copies.Select((c, i) => (c, i)).Where(x => x.c.Id == $"a{x.c.Group}").ToDictionary(x => x.c.Group, x => x.i);
+        var truthLabels = Enumerable.Range(0, copies.Count)
+            .Select(i => Jaccard(i, original[copies[i].Group]) >= options.Threshold ? copies[i].Group : -1L - i).ToList();
 
         var predicted = Predict(copies, options, threads);
-        var truthLabels = Enumerable.Range(0, copies.Count).Select(i => (long)truth.Find((uint)i)).ToList();
         var pairs = PairScoring.Score(predicted, truthLabels, (a, b) => Jaccard(a, b) >= options.Threshold);
         return new Report(copies.Count, truthLabels.GroupBy(l => l).Count(g => g.Count() > 1), predicted.Where(l => l >= 0).Distinct().Count(), pairs);
     }

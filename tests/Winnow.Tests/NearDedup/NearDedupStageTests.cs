@@ -115,6 +115,25 @@ public sealed class NearDedupStageTests
     }
 
     [Fact]
+    public void ChainsAreSplitSoEveryRemovedDocumentIsSimilarToTheKeptOne()
+    {
+        // a ~ b (J ≈ 0.85) and b ~ c (J ≈ 0.85), but a ≁ c (J ≈ 0.72): one component, two clusters.
+        var random = new Random(5);
+        var a = Enumerable.Range(0, 1000).Select(i => $"w{random.Next(100_000)}").ToArray();
+        var b = Change(a, 0);
+        var c = Change(b, 3);
+        var corpus = new List<NearDupCorpus.Doc> { new("a", string.Join(' ', a), 0, null), new("b", string.Join(' ', b), 0, null), new("c", string.Join(' ', c), 0, null) };
+        using var dir = new TempDir();
+        var (stage, _) = RunPhases(corpus, 2, 10, new MinHashOptions(), dir);
+        Assert.Equal("0 a a:1,b:" + stage.Clusters[0].Members[1].Similarity, Describe(stage));
+        Assert.InRange(stage.Clusters[0].Members[1].Similarity, 0.8, 0.9);
+        Assert.Equal(1, stage.Summary!.Removed);
+
+        // 16 words replaced 60 apart, each changing its 5 shingles.
+        static string[] Change(string[] words, int offset) => [.. words.Select((w, i) => i % 60 == offset + 10 ? w + "x" : w)];
+    }
+
+    [Fact]
     public void ExactVerificationMeasuresShingleSets()
     {
         using var dir = new TempDir();
