@@ -37,7 +37,7 @@ internal sealed class BatchSigner(MinHashOptions options, LshParameters lsh, Min
                 if (keepShingles)
                 {
                     var set = shingles.AsSpan(0, count);
-                    set.Sort();
+                    ShingleSorter.Sort(set);
                     signed.Shingles[i] = set[..Distinct(set)].ToArray();
                 }
             }

@@ -52,7 +52,7 @@ internal static class PairScoring
         var buffer = new ulong[256];
         var count = hasher.Hash(text, ref buffer);
         var set = buffer.AsSpan(0, count);
-        set.Sort();
+        ShingleSorter.Sort(set);
         return set[..BatchSigner.Distinct(set)].ToArray();
     }
 }
