@@ -47,14 +47,26 @@ internal static class Program
             case ["neardup-sign", string path, ..]:
                 NearDupBench.Sign(path, args.Length > 2 ? int.Parse(args[2], System.Globalization.CultureInfo.InvariantCulture) : 1);
                 return 0;
-            case ["neardup-score", string truth, string clusters, ..]:
-                NearDupBench.Score(truth, clusters, args.Length > 3 ? double.Parse(args[3], System.Globalization.CultureInfo.InvariantCulture) : 0.8);
+            case ["neardup-score", string docs, string truth, string clusters, ..]:
+                NearDupBench.Score(docs, truth, clusters, args.Length > 4 ? double.Parse(args[4], System.Globalization.CultureInfo.InvariantCulture) : 0.8);
+                return 0;
+            case ["neardup-articles"]:
+                return NearDupBench.Articles(new Winnow.NearDedup.MinHashOptions());
+            case ["neardup-articles", string bands, string rows, string verify]:
+                return NearDupBench.Articles(new Winnow.NearDedup.MinHashOptions
+                {
+                    Bands = int.Parse(bands, System.Globalization.CultureInfo.InvariantCulture),
+                    Rows = int.Parse(rows, System.Globalization.CultureInfo.InvariantCulture),
+                    Verify = Enum.Parse<Winnow.NearDedup.VerifyMode>(verify, ignoreCase: true),
+                });
+            case ["neardup-phases", string path, ..]:
+                NearDupPhases.Run(path, args.Length > 2 ? int.Parse(args[2], System.Globalization.CultureInfo.InvariantCulture) : 2);
                 return 0;
             case ["neardup-agree", string docs, string ours, string theirs]:
                 NearDupBench.Agree(docs, ours, theirs);
                 return 0;
             default:
-                Console.Error.WriteLine("usage: Winnow.Bench gzip FILE | hash | exact-phases FILE LINES | extract-quality [--verbose] [--anglesharp] | extract-compare | extract-speed [ROUNDS] | extract-phases [ROUNDS] [--anglesharp] | filters [DOCS] | langid SAMPLE.tsv | neardup-synth DOCS OUT.jsonl | neardup-sign DOCS.jsonl [THREADS] | neardup-score TRUTH.jsonl CLUSTERS.jsonl [THRESHOLD] | neardup-agree DOCS.jsonl OURS.jsonl DATASKETCH.jsonl | reuse DOCS MAXDF DIR [boilerplate] | reuse-score CORPUS REUSE.jsonl | report RUN_DIR");
+                Console.Error.WriteLine("usage: Winnow.Bench gzip FILE | hash | exact-phases FILE LINES | extract-quality [--verbose] [--anglesharp] | extract-compare | extract-speed [ROUNDS] | extract-phases [ROUNDS] [--anglesharp] | filters [DOCS] | langid SAMPLE.tsv | neardup-synth DOCS OUT.jsonl | neardup-sign DOCS.jsonl [THREADS] | neardup-score DOCS.jsonl TRUTH.jsonl CLUSTERS.jsonl [THRESHOLD] | neardup-articles [BANDS ROWS estimate|exact|none] | neardup-phases DOCS.jsonl [THREADS] | neardup-agree DOCS.jsonl OURS.jsonl DATASKETCH.jsonl | reuse DOCS MAXDF DIR [boilerplate] | reuse-score CORPUS REUSE.jsonl | report RUN_DIR");
                 return args.Length == 0 ? 0 : 1;
         }
     }

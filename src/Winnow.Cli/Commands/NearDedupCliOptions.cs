@@ -12,7 +12,7 @@ internal sealed class NearDedupCliOptions
     public Option<int> Bands { get; } = new("--bands") { Description = "LSH bands (default: derived from --threshold)" };
     public Option<int> Rows { get; } = new("--rows") { Description = "LSH rows per band (with --bands)" };
     public Option<ulong> Seed { get; } = new("--seed") { Description = "Seed of the permutations and word hashes", DefaultValueFactory = _ => 1UL };
-    public Option<string> Verify { get; } = new("--verify") { Description = "estimate: signatures' Jaccard ≥ threshold; exact: shingle sets' Jaccard; none: every band collision", DefaultValueFactory = _ => "estimate" };
+    public Option<string> Verify { get; } = new("--verify") { Description = "estimate: signatures' Jaccard ≥ threshold; exact: shingle sets' Jaccard; none: every band collision", DefaultValueFactory = _ => "exact" };
     public Option<string> Keep { get; } = new("--keep") { Description = "Which cluster member stays: first, longest, earliest-date", DefaultValueFactory = _ => "first" };
     public Option<string> DateField { get; } = new("--date-field") { Description = "Metadata field read by --keep earliest-date", DefaultValueFactory = _ => "date" };
     public Option<int> SortMemoryMb { get; } = new("--sort-memory-mb") { Description = "Memory for band records before a sorted run spills to disk", DefaultValueFactory = _ => 64 };
@@ -36,7 +36,7 @@ internal sealed class NearDedupCliOptions
         Bands = result.GetValue(Bands),
         Rows = result.GetValue(Rows),
         Seed = result.GetValue(Seed),
-        Verify = result.GetValue(Verify) switch { "exact" => VerifyMode.Exact, "none" => VerifyMode.None, _ => VerifyMode.Estimate },
+        Verify = result.GetValue(Verify) switch { "estimate" => VerifyMode.Estimate, "none" => VerifyMode.None, _ => VerifyMode.Exact },
         Keep = result.GetValue(Keep) switch { "longest" => KeepPolicy.Longest, "earliest-date" => KeepPolicy.EarliestDate, _ => KeepPolicy.FirstSeen },
         DateField = result.GetValue(DateField)!,
         SortMemoryBytes = (long)result.GetValue(SortMemoryMb) << 20,

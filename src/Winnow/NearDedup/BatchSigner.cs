@@ -37,7 +37,7 @@ internal sealed class BatchSigner(MinHashOptions options, LshParameters lsh, Min
                 if (keepShingles)
                 {
                     var set = shingles.AsSpan(0, count);
-                    set.Sort();
+                    ShingleSorter.Sort(set);
                     signed.Shingles[i] = set[..Distinct(set)].ToArray();
                 }
             }
@@ -46,7 +46,7 @@ internal sealed class BatchSigner(MinHashOptions options, LshParameters lsh, Min
         return signed;
     }
 
-    private static int Distinct(Span<ulong> sorted)
+    internal static int Distinct(Span<ulong> sorted)
     {
         var n = 0;
         for (var i = 0; i < sorted.Length; i++)

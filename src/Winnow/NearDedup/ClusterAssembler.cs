@@ -38,40 +38,64 @@ internal static class ClusterAssembler
         }
 
         starts.Add(entries.Count);
-        var clusters = new NearDuplicateCluster[starts.Count - 1];
+        var clusters = new List<NearDuplicateCluster>[starts.Count - 1];
         ParallelChunks.For(clusters.Length, parallel, (_, from, to) =>
         {
             var scratch = verifier.CreateScratch();
             for (var c = from; c < to; c++)
             {
-                clusters[c] = Build(entries, starts[c], starts[c + 1], verifier, scratch);
+                clusters[c] = Split(entries, starts[c], starts[c + 1], verifier, scratch);
             }
         });
 
-        return [.. clusters];
+        return [.. clusters.SelectMany(c => c)];
     }
 
-    private static NearDuplicateCluster Build(
+    // A connected component can chain documents that are far apart (a ~ b ~ c with a ≁ c). Only
+    // members similar to the kept one are removed with it; the rest form clusters of their own
+    // around the best-ranked of them, round after round, so every removed document is at least
+    // threshold-similar to the document that stays.
+    private static List<NearDuplicateCluster> Split(
         List<(uint Root, uint Index, long Ordinal, long Rank, string Id)> entries, int from, int to, PairVerifier verifier, PairVerifier.Scratch scratch)
     {
-        var kept = from;
-        for (var i = from + 1; i < to; i++)
+        var result = new List<NearDuplicateCluster>();
+        var pending = Enumerable.Range(from, to - from).ToList();
+        while (pending.Count > 1)
         {
-            // Strictly smaller rank wins; on a tie the earlier member (smaller index) stays kept.
-            if (entries[i].Rank < entries[kept].Rank)
+            var kept = pending[0];
+            foreach (var i in pending)
             {
-                kept = i;
+                // Strictly smaller rank wins; on a tie the earlier member (smaller index) stays kept.
+                if (entries[i].Rank < entries[kept].Rank)
+                {
+                    kept = i;
+                }
             }
+
+            var members = new List<ClusterMember>();
+            var rest = new List<int>();
+            foreach (var i in pending)
+            {
+                var e = entries[i];
+                var similarity = i == kept ? 1.0 : verifier.Similarity(entries[kept].Index, e.Index, scratch);
+                if (i == kept || verifier.Joins(similarity))
+                {
+                    members.Add(new ClusterMember(e.Index, e.Ordinal, e.Id, similarity, i == kept));
+                }
+                else
+                {
+                    rest.Add(i);
+                }
+            }
+
+            if (members.Count > 1)
+            {
+                result.Add(new NearDuplicateCluster(members[0].Ordinal, entries[kept].Id, members));
+            }
+
+            pending = rest;
         }
 
-        var members = new ClusterMember[to - from];
-        for (var i = from; i < to; i++)
-        {
-            var e = entries[i];
-            var similarity = i == kept ? 1.0 : verifier.Similarity(entries[kept].Index, e.Index, scratch);
-            members[i - from] = new ClusterMember(e.Index, e.Ordinal, e.Id, similarity, i == kept);
-        }
-
-        return new NearDuplicateCluster(entries[from].Ordinal, entries[kept].Id, members);
+        return result;
     }
 }

@@ -36,6 +36,25 @@ public readonly record struct LshParameters(int Bands, int Rows)
         return best;
     }
 
+    /// <summary>
+    /// The layout for exact verification, which removes false candidates afterwards: the most rows
+    /// r (fewest false candidates) such that b = numPerm / r bands make a pair of similarity
+    /// <paramref name="threshold"/> a candidate with probability ≥ <paramref name="recall"/>
+    /// (0.8, 128 → 21 bands x 6 rows: 0.998 at 0.8).
+    /// </summary>
+    public static LshParameters ForRecall(double threshold, int numPerm, double recall = 0.99)
+    {
+        for (var r = numPerm; r > 1; r--)
+        {
+            if (Collision(threshold, numPerm / r, r) >= recall)
+            {
+                return new LshParameters(numPerm / r, r);
+            }
+        }
+
+        return new LshParameters(numPerm, 1);
+    }
+
     /// <summary>The probability that documents of similarity <paramref name="s"/> collide in some band.</summary>
     public static double Collision(double s, int bands, int rows) => 1 - Math.Pow(1 - Math.Pow(s, rows), bands);
 

@@ -21,14 +21,22 @@ public readonly record struct MinHashOptions
     /// <summary>Seed of the permutations and word hashes; the same seed gives the same signatures. Default 1.</summary>
     public ulong Seed { get; init; } = 1;
 
-    /// <summary>LSH bands; 0 (default) derives bands and rows from <see cref="Threshold"/>, see <see cref="LshParameters.Optimal"/>.</summary>
+    /// <summary>
+    /// LSH bands; 0 (default) derives bands and rows from <see cref="Threshold"/>: with exact
+    /// verification the recall-oriented <see cref="LshParameters.ForRecall"/> (21 x 6 at 0.8 / 128),
+    /// otherwise datasketch's <see cref="LshParameters.Optimal"/> (9 x 13).
+    /// </summary>
     public int Bands { get; init; }
 
     /// <summary>Rows per band; set together with <see cref="Bands"/>.</summary>
     public int Rows { get; init; }
 
-    /// <summary>How candidates are confirmed. Default <see cref="VerifyMode.Estimate"/>.</summary>
-    public VerifyMode Verify { get; init; } = VerifyMode.Estimate;
+    /// <summary>
+    /// How candidates are confirmed. Default <see cref="VerifyMode.Exact"/>: the estimate from 128
+    /// values misses about half the pairs right at the threshold and lets in some just below it;
+    /// exact Jaccard costs a shingle-set file (8 B per distinct shingle) and random reads of it.
+    /// </summary>
+    public VerifyMode Verify { get; init; } = VerifyMode.Exact;
 
     /// <summary>Which member of a cluster is kept. Default <see cref="KeepPolicy.FirstSeen"/>.</summary>
     public KeepPolicy Keep { get; init; } = KeepPolicy.FirstSeen;
@@ -40,7 +48,9 @@ public readonly record struct MinHashOptions
     public long SortMemoryBytes { get; init; } = 64L << 20;
 
     /// <summary>The LSH layout these options give.</summary>
-    public LshParameters Lsh => Bands > 0 || Rows > 0 ? new LshParameters(Bands, Rows) : LshParameters.Optimal(Threshold, NumPerm);
+    public LshParameters Lsh => Bands > 0 || Rows > 0 ? new LshParameters(Bands, Rows)
+        : Verify == VerifyMode.Exact ? LshParameters.ForRecall(Threshold, NumPerm)
+        : LshParameters.Optimal(Threshold, NumPerm);
 
     /// <summary>Throws when an option is out of range.</summary>
     public void Validate()

@@ -19,6 +19,9 @@ internal sealed class PairVerifier(VerifyMode mode, double threshold, int numPer
 
     public bool Accept(uint a, uint b, Scratch scratch) => mode == VerifyMode.None || Similarity(a, b, scratch) >= threshold;
 
+    /// <summary>Whether a measured similarity joins two documents (always, without verification).</summary>
+    public bool Joins(double similarity) => mode == VerifyMode.None || similarity >= threshold;
+
     /// <summary>The share of equal signature values (datasketch's estimate), or the exact Jaccard of the shingle sets.</summary>
     public double Similarity(uint a, uint b, Scratch scratch)
     {

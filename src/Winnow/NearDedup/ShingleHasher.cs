@@ -1,3 +1,4 @@
+using System.Buffers;
 using System.Globalization;
 using System.Numerics;
 using System.Runtime.CompilerServices;
@@ -20,6 +21,7 @@ internal sealed class ShingleHasher
 {
     private const ulong Prime1 = 0x9E3779B185EBCA87UL;
     private const ulong Prime2 = 0xC2B2AE3D27D4EB4FUL;
+    private static readonly SearchValues<char> AsciiWordChars = SearchValues.Create("0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZ_abcdefghijklmnopqrstuvwxyz");
     private readonly int _ngram;
     private readonly ulong _seed;
     private char[] _word = new char[64];
@@ -73,7 +75,17 @@ internal sealed class ShingleHasher
             {
                 if (IsAsciiWord(c))
                 {
-                    Append(ref length, (char)(c is >= 'A' and <= 'Z' ? c | 0x20 : c));
+                    // Copy the whole ASCII run at once (vectorised search and lower-casing).
+                    var run = text[i..].IndexOfAnyExcept(AsciiWordChars);
+                    run = run < 0 ? text.Length - i : run;
+                    if (length + run > _word.Length)
+                    {
+                        Array.Resize(ref _word, Math.Max(_word.Length * 2, length + run));
+                    }
+
+                    Ascii.ToLower(text.Slice(i, run), _word.AsSpan(length, run), out _);
+                    length += run;
+                    i += run - 1;
                     continue;
                 }
             }

@@ -1,4 +1,3 @@
-using System.Buffers.Binary;
 using System.Runtime.InteropServices;
 using Microsoft.Win32.SafeHandles;
 
@@ -6,61 +5,48 @@ namespace Winnow.NearDedup;
 
 /// <summary>
 /// The sorted, distinct shingle hashes of each document on disk, for exact verification: a data
-/// file of 64-bit hashes and an index of (offset, count) per document, both read back positionally.
+/// file of 64-bit hashes read back positionally, and the start offset of each document in memory
+/// (8 B per document: one system call per read instead of two).
 /// </summary>
 /// <remarks>Appending is not thread-safe; reading is, once <see cref="Seal"/> was called.</remarks>
 internal sealed class ShingleStore : IDisposable
 {
-    private const int IndexEntry = 12;
     private readonly string _dataPath;
-    private readonly string _indexPath;
+    private readonly List<long> _starts = [0];
     private FileStream? _data;
-    private FileStream? _index;
     private SafeFileHandle? _dataReader;
-    private SafeFileHandle? _indexReader;
-    private long _offset;
 
     public ShingleStore(string directory)
     {
         _dataPath = Path.Combine(directory, "shingles.bin");
-        _indexPath = Path.Combine(directory, "shingles.idx");
         _data = new FileStream(_dataPath, FileMode.CreateNew, FileAccess.Write, FileShare.Read, 1 << 16);
-        _index = new FileStream(_indexPath, FileMode.CreateNew, FileAccess.Write, FileShare.Read, 1 << 16);
     }
 
     /// <summary>Appends a document's shingles, which must be sorted and distinct.</summary>
     public void Append(ReadOnlySpan<ulong> shingles)
     {
-        Span<byte> entry = stackalloc byte[IndexEntry];
-        BinaryPrimitives.WriteInt64LittleEndian(entry, _offset);
-        BinaryPrimitives.WriteInt32LittleEndian(entry[8..], shingles.Length);
-        _index!.Write(entry);
         _data!.Write(MemoryMarshal.AsBytes(shingles));
-        _offset += shingles.Length * sizeof(ulong);
+        _starts.Add(_starts[^1] + shingles.Length);
     }
 
     public void Seal()
     {
         _data?.Dispose();
-        _index?.Dispose();
-        _data = _index = null;
+        _data = null;
         _dataReader ??= File.OpenHandle(_dataPath, FileMode.Open, FileAccess.Read, FileShare.Read, FileOptions.RandomAccess);
-        _indexReader ??= File.OpenHandle(_indexPath, FileMode.Open, FileAccess.Read, FileShare.Read, FileOptions.RandomAccess);
     }
 
     /// <summary>Reads a document's shingles into <paramref name="buffer"/> (grown as needed); returns their count.</summary>
     public int Read(uint document, ref ulong[] buffer)
     {
-        Span<byte> entry = stackalloc byte[IndexEntry];
-        RandomAccess.Read(_indexReader!, entry, (long)document * IndexEntry);
-        var offset = BinaryPrimitives.ReadInt64LittleEndian(entry);
-        var count = BinaryPrimitives.ReadInt32LittleEndian(entry[8..]);
+        var start = _starts[(int)document];
+        var count = (int)(_starts[(int)document + 1] - start);
         if (buffer.Length < count)
         {
             buffer = new ulong[Math.Max(count, buffer.Length * 2)];
         }
 
-        RandomAccess.Read(_dataReader!, MemoryMarshal.AsBytes(buffer.AsSpan(0, count)), offset);
+        RandomAccess.Read(_dataReader!, MemoryMarshal.AsBytes(buffer.AsSpan(0, count)), start * sizeof(ulong));
         return count;
     }
 
@@ -97,10 +83,7 @@ internal sealed class ShingleStore : IDisposable
     public void Dispose()
     {
         _data?.Dispose();
-        _index?.Dispose();
         _dataReader?.Dispose();
-        _indexReader?.Dispose();
         File.Delete(_dataPath);
-        File.Delete(_indexPath);
     }
 }

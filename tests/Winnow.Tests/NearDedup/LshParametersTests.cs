@@ -32,8 +32,21 @@ public sealed class LshParametersTests
     {
         var options = new MinHashOptions { Bands = 16, Rows = 8 };
         Assert.Equal(new LshParameters(16, 8), options.Lsh);
-        Assert.Equal(new LshParameters(9, 13), new MinHashOptions().Lsh);
+        Assert.Equal(new LshParameters(21, 6), new MinHashOptions().Lsh);
+        Assert.Equal(new LshParameters(9, 13), new MinHashOptions { Verify = VerifyMode.Estimate }.Lsh);
         Assert.Throws<ArgumentOutOfRangeException>(() => new MinHashOptions { Bands = 20, Rows = 8 }.Validate());
         Assert.Throws<ArgumentOutOfRangeException>(() => new MinHashOptions { Threshold = 0 }.Validate());
+    }
+
+    [Theory]
+    [InlineData(0.8, 128, 21, 6)]
+    [InlineData(0.9, 128, 12, 10)]
+    [InlineData(0.5, 64, 32, 2)]
+    public void RecallLayoutCatchesPairsAtTheThreshold(double threshold, int numPerm, int bands, int rows)
+    {
+        var lsh = LshParameters.ForRecall(threshold, numPerm);
+        Assert.Equal(new LshParameters(bands, rows), lsh);
+        Assert.True(lsh.Collision(threshold) >= 0.99);
+        Assert.True(LshParameters.Collision(threshold, numPerm / (rows + 1), rows + 1) < 0.99);
     }
 }

@@ -47,7 +47,7 @@ public sealed class NearDedupStageTests
         var found = stage.Clusters.Select(c => string.Join(',', c.Members.Select(m => m.Id).Order(StringComparer.Ordinal))).Order(StringComparer.Ordinal);
         Assert.Equal(truth, found);
         Assert.Equal(stage.Summary!.Removed, docs.Count(d => d.IsRemoved));
-        Assert.Equal(new LshParameters(9, 13), stage.Summary.Lsh);
+        Assert.Equal(new LshParameters(21, 6), stage.Summary.Lsh);
         Assert.DoesNotContain(docs, d => d.Id.EndsWith("far", StringComparison.Ordinal) && d.IsRemoved);
     }
 
@@ -112,6 +112,25 @@ public sealed class NearDedupStageTests
         }
 
         Assert.All(docs.Where(d => d.IsRemoved), d => Assert.Contains(stage.Clusters, c => c.KeptId == d.Removal!.KeptId && c.Members.Any(m => m.Id == d.Id)));
+    }
+
+    [Fact]
+    public void ChainsAreSplitSoEveryRemovedDocumentIsSimilarToTheKeptOne()
+    {
+        // a ~ b (J ≈ 0.85) and b ~ c (J ≈ 0.85), but a ≁ c (J ≈ 0.72): one component, two clusters.
+        var random = new Random(5);
+        var a = Enumerable.Range(0, 1000).Select(i => $"w{random.Next(100_000)}").ToArray();
+        var b = Change(a, 0);
+        var c = Change(b, 3);
+        var corpus = new List<NearDupCorpus.Doc> { new("a", string.Join(' ', a), 0, null), new("b", string.Join(' ', b), 0, null), new("c", string.Join(' ', c), 0, null) };
+        using var dir = new TempDir();
+        var (stage, _) = RunPhases(corpus, 2, 10, new MinHashOptions(), dir);
+        Assert.Equal("0 a a:1,b:" + stage.Clusters[0].Members[1].Similarity, Describe(stage));
+        Assert.InRange(stage.Clusters[0].Members[1].Similarity, 0.8, 0.9);
+        Assert.Equal(1, stage.Summary!.Removed);
+
+        // 16 words replaced 60 apart, each changing its 5 shingles.
+        static string[] Change(string[] words, int offset) => [.. words.Select((w, i) => i % 60 == offset + 10 ? w + "x" : w)];
     }
 
     [Fact]

@@ -20,6 +20,17 @@ public sealed class ShingleHasherTests
     }
 
     [Fact]
+    public void WordsMixingAsciiAndOtherLettersStayOneWord()
+    {
+        // The ASCII fast path copies runs; a word continuing past one (or a long word) must not split.
+        Assert.Equal(Shingles("zürich ab_ÉcoleX x"), Shingles("ZÜRICH AB_écolex X"));
+        Assert.NotEqual(Shingles("z rich ab école x"), Shingles("zürich ab_écolex x"));
+        var longWord = new string('Q', 300) + "é" + new string('q', 100);
+        Assert.Equal(Shingles(longWord.ToLowerInvariant() + " end"), Shingles(longWord + " END"));
+        Assert.Single(Shingles(longWord + " end"));
+    }
+
+    [Fact]
     public void NfcAndNfdSpellingsGiveTheSameShingles() =>
         Assert.Equal(Shingles("cafe\u0301 au lait"), Shingles("caf\u00e9 au lait"));
 

@@ -1,0 +1,35 @@
+using Winnow.NearDedup;
+
+namespace Winnow.Tests.NearDedup;
+
+public sealed class ShingleSorterTests
+{
+    [Theory]
+    [InlineData(0)]
+    [InlineData(5)]
+    [InlineData(33)]
+    [InlineData(500)]
+    [InlineData(4097)]
+    public void SortsLikeArraySort(int n)
+    {
+        var random = new Random(n);
+        var values = Enumerable.Range(0, n).Select(_ => (ulong)random.NextInt64() * 3).ToArray();
+        var expected = values.Order().ToArray();
+        ShingleSorter.Sort(values);
+        Assert.Equal(expected, values);
+    }
+
+    [Fact]
+    public void SortsSkewedValuesWithDuplicates()
+    {
+        // Not uniform: everything in a few buckets, many repeats (a text repeating one phrase).
+        var repeated = Enumerable.Range(0, 100_000).Select(i => (ulong)(i % 5) * 0x9E3779B97F4A7C15UL).ToArray();
+        var sorted = repeated.Order().ToArray();
+        ShingleSorter.Sort(repeated);
+        Assert.Equal(sorted, repeated);
+        var values = Enumerable.Range(0, 3000).Select(i => ((ulong)(i % 7) << 60) + (ulong)(i % 13)).ToArray();
+        var expected = values.Order().ToArray();
+        ShingleSorter.Sort(values);
+        Assert.Equal(expected, values);
+    }
+}
