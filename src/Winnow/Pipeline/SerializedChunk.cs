@@ -1,4 +1,5 @@
 using System.Buffers;
+using System.Runtime.InteropServices;
 using System.Text.Json;
 using Winnow.Documents;
 using Winnow.Writers;
@@ -87,12 +88,7 @@ internal sealed class SerializedChunk
 
         public void WriteTo(ShardedJsonlWriter writer)
         {
-            var start = 0;
-            foreach (var end in _ends)
-            {
-                writer.Write(_buffer.WrittenSpan[start..end]);
-                start = end;
-            }
+            writer.Write(_buffer.WrittenSpan, CollectionsMarshal.AsSpan(_ends));
         }
     }
 }

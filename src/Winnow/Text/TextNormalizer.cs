@@ -1,3 +1,4 @@
+using System.Buffers;
 using System.Globalization;
 using System.Text;
 
@@ -24,27 +25,59 @@ public static class TextNormalizer
             : CollapseWhitespace(source, destination);
     }
 
-    /// <summary>The common case, kept branch-light: only whitespace changes.</summary>
+    // Every Unicode White_Space character but the plain space (char.IsWhiteSpace's set).
+    private static readonly SearchValues<char> OtherWhiteSpace = SearchValues.Create(
+        "\t\n\v\f\r\u0085\u00A0\u1680\u2000\u2001\u2002\u2003\u2004\u2005\u2006\u2007\u2008\u2009\u200A\u2028\u2029\u202F\u205F\u3000\u001C\u001D\u001E\u001F");
+
+    /// <summary>
+    /// The common case: only whitespace changes. Text is mostly words separated by single spaces,
+    /// which are already normal, so the stretches between "other" whitespace and double spaces
+    /// are found with vectorized searches and copied whole.
+    /// </summary>
     private static int CollapseWhitespace(ReadOnlySpan<char> source, Span<char> destination)
     {
         var written = 0;
-        var pendingSpace = false;
-        for (var i = 0; i < source.Length; i++)
+        var i = 0;
+        while (i < source.Length && IsWhiteSpace(source[i]))
         {
-            var c = source[i];
-            if (IsWhiteSpace(c))
+            i++;
+        }
+
+        // Next positions of each kind of irregular whitespace, cached so no stretch is scanned twice.
+        int nextOther = -2, nextDouble = -2;
+        while (i < source.Length)
+        {
+            if (nextOther != -1 && nextOther < i)
             {
-                pendingSpace = written > 0;
-                continue;
+                var found = source[i..].IndexOfAny(OtherWhiteSpace);
+                nextOther = found < 0 ? -1 : i + found;
             }
 
-            if (pendingSpace)
+            if (nextDouble != -1 && nextDouble < i)
+            {
+                var found = source[i..].IndexOf("  ", StringComparison.Ordinal);
+                nextDouble = found < 0 ? -1 : i + found;
+            }
+
+            var stop = Math.Min(nextOther < 0 ? source.Length : nextOther, nextDouble < 0 ? source.Length : nextDouble);
+            source[i..stop].CopyTo(destination[written..]);
+            written += stop - i;
+            i = stop;
+            while (i < source.Length && IsWhiteSpace(source[i]))
+            {
+                i++;
+            }
+
+            // One space for the run, unless the copied stretch already ends with one.
+            if (i < source.Length && stop < source.Length && (written == 0 || destination[written - 1] != ' '))
             {
                 destination[written++] = ' ';
-                pendingSpace = false;
             }
+        }
 
-            destination[written++] = c;
+        while (written > 0 && destination[written - 1] == ' ')
+        {
+            written--;
         }
 
         return written;

@@ -45,6 +45,42 @@ internal sealed class ShardedJsonlWriter : IDisposable
         Documents++;
     }
 
+    /// <summary>
+    /// Appends consecutive records held in one buffer (<paramref name="ends"/>: the end offset of
+    /// each), writing as many at once as the current shard takes: large writes skip a copy.
+    /// </summary>
+    public void Write(ReadOnlySpan<byte> records, ReadOnlySpan<int> ends)
+    {
+        var start = 0;
+        var first = 0;
+        while (first < ends.Length)
+        {
+            if (_stream is null || _docs >= _options.MaxDocuments || _bytes >= _options.MaxBytes)
+            {
+                Roll();
+            }
+
+            // Take records while the shard has room; the limit check happens before each record.
+            var last = first;
+            var bytes = _bytes;
+            var docs = _docs;
+            while (last < ends.Length && docs < _options.MaxDocuments && bytes < _options.MaxBytes)
+            {
+                bytes += ends[last] - (last == 0 ? 0 : ends[last - 1]);
+                docs++;
+                last++;
+            }
+
+            var end = ends[last - 1];
+            _stream!.Write(records[start..end]);
+            Documents += last - first;
+            _docs = docs;
+            _bytes = bytes;
+            start = end;
+            first = last;
+        }
+    }
+
     /// <summary>Closes and renames the open shard.</summary>
     public void Complete()
     {

@@ -59,4 +59,49 @@ public sealed class ExactDedupTests
     [InlineData("A\u00A0B", "A B")]
     public void NormalizerCollapsesAndTrimsWhitespace(string input, string expected) =>
         Assert.Equal(expected, TextNormalizer.Normalize(input, default));
+
+    [Fact]
+    public void WhitespaceCollapseMatchesASplitAndJoinReference()
+    {
+        // A seeded generator of our own keeps the cases the same on every runtime.
+        ulong state = 42;
+        var alphabet = "ab  \n\t\u00A0\u2003\u3000\u0085\r\u00E9\u2014.";
+        for (var n = 0; n < 5000; n++)
+        {
+            state = (state * 6364136223846793005UL) + 1442695040888963407UL;
+            var length = (int)(state >> 58);
+            var chars = new char[length];
+            for (var k = 0; k < length; k++)
+            {
+                state = (state * 6364136223846793005UL) + 1442695040888963407UL;
+                chars[k] = alphabet[(int)((state >> 33) % (ulong)alphabet.Length)];
+            }
+
+            var text = new string(chars);
+            var words = new List<string>();
+            var current = new System.Text.StringBuilder();
+            foreach (var c in text)
+            {
+                if (char.IsWhiteSpace(c))
+                {
+                    if (current.Length > 0)
+                    {
+                        words.Add(current.ToString());
+                        current.Clear();
+                    }
+                }
+                else
+                {
+                    current.Append(c);
+                }
+            }
+
+            if (current.Length > 0)
+            {
+                words.Add(current.ToString());
+            }
+
+            Assert.Equal(string.Join(' ', words), TextNormalizer.Normalize(text, default));
+        }
+    }
 }
