@@ -47,7 +47,7 @@ internal sealed class NearDedupCliOptions
         if (stage.Summary is { } s)
         {
             System.Console.Out.WriteLine(
-                $"near dedup:    {s.Clusters,12:N0} clusters, {s.Removed:N0} removed  (b={s.Lsh.Bands} r={s.Lsh.Rows}, " +
+                $"near dedup: {s.Clusters:N0} clusters, {s.Removed:N0} removed  (b={s.Lsh.Bands} r={s.Lsh.Rows}, " +
                 $"{s.CandidatePairs:N0} candidate pairs, {s.VerifiedPairs:N0} verified, {s.SpilledRuns} sorted runs spilled)");
         }
     }

@@ -46,20 +46,22 @@ internal static class PipelineExecution
     public static void PrintSummary(RunStats stats, string outputDirectory)
     {
         var o = System.Console.Out;
-        o.WriteLine($"documents in:  {stats.In.Documents,12:N0}  ({stats.In.Bytes / 1e6:N1} MB)");
-        o.WriteLine($"kept:          {stats.Kept.Documents,12:N0}");
-        o.WriteLine($"removed:       {stats.Removed.Documents,12:N0}");
+        var width = stats.RemovedByReason.Keys.Concat(stats.RejectedByReason.Keys).Select(r => r.Length + 4).Append(24).Max();
+        void Line(string label, long value, string extra = "") => o.WriteLine($"{label.PadRight(width)}{value,12:N0}{extra}");
+        Line("documents in:", stats.In.Documents, $"  ({stats.In.Bytes / 1e6:N1} MB)");
+        Line("kept:", stats.Kept.Documents);
+        Line("removed:", stats.Removed.Documents);
         foreach (var (reason, tally) in stats.RemovedByReason)
         {
-            o.WriteLine($"  {reason,-26}{tally.Documents,10:N0}");
+            Line("  " + reason, tally.Documents);
         }
 
-        o.WriteLine($"rejected:      {stats.Rejected.Documents,12:N0}");
+        Line("rejected:", stats.Rejected.Documents);
         foreach (var (reason, tally) in stats.RejectedByReason)
         {
-            o.WriteLine($"  {reason,-26}{tally.Documents,10:N0}");
+            Line("  " + reason, tally.Documents);
         }
 
-        o.WriteLine($"output:        {Path.GetFullPath(outputDirectory)}/ (documents/, removed/, rejected/, stats.json)");
+        o.WriteLine($"output: {Path.GetFullPath(outputDirectory)}/ (documents/, removed/, rejected/, stats.json)");
     }
 }

@@ -31,7 +31,7 @@ internal static class ReportCommand
         {
             var clock = Stopwatch.StartNew();
             var report = ReportWriter.Write(runDirectory, options, output);
-            System.Console.Out.WriteLine($"report:        {Path.GetFullPath(report.Path)} ({report.Bytes / 1e6:N1} MB, {clock.Elapsed.TotalSeconds:N1} s)");
+            System.Console.Out.WriteLine($"report: {Path.GetFullPath(report.Path)} ({report.Bytes / 1e6:N1} MB, {clock.Elapsed.TotalSeconds:N1} s)");
             return ExitCodes.Ok;
         }
         catch (DirectoryNotFoundException e)
