@@ -63,6 +63,28 @@ public sealed class CliTests
     }
 
     [Fact]
+    public void EveryStageTogetherGivesTheSameBytesOnAnyThreadCount()
+    {
+        using var dir = new TempDir();
+        foreach (var threads in new[] { "1", "3" })
+        {
+            var (code, _, _) = Capture(() => Program.Run(["demo", "--dir", dir["t" + threads], "--docs", "500", "-t", threads, "-q"]));
+            Assert.Equal(0, code);
+        }
+
+        var one = RunOutputReader.AllFiles(dir["t1/run"]);
+        var three = RunOutputReader.AllFiles(dir["t3/run"]);
+        Assert.Contains("clusters.jsonl", one.Keys);
+        Assert.Contains("reuse.jsonl", one.Keys);
+        Assert.Contains("report.html", one.Keys);
+        Assert.Equal(one.Keys, three.Keys);
+        foreach (var (name, bytes) in one)
+        {
+            Assert.True(bytes.AsSpan().SequenceEqual(three[name]), $"{name} differs between 1 and 3 threads");
+        }
+    }
+
+    [Fact]
     public void DemoRunsThePipelineOnTheBuiltInSample()
     {
         using var dir = new TempDir();
