@@ -20,9 +20,10 @@ internal static class ExtractCommand
         var comments = new Option<bool>("--comments") { Description = "Keep comment sections" };
         var noTables = new Option<bool>("--no-tables") { Description = "Leave tables out" };
         var links = new Option<bool>("--links") { Description = "Keep links in Markdown output" };
+        var threads = new Option<int>("--threads", "-t") { Description = "Worker threads (output is the same for any count)", DefaultValueFactory = _ => Environment.ProcessorCount };
         var command = new Command("extract", "Extract main text and metadata from HTML pages and WARC files into JSONL")
         {
-            inputs, output, format, comments, noTables, links,
+            inputs, output, format, comments, noTables, links, threads,
         };
         command.SetAction(result =>
         {
@@ -35,7 +36,7 @@ internal static class ExtractCommand
             };
             try
             {
-                return Run(InputSet.Expand(result.GetValue(inputs)!), result.GetValue(output)!, options);
+                return Run(InputSet.Expand(result.GetValue(inputs)!), result.GetValue(output)!, options, Math.Max(1, result.GetValue(threads)));
             }
             catch (ArgumentException e)
             {
@@ -46,19 +47,44 @@ internal static class ExtractCommand
         return command;
     }
 
-    private static int Run(IReadOnlyList<InputFile> files, string outputPath, ExtractionOptions options)
+    private static int Run(IReadOnlyList<InputFile> files, string outputPath, ExtractionOptions options, int threads)
     {
         var extractor = new HtmlExtractor(options);
         var skipped = new SortedDictionary<string, long>(StringComparer.Ordinal);
         using var file = File.Create(outputPath);
         using Stream stream = outputPath.EndsWith(".gz", StringComparison.OrdinalIgnoreCase) ? new GZipStream(file, CompressionLevel.Optimal) : file;
         using var writer = new Utf8JsonWriter(stream, new JsonWriterOptions { Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping });
-        var chunk = new List<PageInput>(ChunkPages);
         long pages = 0;
-        void FlushChunk()
+
+        // Reading (and gunzipping) runs on its own thread, a few chunks ahead of the extraction.
+        using var chunks = new System.Collections.Concurrent.BlockingCollection<List<PageInput>>(boundedCapacity: 1);
+        var reader = Task.Run(() =>
+        {
+            try
+            {
+                var chunk = new List<PageInput>(ChunkPages);
+                foreach (var input in PageInput.ReadAll(files, skipped))
+                {
+                    chunk.Add(input);
+                    if (chunk.Count == ChunkPages)
+                    {
+                        chunks.Add(chunk);
+                        chunk = new List<PageInput>(ChunkPages);
+                    }
+                }
+
+                chunks.Add(chunk);
+            }
+            finally
+            {
+                chunks.CompleteAdding();
+            }
+        });
+
+        foreach (var chunk in chunks.GetConsumingEnumerable())
         {
             // Pages are extracted in parallel and written in input order, so the output does not depend on threads.
-            var results = chunk.AsParallel().AsOrdered().Select(p => (p, extractor.Extract(HtmlDecoder.Decode(p.Bytes, p.ContentType), p.Url))).ToList();
+            var results = chunk.AsParallel().AsOrdered().WithDegreeOfParallelism(threads).Select(p => (p, extractor.Extract(HtmlDecoder.Decode(p.Bytes, p.ContentType), p.Url))).ToList();
             foreach (var (input, page) in results)
             {
                 ExtractJson.Write(writer, input.Source, page);
@@ -67,20 +93,9 @@ internal static class ExtractCommand
                 writer.Reset();
                 pages++;
             }
-
-            chunk.Clear();
         }
 
-        foreach (var input in PageInput.ReadAll(files, skipped))
-        {
-            chunk.Add(input);
-            if (chunk.Count == ChunkPages)
-            {
-                FlushChunk();
-            }
-        }
-
-        FlushChunk();
+        reader.GetAwaiter().GetResult();
         System.Console.Error.WriteLine($"extract: {pages:N0} pages written to {outputPath}");
         foreach (var (reason, count) in skipped)
         {
