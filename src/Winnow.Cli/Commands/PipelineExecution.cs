@@ -46,7 +46,8 @@ internal static class PipelineExecution
     public static void PrintSummary(RunStats stats, string outputDirectory)
     {
         var o = System.Console.Out;
-        var width = stats.RemovedByReason.Keys.Concat(stats.RejectedByReason.Keys).Select(r => r.Length + 4).Append(24).Max();
+        var width = stats.RemovedByReason.Keys.Concat(stats.RejectedByReason.Keys).Concat(stats.SkippedRecords.Keys)
+            .Select(r => r.Length + 4).Append(34).Max();
         void Line(string label, long value, string extra = "") => o.WriteLine($"{label.PadRight(width)}{value,12:N0}{extra}");
         Line("documents in:", stats.In.Documents, $"  ({stats.In.Bytes / 1e6:N1} MB)");
         Line("kept:", stats.Kept.Documents);
@@ -60,6 +61,16 @@ internal static class PipelineExecution
         foreach (var (reason, tally) in stats.RejectedByReason)
         {
             Line("  " + reason, tally.Documents);
+        }
+
+        if (stats.SkippedRecords.Count > 0)
+        {
+            // Container records that are not documents (WARC requests, non-HTML, non-200): counted, not in "in".
+            Line("skipped records (not documents):", stats.SkippedRecords.Values.Sum());
+            foreach (var (reason, count) in stats.SkippedRecords)
+            {
+                Line("  " + reason, count);
+            }
         }
 
         o.WriteLine($"output: {Path.GetFullPath(outputDirectory)}/ (documents/, removed/, rejected/, stats.json)");
