@@ -21,9 +21,10 @@ internal static class ExtractCommand
         var noTables = new Option<bool>("--no-tables") { Description = "Leave tables out" };
         var links = new Option<bool>("--links") { Description = "Keep links in Markdown output" };
         var threads = new Option<int>("--threads", "-t") { Description = "Worker threads (output is the same for any count)", DefaultValueFactory = _ => Environment.ProcessorCount };
+        var quiet = new Option<bool>("--quiet", "-q") { Description = "No progress display" };
         var command = new Command("extract", "Extract main text and metadata from HTML pages and WARC files into JSONL")
         {
-            inputs, output, format, comments, noTables, links, threads,
+            inputs, output, format, comments, noTables, links, threads, quiet,
         };
         command.SetAction(result =>
         {
@@ -36,7 +37,9 @@ internal static class ExtractCommand
             };
             try
             {
-                return Run(InputSet.Expand(result.GetValue(inputs)!), result.GetValue(output)!, options, Math.Max(1, result.GetValue(threads)));
+                var files = InputSet.Expand(result.GetValue(inputs)!);
+                var reporter = new Console.ProgressReporter(result.GetValue(quiet));
+                return reporter.Run("extract", progress => Run(files, result.GetValue(output)!, options, Math.Max(1, result.GetValue(threads)), progress));
             }
             catch (ArgumentException e)
             {
@@ -47,14 +50,15 @@ internal static class ExtractCommand
         return command;
     }
 
-    private static int Run(IReadOnlyList<InputFile> files, string outputPath, ExtractionOptions options, int threads)
+    private static int Run(IReadOnlyList<InputFile> files, string outputPath, ExtractionOptions options, int threads, IProgress<Pipeline.RunProgress>? progress)
     {
         var extractor = new HtmlExtractor(options);
         var skipped = new SortedDictionary<string, long>(StringComparer.Ordinal);
         using var file = File.Create(outputPath);
         using Stream stream = outputPath.EndsWith(".gz", StringComparison.OrdinalIgnoreCase) ? new GZipStream(file, CompressionLevel.Optimal) : file;
         using var writer = new Utf8JsonWriter(stream, new JsonWriterOptions { Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping });
-        long pages = 0;
+        long pages = 0, bytes = 0;
+        var clock = System.Diagnostics.Stopwatch.StartNew();
 
         // Reading (and gunzipping) runs on its own thread, a few chunks ahead of the extraction.
         using var chunks = new System.Collections.Concurrent.BlockingCollection<List<PageInput>>(boundedCapacity: 1);
@@ -92,10 +96,14 @@ internal static class ExtractCommand
                 stream.WriteByte((byte)'\n');
                 writer.Reset();
                 pages++;
+                bytes += input.Bytes.Length;
             }
+
+            progress?.Report(new Pipeline.RunProgress(pages, bytes, -1, pages, 0, 0, clock.Elapsed));
         }
 
         reader.GetAwaiter().GetResult();
+        progress?.Report(new Pipeline.RunProgress(pages, bytes, -1, pages, 0, 0, clock.Elapsed));
         System.Console.Error.WriteLine($"extract: {pages:N0} pages written to {outputPath}");
         foreach (var (reason, count) in skipped)
         {
