@@ -17,6 +17,7 @@ internal static class Program
             ReuseCommand.Create(),
             ReportCommand.Create(),
             RunCommand.Create(),
+            StatusCommand.Create(),
             SynthCommand.Create(),
             ExtractCommand.Create(),
             DedupCommand.Create(),

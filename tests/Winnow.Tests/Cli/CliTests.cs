@@ -54,6 +54,24 @@ public sealed class CliTests
     }
 
     [Fact]
+    public void StatusTellsCompleteFromIncompleteRuns()
+    {
+        using var dir = new TempDir();
+        dir.Write("in.jsonl", "{\"text\":\"one\"}\n{\"text\":\"one\"}\n");
+        Assert.Equal(0, Capture(() => Program.Run(["run", dir["in.jsonl"], "--out", dir["out"], "-q", "--no-report", "--no-filters"])).Code);
+        var (code, output, _) = Capture(() => Program.Run(["status", dir["out"]]));
+        Assert.Equal(0, code);
+        Assert.Contains("complete", output, StringComparison.Ordinal);
+        Assert.Contains("documents in 2, kept 1, removed 1, rejected 0", output, StringComparison.Ordinal);
+
+        File.Delete(dir["out/stats.json"]);
+        (code, output, _) = Capture(() => Program.Run(["status", dir["out"]]));
+        Assert.Equal(3, code);
+        Assert.Contains("incomplete", output, StringComparison.Ordinal);
+        Assert.Equal(1, Capture(() => Program.Run(["status", dir.Path])).Code);
+    }
+
+    [Fact]
     public void MissingInputIsAUsageError()
     {
         using var dir = new TempDir();

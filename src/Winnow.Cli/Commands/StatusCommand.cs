@@ -1,0 +1,52 @@
+using System.CommandLine;
+using System.Text.Json.Nodes;
+
+namespace Winnow.Cli.Commands;
+
+/// <summary>`winnow status DIR`: whether a run folder holds a complete run, from the files it leaves.</summary>
+/// <remarks>
+/// A run writes stats.json last, so its presence means complete; shards still under a temporary
+/// name or a work folder without stats.json mean the run stopped part way.
+/// </remarks>
+internal static class StatusCommand
+{
+    public static Command Create()
+    {
+        var dir = new Argument<string>("dir") { Description = "A run's output folder" };
+        var command = new Command("status", "Tell whether a run folder holds a complete run, and its counts") { dir };
+        command.SetAction(result => Show(result.GetValue(dir)!));
+        return command;
+    }
+
+    internal static int Show(string dir)
+    {
+        var o = System.Console.Out;
+        if (!File.Exists(Path.Combine(dir, ".winnow-run")))
+        {
+            System.Console.Error.WriteLine($"winnow: {dir}: not a Winnow run folder");
+            return ExitCodes.Usage;
+        }
+
+        var statsPath = Path.Combine(dir, "stats.json");
+        var partial = Directory.EnumerateFiles(dir, "*.tmp", SearchOption.AllDirectories).Count();
+        if (!File.Exists(statsPath))
+        {
+            o.WriteLine($"{dir}: incomplete (no stats.json; {partial} shard(s) under a temporary name); run it again with --overwrite");
+            return ExitCodes.Failed;
+        }
+
+        var stats = JsonNode.Parse(File.ReadAllText(statsPath))!;
+        var docs = stats["documents"]!;
+        o.WriteLine($"{dir}: complete");
+        o.WriteLine($"  documents in {docs["in"]}, kept {docs["kept"]}, removed {docs["removed"]}, rejected {docs["rejected"]}");
+        foreach (var name in new[] { "clusters.jsonl", "boilerplate.jsonl", "reuse.jsonl", "report.html" })
+        {
+            if (File.Exists(Path.Combine(dir, name)))
+            {
+                o.WriteLine($"  {name}");
+            }
+        }
+
+        return ExitCodes.Ok;
+    }
+}
