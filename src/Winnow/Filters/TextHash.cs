@@ -1,5 +1,6 @@
 using System.Numerics;
 using System.Runtime.CompilerServices;
+using Winnow.Hashing;
 using System.Runtime.InteropServices;
 
 namespace Winnow.Filters;
@@ -42,13 +43,5 @@ internal static class TextHash
 
     /// <summary>MurmurHash3's 64-bit finalizer.</summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    public static ulong Mix(ulong h)
-    {
-        h ^= h >> 33;
-        h *= 0xff51afd7ed558ccdUL;
-        h ^= h >> 33;
-        h *= 0xc4ceb9fe1a85ec53UL;
-        h ^= h >> 33;
-        return h;
-    }
+    public static ulong Mix(ulong h) => Avalanche.Murmur3(h);
 }

@@ -97,15 +97,7 @@ public static class MurmurHash3x64_128
     private static ulong MixK2(ulong k) => BitOperations.RotateLeft(k * C2, 33) * C1;
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    private static ulong FMix(ulong k)
-    {
-        k ^= k >> 33;
-        k *= 0xFF51AFD7ED558CCDUL;
-        k ^= k >> 33;
-        k *= 0xC4CEB9FE1A85EC53UL;
-        k ^= k >> 33;
-        return k;
-    }
+    private static ulong FMix(ulong k) => Avalanche.Murmur3(k);
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private static ulong Read64(ref byte p, int offset)

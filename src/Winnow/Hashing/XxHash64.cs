@@ -79,12 +79,7 @@ public static class XxHash64
             h = BitOperations.RotateLeft(h, 11) * Prime1;
         }
 
-        h ^= h >> 33;
-        h *= Prime2;
-        h ^= h >> 29;
-        h *= Prime3;
-        h ^= h >> 32;
-        return h;
+        return Avalanche.XxHash64(h);
     }
 
     /// <summary>Hashes <paramref name="text"/> as its UTF-16LE bytes, without transcoding.</summary>

@@ -1,3 +1,4 @@
+using Winnow.Hashing;
 using System.Globalization;
 
 namespace Winnow.Text;
@@ -70,14 +71,7 @@ internal static class WordTokenizer
         char.IsLetterOrDigit(c) || char.GetUnicodeCategory(c) is UnicodeCategory.NonSpacingMark or UnicodeCategory.SpacingCombiningMark;
 
     // Final avalanche (from xxHash) so that nearby FNV states spread over all 64 bits.
-    internal static ulong Mix(ulong h)
-    {
-        h ^= h >> 33;
-        h *= 0xC2B2AE3D27D4EB4F;
-        h ^= h >> 29;
-        h *= 0x165667B19E3779F9;
-        return h ^ (h >> 32);
-    }
+    internal static ulong Mix(ulong h) => Avalanche.XxHash64(h);
 
     private static int SkipLinkTarget(ReadOnlySpan<char> text, int i, int to)
     {
