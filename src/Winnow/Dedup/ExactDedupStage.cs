@@ -62,10 +62,12 @@ public sealed class ExactDedupStage : CorpusStage
     /// <summary>The hash that decides equality: of the normalized text's UTF-16 code units.</summary>
     public static UInt128 Hash(string text, NormalizationOptions options)
     {
-        var buffer = ArrayPool<char>.Shared.Rent(Math.Max(16, TextNormalizer.MaxLength(text)));
+        // NFC once: it sizes the buffer and is what gets normalized.
+        var nfc = TextNormalizer.ToNfc(text);
+        var buffer = ArrayPool<char>.Shared.Rent(Math.Max(16, nfc.Length));
         try
         {
-            var length = TextNormalizer.Normalize(text, buffer, options);
+            var length = TextNormalizer.NormalizeNfc(nfc, buffer, options);
             return MurmurHash3x64_128.Hash(MemoryMarshal.AsBytes(buffer.AsSpan(0, length)), Seed);
         }
         finally

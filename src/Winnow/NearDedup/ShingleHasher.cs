@@ -4,6 +4,7 @@ using System.Numerics;
 using System.Runtime.CompilerServices;
 using System.Text;
 using Winnow.Hashing;
+using Winnow.Text;
 
 namespace Winnow.NearDedup;
 
@@ -36,11 +37,7 @@ internal sealed class ShingleHasher
     /// <summary>Writes the shingle hashes of <paramref name="text"/> into <paramref name="shingles"/> (grown as needed); returns their count.</summary>
     public int Hash(string text, ref ulong[] shingles)
     {
-        var source = text.AsSpan();
-        if (!Ascii.IsValid(source) && !text.IsNormalized(NormalizationForm.FormC))
-        {
-            source = text.Normalize(NormalizationForm.FormC).AsSpan();
-        }
+        var source = TextNormalizer.ToNfc(text).AsSpan();
 
         var words = WordHashes(source);
         if (words == 0)
@@ -153,11 +150,7 @@ internal sealed class ShingleHasher
             h = BitOperations.RotateLeft(h ^ (w * Prime2), 31) * Prime1;
         }
 
-        h ^= h >> 33;
-        h *= Prime2;
-        h ^= h >> 29;
-        h *= 0x165667B19E3779F9UL;
-        return h ^ (h >> 32);
+        return Avalanche.XxHash64(h);
     }
 
     private static bool IsAsciiWord(char c) => (uint)((c | 0x20) - 'a') <= 'z' - 'a' || (uint)(c - '0') <= 9 || c == '_';

@@ -16,14 +16,17 @@ public static class TextNormalizer
     /// which must be at least as long as the NFC form of the text.
     /// </summary>
     /// <returns>The number of chars written.</returns>
-    public static int Normalize(string text, Span<char> destination, NormalizationOptions options)
-    {
-        // NFC can change length; most web text is already NFC and the check is cheap.
-        var source = NfcQuickCheck.IsNfc(text) ? text.AsSpan() : text.Normalize(NormalizationForm.FormC).AsSpan();
-        return options.CaseFold || options.IgnorePunctuation
-            ? NormalizeWithOptions(source, destination, options)
-            : CollapseWhitespace(source, destination);
-    }
+    public static int Normalize(string text, Span<char> destination, NormalizationOptions options) =>
+        NormalizeNfc(ToNfc(text), destination, options);
+
+    /// <summary>The text in NFC: itself when it already is (most web text; the check is cheap).</summary>
+    internal static string ToNfc(string text) => NfcQuickCheck.IsNfc(text) ? text : text.Normalize(NormalizationForm.FormC);
+
+    /// <summary>Normalizes text already in NFC; <paramref name="destination"/> as long as it.</summary>
+    internal static int NormalizeNfc(ReadOnlySpan<char> nfc, Span<char> destination, NormalizationOptions options) =>
+        options.CaseFold || options.IgnorePunctuation
+            ? NormalizeWithOptions(nfc, destination, options)
+            : CollapseWhitespace(nfc, destination);
 
     // Every Unicode White_Space character but the plain space (char.IsWhiteSpace's set).
     private static readonly SearchValues<char> OtherWhiteSpace = SearchValues.Create(
@@ -122,10 +125,6 @@ public static class TextNormalizer
         var buffer = new char[nfc.Length];
         return new string(buffer, 0, Normalize(nfc, buffer, options));
     }
-
-    /// <summary>An upper bound of the normalized length, to size buffers.</summary>
-    /// <remarks>NFC composes far more than it expands; 3× covers its worst case (UAX #15).</remarks>
-    public static int MaxLength(string text) => NfcQuickCheck.IsNfc(text) ? text.Length : text.Length * 3;
 
     // In ASCII, symbols such as $ + < = > ^ ` | ~ count as punctuation too: they vary as freely.
     private static bool IsPunctuation(char c) =>
