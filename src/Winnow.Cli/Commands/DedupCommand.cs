@@ -38,9 +38,7 @@ internal static class DedupCommand
                     builder.Add(new ExactDedupStage(options.ToExactDedupOptions(result)));
                 }
 
-                var code = PipelineExecution.Execute(builder.Add(stage).Build(), options.ToRunOptions(result), result.GetValue(options.Quiet), "dedup");
-                NearDedupCliOptions.PrintSummary(stage);
-                return code;
+                return PipelineExecution.Execute(builder.Add(stage).Build(), options.ToRunOptions(result), result.GetValue(options.Quiet), "dedup");
             }
         });
         return command;

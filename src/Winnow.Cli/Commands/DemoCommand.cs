@@ -38,20 +38,14 @@ internal static class DemoCommand
             // The demo shows every stage: boilerplate per site, and passage reuse, are opt-in in 'run'.
             var boilerplate = new BoilerplateStage(new BoilerplateOptions { GroupBy = "host", MinDocs = 3 });
             using var nearDedup = new NearDedupStage(new MinHashOptions());
-            var code = PipelineExecution.Execute(new DefaultPipeline
+            var pipeline = new DefaultPipeline
             {
                 Cleaning = FilterConfig.Default(),
                 NearDedup = nearDedup,
                 Boilerplate = boilerplate,
                 Reuse = new ReuseStage(),
-            }.Build(), options, result.GetValue(quiet), "demo");
-            if (code == ExitCodes.Ok)
-            {
-                NearDedupCliOptions.PrintSummary(nearDedup);
-                code = result.GetValue(noReport) ? code : ReportCommand.Write(output);
-            }
-
-            return code;
+            }.Build();
+            return PipelineExecution.Execute(pipeline, options, result.GetValue(quiet), "demo", report: !result.GetValue(noReport));
         });
         return command;
     }

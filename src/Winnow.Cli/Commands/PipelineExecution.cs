@@ -1,13 +1,17 @@
 using Winnow.Cli.Console;
+using Winnow.NearDedup;
 using Winnow.Pipeline;
 using Winnow.Stats;
 
 namespace Winnow.Cli.Commands;
 
-/// <summary>Runs a pipeline for a command: progress, rejection messages, errors, summary.</summary>
+/// <summary>
+/// Runs a pipeline for a command: progress, rejection messages, errors, the summary (with each
+/// near-dedup stage's own), and the report when asked.
+/// </summary>
 internal static class PipelineExecution
 {
-    public static int Execute(WinnowPipeline pipeline, RunOptions options, bool quiet, string label = "winnow")
+    public static int Execute(WinnowPipeline pipeline, RunOptions options, bool quiet, string label = "winnow", bool report = false)
     {
         var reporter = new ProgressReporter(quiet);
         try
@@ -19,7 +23,12 @@ internal static class PipelineExecution
             }
 
             PrintSummary(stats, options.OutputDirectory);
-            return ExitCodes.Ok;
+            foreach (var nearDedup in pipeline.Stages.OfType<NearDedupStage>())
+            {
+                NearDedupCliOptions.PrintSummary(nearDedup);
+            }
+
+            return report ? ReportCommand.Write(options.OutputDirectory) : ExitCodes.Ok;
         }
         catch (InputRejectedException e)
         {

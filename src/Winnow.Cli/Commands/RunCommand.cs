@@ -39,18 +39,8 @@ internal static class RunCommand
                 Boilerplate = boilerplate.ToStage(result),
                 Reuse = result.GetValue(reuse) ? new ReuseStage() : null,
             }.Build();
-            var code = PipelineExecution.Execute(pipeline, options.ToRunOptions(result), result.GetValue(options.Quiet));
-            if (nearDedup is not null && code == ExitCodes.Ok)
-            {
-                NearDedupCliOptions.PrintSummary(nearDedup);
-            }
-
-            if (code == ExitCodes.Ok && !result.GetValue(noReport))
-            {
-                code = ReportCommand.Write(options.ToRunOptions(result).OutputDirectory);
-            }
-
-            return code;
+            return PipelineExecution.Execute(
+                pipeline, options.ToRunOptions(result), result.GetValue(options.Quiet), report: !result.GetValue(noReport));
         });
         return command;
     }
