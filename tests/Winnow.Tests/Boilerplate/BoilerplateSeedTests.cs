@@ -13,14 +13,10 @@ public sealed class BoilerplateSeedTests
 
     private static readonly string[] Promo = ["VISIT MY NEW WEB SITE", "My newest book", "Listen to cutting-edge"];
 
-    [SharedDataFact(MarkdownSeed)]
+    [SharedDataFact(PlainSeed, MarkdownSeed)]
     public void FlagsExactlyTheThreePromotionalParagraphsInBothSeeds()
     {
-        var (plain, markdown) = (SharedData.Text(PlainSeed), SharedData.Text(MarkdownSeed));
-        if (plain is null || markdown is null)
-        {
-            return;
-        }
+        var (plain, markdown) = (SharedData.Text(PlainSeed)!, SharedData.Text(MarkdownSeed)!);
 
         using var dir = new TempDir();
         Document[] docs = [StageDriver.Doc(0, plain), StageDriver.Doc(1, markdown)];
@@ -52,14 +48,10 @@ public sealed class BoilerplateSeedTests
         Assert.All(report, r => Assert.Equal(["doc0", "doc1"], r["examples"]!.AsArray().Select(e => e!.GetValue<string>())));
     }
 
-    [SharedDataFact(MarkdownSeed)]
+    [SharedDataFact(PlainSeed, MarkdownSeed)]
     public void RemoveModeCutsThePromotionalParagraphsAndKeepsTheBodies()
     {
-        var (plain, markdown) = (SharedData.Text(PlainSeed), SharedData.Text(MarkdownSeed));
-        if (plain is null || markdown is null)
-        {
-            return;
-        }
+        var (plain, markdown) = (SharedData.Text(PlainSeed)!, SharedData.Text(MarkdownSeed)!);
 
         using var dir = new TempDir();
         Document[] docs = [StageDriver.Doc(0, plain), StageDriver.Doc(1, markdown)];

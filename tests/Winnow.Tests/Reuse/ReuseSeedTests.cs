@@ -15,14 +15,10 @@ public sealed class ReuseSeedTests
     private const string PlainSeed = "seeds/000_974ea736afd95f53.txt";
     private const string MarkdownSeed = "seeds/002_48d5d820d7608b9f.txt";
 
-    [SharedDataFact(MarkdownSeed)]
+    [SharedDataFact(PlainSeed, MarkdownSeed)]
     public void ReportsOnlyThePromotionalParagraphs()
     {
-        var (plain, markdown) = (SharedData.Text(PlainSeed), SharedData.Text(MarkdownSeed));
-        if (plain is null || markdown is null)
-        {
-            return;
-        }
+        var (plain, markdown) = (SharedData.Text(PlainSeed)!, SharedData.Text(MarkdownSeed)!);
 
         using var dir = new TempDir();
         Document[] docs = [StageDriver.Doc(0, plain, "plain"), StageDriver.Doc(1, markdown, "markdown")];

@@ -71,11 +71,12 @@ internal static class SharedData
 [AttributeUsage(AttributeTargets.Method)]
 internal sealed class SharedDataFactAttribute : FactAttribute
 {
-    public SharedDataFactAttribute(string relative)
+    public SharedDataFactAttribute(params string[] relative)
     {
-        if (SharedData.Path(relative) is null)
+        var missing = relative.FirstOrDefault(r => SharedData.Path(r) is null);
+        if (missing is not null)
         {
-            Skip = $"shared/{relative} is absent";
+            Skip = $"shared/{missing} is absent";
         }
     }
 }
