@@ -7,14 +7,10 @@ namespace Winnow.Tests.Extraction;
 /// <summary>Quality floors on the shared benchmark data; pass trivially when ../shared is absent.</summary>
 public class BenchmarkFloorTests
 {
-    [Fact]
+    [SharedDataFact("data/article-extraction-benchmark")]
     public void ArticleExtractionF1IsAtLeast0970()
     {
-        var bench = SharedData.Folder("data/article-extraction-benchmark");
-        if (bench is null)
-        {
-            return;
-        }
+        var bench = SharedData.Folder("data/article-extraction-benchmark")!;
 
         var extractor = new HtmlExtractor();
         using var truth = JsonDocument.Parse(File.ReadAllText(Path.Combine(bench, "ground-truth.json")));
@@ -26,14 +22,10 @@ public class BenchmarkFloorTests
         Assert.True(f1 >= 0.970, $"F1 {f1:F4}");
     }
 
-    [Fact]
+    [SharedDataFact("data/readability-test-pages")]
     public void MetadataMeetsItsFloorsOnReadabilityTestPages()
     {
-        var pages = SharedData.Folder("data/readability-test-pages");
-        if (pages is null)
-        {
-            return;
-        }
+        var pages = SharedData.Folder("data/readability-test-pages")!;
 
         var tally = MetadataScore.Score(pages, new HtmlExtractor());
         Assert.True(tally.Title.Total >= 100 && tally.Byline.Total >= 50 && tally.Date.Total >= 25, tally.ToString());

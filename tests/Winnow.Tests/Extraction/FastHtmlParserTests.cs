@@ -72,14 +72,10 @@ public class FastHtmlParserTests
         Assert.DoesNotContain("cut", doc.Body.TextContent(), StringComparison.Ordinal);
     }
 
-    [Fact]
+    [SharedDataFact("data/article-extraction-benchmark")]
     public void FastAndAngleSharpAgreeOnTheBenchmarkPages()
     {
-        var bench = SharedData.Folder("data/article-extraction-benchmark");
-        if (bench is null)
-        {
-            return;
-        }
+        var bench = SharedData.Folder("data/article-extraction-benchmark")!;
 
         var fast = new HtmlExtractor();
         var reference = new HtmlExtractor(new ExtractionOptions { Parser = HtmlParserKind.AngleSharp });
