@@ -17,20 +17,17 @@ internal static class DedupCommand
         options.AddTo(command);
         near.AddTo(command);
         command.Options.Add(noExact);
+        var executor = new ExecutorOptions();
+        executor.AddTo(command);
         command.SetAction(result =>
         {
-            NearDedupStage stage;
-            try
+            var nearOptions = near.ToOptions(result);
+            if (!NearDedupCliOptions.Check(nearOptions))
             {
-                stage = new NearDedupStage(near.ToOptions(result));
-            }
-            catch (ArgumentOutOfRangeException e)
-            {
-                System.Console.Error.WriteLine($"winnow: {e.Message}");
                 return ExitCodes.Usage;
             }
 
-            using (stage)
+            WinnowPipeline Pipeline()
             {
                 var builder = new WinnowPipelineBuilder();
                 if (!result.GetValue(noExact))
@@ -38,8 +35,10 @@ internal static class DedupCommand
                     builder.Add(new ExactDedupStage(options.ToExactDedupOptions(result)));
                 }
 
-                return PipelineExecution.Execute(builder.Add(stage).Build(), options.ToRunOptions(result), result.GetValue(options.Quiet), "dedup");
+                return builder.Add(new NearDedupStage(nearOptions)).Build();
             }
+
+            return PipelineExecution.Execute(new RunSpec(Pipeline, options.ToRunOptions(result), "dedup", Report: false), result.GetValue(options.Quiet), executor, result);
         });
         return command;
     }

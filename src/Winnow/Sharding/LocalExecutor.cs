@@ -1,3 +1,4 @@
+using System.Runtime.ExceptionServices;
 using Winnow.Pipeline;
 using Winnow.Stats;
 
@@ -12,11 +13,14 @@ namespace Winnow.Sharding;
 /// <remarks>Not thread-safe: one run at a time.</remarks>
 internal sealed class LocalExecutor(Func<WinnowPipeline> pipelines, RunOptions options, ShardedRunOptions sharding, Action<string>? log = null)
 {
+    private readonly Lock _gate = new();
+    private RunStats? _stats;
+    private int _done;
+
     /// <summary>Runs what is left of the plan; returns the stats, or null when the run was already complete.</summary>
     public RunStats? Run(RunPlan plan, CancellationToken cancellationToken = default, Action? beforeFinishCommit = null)
     {
         var folders = new RunFolders(options.OutputDirectory);
-        RunStats? stats = null;
         foreach (var step in plan.Steps)
         {
             var tasks = step.Kind == StepKind.Map ? Math.Max(1, sharding.Tasks) : 1;
@@ -31,26 +35,33 @@ internal sealed class LocalExecutor(Func<WinnowPipeline> pipelines, RunOptions o
 
             var workers = Math.Min(Math.Max(1, sharding.Workers), pending.Count);
             var threads = Math.Max(1, options.Threads / workers);
-            var done = step.Units - pending.Sum(p => p.Count);
+            _done = step.Units - pending.Sum(p => p.Count);
             log?.Invoke($"step {step.Index + 1}/{plan.Steps.Count} ({step.Name}): {pending.Sum(p => p.Count)} of {step.Units} unit(s) to run, {workers} at once");
             var parallel = new ParallelOptions { MaxDegreeOfParallelism = workers, CancellationToken = cancellationToken };
-            var gate = new object();
-            Parallel.ForEach(pending, parallel, units =>
+            try
             {
-                foreach (var unit in units)
+                Parallel.ForEach(pending, parallel, units =>
                 {
-                    var result = RunWithRetries(plan, step, unit, threads, cancellationToken, beforeFinishCommit);
-                    lock (gate)
+                    foreach (var unit in units)
                     {
-                        stats ??= result;
-                        done++;
-                        log?.Invoke($"  {step.UnitName(unit)} done ({done}/{step.Units})");
+                        var result = RunWithRetries(plan, step, unit, threads, cancellationToken, beforeFinishCommit);
+                        lock (_gate)
+                        {
+                            _stats ??= result;
+                            _done++;
+                            log?.Invoke($"  {step.UnitName(unit)} done ({_done}/{step.Units})");
+                        }
                     }
-                }
-            });
+                });
+            }
+            catch (AggregateException e) when (e.InnerExceptions.Count > 0)
+            {
+                // The first failure says what to fix; the others are usually the same.
+                ExceptionDispatchInfo.Capture(e.InnerExceptions[0]).Throw();
+            }
         }
 
-        return stats;
+        return _stats;
     }
 
     private RunStats? RunWithRetries(RunPlan plan, PlanStep step, int unit, int threads, CancellationToken cancellationToken, Action? beforeFinishCommit)
