@@ -27,7 +27,9 @@ internal static class ShardedRun
                 throw new ArgumentException($"{options.OutputDirectory}: the folder is not empty and holds no Winnow run; choose a new or empty folder");
             }
 
-            if (!options.Overwrite)
+            var entries = Directory.EnumerateFileSystemEntries(folders.Output).Select(Path.GetFileName).ToHashSet();
+            var unplanned = entries.IsSubsetOf([".winnow-run", ".winnow"]) && !File.Exists(folders.PlanPath);
+            if (!options.Overwrite && !unplanned)
             {
                 if (!File.Exists(folders.PlanPath))
                 {
@@ -44,13 +46,17 @@ internal static class ShardedRun
                 return existing;
             }
 
+            // Replaced on request, or a run stopped before its plan was saved: start afresh.
             Directory.Delete(folders.Output, recursive: true);
         }
 
         var files = InputSet.Expand(options.Inputs, options.Glob);
+        // Absolute paths: Slurm tasks and resumed runs may start in another folder.
+        files = files.Select(f => f with { Path = Path.GetFullPath(f.Path) }).ToList();
         var shards = ShardPlanner.Shards(files, Math.Max(1, sharding.InputShardBytes));
         var plan = new RunPlan(sharding.Config, sharding.Command, files.Count, shards, ShardPlanner.Steps(stages, shards.Count));
         Directory.CreateDirectory(folders.Root);
+        // The marker first: a folder holding it is ours, whatever else a crash left in it.
         File.WriteAllText(marker, "");
         plan.Save(folders.PlanPath);
         return plan;
