@@ -109,6 +109,16 @@ internal sealed class MapTask(RunPlan plan, PlanStep step, int shard, WinnowPipe
 
         Directory.Delete(context.WorkDirectory, recursive: true);
         folders.Commit(step, shard);
+
+        // The previous step's spill of this shard is read only by this unit, now done: free its disk.
+        if (step.Applies >= 0)
+        {
+            var spill = Path.Combine(folders.Unit(plan.Steps[step.Index - 2], shard), SpillFolder);
+            if (Directory.Exists(spill))
+            {
+                Directory.Delete(spill, recursive: true);
+            }
+        }
     }
 
     /// <summary>For each stage, the pass of a single-process run (<see cref="PassPlan"/>) in which it removes documents.</summary>

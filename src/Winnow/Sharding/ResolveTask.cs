@@ -31,5 +31,15 @@ internal sealed class ResolveTask(RunPlan plan, PlanStep step, WinnowPipeline pi
         (stage as IDisposable)?.Dispose();
         Directory.Delete(context.WorkDirectory, recursive: true);
         folders.Commit(step, 0);
+
+        // The observations are read only by this unit, now done: free their disk (signatures are 512 B a document).
+        foreach (var span in spans)
+        {
+            var observed = Path.Combine(folders.Unit(map, span.Index), MapTask.ObserveFolder);
+            if (Directory.Exists(observed))
+            {
+                Directory.Delete(observed, recursive: true);
+            }
+        }
     }
 }
