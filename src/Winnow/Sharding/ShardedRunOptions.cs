@@ -1,7 +1,7 @@
 namespace Winnow.Sharding;
 
 /// <summary>How a sharded run is cut and executed.</summary>
-public sealed record ShardedRunOptions
+internal sealed record ShardedRunOptions
 {
     /// <summary>Tasks per map step (Slurm array size); each takes every <c>Tasks</c>-th shard. Default 1.</summary>
     public int Tasks { get; init; } = 1;

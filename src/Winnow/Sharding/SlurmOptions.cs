@@ -1,7 +1,7 @@
 namespace Winnow.Sharding;
 
 /// <summary>What each sbatch job array of a sharded run asks Slurm for.</summary>
-public sealed record SlurmOptions
+internal sealed record SlurmOptions
 {
     /// <summary>--partition; null: the cluster's default.</summary>
     public string? Partition { get; init; }
