@@ -13,10 +13,15 @@ internal static class DedupCommand
         var options = new PipelineOptions();
         var near = new NearDedupCliOptions();
         var noExact = new Option<bool>("--no-exact") { Description = "Skip exact dedup: identical texts then cluster through MinHash like any near duplicate" };
+        var clustersOnly = new Option<bool>("--clusters-only")
+        {
+            Description = "Write clusters.jsonl and stats.json only, not the documents (kept and removed are still counted); one pass over the input",
+        };
         var command = new Command("dedup", "Remove exact and near duplicates (MinHash-LSH); writes kept and removed documents, stats and clusters.jsonl");
         options.AddTo(command);
         near.AddTo(command);
         command.Options.Add(noExact);
+        command.Options.Add(clustersOnly);
         command.SetAction(result =>
         {
             NearDedupStage stage;
@@ -38,7 +43,8 @@ internal static class DedupCommand
                     builder.Add(new ExactDedupStage(options.ToExactDedupOptions(result)));
                 }
 
-                return PipelineExecution.Execute(builder.Add(stage).Build(), options.ToRunOptions(result), result.GetValue(options.Quiet), "dedup");
+                var run = options.ToRunOptions(result) with { WriteDocuments = !result.GetValue(clustersOnly) };
+                return PipelineExecution.Execute(builder.Add(stage).Build(), run, result.GetValue(options.Quiet), "dedup");
             }
         });
         return command;

@@ -22,7 +22,7 @@ internal static class PipelineExecution
                 System.Console.Error.WriteLine($"winnow: … and {reporter.Rejections - 20:N0} more rejected records, all in {Path.Combine(options.OutputDirectory, "rejected")}/");
             }
 
-            PrintSummary(stats, options.OutputDirectory);
+            PrintSummary(stats, options.OutputDirectory, options.WriteDocuments);
             foreach (var nearDedup in pipeline.Stages.OfType<NearDedupStage>())
             {
                 NearDedupCliOptions.PrintSummary(nearDedup);
@@ -52,7 +52,7 @@ internal static class PipelineExecution
         }
     }
 
-    public static void PrintSummary(RunStats stats, string outputDirectory)
+    public static void PrintSummary(RunStats stats, string outputDirectory, bool documents = true)
     {
         var o = System.Console.Out;
         var width = stats.RemovedByReason.Keys.Concat(stats.RejectedByReason.Keys).Concat(stats.SkippedRecords.Keys)
@@ -82,6 +82,7 @@ internal static class PipelineExecution
             }
         }
 
-        o.WriteLine($"output: {Path.GetFullPath(outputDirectory)}/ (documents/, removed/, rejected/, stats.json)");
+        var written = documents ? "documents/, removed/, rejected/, stats.json" : "no documents: clusters.jsonl, rejected/, stats.json";
+        o.WriteLine($"output: {Path.GetFullPath(outputDirectory)}/ ({written})");
     }
 }
