@@ -1,7 +1,8 @@
-using System.Buffers;
 using System.Globalization;
 using System.Numerics;
 using System.Runtime.CompilerServices;
+using System.Runtime.InteropServices;
+using System.Runtime.Intrinsics;
 using System.Text;
 using Winnow.Hashing;
 using Winnow.Text;
@@ -14,18 +15,16 @@ namespace Winnow.NearDedup;
 /// a text with fewer than n words gives one shingle of all its words, a text without words none.
 /// </summary>
 /// <remarks>
-/// Each word is hashed once (XXH64 of its UTF-16 code units, seeded); a shingle hash mixes its n
-/// word hashes in order, so no shingle string is ever built. Not thread-safe: one instance per
+/// Each word is hashed once, while it is read (<see cref="WordHasher"/>: no copy of the word is
+/// made); a shingle hash mixes its n word hashes in order, so no shingle string is ever built. Not thread-safe: one instance per
 /// thread (it keeps its buffers).
 /// </remarks>
 internal sealed class ShingleHasher
 {
     private const ulong Prime1 = 0x9E3779B185EBCA87UL;
     private const ulong Prime2 = 0xC2B2AE3D27D4EB4FUL;
-    private static readonly SearchValues<char> AsciiWordChars = SearchValues.Create("0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZ_abcdefghijklmnopqrstuvwxyz");
     private readonly int _ngram;
     private readonly ulong _seed;
-    private char[] _word = new char[64];
     private ulong[] _words = new ulong[256];
 
     public ShingleHasher(int ngram, ulong seed)
@@ -35,6 +34,7 @@ internal sealed class ShingleHasher
     }
 
     /// <summary>Writes the shingle hashes of <paramref name="text"/> into <paramref name="shingles"/> (grown as needed); returns their count.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public int Hash(string text, ref ulong[] shingles)
     {
         var source = TextNormalizer.ToNfc(text).AsSpan();
@@ -61,28 +61,29 @@ internal sealed class ShingleHasher
         return count;
     }
 
-    private int WordHashes(ReadOnlySpan<char> text)
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    internal int WordHashes(ReadOnlySpan<char> text)
     {
+        // A word takes at least one character and one separator: no growth check per word.
+        if (_words.Length < (text.Length / 2) + 1)
+        {
+            _words = new ulong[Math.Max((text.Length / 2) + 1, _words.Length * 2)];
+        }
+
+        var words = _words;
         var count = 0;
-        var length = 0;
-        for (var i = 0; i < text.Length; i++)
+        var word = new WordHasher(_seed);
+        var i = 0;
+        while (i < text.Length)
         {
             var c = text[i];
             if (c < 128)
             {
                 if (IsAsciiWord(c))
                 {
-                    // Copy the whole ASCII run at once (vectorised search and lower-casing).
-                    var run = text[i..].IndexOfAnyExcept(AsciiWordChars);
-                    run = run < 0 ? text.Length - i : run;
-                    if (length + run > _word.Length)
-                    {
-                        Array.Resize(ref _word, Math.Max(_word.Length * 2, length + run));
-                    }
-
-                    Ascii.ToLower(text.Slice(i, run), _word.AsSpan(length, run), out _);
-                    length += run;
-                    i += run - 1;
+                    var run = AsciiWordRun(text, i);
+                    word.AddAscii(text, i, run);
+                    i += run;
                     continue;
                 }
             }
@@ -92,52 +93,67 @@ internal sealed class ShingleHasher
                 if (IsWord(Rune.GetUnicodeCategory(rune)))
                 {
                     var lower = Rune.ToLowerInvariant(rune);
-                    Append(ref length, (char)(0xD800 + ((lower.Value - 0x10000) >> 10)));
-                    Append(ref length, (char)(0xDC00 + ((lower.Value - 0x10000) & 0x3FF)));
-                    i++;
+                    word.Add((uint)(0xD800 + ((lower.Value - 0x10000) >> 10)));
+                    word.Add((uint)(0xDC00 + ((lower.Value - 0x10000) & 0x3FF)));
+                    i += 2;
                     continue;
                 }
             }
             else if (IsWord(CharUnicodeInfo.GetUnicodeCategory(c)))
             {
-                Append(ref length, char.ToLowerInvariant(c));
+                // A non-ASCII letter may lower-case to an ASCII one (the Kelvin sign to 'k'), which has bit 0x20 already.
+                word.Add(char.ToLowerInvariant(c));
+                i++;
                 continue;
             }
 
-            if (length > 0)
+            if (word.Units > 0)
             {
-                AddWord(ref count, length);
-                length = 0;
+                words[count++] = word.Finish();
             }
+
+            i++;
         }
 
-        if (length > 0)
+        if (word.Units > 0)
         {
-            AddWord(ref count, length);
+            words[count++] = word.Finish();
         }
 
         return count;
     }
 
+    /// <summary>The length of the run of ASCII word characters at <paramref name="start"/> (at least 1).</summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    private void Append(ref int length, char c)
+    private static int AsciiWordRun(ReadOnlySpan<char> text, int start)
     {
-        if (length == _word.Length)
+        var i = start + 1;
+        if (Vector256.IsHardwareAccelerated)
         {
-            Array.Resize(ref _word, _word.Length * 2);
+            // 16 characters per step: letters are (c | 0x20) - 'a' <= 25, digits c - '0' <= 9, or '_'.
+            ref var first = ref Unsafe.As<char, ushort>(ref MemoryMarshal.GetReference(text));
+            while (i + 16 <= text.Length)
+            {
+                var v = Vector256.LoadUnsafe(ref first, (nuint)i);
+                var word = Vector256.LessThanOrEqual((v | Vector256.Create((ushort)0x20)) - Vector256.Create((ushort)'a'), Vector256.Create((ushort)25))
+                    | Vector256.LessThanOrEqual(v - Vector256.Create((ushort)'0'), Vector256.Create((ushort)9))
+                    | Vector256.Equals(v, Vector256.Create((ushort)'_'));
+                var ends = ~word.ExtractMostSignificantBits() & 0xFFFF;
+                if (ends != 0)
+                {
+                    return i + BitOperations.TrailingZeroCount(ends) - start;
+                }
+
+                i += 16;
+            }
         }
 
-        _word[length++] = c;
-    }
-
-    private void AddWord(ref int count, int length)
-    {
-        if (count == _words.Length)
+        while (i < text.Length && text[i] < 128 && IsAsciiWord(text[i]))
         {
-            Array.Resize(ref _words, _words.Length * 2);
+            i++;
         }
 
-        _words[count++] = XxHash64.Hash(_word.AsSpan(0, length), _seed);
+        return i - start;
     }
 
     // Order matters (a b c ≠ c b a); the final avalanche spreads every input bit over the low 32
