@@ -46,7 +46,7 @@ internal sealed class ExternalBandSorter : IDisposable
     public IEnumerable<BandRecord> Merge()
     {
         var tail = _buffer.AsMemory(0, _count);
-        tail.Span.Sort();
+        BandRecordSorter.Sort(tail.Span);
         if (_runs.Count == 0)
         {
             return Enumerate(tail);
@@ -110,7 +110,7 @@ internal sealed class ExternalBandSorter : IDisposable
     private void Spill()
     {
         var run = _buffer.AsSpan(0, _count);
-        run.Sort();
+        BandRecordSorter.Sort(run);
         var path = Path.Combine(_directory, $"bands-{_runs.Count:D5}.run");
         using (var stream = new FileStream(path, FileMode.CreateNew, FileAccess.Write, FileShare.None, 1 << 16))
         {

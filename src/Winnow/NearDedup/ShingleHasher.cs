@@ -158,6 +158,7 @@ internal sealed class ShingleHasher
 
     // Order matters (a b c ≠ c b a); the final avalanche spreads every input bit over the low 32
     // bits that the signer uses.
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private ulong Combine(ReadOnlySpan<ulong> words)
     {
         var h = _seed ^ ((ulong)words.Length * Prime2);
@@ -169,6 +170,7 @@ internal sealed class ShingleHasher
         return Avalanche.XxHash64(h);
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private static bool IsAsciiWord(char c) => (uint)((c | 0x20) - 'a') <= 'z' - 'a' || (uint)(c - '0') <= 9 || c == '_';
 
     // Python's \w beyond ASCII: letters and numbers of any kind (marks are not word characters).

@@ -1,0 +1,46 @@
+using Winnow.NearDedup;
+
+namespace Winnow.Tests.NearDedup;
+
+public sealed class BandRecordSorterTests
+{
+    [Theory]
+    [InlineData(0, 10)]
+    [InlineData(1, 10)]
+    [InlineData(23, 3)]
+    [InlineData(25, 1000)]
+    [InlineData(5000, 7)]
+    [InlineData(100_000, 1_000_000)]
+    public void SortsByKeyThenDocument(int count, int distinctKeys)
+    {
+        var random = new Random(count);
+        var records = Enumerable.Range(0, count)
+            .Select(_ => new BandRecord((ulong)random.Next(distinctKeys) * 0x9E3779B97F4A7C15UL, (uint)random.Next(count + 1)))
+            .ToArray();
+        var expected = records.OrderBy(r => r.Key).ThenBy(r => r.Document).ToArray();
+        BandRecordSorter.Sort(records);
+        Assert.Equal(expected, records);
+    }
+
+    [Fact]
+    public void SortedAndReversedInputsStaySorted()
+    {
+        var sorted = Enumerable.Range(0, 10_000).Select(i => new BandRecord((ulong)i / 3, (uint)i)).ToArray();
+        var reversed = sorted.Reverse().ToArray();
+        BandRecordSorter.Sort(reversed);
+        Assert.Equal(sorted, reversed);
+        var copy = sorted.ToArray();
+        BandRecordSorter.Sort(copy);
+        Assert.Equal(sorted, copy);
+    }
+
+    [Fact]
+    public void HeapsortFallbackSortsToo()
+    {
+        var random = new Random(3);
+        var records = Enumerable.Range(0, 3000).Select(_ => new BandRecord((ulong)random.Next(50), (uint)random.Next(100))).ToArray();
+        var expected = records.OrderBy(r => r.Key).ThenBy(r => r.Document).ToArray();
+        BandRecordSorter.IntroSort(records, depth: 0);
+        Assert.Equal(expected, records);
+    }
+}
