@@ -23,6 +23,7 @@ internal sealed class ShingleHasher
 {
     private const ulong Prime1 = 0x9E3779B185EBCA87UL;
     private const ulong Prime2 = 0xC2B2AE3D27D4EB4FUL;
+    private static readonly Vector256<ushort> LaneIndex = Vector256.Create((ushort)0, 1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14, 15);
     private readonly int _ngram;
     private readonly ulong _seed;
     private ulong[] _words = new ulong[256];
@@ -81,6 +82,21 @@ internal sealed class ShingleHasher
             {
                 if (IsAsciiWord(c))
                 {
+                    if (word.Units == 0 && Vector256.IsHardwareAccelerated && i + 16 <= text.Length)
+                    {
+                        // Most words: up to 15 ASCII word characters followed by an ASCII separator,
+                        // hashed from one load with no per-character branch.
+                        var v = Vector256.LoadUnsafe(ref Unsafe.As<char, ushort>(ref MemoryMarshal.GetReference(text)), (nuint)i);
+                        var length = BitOperations.TrailingZeroCount(~AsciiWordMask(v));
+                        if (length < 16 && text[i + length] < 128)
+                        {
+                            var kept = Vector256.LessThan(LaneIndex, Vector256.Create((ushort)length));
+                            words[count++] = WordHasher.Short(_seed, ((v | Vector256.Create((ushort)0x20)) & kept).AsUInt64(), length);
+                            i += length;
+                            continue;
+                        }
+                    }
+
                     var run = AsciiWordRun(text, i);
                     word.AddAscii(text, i, run);
                     i += run;
@@ -123,6 +139,17 @@ internal sealed class ShingleHasher
         return count;
     }
 
+    /// <summary>Bit k set when character k of <paramref name="v"/> is an ASCII letter, digit or '_'.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static uint AsciiWordMask(Vector256<ushort> v)
+    {
+        // Letters are (c | 0x20) - 'a' <= 25, digits c - '0' <= 9 (unsigned, so anything else is out of range).
+        var word = Vector256.LessThanOrEqual((v | Vector256.Create((ushort)0x20)) - Vector256.Create((ushort)'a'), Vector256.Create((ushort)25))
+            | Vector256.LessThanOrEqual(v - Vector256.Create((ushort)'0'), Vector256.Create((ushort)9))
+            | Vector256.Equals(v, Vector256.Create((ushort)'_'));
+        return word.ExtractMostSignificantBits();
+    }
+
     /// <summary>The length of the run of ASCII word characters at <paramref name="start"/> (at least 1).</summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private static int AsciiWordRun(ReadOnlySpan<char> text, int start)
@@ -130,15 +157,10 @@ internal sealed class ShingleHasher
         var i = start + 1;
         if (Vector256.IsHardwareAccelerated)
         {
-            // 16 characters per step: letters are (c | 0x20) - 'a' <= 25, digits c - '0' <= 9, or '_'.
             ref var first = ref Unsafe.As<char, ushort>(ref MemoryMarshal.GetReference(text));
             while (i + 16 <= text.Length)
             {
-                var v = Vector256.LoadUnsafe(ref first, (nuint)i);
-                var word = Vector256.LessThanOrEqual((v | Vector256.Create((ushort)0x20)) - Vector256.Create((ushort)'a'), Vector256.Create((ushort)25))
-                    | Vector256.LessThanOrEqual(v - Vector256.Create((ushort)'0'), Vector256.Create((ushort)9))
-                    | Vector256.Equals(v, Vector256.Create((ushort)'_'));
-                var ends = ~word.ExtractMostSignificantBits() & 0xFFFF;
+                var ends = ~AsciiWordMask(Vector256.LoadUnsafe(ref first, (nuint)i)) & 0xFFFF;
                 if (ends != 0)
                 {
                     return i + BitOperations.TrailingZeroCount(ends) - start;

@@ -1,15 +1,16 @@
 using System.Numerics;
 using System.Runtime.CompilerServices;
 using System.Runtime.InteropServices;
+using System.Runtime.Intrinsics;
 using Winnow.Hashing;
 
 namespace Winnow.NearDedup;
 
 /// <summary>
 /// The 64-bit hash of one word, fed a code unit or a run of ASCII word characters at a time.
-/// Units are packed four to a 64-bit block (little-endian, 16 bits each); each block goes through
-/// xxHash64's round (multiply, rotate, multiply) and the word ends with the unit count and
-/// xxHash64's avalanche. An ASCII word character enters as <c>c | 0x20</c> (letters lower-cased,
+/// Units are packed four to a 64-bit block (little-endian, 16 bits each), the last block and then
+/// the block count padded with zeros to an even number; each block goes through xxHash64's round
+/// (multiply, rotate, multiply) and the word ends with the unit count and xxHash64's avalanche. An ASCII word character enters as <c>c | 0x20</c> (letters lower-cased,
 /// digits unchanged, '_' as 0x7F, a value no other word unit has), so four of them are one load and
 /// one OR.
 /// </summary>
@@ -84,11 +85,33 @@ internal struct WordHasher
         }
     }
 
+    /// <summary>
+    /// The hash of a word of at most 16 units given as its (zero-padded) blocks, without a
+    /// hasher: the same value as feeding the units one by one.
+    /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static ulong Short(ulong seed, Vector256<ulong> blocks, int units)
+    {
+        var h = Round(Round(seed + Prime5, blocks.GetElement(0)), blocks.GetElement(1));
+        if (units > 8)
+        {
+            h = Round(Round(h, blocks.GetElement(2)), blocks.GetElement(3));
+        }
+
+        return Avalanche.XxHash64(h + (ulong)units);
+    }
+
     /// <summary>The word's hash; the hasher is then ready for the next word.</summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public ulong Finish()
     {
         var h = (_units & 3) == 0 ? _h : Round(_h, _block);
+        if ((((_units + 3) >> 2) & 1) != 0)
+        {
+            // Pairs of blocks, so that a word of up to 8 (or 16) units is a fixed number of rounds.
+            h = Round(h, 0);
+        }
+
         h = Avalanche.XxHash64(h + (ulong)_units);
         _h = _start;
         _block = 0;
