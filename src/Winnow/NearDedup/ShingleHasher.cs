@@ -16,7 +16,8 @@ namespace Winnow.NearDedup;
 /// </summary>
 /// <remarks>
 /// Each word is hashed once, while it is read (<see cref="WordHasher"/>: no copy of the word is
-/// made); a shingle hash mixes its n word hashes in order, so no shingle string is ever built. Not thread-safe: one instance per
+/// made); a shingle hash mixes its n word hashes in order (a rolling polynomial, avalanched), so no
+/// shingle string is ever built. Not thread-safe: one instance per
 /// thread (it keeps its buffers).
 /// </remarks>
 internal sealed class ShingleHasher
@@ -53,10 +54,25 @@ internal sealed class ShingleHasher
         }
 
         var span = _words.AsSpan(0, words);
+        // A shingle is the polynomial w[i]·P^(n-1) + ... + w[i+n-1] mod 2^64 of its word hashes,
+        // rolled from one window to the next (the word leaving, the word entering), then
+        // avalanched. Order matters: P - 1 has a single factor 2, so swapping two different words
+        // changes the sum unless their hashes agree in 63 bits.
         var n = Math.Min(_ngram, words);
-        for (var i = 0; i < count; i++)
+        var seed = _seed ^ ((ulong)n * Prime2);
+        var leaving = 1UL;
+        var h = 0UL;
+        for (var k = 0; k < n; k++)
         {
-            shingles[i] = Combine(span.Slice(i, n));
+            h = (h * Prime1) + span[k];
+            leaving = k == 0 ? 1 : leaving * Prime1;
+        }
+
+        shingles[0] = Avalanche.XxHash64(h ^ seed);
+        for (var i = 1; i < count; i++)
+        {
+            h = ((h - (span[i - 1] * leaving)) * Prime1) + span[i + n - 1];
+            shingles[i] = Avalanche.XxHash64(h ^ seed);
         }
 
         return count;
@@ -176,20 +192,6 @@ internal sealed class ShingleHasher
         }
 
         return i - start;
-    }
-
-    // Order matters (a b c ≠ c b a); the final avalanche spreads every input bit over the low 32
-    // bits that the signer uses.
-    [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    private ulong Combine(ReadOnlySpan<ulong> words)
-    {
-        var h = _seed ^ ((ulong)words.Length * Prime2);
-        foreach (var w in words)
-        {
-            h = BitOperations.RotateLeft(h ^ (w * Prime2), 31) * Prime1;
-        }
-
-        return Avalanche.XxHash64(h);
     }
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
