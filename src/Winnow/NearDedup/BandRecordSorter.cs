@@ -14,9 +14,29 @@ internal static class BandRecordSorter
 {
     private const int InsertionLimit = 24;
 
+    private const int ParallelMinimum = 1 << 16;
+
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-    public static void Sort(Span<BandRecord> records) =>
-        IntroSort(records, 2 * (int)Math.Log2(Math.Max(records.Length, 1)) + 2);
+    public static void Sort(Span<BandRecord> records) => IntroSort(records, DepthLimit(records.Length));
+
+    /// <summary>
+    /// The same order, with up to <see cref="ParallelOptions.MaxDegreeOfParallelism"/> threads:
+    /// a large range is partitioned once and its two sides sorted at the same time.
+    /// </summary>
+    public static void Sort(Memory<BandRecord> records, ParallelOptions parallel)
+    {
+        if (parallel.MaxDegreeOfParallelism < 2 || records.Length < ParallelMinimum)
+        {
+            Sort(records.Span);
+            return;
+        }
+
+        var split = Partition(records.Span);
+        var depth = DepthLimit(records.Length);
+        Parallel.Invoke(parallel, () => IntroSort(records.Span[..split], depth), () => IntroSort(records.Span[(split + 1)..], depth));
+    }
+
+    private static int DepthLimit(int length) => (2 * (int)Math.Log2(Math.Max(length, 1))) + 2;
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private static bool Less(in BandRecord a, in BandRecord b) => a.Key < b.Key || (a.Key == b.Key && a.Document < b.Document);
@@ -41,34 +61,7 @@ internal static class BandRecordSorter
                 return;
             }
 
-            // Median of first, middle and last as the pivot, parked at the end.
-            var hi = span.Length - 1;
-            var mid = hi / 2;
-            SwapIfLess(span, mid, 0);
-            SwapIfLess(span, hi, 0);
-            SwapIfLess(span, hi, mid);
-            (span[mid], span[hi - 1]) = (span[hi - 1], span[mid]);
-            var pivot = span[hi - 1];
-            int left = 0, right = hi - 1;
-            while (true)
-            {
-                while (Less(span[++left], pivot))
-                {
-                }
-
-                while (Less(pivot, span[--right]))
-                {
-                }
-
-                if (left >= right)
-                {
-                    break;
-                }
-
-                (span[left], span[right]) = (span[right], span[left]);
-            }
-
-            (span[left], span[hi - 1]) = (span[hi - 1], span[left]);
+            var left = Partition(span);
 
             // Recurse into the smaller side, loop on the larger: stack depth stays logarithmic.
             if (left < span.Length - left)
@@ -95,6 +88,41 @@ internal static class BandRecordSorter
 
             span[j + 1] = item;
         }
+    }
+
+    /// <summary>Median-of-three quicksort partition (at least 3 records): returns the pivot's final index.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    private static int Partition(Span<BandRecord> span)
+    {
+        // Median of first, middle and last as the pivot, parked at the end.
+        var hi = span.Length - 1;
+        var mid = hi / 2;
+        SwapIfLess(span, mid, 0);
+        SwapIfLess(span, hi, 0);
+        SwapIfLess(span, hi, mid);
+        (span[mid], span[hi - 1]) = (span[hi - 1], span[mid]);
+        var pivot = span[hi - 1];
+        int left = 0, right = hi - 1;
+        while (true)
+        {
+            while (Less(span[++left], pivot))
+            {
+            }
+
+            while (Less(pivot, span[--right]))
+            {
+            }
+
+            if (left >= right)
+            {
+                break;
+            }
+
+            (span[left], span[right]) = (span[right], span[left]);
+        }
+
+        (span[left], span[hi - 1]) = (span[hi - 1], span[left]);
+        return left;
     }
 
     private static void HeapSort(Span<BandRecord> span)

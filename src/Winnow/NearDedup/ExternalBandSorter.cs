@@ -42,11 +42,11 @@ internal sealed class ExternalBandSorter : IDisposable
         }
     }
 
-    /// <summary>All records in (key, document) order. Call once, after the last <see cref="Add"/>.</summary>
-    public IEnumerable<BandRecord> Merge()
+    /// <summary>All records in (key, document) order. Call once, after the last <see cref="Add"/>; <paramref name="parallel"/> sorts the last buffer with more threads.</summary>
+    public IEnumerable<BandRecord> Merge(ParallelOptions? parallel = null)
     {
         var tail = _buffer.AsMemory(0, _count);
-        BandRecordSorter.Sort(tail.Span);
+        BandRecordSorter.Sort(tail, parallel ?? new ParallelOptions { MaxDegreeOfParallelism = 1 });
         if (_runs.Count == 0)
         {
             return Enumerate(tail);

@@ -43,4 +43,17 @@ public sealed class BandRecordSorterTests
         BandRecordSorter.IntroSort(records, depth: 0);
         Assert.Equal(expected, records);
     }
+
+    [Theory]
+    [InlineData(1)]
+    [InlineData(2)]
+    [InlineData(8)]
+    public void ParallelSortGivesTheSameOrder(int threads)
+    {
+        var random = new Random(7);
+        var records = Enumerable.Range(0, 200_000).Select(i => new BandRecord((ulong)random.Next(50_000) * 0x9E3779B97F4A7C15UL, (uint)i)).ToArray();
+        var expected = records.OrderBy(r => r.Key).ThenBy(r => r.Document).ToArray();
+        BandRecordSorter.Sort(records.AsMemory(), new ParallelOptions { MaxDegreeOfParallelism = threads });
+        Assert.Equal(expected, records);
+    }
 }
