@@ -36,6 +36,60 @@ internal static class BandRecordSorter
         Parallel.Invoke(parallel, () => IntroSort(records.Span[..split], depth), () => IntroSort(records.Span[(split + 1)..], depth));
     }
 
+    /// <summary>
+    /// Sorts by (key, document) with a stable radix sort on the key when the documents are already
+    /// ascending (the order records are added in); <paramref name="scratch"/> must be as long as
+    /// <paramref name="records"/>. Returns false, leaving the records as they were, otherwise.
+    /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    public static bool TryRadixSort(Span<BandRecord> records, Span<BandRecord> scratch)
+    {
+        for (var i = 1; i < records.Length; i++)
+        {
+            if (records[i].Document < records[i - 1].Document)
+            {
+                return false;
+            }
+        }
+
+        // Six passes of 11 bits, least significant first; all six histograms in one read.
+        const int Bits = 11, Passes = 6, Buckets = 1 << Bits;
+        var counts = new int[Passes * Buckets];
+        foreach (var record in records)
+        {
+            var key = record.Key;
+            for (var p = 0; p < Passes; p++)
+            {
+                counts[(p * Buckets) + (int)((key >> (p * Bits)) & (Buckets - 1))]++;
+            }
+        }
+
+        var from = records;
+        var to = scratch[..records.Length];
+        for (var p = 0; p < Passes; p++)
+        {
+            var offsets = counts.AsSpan(p * Buckets, Buckets);
+            var sum = 0;
+            for (var b = 0; b < Buckets; b++)
+            {
+                (offsets[b], sum) = (sum, sum + offsets[b]);
+            }
+
+            var shift = p * Bits;
+            foreach (var record in from)
+            {
+                to[offsets[(int)((record.Key >> shift) & (Buckets - 1))]++] = record;
+            }
+
+            var swap = from;
+            from = to;
+            to = swap;
+        }
+
+        // An even number of passes: the result is back in the records.
+        return true;
+    }
+
     private static int DepthLimit(int length) => (2 * (int)Math.Log2(Math.Max(length, 1))) + 2;
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]

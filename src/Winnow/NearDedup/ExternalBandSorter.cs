@@ -46,7 +46,11 @@ internal sealed class ExternalBandSorter : IDisposable
     public IEnumerable<BandRecord> Merge(ParallelOptions? parallel = null)
     {
         var tail = _buffer.AsMemory(0, _count);
-        BandRecordSorter.Sort(tail, parallel ?? new ParallelOptions { MaxDegreeOfParallelism = 1 });
+        // The unused half of the buffer, when there is one, is the radix sort's scratch space.
+        if (_count > _buffer.Length / 2 || !BandRecordSorter.TryRadixSort(tail.Span, _buffer.AsSpan(_count, _count)))
+        {
+            BandRecordSorter.Sort(tail, parallel ?? new ParallelOptions { MaxDegreeOfParallelism = 1 });
+        }
         if (_runs.Count == 0)
         {
             return Enumerate(tail);

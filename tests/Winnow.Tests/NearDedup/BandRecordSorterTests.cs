@@ -56,4 +56,29 @@ public sealed class BandRecordSorterTests
         BandRecordSorter.Sort(records.AsMemory(), new ParallelOptions { MaxDegreeOfParallelism = threads });
         Assert.Equal(expected, records);
     }
+
+    [Theory]
+    [InlineData(0)]
+    [InlineData(1)]
+    [InlineData(1000)]
+    [InlineData(100_000)]
+    public void RadixSortOrdersRecordsAddedInDocumentOrder(int count)
+    {
+        var random = new Random(count + 1);
+        // Documents ascending with repeats (several bands per document), keys with repeats and all 64 bits used.
+        var records = Enumerable.Range(0, count)
+            .Select(i => new BandRecord(((ulong)random.Next(count / 3 + 1) * 0x9E3779B97F4A7C15UL) ^ ((ulong)random.Next(4) << 62), (uint)(i / 3)))
+            .ToArray();
+        var expected = records.OrderBy(r => r.Key).ThenBy(r => r.Document).ToArray();
+        Assert.True(BandRecordSorter.TryRadixSort(records, new BandRecord[count]));
+        Assert.Equal(expected, records);
+    }
+
+    [Fact]
+    public void RadixSortDeclinesRecordsOutOfDocumentOrder()
+    {
+        BandRecord[] records = [new(5, 2), new(1, 1)];
+        Assert.False(BandRecordSorter.TryRadixSort(records, new BandRecord[2]));
+        Assert.Equal([new BandRecord(5, 2), new BandRecord(1, 1)], records);
+    }
 }
