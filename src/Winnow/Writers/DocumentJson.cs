@@ -25,14 +25,13 @@ internal static class DocumentJson
     /// </summary>
     public static void WriteSpill(Utf8JsonWriter writer, Document document) => Write(writer, document, spill: true);
 
-    /// <summary>A spill record of the ordinal, input size, id and source only (runs that write no documents).</summary>
+    /// <summary>A spill record of the ordinal, input size and id only (runs that write no documents).</summary>
     public static void WriteSkeleton(Utf8JsonWriter writer, Document document)
     {
         writer.WriteStartObject();
         writer.WriteNumber(SpillOrdinal, document.Ordinal);
         writer.WriteNumber(SpillBytes, document.InputBytes);
         writer.WriteString("id"u8, document.Id);
-        WriteSource(writer, document.Source);
         writer.WriteEndObject();
     }
 
