@@ -108,7 +108,7 @@ internal sealed class ShingleHasher
                         {
                             var kept = Vector256.LessThan(LaneIndex, Vector256.Create((ushort)length));
                             words[count++] = WordHasher.Short(_seed, ((v | Vector256.Create((ushort)0x20)) & kept).AsUInt64(), length);
-                            i += length;
+                            i += length + 1; // the ASCII separator after it too
                             continue;
                         }
                     }
