@@ -52,12 +52,14 @@ internal static class BandRecordSorter
             }
         }
 
-        // Six passes of 11 bits, least significant first; all six histograms in one read.
-        const int Bits = 11, Passes = 6, Buckets = 1 << Bits;
+        // Radix passes of 11 bits over the key's upper 33 bits, least significant first, all
+        // histograms in one read. Keys of 900k random records share their upper 33 bits by chance
+        // about 50 times, so the few runs that do are then finished by a comparison sort.
+        const int Bits = 11, Passes = 3, Buckets = 1 << Bits, Low = 64 - (Bits * Passes);
         var counts = new int[Passes * Buckets];
         foreach (var record in records)
         {
-            var key = record.Key;
+            var key = record.Key >> Low;
             for (var p = 0; p < Passes; p++)
             {
                 counts[(p * Buckets) + (int)((key >> (p * Bits)) & (Buckets - 1))]++;
@@ -75,7 +77,7 @@ internal static class BandRecordSorter
                 (offsets[b], sum) = (sum, sum + offsets[b]);
             }
 
-            var shift = p * Bits;
+            var shift = Low + (p * Bits);
             foreach (var record in from)
             {
                 to[offsets[(int)((record.Key >> shift) & (Buckets - 1))]++] = record;
@@ -86,8 +88,37 @@ internal static class BandRecordSorter
             to = swap;
         }
 
-        // An even number of passes: the result is back in the records.
+        // An odd number of passes: the result is in the scratch space.
+        from.CopyTo(records);
+        FinishRuns(records, Low);
         return true;
+    }
+
+    // Runs of equal upper key bits are in document order; those that also hold different keys
+    // (rare: chance agreement of the upper bits) are sorted whole.
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    private static void FinishRuns(Span<BandRecord> records, int low)
+    {
+        var start = 0;
+        for (var i = 1; i <= records.Length; i++)
+        {
+            if (i < records.Length && records[i].Key >> low == records[start].Key >> low)
+            {
+                continue;
+            }
+
+            var run = records[start..i];
+            for (var k = 1; k < run.Length; k++)
+            {
+                if (Less(run[k], run[k - 1]))
+                {
+                    IntroSort(run, DepthLimit(run.Length));
+                    break;
+                }
+            }
+
+            start = i;
+        }
     }
 
     private static int DepthLimit(int length) => (2 * (int)Math.Log2(Math.Max(length, 1))) + 2;

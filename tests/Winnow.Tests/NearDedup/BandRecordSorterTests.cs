@@ -75,6 +75,17 @@ public sealed class BandRecordSorterTests
     }
 
     [Fact]
+    public void RadixSortOrdersKeysThatDifferOnlyInTheirLowBits()
+    {
+        // Keys below 2^31, with or without the top bit: two runs of equal upper bits, finished by the comparison sort.
+        var random = new Random(9);
+        var records = Enumerable.Range(0, 5000).Select(i => new BandRecord((uint)random.Next(700) | ((ulong)(uint)(i % 2) << 63), (uint)(i / 2))).ToArray();
+        var expected = records.OrderBy(r => r.Key).ThenBy(r => r.Document).ToArray();
+        Assert.True(BandRecordSorter.TryRadixSort(records, new BandRecord[records.Length]));
+        Assert.Equal(expected, records);
+    }
+
+    [Fact]
     public void RadixSortDeclinesRecordsOutOfDocumentOrder()
     {
         BandRecord[] records = [new(5, 2), new(1, 1)];
