@@ -7,7 +7,9 @@ internal static class Program
 {
     private static int Main(string[] args) => Run(args);
 
-    internal static int Run(string[] args)
+    internal static int Run(string[] args) => CreateRoot().Parse(args).Invoke();
+
+    internal static RootCommand CreateRoot()
     {
         var root = new RootCommand(
             "Winnow turns crawled web pages into a clean, deduplicated text corpus and shows where text was reused.\n" +
@@ -21,7 +23,8 @@ internal static class Program
             SynthCommand.Create(),
             ExtractCommand.Create(),
             DedupCommand.Create(),
+            TaskCommand.Create(CreateRoot),
         };
-        return root.Parse(args).Invoke();
+        return root;
     }
 }

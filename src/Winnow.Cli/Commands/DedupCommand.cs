@@ -22,20 +22,24 @@ internal static class DedupCommand
         near.AddTo(command);
         command.Options.Add(noExact);
         command.Options.Add(clustersOnly);
+        var executor = new ExecutorOptions();
+        executor.AddTo(command);
         command.SetAction(result =>
         {
-            NearDedupStage stage;
-            try
+            var nearOptions = near.ToOptions(result);
+            if (!NearDedupCliOptions.Check(nearOptions))
             {
-                stage = new NearDedupStage(near.ToOptions(result));
-            }
-            catch (ArgumentOutOfRangeException e)
-            {
-                System.Console.Error.WriteLine($"winnow: {e.Message}");
                 return ExitCodes.Usage;
             }
 
-            using (stage)
+            var writeDocuments = !result.GetValue(clustersOnly);
+            if (!writeDocuments && executor.IsSharded(result))
+            {
+                System.Console.Error.WriteLine("winnow: --clusters-only runs in one process; drop the sharding options");
+                return ExitCodes.Usage;
+            }
+
+            WinnowPipeline Pipeline()
             {
                 var builder = new WinnowPipelineBuilder();
                 if (!result.GetValue(noExact))
@@ -43,9 +47,11 @@ internal static class DedupCommand
                     builder.Add(new ExactDedupStage(options.ToExactDedupOptions(result)));
                 }
 
-                var run = options.ToRunOptions(result) with { WriteDocuments = !result.GetValue(clustersOnly) };
-                return PipelineExecution.Execute(builder.Add(stage).Build(), run, result.GetValue(options.Quiet), "dedup");
+                return builder.Add(new NearDedupStage(nearOptions)).Build();
             }
+
+            var run = options.ToRunOptions(result) with { WriteDocuments = writeDocuments };
+            return PipelineExecution.Execute(new RunSpec(Pipeline, run, "dedup", Report: false), result.GetValue(options.Quiet), executor, result);
         });
         return command;
     }

@@ -3,6 +3,7 @@ using Winnow.Boilerplate;
 using Winnow.Filters;
 using Winnow.Reuse;
 using Winnow.NearDedup;
+using Winnow.Pipeline;
 using Winnow.Synth;
 
 namespace Winnow.Cli.Commands;
@@ -18,16 +19,22 @@ internal static class DemoCommand
         var quiet = new Option<bool>("--quiet", "-q") { Description = "No progress display" };
         var noReport = new Option<bool>("--no-report") { Description = "Do not write the run's report.html" };
         var command = new Command("demo", "Generate the built-in sample corpus and run the whole pipeline on it") { dir, docs, threads, quiet, noReport };
+        var executor = new ExecutorOptions();
+        executor.AddTo(command);
         command.SetAction(result =>
         {
             var root = Path.GetFullPath(result.GetValue(dir)!);
             var corpus = Path.Combine(root, "sample", "corpus.jsonl");
             var output = Path.Combine(root, "run");
-            Directory.CreateDirectory(Path.GetDirectoryName(corpus)!);
-            System.Console.Out.WriteLine($"sample: {corpus}");
-            var summary = SyntheticCorpus.Generate(new SynthOptions { Docs = result.GetValue(docs), Seed = 1 }, corpus);
-            SynthCommand.Print(summary);
-            System.Console.Out.WriteLine();
+            if (!PipelineExecution.IsCapturing)
+            {
+                Directory.CreateDirectory(Path.GetDirectoryName(corpus)!);
+                System.Console.Out.WriteLine($"sample: {corpus}");
+                var summary = SyntheticCorpus.Generate(new SynthOptions { Docs = result.GetValue(docs), Seed = 1 }, corpus);
+                SynthCommand.Print(summary);
+                System.Console.Out.WriteLine();
+            }
+
             var options = new Winnow.Pipeline.RunOptions
             {
                 Inputs = [corpus],
@@ -36,16 +43,15 @@ internal static class DemoCommand
                 Overwrite = true,
             };
             // The demo shows every stage: boilerplate per site, and passage reuse, are opt-in in 'run'.
-            var boilerplate = new BoilerplateStage(new BoilerplateOptions { GroupBy = "host", MinDocs = 3 });
-            using var nearDedup = new NearDedupStage(new MinHashOptions());
-            var pipeline = new DefaultPipeline
+            var cleaning = FilterConfig.Default();
+            WinnowPipeline Pipeline() => new DefaultPipeline
             {
-                Cleaning = FilterConfig.Default(),
-                NearDedup = nearDedup,
-                Boilerplate = boilerplate,
+                Cleaning = cleaning,
+                NearDedup = new NearDedupStage(new MinHashOptions()),
+                Boilerplate = new BoilerplateStage(new BoilerplateOptions { GroupBy = "host", MinDocs = 3 }),
                 Reuse = new ReuseStage(),
             }.Build();
-            return PipelineExecution.Execute(pipeline, options, result.GetValue(quiet), "demo", report: !result.GetValue(noReport));
+            return PipelineExecution.Execute(new RunSpec(Pipeline, options, "demo", Report: !result.GetValue(noReport)), result.GetValue(quiet), executor, result);
         });
         return command;
     }

@@ -28,6 +28,21 @@ internal sealed class NearDedupCliOptions
         Keep.AcceptOnlyFromAmong("first", "longest", "earliest-date");
     }
 
+    /// <summary>True when the options make a valid stage; otherwise prints why.</summary>
+    public static bool Check(MinHashOptions options)
+    {
+        try
+        {
+            new NearDedupStage(options).Dispose();
+            return true;
+        }
+        catch (ArgumentOutOfRangeException e)
+        {
+            System.Console.Error.WriteLine($"winnow: {e.Message}");
+            return false;
+        }
+    }
+
     public MinHashOptions ToOptions(ParseResult result) => new()
     {
         NGram = result.GetValue(NGram),

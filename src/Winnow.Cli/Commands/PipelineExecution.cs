@@ -1,6 +1,8 @@
+using System.CommandLine;
 using Winnow.Cli.Console;
 using Winnow.NearDedup;
 using Winnow.Pipeline;
+using Winnow.Sharding;
 using Winnow.Stats;
 
 namespace Winnow.Cli.Commands;
@@ -11,24 +13,149 @@ namespace Winnow.Cli.Commands;
 /// </summary>
 internal static class PipelineExecution
 {
-    public static int Execute(WinnowPipeline pipeline, RunOptions options, bool quiet, string label = "winnow", bool report = false)
+    [ThreadStatic]
+    private static Action<RunSpec>? _capture;
+
+    /// <summary>True while <see cref="Capture"/> runs a command only to learn what it would run.</summary>
+    public static bool IsCapturing => _capture is not null;
+
+    /// <summary>Invokes a parsed command line without running anything and returns what it would run: how a Slurm task rebuilds its pipeline.</summary>
+    public static RunSpec? Capture(ParseResult parsed)
     {
-        var reporter = new ProgressReporter(quiet);
+        RunSpec? spec = null;
+        _capture = s => spec = s;
         try
         {
-            var stats = reporter.Run(label, progress => pipeline.Run(options with { Progress = progress, OnRejected = reporter.Rejected }));
-            if (reporter.Rejections > 20)
+            parsed.Invoke();
+        }
+        finally
+        {
+            _capture = null;
+        }
+
+        return spec;
+    }
+
+    /// <summary>Runs a command's pipeline in one process, or sharded (local pool or Slurm) when the executor options ask for it.</summary>
+    public static int Execute(RunSpec spec, bool quiet, ExecutorOptions executor, ParseResult result)
+    {
+        if (_capture is not null)
+        {
+            _capture(spec);
+            return ExitCodes.Ok;
+        }
+
+        if (!executor.IsSharded(result))
+        {
+            var pipeline = spec.Pipelines();
+            try
             {
-                System.Console.Error.WriteLine($"winnow: … and {reporter.Rejections - 20:N0} more rejected records, all in {Path.Combine(options.OutputDirectory, "rejected")}/");
+                return Execute(pipeline, spec.Options, quiet, spec.Label, spec.Report);
+            }
+            finally
+            {
+                DisposeStages(pipeline);
+            }
+        }
+
+        return Guard(() => ExecuteSharded(spec, quiet, executor, result));
+    }
+
+    /// <summary>The command line that starts this same program: for Slurm scripts.</summary>
+    public static IReadOnlyList<string> WinnowCommand()
+    {
+        var process = Environment.ProcessPath ?? "dotnet";
+        return Path.GetFileNameWithoutExtension(process) == "dotnet" ? [process, typeof(PipelineExecution).Assembly.Location] : [process];
+    }
+
+    /// <summary>Writes the report as the finish step's last act, failing the step if it cannot.</summary>
+    public static Action? ReportHook(RunSpec spec) => spec.Report
+        ? () =>
+        {
+            if (ReportCommand.Write(spec.Options.OutputDirectory) != ExitCodes.Ok)
+            {
+                throw new IOException("the report could not be written");
+            }
+        }
+        : null;
+
+    private static int ExecuteSharded(RunSpec spec, bool quiet, ExecutorOptions executor, ParseResult result)
+    {
+        var sharding = executor.ToShardedRunOptions(result);
+        var output = spec.Options.OutputDirectory;
+        Action<string>? log = quiet ? null : line => System.Console.Error.WriteLine("winnow: " + line);
+        var stages = spec.Pipelines();
+        var plan = ShardedRun.Prepare(stages.Stages, spec.Options, sharding);
+        DisposeStages(stages);
+        log?.Invoke($"plan: {plan.Shards.Count:N0} input shard(s) × {plan.Steps.Count} steps, {sharding.Tasks} task(s) per map step ({Path.Combine(output, ".winnow", "plan.json")})");
+        if (executor.IsSlurm(result))
+        {
+            var slurm = new SlurmExecutor(output, sharding, executor.ToSlurmOptions(result), WinnowCommand(), log);
+            var jobs = slurm.Submit(plan);
+            System.Console.Out.WriteLine(jobs.Count == 0
+                ? $"{output}: nothing left to run"
+                : $"submitted {jobs.Count} job array(s): {string.Join(' ', jobs)}; follow with: winnow status {output}");
+            if (!executor.WaitForSlurm(result))
+            {
+                return ExitCodes.Ok;
             }
 
-            PrintSummary(stats, options.OutputDirectory, options.WriteDocuments);
-            foreach (var nearDedup in pipeline.Stages.OfType<NearDedupStage>())
+            if (!slurm.Wait(plan, jobs))
             {
-                NearDedupCliOptions.PrintSummary(nearDedup);
+                System.Console.Error.WriteLine($"winnow: the Slurm run stopped before the end; task logs are in {Path.Combine(output, ".winnow", "logs")}/; run the same command again to resume");
+                StatusCommand.Show(output);
+                return ExitCodes.Failed;
             }
 
-            return report ? ReportCommand.Write(options.OutputDirectory) : ExitCodes.Ok;
+            return StatusCommand.Show(output);
+        }
+
+        var stats = new LocalExecutor(spec.Pipelines, spec.Options, sharding, log).Run(plan, default, ReportHook(spec));
+        if (stats is null)
+        {
+            System.Console.Out.WriteLine($"{output}: the run was already complete");
+            return StatusCommand.Show(output);
+        }
+
+        PrintSummary(stats, output);
+        return ExitCodes.Ok;
+    }
+
+    private static void DisposeStages(WinnowPipeline pipeline)
+    {
+        foreach (var stage in pipeline.Stages.OfType<IDisposable>())
+        {
+            stage.Dispose();
+        }
+    }
+
+    public static int Execute(WinnowPipeline pipeline, RunOptions options, bool quiet, string label = "winnow", bool report = false) =>
+        Guard(() => ExecuteInProcess(pipeline, options, quiet, label, report));
+
+    private static int ExecuteInProcess(WinnowPipeline pipeline, RunOptions options, bool quiet, string label, bool report)
+    {
+        var reporter = new ProgressReporter(quiet);
+        var stats = reporter.Run(label, progress => pipeline.Run(options with { Progress = progress, OnRejected = reporter.Rejected }));
+        if (reporter.Rejections > 20)
+        {
+            System.Console.Error.WriteLine($"winnow: … and {reporter.Rejections - 20:N0} more rejected records, all in {Path.Combine(options.OutputDirectory, "rejected")}/");
+        }
+
+        PrintSummary(stats, options.OutputDirectory, options.WriteDocuments);
+        foreach (var nearDedup in pipeline.Stages.OfType<NearDedupStage>())
+        {
+            NearDedupCliOptions.PrintSummary(nearDedup);
+        }
+
+        return report ? ReportCommand.Write(options.OutputDirectory) : ExitCodes.Ok;
+    }
+
+    /// <summary>Turns the errors a run can meet into a message and an exit code.</summary>
+    private static int Guard(Func<int> run)
+    {
+        try
+        {
+            return run();
         }
         catch (InputRejectedException e)
         {
@@ -45,7 +172,7 @@ internal static class PipelineExecution
             System.Console.Error.WriteLine("winnow: cancelled");
             return ExitCodes.Cancelled;
         }
-        catch (IOException e)
+        catch (Exception e) when (e is IOException or InvalidOperationException or InvalidDataException)
         {
             System.Console.Error.WriteLine($"winnow: {e.Message}");
             return ExitCodes.Failed;

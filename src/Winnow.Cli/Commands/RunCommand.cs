@@ -1,5 +1,6 @@
 using System.CommandLine;
 using Winnow.NearDedup;
+using Winnow.Pipeline;
 using Winnow.Reuse;
 
 namespace Winnow.Cli.Commands;
@@ -22,6 +23,8 @@ internal static class RunCommand
         boilerplate.AddTo(command);
         var reuse = new Option<bool>("--reuse") { Description = "Also find passages shared between kept documents (reuse.jsonl; see 'winnow reuse' for its options)" };
         command.Options.Add(reuse);
+        var executor = new ExecutorOptions();
+        executor.AddTo(command);
         command.SetAction(result =>
         {
             if (!options.TryLoadCleaningStages(result, out var cleaning))
@@ -29,18 +32,23 @@ internal static class RunCommand
                 return ExitCodes.Usage;
             }
 
-            using var nearDedup = result.GetValue(noNearDedup) ? null : new NearDedupStage(near.ToOptions(result));
-            var pipeline = new DefaultPipeline
+            var nearOptions = near.ToOptions(result);
+            if (!result.GetValue(noNearDedup) && !NearDedupCliOptions.Check(nearOptions))
+            {
+                return ExitCodes.Usage;
+            }
+
+            WinnowPipeline Pipeline() => new DefaultPipeline
             {
                 Chrome = result.GetValue(options.Chrome),
                 Exact = options.ToExactDedupOptions(result),
                 Cleaning = cleaning,
-                NearDedup = nearDedup,
+                NearDedup = result.GetValue(noNearDedup) ? null : new NearDedupStage(nearOptions),
                 Boilerplate = boilerplate.ToStage(result),
                 Reuse = result.GetValue(reuse) ? new ReuseStage() : null,
             }.Build();
-            return PipelineExecution.Execute(
-                pipeline, options.ToRunOptions(result), result.GetValue(options.Quiet), report: !result.GetValue(noReport));
+            var spec = new RunSpec(Pipeline, options.ToRunOptions(result), "winnow", Report: !result.GetValue(noReport));
+            return PipelineExecution.Execute(spec, result.GetValue(options.Quiet), executor, result);
         });
         return command;
     }

@@ -1,5 +1,6 @@
 using System.CommandLine;
 using System.Text.Json.Nodes;
+using Winnow.Sharding;
 
 namespace Winnow.Cli.Commands;
 
@@ -27,11 +28,20 @@ internal static class StatusCommand
             return ExitCodes.Usage;
         }
 
+        if (File.Exists(Path.Combine(dir, ".winnow", "plan.json")))
+        {
+            var finished = ShowPlan(dir);
+            if (!finished)
+            {
+                return ExitCodes.Failed;
+            }
+        }
+
         var statsPath = Path.Combine(dir, "stats.json");
         var partial = Directory.EnumerateFiles(dir, "*.tmp", SearchOption.AllDirectories).Count();
         if (!File.Exists(statsPath))
         {
-            o.WriteLine($"{dir}: incomplete (no stats.json; {partial} shard(s) under a temporary name); run it again with --overwrite");
+            o.WriteLine($"{dir}: incomplete (no stats.json; {partial} file(s) under a temporary name); run it again with --overwrite");
             return ExitCodes.Failed;
         }
 
@@ -48,5 +58,27 @@ internal static class StatusCommand
         }
 
         return ExitCodes.Ok;
+    }
+
+    /// <summary>A sharded run's steps with their units done; true when the finish step is done.</summary>
+    private static bool ShowPlan(string dir)
+    {
+        var o = System.Console.Out;
+        var steps = ShardedRun.Progress(dir).ToList();
+        foreach (var (step, done) in steps)
+        {
+            var state = done == step.Units ? "done" : done > 0 ? "running or stopped" : "waiting";
+            o.WriteLine($"  step {step.Index,2} {done,6:N0}/{step.Units,-6:N0} {state,-18} {step.Name}");
+        }
+
+        var (last, lastDone) = steps[^1];
+        if (lastDone == last.Units)
+        {
+            return true;
+        }
+
+        var logs = Path.Combine(dir, ".winnow", "logs");
+        o.WriteLine($"{dir}: incomplete; run the same command again to resume (finished units are kept){(Directory.Exists(logs) ? $"; Slurm task logs: {logs}/" : "")}");
+        return false;
     }
 }

@@ -21,7 +21,7 @@ namespace Winnow.Boilerplate;
 /// the corpus. Not thread-safe; the runner calls it one batch at a time, and it uses
 /// <see cref="StageContext.Parallelism"/> threads inside a batch.
 /// </remarks>
-public sealed class BoilerplateStage : CorpusStage
+public sealed partial class BoilerplateStage : CorpusStage
 {
     /// <summary>Reason recorded on documents that were nothing but boilerplate.</summary>
     public const string OnlyBoilerplateReason = "boilerplate_only";

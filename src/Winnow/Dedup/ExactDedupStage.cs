@@ -17,7 +17,7 @@ namespace Winnow.Dedup;
 /// text (the hash, the kept id and about 40 bytes of table), see docs/architecture.md.
 /// Not thread-safe; the runner calls it one batch at a time.
 /// </remarks>
-public sealed class ExactDedupStage : CorpusStage
+public sealed partial class ExactDedupStage : CorpusStage
 {
     /// <summary>The reason recorded on removed documents.</summary>
     public const string Reason = "exact_duplicate";
@@ -35,16 +35,7 @@ public sealed class ExactDedupStage : CorpusStage
     /// <inheritdoc />
     public override void ProcessBatch(IReadOnlyList<Document> batch, StageContext context)
     {
-        var hashes = new UInt128[batch.Count];
-        var parallel = new ParallelOptions { MaxDegreeOfParallelism = context.Parallelism, CancellationToken = context.CancellationToken };
-        ParallelChunks.For(batch.Count, parallel, (_, from, to) =>
-        {
-            for (var i = from; i < to; i++)
-            {
-                hashes[i] = Hash(batch[i].Text, _options.Normalization);
-            }
-        });
-
+        var hashes = HashAll(batch, context);
         for (var i = 0; i < batch.Count; i++)
         {
             // Batches arrive in input order and are scanned in order: the first seen wins.
@@ -57,6 +48,20 @@ public sealed class ExactDedupStage : CorpusStage
                 _firstSeen.Add(hashes[i], batch[i].Id);
             }
         }
+    }
+
+    private UInt128[] HashAll(IReadOnlyList<Document> batch, StageContext context)
+    {
+        var hashes = new UInt128[batch.Count];
+        var parallel = new ParallelOptions { MaxDegreeOfParallelism = context.Parallelism, CancellationToken = context.CancellationToken };
+        ParallelChunks.For(batch.Count, parallel, (_, from, to) =>
+        {
+            for (var i = from; i < to; i++)
+            {
+                hashes[i] = Hash(batch[i].Text, _options.Normalization);
+            }
+        });
+        return hashes;
     }
 
     /// <summary>The hash that decides equality: of the normalized text's UTF-16 code units.</summary>

@@ -16,7 +16,7 @@ namespace Winnow.NearDedup;
 /// = input ordinal of the first member). Memory: see docs/neardup.md. Not thread-safe; the runner
 /// calls it one batch at a time and it uses <see cref="StageContext.Parallelism"/> threads inside.
 /// </remarks>
-public sealed class NearDedupStage : CorpusStage, IDisposable
+public sealed partial class NearDedupStage : CorpusStage, IDisposable
 {
     /// <summary>The reason recorded on removed documents.</summary>
     public const string Reason = "near_duplicate";

@@ -39,6 +39,22 @@ internal sealed class StageState : IDisposable
         _shingles?.Append(batch.Shingles.Length > 0 ? batch.Shingles[i] : []);
     }
 
+    /// <summary>Adds a document observed by a shard task: its bands are keyed by its index here.</summary>
+    public void Add(ReadOnlySpan<uint> signature, bool hasShingles, long ordinal, long rank, string id, ReadOnlySpan<ulong> shingles, Span<BandRecord> bands)
+    {
+        var index = (uint)Signatures.Count;
+        Signatures.Append(signature);
+        _log.Append(ordinal, rank, id);
+        if (hasShingles)
+        {
+            _signed++;
+            BandKeys.Compute(signature, _lsh, _options.Seed, index, bands);
+            _sorter.Add(bands);
+        }
+
+        _shingles?.Append(shingles);
+    }
+
     public (List<NearDuplicateCluster> Clusters, NearDedupSummary Summary) Resolve(ParallelOptions parallel)
     {
         Signatures.Seal();

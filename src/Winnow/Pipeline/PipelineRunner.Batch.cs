@@ -9,41 +9,8 @@ internal sealed partial class PipelineRunner
     private void ProcessBatch(
         RecordBatch batch, IRecordParser parser, PassPlan pass, StageContext context, StageTally[] tallies, RunOutput output, SpillWriter? spill)
     {
-        var records = batch.Records;
-        var documents = new Document?[records.Count];
-        var rejections = new Rejection?[records.Count];
-        ParallelChunks.For(records.Count, _parallel, (_, from, to) =>
-        {
-            for (var i = from; i < to; i++)
-            {
-                (documents[i], rejections[i]) = parser.Parse(records[i], batch.Memory(records[i]));
-            }
-        });
-
-        var alive = new List<Document>(records.Count);
-        var firstPass = pass.Index == 0;
-        for (var i = 0; i < records.Count; i++)
-        {
-            if (documents[i] is { } document)
-            {
-                if (firstPass)
-                {
-                    _stats.CountIn(document.InputBytes);
-                }
-
-                alive.Add(document);
-            }
-            else if (firstPass)
-            {
-                _stats.CountIn(rejections[i]!.Bytes);
-                Reject(rejections[i]!);
-            }
-            else
-            {
-                throw new InvalidDataException($"the run's spill file is damaged: {rejections[i]}");
-            }
-        }
-
+        var parsed = ParsedBatch.Parse(batch, parser, _parallel, pass.Index == 0 ? _stats : null, Reject);
+        var (documents, rejections, alive) = (parsed.Documents, parsed.Rejections, parsed.Alive);
         if (pass.Resumed is { } resumed)
         {
             resumed.ApplyBatch(alive, context);

@@ -40,6 +40,15 @@ internal sealed class RunOutput : IDisposable
 
     public string Directory { get; }
 
+    /// <summary>documents/, for a sharded run's finish step to fill with whole records.</summary>
+    public ShardedJsonlWriter Kept => _kept;
+
+    /// <summary>removed/, likewise.</summary>
+    public ShardedJsonlWriter Removed => _removed;
+
+    /// <summary>rejected/, likewise.</summary>
+    public ShardedJsonlWriter Rejected => _rejected;
+
     public string WorkDirectory { get; }
 
     public static RunOutput Create(RunOptions options)
@@ -63,6 +72,25 @@ internal sealed class RunOutput : IDisposable
         System.IO.Directory.CreateDirectory(directory);
         File.WriteAllText(Path.Combine(directory, Marker), "");
         return new RunOutput(directory, options.Shards, options.WriteDocuments);
+    }
+
+    /// <summary>
+    /// Opens the output of a sharded run's finish step in its existing folder (which holds the run's
+    /// plan), replacing whatever an earlier, interrupted finish left.
+    /// </summary>
+    public static RunOutput OpenForFinish(string directory, ShardOptions shards)
+    {
+        foreach (var folder in new[] { DocumentsFolder, RemovedFolder, RejectedFolder })
+        {
+            var path = Path.Combine(directory, folder);
+            if (System.IO.Directory.Exists(path))
+            {
+                System.IO.Directory.Delete(path, recursive: true);
+            }
+        }
+
+        File.Delete(Path.Combine(directory, StatsFile));
+        return new RunOutput(directory, shards, writeDocuments: true);
     }
 
     /// <summary>A spill for the survivors of pass <paramref name="pass"/>.</summary>

@@ -9,4 +9,16 @@ public sealed record InputFile(string Path, string Name, InputKind Kind, long Le
 {
     /// <summary>The name that stands for standard input.</summary>
     public const string StandardInput = "-";
+
+    /// <summary>For a piece of a plain JSONL file (a sharded run's input shard): the first byte read.</summary>
+    public long SliceStart { get; init; }
+
+    /// <summary>For a piece of a file: the byte after the last one read; -1 reads to the end.</summary>
+    public long SliceEnd { get; init; } = -1;
+
+    /// <summary>The line number of the first line read (1 unless the file is read from <see cref="SliceStart"/>).</summary>
+    public long FirstLine { get; init; } = 1;
+
+    /// <summary>True when only part of the file is read.</summary>
+    public bool IsSlice => SliceEnd >= 0;
 }

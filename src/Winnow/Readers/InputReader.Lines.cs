@@ -12,7 +12,7 @@ internal sealed partial class InputReader
         Exception? openError = null;
         try
         {
-            stream = InputStreams.Open(file, _standardInput);
+            stream = file.IsSlice ? SliceStream.Open(file.Path, file.SliceStart, file.SliceEnd) : InputStreams.Open(file, _standardInput);
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {
@@ -43,7 +43,7 @@ internal sealed partial class InputReader
         var max = _options.MaxDocumentBytes;
         var buffer = ArrayPool<byte>.Shared.Rent(1 << 20);
         int start = 0, end = 0;
-        long line = 1, skipping = -1, records = 0, totalBytes = 0;
+        long line = file.FirstLine, skipping = -1, records = 0, totalBytes = 0;
         try
         {
             while (true)
@@ -138,7 +138,7 @@ internal sealed partial class InputReader
                 end += read;
             }
 
-            if (records == 0)
+            if (records == 0 && !file.IsSlice)
             {
                 var what = totalBytes == 0 ? "empty file" : "no records: the file holds only blank lines";
                 AddRejection(file, 0, RejectionReasons.EmptyFile, what, totalBytes);

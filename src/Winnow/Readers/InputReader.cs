@@ -25,6 +25,9 @@ internal sealed partial class InputReader
         _standardInput = standardInput;
     }
 
+    /// <summary>Ordinals handed out so far: every record, rejected ones included.</summary>
+    public long Ordinals => _ordinal;
+
     /// <summary>Blank JSONL lines skipped: they are not documents, but are counted.</summary>
     public long BlankLines { get; private set; }
 

@@ -21,4 +21,28 @@ internal sealed class OrdinalSet
         var word = ordinal >> 6;
         return word < _bits.Length && (_bits[word] & (1UL << (int)(ordinal & 63))) != 0;
     }
+
+    /// <summary>The ordinals in the set from <paramref name="from"/> (inclusive) to <paramref name="to"/> (exclusive), ascending.</summary>
+    public IEnumerable<long> Between(long from, long to)
+    {
+        for (var ordinal = from; ordinal < to; ordinal++)
+        {
+            var word = ordinal >> 6;
+            if (word >= _bits.Length)
+            {
+                yield break;
+            }
+
+            if (_bits[word] == 0)
+            {
+                ordinal = ((word + 1) << 6) - 1;
+                continue;
+            }
+
+            if ((_bits[word] & (1UL << (int)(ordinal & 63))) != 0)
+            {
+                yield return ordinal;
+            }
+        }
+    }
 }

@@ -24,7 +24,7 @@ namespace Winnow.Reuse;
 /// entry per document taking part in a pair; not with text volume or pair count.
 /// Not thread-safe; the runner calls it one batch at a time.
 /// </remarks>
-public sealed class ReuseStage : CorpusStage
+public sealed partial class ReuseStage : CorpusStage
 {
     /// <summary>The stage's output file under the run's output folder.</summary>
     public const string ReportFileName = "reuse.jsonl";

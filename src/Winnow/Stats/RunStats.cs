@@ -8,7 +8,7 @@ namespace Winnow.Stats;
 /// <c>In == Kept + Removed + Rejected</c> in documents and in bytes.
 /// </summary>
 /// <remarks>Deterministic: nothing here depends on timing or threads. Not thread-safe.</remarks>
-public sealed class RunStats
+public sealed partial class RunStats
 {
     private readonly SortedDictionary<string, Tally> _removedBy = new(StringComparer.Ordinal);
     private readonly SortedDictionary<string, Tally> _rejectedBy = new(StringComparer.Ordinal);

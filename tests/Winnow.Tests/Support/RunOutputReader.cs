@@ -35,12 +35,20 @@ internal static class RunOutputReader
         JsonNode.Parse(File.ReadAllText(Path.Combine(runDirectory, "stats.json")))!.AsObject();
 
     /// <summary>Every output file's bytes, keyed by relative path: for byte-identity checks.</summary>
+    /// <summary>Every file of a run folder by relative path, except a sharded run's bookkeeping under .winnow/.</summary>
     public static SortedDictionary<string, byte[]> AllFiles(string runDirectory)
     {
         var files = new SortedDictionary<string, byte[]>(StringComparer.Ordinal);
         foreach (var file in Directory.GetFiles(runDirectory, "*", SearchOption.AllDirectories))
         {
-            files[Path.GetRelativePath(runDirectory, file)] = File.ReadAllBytes(file);
+            var name = Path.GetRelativePath(runDirectory, file);
+            if (name.StartsWith(".winnow" + Path.DirectorySeparatorChar, StringComparison.Ordinal))
+            {
+                // A sharded run's plan and markers: how the run was made, not what it made.
+                continue;
+            }
+
+            files[name] = File.ReadAllBytes(file);
         }
 
         return files;

@@ -1,0 +1,84 @@
+using System.CommandLine;
+using Winnow.Sharding;
+
+namespace Winnow.Cli.Commands;
+
+/// <summary>
+/// `winnow task DIR --step K --task T`: runs one task of a sharded run (what each Slurm array task
+/// executes). It rebuilds the pipeline from the command line saved in the plan, runs the task's
+/// units that are not done yet, and retries a failed one.
+/// </summary>
+internal static class TaskCommand
+{
+    public static Command Create(Func<RootCommand> root)
+    {
+        var dir = new Argument<string>("dir") { Description = "The run's output folder (it holds .winnow/plan.json)" };
+        var step = new Option<int>("--step") { Description = "Step number, from 0 (see 'winnow status')", Required = true };
+        var task = new Option<int>("--task") { Description = "Task number in the step, from 0", DefaultValueFactory = _ => 0 };
+        var tasks = new Option<int>("--tasks") { Description = "Tasks in the step: task T runs units T, T+tasks, ...", DefaultValueFactory = _ => 1 };
+        var retries = new Option<int>("--retries") { Description = "Extra attempts for a failed unit", DefaultValueFactory = _ => 0 };
+        var threads = new Option<int>("--threads", "-t") { Description = "Worker threads", DefaultValueFactory = _ => Environment.ProcessorCount };
+        var command = new Command("task", "Run one task of a sharded run (what Slurm array tasks run)") { dir, step, task, tasks, retries, threads };
+        command.Hidden = true;
+        command.SetAction(result =>
+        {
+            var folders = new RunFolders(result.GetValue(dir)!);
+            if (!File.Exists(folders.PlanPath))
+            {
+                System.Console.Error.WriteLine($"winnow: {folders.Output}: no plan (.winnow/plan.json); start the run with 'winnow run ... --tasks N'");
+                return ExitCodes.Usage;
+            }
+
+            var plan = RunPlan.Load(folders.PlanPath);
+            var index = result.GetValue(step);
+            if (index < 0 || index >= plan.Steps.Count)
+            {
+                System.Console.Error.WriteLine($"winnow: the plan has steps 0 to {plan.Steps.Count - 1}");
+                return ExitCodes.Usage;
+            }
+
+            var spec = PipelineExecution.Capture(root().Parse(plan.Command.ToArray()));
+            if (spec is null)
+            {
+                System.Console.Error.WriteLine($"winnow: the plan's command does not rebuild a pipeline: {string.Join(' ', plan.Command)}");
+                return ExitCodes.Usage;
+            }
+
+            var options = spec.Options with { OutputDirectory = folders.Output, Threads = Math.Max(1, result.GetValue(threads)) };
+            spec = spec with { Options = options };
+            var planStep = plan.Steps[index];
+            var sharding = new ShardedRunOptions { Retries = Math.Max(0, result.GetValue(retries)) };
+            foreach (var unit in ShardedRun.UnitsOf(planStep, result.GetValue(task), result.GetValue(tasks)))
+            {
+                if (folders.IsDone(planStep, unit))
+                {
+                    System.Console.Out.WriteLine($"{planStep.UnitName(unit)}: already done");
+                    continue;
+                }
+
+                for (var attempt = 0; ; attempt++)
+                {
+                    try
+                    {
+                        System.Console.Out.WriteLine($"{planStep.UnitName(unit)} ({planStep.Name}): started {DateTime.UtcNow:u}");
+                        ShardedRun.RunUnit(plan, planStep, unit, spec.Pipelines(), options, options.Threads, default, PipelineExecution.ReportHook(spec));
+                        System.Console.Out.WriteLine($"{planStep.UnitName(unit)}: done {DateTime.UtcNow:u}");
+                        break;
+                    }
+                    catch (Exception e) when (attempt < sharding.Retries && e is not OperationCanceledException)
+                    {
+                        System.Console.Error.WriteLine($"winnow: {planStep.UnitName(unit)} failed ({e.Message}); retry {attempt + 1} of {sharding.Retries}");
+                    }
+                    catch (Exception e) when (e is IOException or InvalidDataException or InvalidOperationException or ArgumentException or Pipeline.InputRejectedException)
+                    {
+                        System.Console.Error.WriteLine($"winnow: {planStep.UnitName(unit)} failed: {e.Message}");
+                        return ExitCodes.Failed;
+                    }
+                }
+            }
+
+            return ExitCodes.Ok;
+        });
+        return command;
+    }
+}

@@ -1,0 +1,57 @@
+namespace Winnow.Sharding;
+
+/// <summary>
+/// Where a sharded run keeps its plan, its units' files and their completion markers, under
+/// DIR/.winnow/. A unit writes into "NAME.tmp", renames it to "NAME" when complete, then writes
+/// its marker in done/: a unit without a marker is redone from scratch, whatever it left.
+/// </summary>
+/// <remarks>Thread-safe: units touch only their own folders.</remarks>
+internal sealed class RunFolders(string outputDirectory)
+{
+    public string Output { get; } = Path.GetFullPath(outputDirectory);
+
+    public string Root => Path.Combine(Output, ".winnow");
+
+    public string PlanPath => Path.Combine(Root, "plan.json");
+
+    public string Units => Path.Combine(Root, "units");
+
+    public string Done => Path.Combine(Root, "done");
+
+    public string Logs => Path.Combine(Root, "logs");
+
+    public string Unit(PlanStep step, int unit) => Path.Combine(Units, step.UnitName(unit));
+
+    public bool IsDone(PlanStep step, int unit) => File.Exists(Path.Combine(Done, step.UnitName(unit)));
+
+    public int DoneCount(PlanStep step) =>
+        Directory.Exists(Done) ? Directory.EnumerateFiles(Done, step.UnitName(0)[..4] + "*").Count() : 0;
+
+    /// <summary>Clears what an earlier, unfinished attempt left and returns the folder to write into.</summary>
+    public string Begin(PlanStep step, int unit)
+    {
+        var final = Unit(step, unit);
+        var temp = final + ".tmp";
+        foreach (var stale in new[] { temp, final })
+        {
+            if (Directory.Exists(stale))
+            {
+                Directory.Delete(stale, recursive: true);
+            }
+        }
+
+        Directory.CreateDirectory(temp);
+        return temp;
+    }
+
+    /// <summary>Makes a unit's files final, then marks it done: the marker comes last.</summary>
+    public void Commit(PlanStep step, int unit)
+    {
+        var final = Unit(step, unit);
+        Directory.Move(final + ".tmp", final);
+        Directory.CreateDirectory(Done);
+        var marker = Path.Combine(Done, step.UnitName(unit));
+        File.WriteAllText(marker + ".tmp", "");
+        File.Move(marker + ".tmp", marker, overwrite: true);
+    }
+}

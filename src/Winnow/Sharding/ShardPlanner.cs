@@ -1,0 +1,160 @@
+using Winnow.Pipeline;
+using Winnow.Readers;
+
+namespace Winnow.Sharding;
+
+/// <summary>Cuts the input into shards and the pipeline into steps: the two axes of a run plan.</summary>
+/// <remarks>Thread-safe: stateless.</remarks>
+internal static class ShardPlanner
+{
+    /// <summary>
+    /// Input shards of about <paramref name="targetBytes"/>: small files are grouped in input order;
+    /// a plain JSONL file larger than the target is cut at line starts (its line numbers are counted
+    /// here so that every piece reports the lines a single-process run would). Compressed files are
+    /// never cut. The shards depend on the files and the target only.
+    /// </summary>
+    public static List<IReadOnlyList<InputFile>> Shards(IReadOnlyList<InputFile> files, long targetBytes)
+    {
+        var shards = new List<IReadOnlyList<InputFile>>();
+        var group = new List<InputFile>();
+        long groupBytes = 0;
+        void Close()
+        {
+            if (group.Count > 0)
+            {
+                shards.Add(group);
+                group = [];
+                groupBytes = 0;
+            }
+        }
+
+        foreach (var file in files)
+        {
+            if (file.Path == InputFile.StandardInput)
+            {
+                throw new ArgumentException("a sharded run cannot read standard input; give files or folders");
+            }
+
+            if (file.Kind == InputKind.Jsonl && file.Length > targetBytes && !IsGzip(file.Path))
+            {
+                Close();
+                shards.AddRange(Split(file, targetBytes).Select(piece => (IReadOnlyList<InputFile>)[piece]));
+                continue;
+            }
+
+            group.Add(file);
+            groupBytes += Math.Max(0, file.Length);
+            if (groupBytes >= targetBytes)
+            {
+                Close();
+            }
+        }
+
+        Close();
+        return shards;
+    }
+
+    /// <summary>
+    /// The steps: a map step per stretch of stages between corpus stages, a resolve step for each
+    /// corpus stage, and the finish step. Every corpus stage must be an <see cref="IShardedStage"/>.
+    /// </summary>
+    public static List<PlanStep> Steps(IReadOnlyList<Stage> stages, int shards)
+    {
+        var corpus = new List<int>();
+        for (var i = 0; i < stages.Count; i++)
+        {
+            if (stages[i] is CorpusStage)
+            {
+                if (stages[i] is not IShardedStage)
+                {
+                    throw new ArgumentException($"stage '{stages[i].Name}' cannot run over shards; run without --tasks");
+                }
+
+                corpus.Add(i);
+            }
+        }
+
+        var steps = new List<PlanStep>();
+        for (var j = 0; j <= corpus.Count; j++)
+        {
+            var applies = j == 0 ? -1 : corpus[j - 1];
+            var first = applies + 1;
+            var end = j < corpus.Count ? corpus[j] : stages.Count;
+            var observes = j < corpus.Count ? corpus[j] : -1;
+            var parts = new List<string>();
+            if (applies >= 0)
+            {
+                parts.Add("apply " + stages[applies].Name);
+            }
+            else
+            {
+                parts.Add("read");
+            }
+
+            parts.AddRange(stages.Skip(first).Take(end - first).Select(s => s.Name));
+            if (observes >= 0)
+            {
+                parts.Add("observe " + stages[observes].Name);
+            }
+            else
+            {
+                parts.Add("write");
+            }
+
+            steps.Add(new PlanStep(steps.Count, StepKind.Map, string.Join(", ", parts), shards, applies, first, end, observes));
+            if (observes >= 0)
+            {
+                steps.Add(new PlanStep(steps.Count, StepKind.Resolve, "resolve " + stages[observes].Name, 1, -1, observes, observes, observes));
+            }
+        }
+
+        steps.Add(new PlanStep(steps.Count, StepKind.Finish, "finish: merge outputs", 1, -1, stages.Count, stages.Count, -1));
+        return steps;
+    }
+
+    private static bool IsGzip(string path)
+    {
+        using var stream = File.OpenRead(path);
+        return stream.ReadByte() == 0x1f && stream.ReadByte() == 0x8b;
+    }
+
+    private static List<InputFile> Split(InputFile file, long targetBytes)
+    {
+        var pieces = new List<InputFile>();
+        var buffer = new byte[4 << 20];
+        using var stream = new FileStream(file.Path, FileMode.Open, FileAccess.Read, FileShare.Read, 1);
+        long position = 0, lines = 0, start = 0, firstLine = 1, cut = targetBytes;
+        int read;
+        while ((read = stream.ReadAtLeast(buffer, buffer.Length, throwOnEndOfStream: false)) > 0)
+        {
+            var block = buffer.AsSpan(0, read);
+            if (position + read < cut)
+            {
+                lines += block.Count((byte)'\n');
+            }
+            else
+            {
+                var at = 0;
+                int next;
+                while ((next = block[at..].IndexOf((byte)'\n')) >= 0)
+                {
+                    at += next + 1;
+                    lines++;
+                    var boundary = position + at;
+                    if (boundary >= cut && boundary < file.Length)
+                    {
+                        pieces.Add(file with { SliceStart = start, SliceEnd = boundary, FirstLine = firstLine });
+                        start = boundary;
+                        firstLine = lines + 1;
+                        cut = boundary + targetBytes;
+                    }
+                }
+            }
+
+            position += read;
+        }
+
+        pieces.Add(file with { SliceStart = start, SliceEnd = position, FirstLine = firstLine });
+        return pieces;
+    }
+}

@@ -1,0 +1,79 @@
+using Winnow.Boilerplate;
+using Winnow.Dedup;
+using Winnow.Extraction;
+using Winnow.Filters;
+using Winnow.NearDedup;
+using Winnow.Pipeline;
+using Winnow.Reuse;
+using Winnow.Sharding;
+using Winnow.Synth;
+using Winnow.Tests.Support;
+
+namespace Winnow.Tests.Sharding;
+
+public sealed class ShardedRunTests
+{
+    /// <summary>Every stage kind: extraction, exact dedup, filters, near dedup, boilerplate, reuse.</summary>
+    internal static WinnowPipeline EveryStage()
+    {
+        var builder = new WinnowPipelineBuilder().Add(new ExtractStage()).Add(new ExactDedupStage());
+        foreach (var stage in FilterConfig.Default())
+        {
+            builder.Add(stage);
+        }
+
+        return builder
+            .Add(new NearDedupStage(new MinHashOptions()))
+            .Add(new BoilerplateStage(new BoilerplateOptions { GroupBy = "host", MinDocs = 3 }))
+            .Add(new ReuseStage())
+            .Build();
+    }
+
+    /// <summary>A synthetic corpus in one file, plus a small file with bad input, blank lines and a copy.</summary>
+    internal static string[] Corpus(TempDir dir, int docs = 600)
+    {
+        var corpus = dir["in/a-corpus.jsonl"];
+        Directory.CreateDirectory(dir["in"]);
+        SyntheticCorpus.Generate(new SynthOptions { Docs = docs, Seed = 7 }, corpus);
+        var first = File.ReadLines(corpus).First();
+        File.WriteAllLines(dir["in/b-extra.jsonl"], ["{\"id\": \"bad\", \"text\": ", "", first.Replace("\"id\":\"", "\"id\":\"copy-", StringComparison.Ordinal), "   "]);
+        return [dir["in"]];
+    }
+
+    internal static RunOptions Options(string[] inputs, string output, int threads) =>
+        new() { Inputs = inputs, OutputDirectory = output, Threads = threads, Shards = new Writers.ShardOptions { MaxDocuments = 150 } };
+
+    [Fact]
+    public void ShardedRunsGiveTheBytesOfASingleProcessRun()
+    {
+        using var dir = new TempDir();
+        var inputs = Corpus(dir);
+        var single = EveryStage().Run(Options(inputs, dir["single"], 2));
+        Runs.AssertBalanced(single);
+        Assert.True(single.Rejected.Documents > 0);
+        Assert.True(single.Removed.Documents > 50);
+        var expected = RunOutputReader.AllFiles(dir["single"]);
+        foreach (var output in new[] { "clusters.jsonl", "boilerplate.jsonl", "reuse.jsonl", "removed/part-00001.jsonl", "documents/part-00001.jsonl" })
+        {
+            Assert.True(expected[output].Length > 100, $"{output} is too small to show anything");
+        }
+
+        Assert.True(single.RemovedByReason.Count >= 3, string.Join(", ", single.RemovedByReason.Keys));
+        foreach (var (tasks, workers, shardBytes) in new[] { (1, 1, 1L << 30), (3, 2, 200_000L), (5, 3, 64_000L) })
+        {
+            var output = dir[$"sharded-{tasks}-{shardBytes}"];
+            var options = Options(inputs, output, 2);
+            var sharding = new ShardedRunOptions { Tasks = tasks, Workers = workers, InputShardBytes = shardBytes };
+            var plan = ShardedRun.Prepare(EveryStage().Stages, options, sharding);
+            Assert.Equal(shardBytes < 1L << 30, plan.Shards.Count > 2);
+            var stats = new LocalExecutor(EveryStage, options, sharding).Run(plan);
+            Runs.AssertBalanced(stats!);
+            var actual = RunOutputReader.AllFiles(output);
+            Assert.Equal(expected.Keys, actual.Keys);
+            foreach (var (name, bytes) in expected)
+            {
+                Assert.True(bytes.AsSpan().SequenceEqual(actual[name]), $"{name} differs with {tasks} tasks over {plan.Shards.Count} shards");
+            }
+        }
+    }
+}
