@@ -13,10 +13,15 @@ internal static class DedupCommand
         var options = new PipelineOptions();
         var near = new NearDedupCliOptions();
         var noExact = new Option<bool>("--no-exact") { Description = "Skip exact dedup: identical texts then cluster through MinHash like any near duplicate" };
+        var clustersOnly = new Option<bool>("--clusters-only")
+        {
+            Description = "Write clusters.jsonl and stats.json only, not the documents (kept and removed are still counted); one pass over the input",
+        };
         var command = new Command("dedup", "Remove exact and near duplicates (MinHash-LSH); writes kept and removed documents, stats and clusters.jsonl");
         options.AddTo(command);
         near.AddTo(command);
         command.Options.Add(noExact);
+        command.Options.Add(clustersOnly);
         var executor = new ExecutorOptions();
         executor.AddTo(command);
         command.SetAction(result =>
@@ -24,6 +29,13 @@ internal static class DedupCommand
             var nearOptions = near.ToOptions(result);
             if (!NearDedupCliOptions.Check(nearOptions))
             {
+                return ExitCodes.Usage;
+            }
+
+            var writeDocuments = !result.GetValue(clustersOnly);
+            if (!writeDocuments && executor.IsSharded(result))
+            {
+                System.Console.Error.WriteLine("winnow: --clusters-only runs in one process; drop the sharding options");
                 return ExitCodes.Usage;
             }
 
@@ -38,7 +50,8 @@ internal static class DedupCommand
                 return builder.Add(new NearDedupStage(nearOptions)).Build();
             }
 
-            return PipelineExecution.Execute(new RunSpec(Pipeline, options.ToRunOptions(result), "dedup", Report: false), result.GetValue(options.Quiet), executor, result);
+            var run = options.ToRunOptions(result) with { WriteDocuments = writeDocuments };
+            return PipelineExecution.Execute(new RunSpec(Pipeline, run, "dedup", Report: false), result.GetValue(options.Quiet), executor, result);
         });
         return command;
     }

@@ -141,7 +141,7 @@ internal static class PipelineExecution
             System.Console.Error.WriteLine($"winnow: … and {reporter.Rejections - 20:N0} more rejected records, all in {Path.Combine(options.OutputDirectory, "rejected")}/");
         }
 
-        PrintSummary(stats, options.OutputDirectory);
+        PrintSummary(stats, options.OutputDirectory, options.WriteDocuments);
         foreach (var nearDedup in pipeline.Stages.OfType<NearDedupStage>())
         {
             NearDedupCliOptions.PrintSummary(nearDedup);
@@ -179,7 +179,7 @@ internal static class PipelineExecution
         }
     }
 
-    public static void PrintSummary(RunStats stats, string outputDirectory)
+    public static void PrintSummary(RunStats stats, string outputDirectory, bool documents = true)
     {
         var o = System.Console.Out;
         var width = stats.RemovedByReason.Keys.Concat(stats.RejectedByReason.Keys).Concat(stats.SkippedRecords.Keys)
@@ -209,6 +209,7 @@ internal static class PipelineExecution
             }
         }
 
-        o.WriteLine($"output: {Path.GetFullPath(outputDirectory)}/ (documents/, removed/, rejected/, stats.json)");
+        var written = documents ? "documents/, removed/, rejected/, stats.json" : "no documents: clusters.jsonl, rejected/, stats.json";
+        o.WriteLine($"output: {Path.GetFullPath(outputDirectory)}/ ({written})");
     }
 }

@@ -12,7 +12,7 @@ internal sealed class ProgressReporter
 {
     private const int RejectionsShown = 20;
     private static readonly TimeSpan PlainInterval = TimeSpan.FromSeconds(5);
-    private readonly IAnsiConsole _console;
+    private readonly IAnsiConsole? _console;
     private readonly bool _interactive;
     private readonly bool _quiet;
     private long _rejections;
@@ -21,8 +21,9 @@ internal sealed class ProgressReporter
     public ProgressReporter(bool quiet)
     {
         _quiet = quiet;
-        _console = AnsiConsole.Create(new AnsiConsoleSettings { Out = new AnsiConsoleOutput(System.Console.Error) });
-        _interactive = !quiet && !System.Console.IsErrorRedirected && _console.Profile.Capabilities.Interactive;
+        // Probing the terminal costs tens of milliseconds: only when something may be drawn.
+        _console = quiet || System.Console.IsErrorRedirected ? null : AnsiConsole.Create(new AnsiConsoleSettings { Out = new AnsiConsoleOutput(System.Console.Error) });
+        _interactive = _console?.Profile.Capabilities.Interactive == true;
     }
 
     public long Rejections => _rejections;
@@ -35,7 +36,7 @@ internal sealed class ProgressReporter
             return work(_quiet ? null : new Progress(PrintPlain));
         }
 
-        return _console.Progress()
+        return _console!.Progress()
             .AutoClear(true)
             .Columns(new TaskDescriptionColumn(), new ProgressBarColumn(), new PercentageColumn(), new ElapsedTimeColumn(), new RemainingTimeColumn())
             .Start(ctx =>

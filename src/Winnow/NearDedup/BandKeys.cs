@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using System.Runtime.InteropServices;
 using Winnow.Hashing;
 
@@ -7,6 +8,7 @@ namespace Winnow.NearDedup;
 /// <remarks>Thread-safe: stateless.</remarks>
 internal static class BandKeys
 {
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public static void Compute(ReadOnlySpan<uint> signature, LshParameters lsh, ulong seed, uint document, Span<BandRecord> destination)
     {
         for (var b = 0; b < lsh.Bands; b++)

@@ -42,11 +42,15 @@ internal sealed class ExternalBandSorter : IDisposable
         }
     }
 
-    /// <summary>All records in (key, document) order. Call once, after the last <see cref="Add"/>.</summary>
-    public IEnumerable<BandRecord> Merge()
+    /// <summary>All records in (key, document) order. Call once, after the last <see cref="Add"/>; <paramref name="parallel"/> sorts the last buffer with more threads.</summary>
+    public IEnumerable<BandRecord> Merge(ParallelOptions? parallel = null)
     {
         var tail = _buffer.AsMemory(0, _count);
-        tail.Span.Sort();
+        // The unused half of the buffer, when there is one, is the radix sort's scratch space.
+        if (_count > _buffer.Length / 2 || !BandRecordSorter.TryRadixSort(tail.Span, _buffer.AsSpan(_count, _count)))
+        {
+            BandRecordSorter.Sort(tail, parallel ?? new ParallelOptions { MaxDegreeOfParallelism = 1 });
+        }
         if (_runs.Count == 0)
         {
             return Enumerate(tail);
@@ -110,7 +114,7 @@ internal sealed class ExternalBandSorter : IDisposable
     private void Spill()
     {
         var run = _buffer.AsSpan(0, _count);
-        run.Sort();
+        BandRecordSorter.Sort(run);
         var path = Path.Combine(_directory, $"bands-{_runs.Count:D5}.run");
         using (var stream = new FileStream(path, FileMode.CreateNew, FileAccess.Write, FileShare.None, 1 << 16))
         {

@@ -1,3 +1,5 @@
+using System.Collections.Concurrent;
+
 namespace Winnow.NearDedup;
 
 /// <summary>An LSH layout: the signature is cut into <paramref name="Bands"/> bands of <paramref name="Rows"/> rows.</summary>
@@ -7,6 +9,8 @@ namespace Winnow.NearDedup;
 /// </remarks>
 public readonly record struct LshParameters(int Bands, int Rows)
 {
+    private static readonly ConcurrentDictionary<(double Threshold, int NumPerm, double FalsePositiveWeight, double FalseNegativeWeight), LshParameters> OptimalLayouts = new();
+
     /// <summary>
     /// The layout with bands x rows &lt;= <paramref name="numPerm"/> that minimises
     /// <paramref name="falsePositiveWeight"/> x (area under the collision curve below the
@@ -14,7 +18,11 @@ public readonly record struct LshParameters(int Bands, int Rows)
     /// threshold to 1): the criterion of datasketch's MinHashLSH, so the defaults give the same
     /// layout (0.8, 128 → 9 bands x 13 rows).
     /// </summary>
-    public static LshParameters Optimal(double threshold, int numPerm, double falsePositiveWeight = 0.5, double falseNegativeWeight = 0.5)
+    public static LshParameters Optimal(double threshold, int numPerm, double falsePositiveWeight = 0.5, double falseNegativeWeight = 0.5) =>
+        // Thousands of numeric integrals: worth ~20 ms, and options ask for their layout more than once.
+        OptimalLayouts.GetOrAdd((threshold, numPerm, falsePositiveWeight, falseNegativeWeight), k => Search(k.Threshold, k.NumPerm, k.FalsePositiveWeight, k.FalseNegativeWeight));
+
+    private static LshParameters Search(double threshold, int numPerm, double falsePositiveWeight, double falseNegativeWeight)
     {
         var best = new LshParameters(1, 1);
         var bestError = double.MaxValue;

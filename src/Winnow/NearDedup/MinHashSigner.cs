@@ -48,6 +48,7 @@ internal sealed class MinHashSigner
     public static string Isa => Avx512F.IsSupported ? "avx512" : Avx2.IsSupported ? "avx2" : "scalar";
 
     /// <summary>Writes the signature of <paramref name="shingles"/> (non-empty) into <paramref name="signature"/>.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public void Sign(ReadOnlySpan<ulong> shingles, Span<uint> signature, bool allowVector = true)
     {
         var done = 0;
@@ -72,6 +73,7 @@ internal sealed class MinHashSigner
         }
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private int Sign256(ReadOnlySpan<ulong> shingles, Span<uint> signature)
     {
         var blocks = NumPerm / 8;
@@ -99,7 +101,7 @@ internal sealed class MinHashSigner
         return blocks * 8;
     }
 
-    [MethodImpl(MethodImplOptions.NoInlining)]
+    [MethodImpl(MethodImplOptions.NoInlining | MethodImplOptions.AggressiveOptimization)]
     private int Sign512(ReadOnlySpan<ulong> shingles, Span<uint> signature)
     {
         var blocks = NumPerm / 16;

@@ -1,7 +1,8 @@
-using System.Buffers;
 using System.Globalization;
 using System.Numerics;
 using System.Runtime.CompilerServices;
+using System.Runtime.InteropServices;
+using System.Runtime.Intrinsics;
 using System.Text;
 using Winnow.Hashing;
 using Winnow.Text;
@@ -14,18 +15,18 @@ namespace Winnow.NearDedup;
 /// a text with fewer than n words gives one shingle of all its words, a text without words none.
 /// </summary>
 /// <remarks>
-/// Each word is hashed once (XXH64 of its UTF-16 code units, seeded); a shingle hash mixes its n
-/// word hashes in order, so no shingle string is ever built. Not thread-safe: one instance per
+/// Each word is hashed once, while it is read (<see cref="WordHasher"/>: no copy of the word is
+/// made); a shingle hash mixes its n word hashes in order (a rolling polynomial, avalanched), so no
+/// shingle string is ever built. Not thread-safe: one instance per
 /// thread (it keeps its buffers).
 /// </remarks>
 internal sealed class ShingleHasher
 {
     private const ulong Prime1 = 0x9E3779B185EBCA87UL;
     private const ulong Prime2 = 0xC2B2AE3D27D4EB4FUL;
-    private static readonly SearchValues<char> AsciiWordChars = SearchValues.Create("0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZ_abcdefghijklmnopqrstuvwxyz");
+    private static readonly Vector256<ushort> LaneIndex = Vector256.Create((ushort)0, 1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14, 15);
     private readonly int _ngram;
     private readonly ulong _seed;
-    private char[] _word = new char[64];
     private ulong[] _words = new ulong[256];
 
     public ShingleHasher(int ngram, ulong seed)
@@ -35,6 +36,7 @@ internal sealed class ShingleHasher
     }
 
     /// <summary>Writes the shingle hashes of <paramref name="text"/> into <paramref name="shingles"/> (grown as needed); returns their count.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public int Hash(string text, ref ulong[] shingles)
     {
         var source = TextNormalizer.ToNfc(text).AsSpan();
@@ -52,37 +54,68 @@ internal sealed class ShingleHasher
         }
 
         var span = _words.AsSpan(0, words);
+        // A shingle is the polynomial w[i]·P^(n-1) + ... + w[i+n-1] mod 2^64 of its word hashes,
+        // rolled from one window to the next (the word leaving, the word entering), then
+        // avalanched. Order matters: P - 1 has a single factor 2, so swapping two different words
+        // changes the sum unless their hashes agree in 63 bits.
         var n = Math.Min(_ngram, words);
-        for (var i = 0; i < count; i++)
+        var seed = _seed ^ ((ulong)n * Prime2);
+        var leaving = 1UL;
+        var h = 0UL;
+        for (var k = 0; k < n; k++)
         {
-            shingles[i] = Combine(span.Slice(i, n));
+            h = (h * Prime1) + span[k];
+            leaving = k == 0 ? 1 : leaving * Prime1;
+        }
+
+        shingles[0] = Avalanche.XxHash64(h ^ seed);
+        for (var i = 1; i < count; i++)
+        {
+            h = ((h - (span[i - 1] * leaving)) * Prime1) + span[i + n - 1];
+            shingles[i] = Avalanche.XxHash64(h ^ seed);
         }
 
         return count;
     }
 
-    private int WordHashes(ReadOnlySpan<char> text)
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    internal int WordHashes(ReadOnlySpan<char> text)
     {
+        // A word takes at least one character and one separator: no growth check per word.
+        if (_words.Length < (text.Length / 2) + 1)
+        {
+            _words = new ulong[Math.Max((text.Length / 2) + 1, _words.Length * 2)];
+        }
+
+        var words = _words;
         var count = 0;
-        var length = 0;
-        for (var i = 0; i < text.Length; i++)
+        var word = new WordHasher(_seed);
+        var i = 0;
+        while (i < text.Length)
         {
             var c = text[i];
             if (c < 128)
             {
                 if (IsAsciiWord(c))
                 {
-                    // Copy the whole ASCII run at once (vectorised search and lower-casing).
-                    var run = text[i..].IndexOfAnyExcept(AsciiWordChars);
-                    run = run < 0 ? text.Length - i : run;
-                    if (length + run > _word.Length)
+                    if (word.Units == 0 && Vector256.IsHardwareAccelerated && i + 16 <= text.Length)
                     {
-                        Array.Resize(ref _word, Math.Max(_word.Length * 2, length + run));
+                        // Most words: up to 15 ASCII word characters followed by an ASCII separator,
+                        // hashed from one load with no per-character branch.
+                        var v = Vector256.LoadUnsafe(ref Unsafe.As<char, ushort>(ref MemoryMarshal.GetReference(text)), (nuint)i);
+                        var length = BitOperations.TrailingZeroCount(~AsciiWordMask(v));
+                        if (length < 16 && text[i + length] < 128)
+                        {
+                            var kept = Vector256.LessThan(LaneIndex, Vector256.Create((ushort)length));
+                            words[count++] = WordHasher.Short(_seed, ((v | Vector256.Create((ushort)0x20)) & kept).AsUInt64(), length);
+                            i += length + 1; // the ASCII separator after it too
+                            continue;
+                        }
                     }
 
-                    Ascii.ToLower(text.Slice(i, run), _word.AsSpan(length, run), out _);
-                    length += run;
-                    i += run - 1;
+                    var run = AsciiWordRun(text, i);
+                    word.AddAscii(text, i, run);
+                    i += run;
                     continue;
                 }
             }
@@ -92,67 +125,76 @@ internal sealed class ShingleHasher
                 if (IsWord(Rune.GetUnicodeCategory(rune)))
                 {
                     var lower = Rune.ToLowerInvariant(rune);
-                    Append(ref length, (char)(0xD800 + ((lower.Value - 0x10000) >> 10)));
-                    Append(ref length, (char)(0xDC00 + ((lower.Value - 0x10000) & 0x3FF)));
-                    i++;
+                    word.Add((uint)(0xD800 + ((lower.Value - 0x10000) >> 10)));
+                    word.Add((uint)(0xDC00 + ((lower.Value - 0x10000) & 0x3FF)));
+                    i += 2;
                     continue;
                 }
             }
             else if (IsWord(CharUnicodeInfo.GetUnicodeCategory(c)))
             {
-                Append(ref length, char.ToLowerInvariant(c));
+                // A non-ASCII letter may lower-case to an ASCII one (the Kelvin sign to 'k'), which has bit 0x20 already.
+                word.Add(char.ToLowerInvariant(c));
+                i++;
                 continue;
             }
 
-            if (length > 0)
+            if (word.Units > 0)
             {
-                AddWord(ref count, length);
-                length = 0;
+                words[count++] = word.Finish();
             }
+
+            i++;
         }
 
-        if (length > 0)
+        if (word.Units > 0)
         {
-            AddWord(ref count, length);
+            words[count++] = word.Finish();
         }
 
         return count;
     }
 
+    /// <summary>Bit k set when character k of <paramref name="v"/> is an ASCII letter, digit or '_'.</summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    private void Append(ref int length, char c)
+    private static uint AsciiWordMask(Vector256<ushort> v)
     {
-        if (length == _word.Length)
-        {
-            Array.Resize(ref _word, _word.Length * 2);
-        }
-
-        _word[length++] = c;
+        // Letters are (c | 0x20) - 'a' <= 25, digits c - '0' <= 9 (unsigned, so anything else is out of range).
+        var word = Vector256.LessThanOrEqual((v | Vector256.Create((ushort)0x20)) - Vector256.Create((ushort)'a'), Vector256.Create((ushort)25))
+            | Vector256.LessThanOrEqual(v - Vector256.Create((ushort)'0'), Vector256.Create((ushort)9))
+            | Vector256.Equals(v, Vector256.Create((ushort)'_'));
+        return word.ExtractMostSignificantBits();
     }
 
-    private void AddWord(ref int count, int length)
+    /// <summary>The length of the run of ASCII word characters at <paramref name="start"/> (at least 1).</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static int AsciiWordRun(ReadOnlySpan<char> text, int start)
     {
-        if (count == _words.Length)
+        var i = start + 1;
+        if (Vector256.IsHardwareAccelerated)
         {
-            Array.Resize(ref _words, _words.Length * 2);
+            ref var first = ref Unsafe.As<char, ushort>(ref MemoryMarshal.GetReference(text));
+            while (i + 16 <= text.Length)
+            {
+                var ends = ~AsciiWordMask(Vector256.LoadUnsafe(ref first, (nuint)i)) & 0xFFFF;
+                if (ends != 0)
+                {
+                    return i + BitOperations.TrailingZeroCount(ends) - start;
+                }
+
+                i += 16;
+            }
         }
 
-        _words[count++] = XxHash64.Hash(_word.AsSpan(0, length), _seed);
-    }
-
-    // Order matters (a b c ≠ c b a); the final avalanche spreads every input bit over the low 32
-    // bits that the signer uses.
-    private ulong Combine(ReadOnlySpan<ulong> words)
-    {
-        var h = _seed ^ ((ulong)words.Length * Prime2);
-        foreach (var w in words)
+        while (i < text.Length && text[i] < 128 && IsAsciiWord(text[i]))
         {
-            h = BitOperations.RotateLeft(h ^ (w * Prime2), 31) * Prime1;
+            i++;
         }
 
-        return Avalanche.XxHash64(h);
+        return i - start;
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private static bool IsAsciiWord(char c) => (uint)((c | 0x20) - 'a') <= 'z' - 'a' || (uint)(c - '0') <= 9 || c == '_';
 
     // Python's \w beyond ASCII: letters and numbers of any kind (marks are not word characters).

@@ -63,7 +63,7 @@ internal sealed class StageState : IDisposable
         var sets = new UnionFind(checked((int)Signatures.Count));
         var verifier = new PairVerifier(_options.Verify, _options.Threshold, _options.NumPerm, Signatures, _shingles);
         var joiner = new CandidateJoiner(sets, verifier, parallel);
-        joiner.Run(_sorter.Merge());
+        joiner.Run(_sorter.Merge(parallel));
         var clusters = ClusterAssembler.Assemble(sets, _log, verifier, parallel);
         var summary = new NearDedupSummary
         {

@@ -50,6 +50,12 @@ internal sealed partial class PipelineRunner
         var reader = new InputReader(inputs, _options.Reader, _options.StandardInput);
         InputFile? spilled = null;
         var passes = PassPlan.For(_pipeline.Stages);
+        if (!_options.WriteDocuments && passes.Any(p => p.Index > 0 && p.FirstStage < p.EndStage))
+        {
+            // Without documents the spill keeps no text, so nothing may read documents after a barrier.
+            throw new ArgumentException("without documents output no stage may follow a whole-corpus stage");
+        }
+
         foreach (var pass in passes)
         {
             _phase = passes.Count == 1 ? "" : $"pass {pass.Index + 1}/{passes.Count}";

@@ -37,6 +37,14 @@ public sealed record RunOptions
     /// <summary>Receives progress about every quarter second.</summary>
     public IProgress<RunProgress>? Progress { get; init; }
 
+    /// <summary>
+    /// Write documents/ and removed/ (default). False: only stats.json, rejected/ and the stages'
+    /// own files (such as clusters.jsonl) are written, every document still counted as kept or
+    /// removed; the survivors of a whole-corpus stage are then spilled as their ordinal, size and id
+    /// only, so no stage may run after it and its ApplyBatch sees documents without their text.
+    /// </summary>
+    public bool WriteDocuments { get; init; } = true;
+
     /// <summary>Called for each rejected record, in input order.</summary>
     public Action<Rejection>? OnRejected { get; init; }
 }

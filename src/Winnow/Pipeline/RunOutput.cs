@@ -20,14 +20,16 @@ internal sealed class RunOutput : IDisposable
     private readonly ShardedJsonlWriter _kept;
     private readonly ShardedJsonlWriter _removed;
     private readonly ShardedJsonlWriter _rejected;
+    private readonly bool _writeDocuments;
     // Two sets of chunk buffers: one is written to disk on a writer task while the next batch is
     // serialized into the other, so the sequential copy to disk overlaps parallel work.
     private readonly List<SerializedChunk>[] _chunkSets = [[], []];
     private int _currentSet;
     private Task _pendingWrite = Task.CompletedTask;
 
-    private RunOutput(string directory, ShardOptions shards)
+    private RunOutput(string directory, ShardOptions shards, bool writeDocuments)
     {
+        _writeDocuments = writeDocuments;
         Directory = directory;
         WorkDirectory = Path.Combine(directory, ".work");
         System.IO.Directory.CreateDirectory(WorkDirectory);
@@ -69,7 +71,7 @@ internal sealed class RunOutput : IDisposable
 
         System.IO.Directory.CreateDirectory(directory);
         File.WriteAllText(Path.Combine(directory, Marker), "");
-        return new RunOutput(directory, options.Shards);
+        return new RunOutput(directory, options.Shards, options.WriteDocuments);
     }
 
     /// <summary>
@@ -88,7 +90,7 @@ internal sealed class RunOutput : IDisposable
         }
 
         File.Delete(Path.Combine(directory, StatsFile));
-        return new RunOutput(directory, shards);
+        return new RunOutput(directory, shards, writeDocuments: true);
     }
 
     /// <summary>A spill for the survivors of pass <paramref name="pass"/>.</summary>
@@ -96,7 +98,8 @@ internal sealed class RunOutput : IDisposable
 
     /// <summary>
     /// Serializes a batch in parallel, then writes it in input order and counts it. With a spill,
-    /// survivors go there (and are counted in a later pass) instead of to documents/.
+    /// survivors go there (and are counted in a later pass) instead of to documents/. Without
+    /// documents output only rejections and survivors' skeletons (for the spill) are written.
     /// </summary>
     public void Write(RecordBatch batch, Document?[] documents, Rejection?[] rejections, RunStats stats, ParallelOptions parallel, SpillWriter? spill)
     {
@@ -117,7 +120,14 @@ internal sealed class RunOutput : IDisposable
             {
                 if (documents[i] is { } document)
                 {
-                    chunk.Add(document, spill is not null);
+                    if (_writeDocuments)
+                    {
+                        chunk.Add(document, spill is not null);
+                    }
+                    else if (spill is not null && !document.IsRemoved)
+                    {
+                        chunk.AddSkeleton(document);
+                    }
                 }
                 else
                 {

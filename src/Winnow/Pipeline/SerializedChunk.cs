@@ -46,6 +46,13 @@ internal sealed class SerializedChunk
         }
     }
 
+    /// <summary>A survivor's spill record without its text: enough for a later pass to decide and count it.</summary>
+    public void AddSkeleton(Document document)
+    {
+        DocumentJson.WriteSkeleton(_kept.Start(), document);
+        _kept.End();
+    }
+
     public void Add(Rejection rejection, ReadOnlySpan<byte> record)
     {
         DocumentJson.Write(_rejected.Start(), rejection, record);

@@ -29,7 +29,7 @@ internal sealed class SpillParser : IRecordParser
         reader.Read();
         while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
         {
-            var name = reader.GetString();
+            var name = Field(ref reader);
             reader.Read();
             switch (name)
             {
@@ -98,4 +98,13 @@ internal sealed class SpillParser : IRecordParser
 
         return (document, null);
     }
+
+    // The names this parser knows, without allocating a string per record for them.
+    private static string? Field(ref Utf8JsonReader reader) =>
+        reader.ValueTextEquals("_ordinal"u8) ? "_ordinal"
+        : reader.ValueTextEquals("_bytes"u8) ? "_bytes"
+        : reader.ValueTextEquals("id"u8) ? "id"
+        : reader.ValueTextEquals("text"u8) ? "text"
+        : reader.ValueTextEquals("source"u8) ? "source"
+        : reader.GetString();
 }

@@ -25,6 +25,16 @@ internal static class DocumentJson
     /// </summary>
     public static void WriteSpill(Utf8JsonWriter writer, Document document) => Write(writer, document, spill: true);
 
+    /// <summary>A spill record of the ordinal, input size and id only (runs that write no documents).</summary>
+    public static void WriteSkeleton(Utf8JsonWriter writer, Document document)
+    {
+        writer.WriteStartObject();
+        writer.WriteNumber(SpillOrdinal, document.Ordinal);
+        writer.WriteNumber(SpillBytes, document.InputBytes);
+        writer.WriteString("id"u8, document.Id);
+        writer.WriteEndObject();
+    }
+
     private static void Write(Utf8JsonWriter writer, Document document, bool spill)
     {
         writer.WriteStartObject();

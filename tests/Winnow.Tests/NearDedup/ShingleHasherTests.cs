@@ -57,4 +57,23 @@ public sealed class ShingleHasherTests
     [Fact]
     public void TheSeedChangesTheHashes() =>
         Assert.NotEqual(Shingles("a b c", seed: 1), Shingles("a b c", seed: 2));
+
+    [Fact]
+    public void AWordHashesTheSameWhicheverPathReadsIt()
+    {
+        // Short words in long ASCII text take a one-load path; words at the end of a text, long
+        // words, words before a non-ASCII character or after one take the general path.
+        const string Padding = " and some more words to follow here";
+        for (var length = 1; length <= 20; length++)
+        {
+            var word = string.Concat(Enumerable.Range(0, length).Select(k => "aB_9zQ"[k % 6]));
+            var alone = Shingles(word, ngram: 1).Single();
+            Assert.Equal(alone, Shingles(word + Padding, ngram: 1)[0]);
+            Assert.Equal(alone, Shingles(word.ToLowerInvariant() + "\u2014" + Padding, ngram: 1)[0]);
+            Assert.Equal(alone, Shingles("\u00e9t\u00e9 " + word.ToUpperInvariant() + Padding, ngram: 1)[1]);
+        }
+
+        var distinct = Enumerable.Range(1, 20).Select(n => Shingles(new string('a', n) + Padding, ngram: 1)[0]).Distinct().Count();
+        Assert.Equal(20, distinct);
+    }
 }

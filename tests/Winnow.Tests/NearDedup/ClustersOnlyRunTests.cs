@@ -1,0 +1,85 @@
+using Winnow.Dedup;
+using Winnow.NearDedup;
+using Winnow.Pipeline;
+using Winnow.Tests.Support;
+using static Winnow.Tests.Support.RunOutputReader;
+
+namespace Winnow.Tests.NearDedup;
+
+/// <summary>`winnow dedup --clusters-only`: the same clusters and counts as a full run, no documents written.</summary>
+public sealed class ClustersOnlyRunTests
+{
+    private static string Run(TempDir dir, string name, bool writeDocuments, int threads, bool exact = false)
+    {
+        var output = dir[name];
+        var builder = new WinnowPipelineBuilder();
+        if (exact)
+        {
+            builder.Add(new ExactDedupStage());
+        }
+
+        var stats = builder.Add(new NearDedupStage(new MinHashOptions { Verify = VerifyMode.Estimate })).Build()
+            .Run(new RunOptions { Inputs = [dir["in"]], OutputDirectory = output, Threads = threads, WriteDocuments = writeDocuments });
+        Runs.AssertBalanced(stats);
+        return output;
+    }
+
+    [Theory]
+    [InlineData(false)]
+    [InlineData(true)]
+    public void SameClustersAndCountsAsAFullRunWithoutDocuments(bool exact)
+    {
+        using var dir = new TempDir();
+        var corpus = NearDupCorpus.Create(originals: 60, seed: 8);
+        dir.Write("in/a.jsonl", NearDupCorpus.Jsonl(corpus) + NearDupCorpus.Jsonl(corpus.Take(5).Select(d => d with { Id = d.Id + "-again" })) + "not json\n");
+        var full = Run(dir, "full", writeDocuments: true, threads: 2, exact);
+        var clustersOnly = Run(dir, "only", writeDocuments: false, threads: 2, exact);
+
+        var clusters = File.ReadAllBytes(Path.Combine(full, "clusters.jsonl"));
+        Assert.True(clusters.Length > 100);
+        Assert.Equal(clusters, File.ReadAllBytes(Path.Combine(clustersOnly, "clusters.jsonl")));
+        Assert.NotEmpty(Records(full, "removed"));
+        Assert.Empty(Records(clustersOnly, "documents"));
+        Assert.Empty(Records(clustersOnly, "removed"));
+        Assert.Equal(Records(full, "rejected").Select(Json), Records(clustersOnly, "rejected").Select(Json));
+
+        // The accounting is the same: every document counted as kept or removed, in documents and bytes.
+        var fullStats = RunOutputReader.Stats(full);
+        var onlyStats = RunOutputReader.Stats(clustersOnly);
+        foreach (var key in new[] { "documents", "bytes", "removed_by_reason", "rejected_by_reason", "stages" })
+        {
+            Assert.Equal(Json(fullStats[key]!), Json(onlyStats[key]!));
+        }
+
+        Assert.Equal(Records(full, "removed").Count, Long(onlyStats["documents"]!["removed"]));
+    }
+
+    [Fact]
+    public void OutputDoesNotDependOnThreads()
+    {
+        using var dir = new TempDir();
+        dir.Write("in/a.jsonl", NearDupCorpus.Jsonl(NearDupCorpus.Create(originals: 80, seed: 9)));
+        var reference = AllFiles(Run(dir, "t1", writeDocuments: false, threads: 1));
+        Assert.Contains("clusters.jsonl", reference.Keys);
+        foreach (var threads in new[] { 2, 8 })
+        {
+            var files = AllFiles(Run(dir, $"t{threads}", writeDocuments: false, threads));
+            Assert.Equal(reference.Keys, files.Keys);
+            foreach (var (name, bytes) in reference)
+            {
+                Assert.Equal(bytes, files[name]);
+            }
+        }
+    }
+
+    [Fact]
+    public void NoStageMayFollowAWholeCorpusStage()
+    {
+        using var dir = new TempDir();
+        dir.Write("in/a.jsonl", "{\"id\":\"a\",\"text\":\"one two three\"}\n");
+        var pipeline = new WinnowPipelineBuilder().Add(new NearDedupStage()).Add(new ExactDedupStage()).Build();
+        var error = Assert.Throws<ArgumentException>(() =>
+            pipeline.Run(new RunOptions { Inputs = [dir["in"]], OutputDirectory = dir["out"], WriteDocuments = false }));
+        Assert.Contains("whole-corpus", error.Message, StringComparison.Ordinal);
+    }
+}
