@@ -76,4 +76,37 @@ public sealed class ShardedRunTests
             }
         }
     }
+
+    [Fact]
+    public void AFileCutIntoPiecesKeepsItsLineNumbersInIdsAndRejections()
+    {
+        using var dir = new TempDir();
+        var lines = new List<string>();
+        for (var i = 0; i < 400; i++)
+        {
+            lines.Add(i % 37 == 5 ? "{\"text\": broken" : i % 11 == 0 ? "" : $"{{\"text\": \"document number {i % 150} of the test, with a few words\"}}");
+        }
+
+        File.WriteAllLines(dir["in.jsonl"], lines);
+        static WinnowPipeline Exact() => new WinnowPipelineBuilder().Add(new ExactDedupStage()).Build();
+        var options = Options([dir["in.jsonl"]], dir["single"], 2);
+        var single = Exact().Run(options);
+        Assert.True(single.Rejected.Documents >= 10);
+        Assert.True(single.Removed.Documents >= 100);
+
+        var sharded = options with { OutputDirectory = dir["sharded"] };
+        var sharding = new ShardedRunOptions { Tasks = 3, Workers = 2, InputShardBytes = 1_000 };
+        var plan = ShardedRun.Prepare(Exact().Stages, sharded, sharding);
+        Assert.True(plan.Shards.Count > 10);
+        Assert.True(plan.Shards.Skip(1).All(s => s[0].FirstLine > 1));
+        var stats = new LocalExecutor(Exact, sharded, sharding).Run(plan);
+        Assert.Equal(single.BlankLines, stats!.BlankLines);
+        var expected = RunOutputReader.AllFiles(dir["single"]);
+        var actual = RunOutputReader.AllFiles(dir["sharded"]);
+        Assert.Equal(expected.Keys, actual.Keys);
+        foreach (var (name, bytes) in expected)
+        {
+            Assert.True(bytes.AsSpan().SequenceEqual(actual[name]), $"{name} differs");
+        }
+    }
 }
