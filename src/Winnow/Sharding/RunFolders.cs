@@ -24,9 +24,6 @@ internal sealed class RunFolders(string outputDirectory)
 
     public bool IsDone(PlanStep step, int unit) => File.Exists(Path.Combine(Done, step.UnitName(unit)));
 
-    public int DoneCount(PlanStep step) =>
-        Directory.Exists(Done) ? Directory.EnumerateFiles(Done, step.UnitName(0)[..4] + "*").Count() : 0;
-
     /// <summary>Clears what an earlier, unfinished attempt left and returns the folder to write into.</summary>
     public string Begin(PlanStep step, int unit)
     {
