@@ -47,7 +47,6 @@ internal static class TaskCommand
             var options = spec.Options with { OutputDirectory = folders.Output, Threads = Math.Max(1, result.GetValue(threads)) };
             spec = spec with { Options = options };
             var planStep = plan.Steps[index];
-            var sharding = new ShardedRunOptions { Retries = Math.Max(0, result.GetValue(retries)) };
             foreach (var unit in ShardedRun.UnitsOf(planStep, result.GetValue(task), result.GetValue(tasks)))
             {
                 if (folders.IsDone(planStep, unit))
@@ -56,24 +55,18 @@ internal static class TaskCommand
                     continue;
                 }
 
-                for (var attempt = 0; ; attempt++)
+                try
                 {
-                    try
-                    {
-                        System.Console.Out.WriteLine($"{planStep.UnitName(unit)} ({planStep.Name}): started {DateTime.UtcNow:u}");
-                        ShardedRun.RunUnit(plan, planStep, unit, spec.Pipelines(), options, options.Threads, default, PipelineExecution.ReportHook(spec));
-                        System.Console.Out.WriteLine($"{planStep.UnitName(unit)}: done {DateTime.UtcNow:u}");
-                        break;
-                    }
-                    catch (Exception e) when (attempt < sharding.Retries && e is not OperationCanceledException)
-                    {
-                        System.Console.Error.WriteLine($"winnow: {planStep.UnitName(unit)} failed ({e.Message}); retry {attempt + 1} of {sharding.Retries}");
-                    }
-                    catch (Exception e) when (e is IOException or InvalidDataException or InvalidOperationException or ArgumentException or Pipeline.InputRejectedException)
-                    {
-                        System.Console.Error.WriteLine($"winnow: {planStep.UnitName(unit)} failed: {e.Message}");
-                        return ExitCodes.Failed;
-                    }
+                    System.Console.Out.WriteLine($"{planStep.UnitName(unit)} ({planStep.Name}): started {DateTime.UtcNow:u}");
+                    ShardedRun.RunUnitWithRetries(
+                        plan, planStep, unit, spec.Pipelines, options, options.Threads, retries: Math.Max(0, result.GetValue(retries)),
+                        line => System.Console.Error.WriteLine("winnow: " + line), default, PipelineExecution.ReportHook(spec));
+                    System.Console.Out.WriteLine($"{planStep.UnitName(unit)}: done {DateTime.UtcNow:u}");
+                }
+                catch (Exception e) when (e is IOException or InvalidDataException or InvalidOperationException or ArgumentException or Pipeline.InputRejectedException)
+                {
+                    System.Console.Error.WriteLine($"winnow: {planStep.UnitName(unit)} failed: {e.Message}");
+                    return ExitCodes.Failed;
                 }
             }
 

@@ -47,13 +47,9 @@ public sealed partial class ExactDedupStage : IShardedStage
             var hash = new UInt128(r.ReadUInt64(), r.ReadUInt64());
             var ordinal = shard.OrdinalBase + r.ReadInt64();
             var id = r.ReadString();
-            if (_firstSeen.TryGetValue(hash, out var keptId))
+            if (EarlierWithText(hash, id) is { } keptId)
             {
                 _duplicates.Add((ordinal, keptId));
-            }
-            else
-            {
-                _firstSeen.Add(hash, id);
             }
         }
     }

@@ -39,15 +39,23 @@ public sealed partial class ExactDedupStage : CorpusStage
         for (var i = 0; i < batch.Count; i++)
         {
             // Batches arrive in input order and are scanned in order: the first seen wins.
-            if (_firstSeen.TryGetValue(hashes[i], out var keptId))
+            if (EarlierWithText(hashes[i], batch[i].Id) is { } keptId)
             {
                 batch[i].Remove(new Removal(Name, Reason, keptId));
             }
-            else
-            {
-                _firstSeen.Add(hashes[i], batch[i].Id);
-            }
         }
+    }
+
+    /// <summary>The id of the first document seen with this text, or null (and this one is now the first).</summary>
+    private string? EarlierWithText(UInt128 hash, string id)
+    {
+        if (_firstSeen.TryGetValue(hash, out var keptId))
+        {
+            return keptId;
+        }
+
+        _firstSeen.Add(hash, id);
+        return null;
     }
 
     private UInt128[] HashAll(IReadOnlyList<Document> batch, StageContext context)

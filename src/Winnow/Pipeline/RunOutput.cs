@@ -104,35 +104,17 @@ internal sealed class RunOutput : IDisposable
     public void Write(RecordBatch batch, Document?[] documents, Rejection?[] rejections, RunStats stats, ParallelOptions parallel, SpillWriter? spill)
     {
         var count = documents.Length;
-        var chunks = ParallelChunks.ChunkCount(count, parallel);
         var set = _chunkSets[_currentSet];
         _currentSet ^= 1;
-        while (set.Count < chunks)
+        var chunks = SerializedChunk.Fill(set, batch, documents, rejections, parallel, (chunk, document) =>
         {
-            set.Add(new SerializedChunk());
-        }
-
-        ParallelChunks.For(count, parallel, (c, from, to) =>
-        {
-            var chunk = set[c];
-            chunk.Clear();
-            for (var i = from; i < to; i++)
+            if (_writeDocuments)
             {
-                if (documents[i] is { } document)
-                {
-                    if (_writeDocuments)
-                    {
-                        chunk.Add(document, spill is not null);
-                    }
-                    else if (spill is not null && !document.IsRemoved)
-                    {
-                        chunk.AddSkeleton(document);
-                    }
-                }
-                else
-                {
-                    chunk.Add(rejections[i]!, batch.Bytes(batch.Records[i]));
-                }
+                chunk.Add(document, spill is not null);
+            }
+            else if (spill is not null && !document.IsRemoved)
+            {
+                chunk.AddSkeleton(document);
             }
         });
 

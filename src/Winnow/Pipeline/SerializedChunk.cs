@@ -2,6 +2,7 @@ using System.Buffers;
 using System.Runtime.InteropServices;
 using System.Text.Json;
 using Winnow.Documents;
+using Winnow.Readers;
 using Winnow.Writers;
 
 namespace Winnow.Pipeline;
@@ -15,6 +16,39 @@ internal sealed class SerializedChunk
     private readonly Part _kept = new();
     private readonly Part _removed = new();
     private readonly Part _rejected = new();
+
+    /// <summary>
+    /// Serializes a batch into <paramref name="set"/> in parallel, one chunk per slice of records:
+    /// rejections as such, documents through <paramref name="addDocument"/>. Returns the chunks used.
+    /// </summary>
+    public static int Fill(
+        List<SerializedChunk> set, RecordBatch batch, Document?[] documents, Rejection?[] rejections, ParallelOptions parallel, Action<SerializedChunk, Document> addDocument)
+    {
+        var count = documents.Length;
+        var chunks = ParallelChunks.ChunkCount(count, parallel);
+        while (set.Count < chunks)
+        {
+            set.Add(new SerializedChunk());
+        }
+
+        ParallelChunks.For(count, parallel, (c, from, to) =>
+        {
+            var chunk = set[c];
+            chunk.Clear();
+            for (var i = from; i < to; i++)
+            {
+                if (documents[i] is { } document)
+                {
+                    addDocument(chunk, document);
+                }
+                else
+                {
+                    chunk.Add(rejections[i]!, batch.Bytes(batch.Records[i]));
+                }
+            }
+        });
+        return chunks;
+    }
 
     public void Clear()
     {

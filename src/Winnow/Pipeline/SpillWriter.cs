@@ -22,7 +22,7 @@ internal sealed class SpillWriter : IDisposable
     public InputFile CompleteSpill()
     {
         _writer.Complete();
-        var path = Path.Combine(_directory, "part-00000.jsonl");
+        var path = Path.Combine(_directory, ShardedJsonlWriter.FirstShard);
         if (!File.Exists(path))
         {
             // No survivors: the next pass replays an empty file.

@@ -62,7 +62,7 @@ internal sealed class FinishTask(RunPlan plan, PlanStep step, WinnowPipeline pip
             {
                 var stage = (IShardedStage)stages[resolve.Observes];
                 var decisions = Path.Combine(folders.Unit(resolve, 0), ResolveTask.DecisionsFolder);
-                var applying = plan.Steps[resolve.Index + 1];
+                var applying = plan.MapAfter(resolve);
                 var applied = spans.Select(span => (Path.Combine(folders.Unit(applying, span.Index), MapTask.AppliedFolder), span)).ToList();
                 stage.Finish(decisions, applied, context);
             }
@@ -75,7 +75,7 @@ internal sealed class FinishTask(RunPlan plan, PlanStep step, WinnowPipeline pip
         return stats;
     }
 
-    private string Part(PlanStep map, int shard, string folder) => Path.Combine(folders.Unit(map, shard), folder, "part-00000.jsonl");
+    private string Part(PlanStep map, int shard, string folder) => Path.Combine(folders.Unit(map, shard), folder, ShardedJsonlWriter.FirstShard);
 
     /// <summary>One shard's records removed in one single-process pass, merged by ordinal across map steps.</summary>
     private void WriteRemoved(List<PlanStep> maps, int shard, int pass, ShardedJsonlWriter removed)

@@ -44,7 +44,8 @@ internal sealed class LocalExecutor(Func<WinnowPipeline> pipelines, RunOptions o
                 {
                     foreach (var unit in units)
                     {
-                        var result = RunWithRetries(plan, step, unit, threads, cancellationToken, beforeFinishCommit);
+                        var result = ShardedRun.RunUnitWithRetries(
+                            plan, step, unit, pipelines, options, threads, sharding.Retries, line => log?.Invoke("  " + line), cancellationToken, beforeFinishCommit);
                         lock (_gate)
                         {
                             _stats ??= result;
@@ -64,18 +65,4 @@ internal sealed class LocalExecutor(Func<WinnowPipeline> pipelines, RunOptions o
         return _stats;
     }
 
-    private RunStats? RunWithRetries(RunPlan plan, PlanStep step, int unit, int threads, CancellationToken cancellationToken, Action? beforeFinishCommit)
-    {
-        for (var attempt = 0; ; attempt++)
-        {
-            try
-            {
-                return ShardedRun.RunUnit(plan, step, unit, pipelines(), options, threads, cancellationToken, beforeFinishCommit);
-            }
-            catch (Exception e) when (attempt < sharding.Retries && e is not OperationCanceledException and not InputRejectedException)
-            {
-                log?.Invoke($"  {step.UnitName(unit)} failed ({e.Message}); retry {attempt + 1} of {sharding.Retries}");
-            }
-        }
-    }
 }

@@ -43,7 +43,7 @@ internal sealed class MapTask(RunPlan plan, PlanStep step, int shard, WinnowPipe
         var observes = step.Observes >= 0 ? (IShardedStage)stages[step.Observes] : null;
         if (applies is not null)
         {
-            var resolve = plan.Steps[step.Index - 1];
+            var resolve = plan.ResolveAppliedBy(step);
             var applied = Directory.CreateDirectory(Path.Combine(dir, AppliedFolder)).FullName;
             applies.LoadDecisions(Path.Combine(folders.Unit(resolve, 0), ResolveTask.DecisionsFolder), ShardSpans.Of(plan, folders)[shard], applied);
         }
@@ -69,8 +69,8 @@ internal sealed class MapTask(RunPlan plan, PlanStep step, int shard, WinnowPipe
             }
             else
             {
-                var previous = folders.Unit(plan.Steps[step.Index - 2], shard);
-                var spill = Path.Combine(previous, SpillFolder, "part-00000.jsonl");
+                var previous = folders.Unit(plan.MapBefore(step), shard);
+                var spill = Path.Combine(previous, SpillFolder, ShardedJsonlWriter.FirstShard);
                 var files = File.Exists(spill) ? new[] { new InputFile(spill, "spill", InputKind.Jsonl, new FileInfo(spill).Length) } : [];
                 reader = new InputReader(files, SpillParser.ReaderOptions);
                 parser = new SpillParser();
@@ -113,7 +113,7 @@ internal sealed class MapTask(RunPlan plan, PlanStep step, int shard, WinnowPipe
         // The previous step's spill of this shard is read only by this unit, now done: free its disk.
         if (step.Applies >= 0)
         {
-            var spill = Path.Combine(folders.Unit(plan.Steps[step.Index - 2], shard), SpillFolder);
+            var spill = Path.Combine(folders.Unit(plan.MapBefore(step), shard), SpillFolder);
             if (Directory.Exists(spill))
             {
                 Directory.Delete(spill, recursive: true);
@@ -218,30 +218,7 @@ internal sealed class MapTask(RunPlan plan, PlanStep step, int shard, WinnowPipe
         RecordBatch batch, Document?[] documents, Rejection?[] rejections, bool last, List<SerializedChunk> chunks,
         ShardedJsonlWriter survivors, ShardedJsonlWriter removed, ShardedJsonlWriter rejected)
     {
-        var count = documents.Length;
-        var n = ParallelChunks.ChunkCount(count, _parallel);
-        while (chunks.Count < n)
-        {
-            chunks.Add(new SerializedChunk());
-        }
-
-        ParallelChunks.For(count, _parallel, (c, from, to) =>
-        {
-            var chunk = chunks[c];
-            chunk.Clear();
-            for (var i = from; i < to; i++)
-            {
-                if (documents[i] is { } document)
-                {
-                    chunk.Add(document, spillSurvivors: !last);
-                }
-                else
-                {
-                    chunk.Add(rejections[i]!, batch.Bytes(batch.Records[i]));
-                }
-            }
-        });
-
+        var n = SerializedChunk.Fill(chunks, batch, documents, rejections, _parallel, (chunk, document) => chunk.Add(document, spillSurvivors: !last));
         for (var c = 0; c < n; c++)
         {
             chunks[c].WriteTo(survivors, removed, rejected);

@@ -19,7 +19,7 @@ internal sealed class ResolveTask(RunPlan plan, PlanStep step, WinnowPipeline pi
         var context = new StageContext(dir, Path.Combine(dir, "work"), Math.Max(1, threads), cancellationToken);
         Directory.CreateDirectory(context.WorkDirectory);
         var spans = ShardSpans.Of(plan, folders);
-        var map = plan.Steps[step.Index - 1];
+        var map = plan.MapBefore(step);
         foreach (var span in spans)
         {
             cancellationToken.ThrowIfCancellationRequested();

@@ -13,6 +13,15 @@ internal sealed record RunPlan(string Config, IReadOnlyList<string> Command, int
 {
     public const int Version = 1;
 
+    /// <summary>The resolve step whose decisions a map step applies (it comes just before it).</summary>
+    public PlanStep ResolveAppliedBy(PlanStep map) => Steps[map.Index - 1];
+
+    /// <summary>The map step before: the one whose spill a map step replays, or whose observations a resolve step loads.</summary>
+    public PlanStep MapBefore(PlanStep step) => Steps[step.Index - (step.Kind == StepKind.Map ? 2 : 1)];
+
+    /// <summary>The map step that applies a resolve step's decisions.</summary>
+    public PlanStep MapAfter(PlanStep resolve) => Steps[resolve.Index + 1];
+
     public void Save(string path)
     {
         var temp = path + ".tmp";

@@ -96,6 +96,27 @@ internal static class ShardedRun
         }
     }
 
+    /// <summary>
+    /// <see cref="RunUnit"/> in a fresh pipeline, again after a failure up to <paramref name="retries"/>
+    /// times; bad input under --on-error fail and cancellation are not retried: they would fail again.
+    /// </summary>
+    public static RunStats? RunUnitWithRetries(
+        RunPlan plan, PlanStep step, int unit, Func<WinnowPipeline> pipelines, RunOptions options, int threads, int retries,
+        Action<string>? log, CancellationToken cancellationToken, Action? beforeFinishCommit = null)
+    {
+        for (var attempt = 0; ; attempt++)
+        {
+            try
+            {
+                return RunUnit(plan, step, unit, pipelines(), options, threads, cancellationToken, beforeFinishCommit);
+            }
+            catch (Exception e) when (attempt < retries && e is not OperationCanceledException and not InputRejectedException)
+            {
+                log?.Invoke($"{step.UnitName(unit)} failed ({e.Message}); retry {attempt + 1} of {retries}");
+            }
+        }
+    }
+
     /// <summary>Units done and in all, per step: what `winnow status` shows.</summary>
     public static IEnumerable<(PlanStep Step, int Done)> Progress(string outputDirectory)
     {

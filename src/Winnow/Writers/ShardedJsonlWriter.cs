@@ -19,6 +19,9 @@ internal sealed class ShardedJsonlWriter : IDisposable
     private long _docs;
     private long _bytes;
 
+    /// <summary>The name of the first (for an unlimited writer, the only) plain shard.</summary>
+    public const string FirstShard = "part-00000.jsonl";
+
     public ShardedJsonlWriter(string directory, ShardOptions options)
     {
         _directory = directory;
