@@ -62,6 +62,66 @@ internal sealed class RecordParser : IRecordParser
             : (WholeFile(record, source, bytes), null);
     }
 
+    /// <summary>
+    /// Reads the id and text of a plain JSONL record without making a document: the text is
+    /// decoded into <paramref name="buffer"/> (grown as needed), <paramref name="length"/> chars.
+    /// Returns false, deciding nothing, for any record that needs <see cref="Parse"/>: one that is
+    /// not a valid flat JSON object with a string text (see <see cref="FlatJsonScanner"/>). Where
+    /// it returns true, <see cref="Parse"/> gives a document of the same id and text.
+    /// </summary>
+    public bool TryReadText(in RawRecord record, ReadOnlySpan<byte> bytes, ref char[] buffer, out int length, out string id)
+    {
+        length = 0;
+        id = "";
+        if (record.Rejection is not null || record.Container is not null || record.File.Kind != InputKind.Jsonl || !Utf8.IsValid(bytes)
+            || !FlatJsonScanner.TryScan(bytes, _textField, _idField, _urlField, out var text, out var idValue)
+            || text.Kind != JsonTokenType.String)
+        {
+            return false;
+        }
+
+        // A JSON string decodes to at most one char per byte.
+        var content = bytes.Slice(text.Start, text.Length);
+        if (buffer.Length < content.Length)
+        {
+            buffer = new char[Math.Max(content.Length, buffer.Length * 2)];
+        }
+
+        length = FlatJsonScanner.Unescape(content, buffer);
+        if (length < 0)
+        {
+            return false;
+        }
+
+        string? value = null;
+        if (idValue.Kind == JsonTokenType.String)
+        {
+            var raw = bytes.Slice(idValue.Start, idValue.Length);
+            if (!idValue.Escaped)
+            {
+                value = Encoding.UTF8.GetString(raw);
+            }
+            else
+            {
+                var chars = raw.Length <= 256 ? stackalloc char[raw.Length] : new char[raw.Length];
+                var written = FlatJsonScanner.Unescape(raw, chars);
+                if (written < 0)
+                {
+                    return false;
+                }
+
+                value = new string(chars[..written]);
+            }
+        }
+        else if (idValue.Kind == JsonTokenType.Number)
+        {
+            value = Encoding.UTF8.GetString(bytes.Slice(idValue.Start, idValue.Length));
+        }
+
+        id = value ?? new DocumentSource(record.File.Name, record.Line).ToString();
+        return true;
+    }
+
     private Document WholeFile(in RawRecord record, DocumentSource source, ReadOnlySpan<byte> bytes)
     {
         // A byte-order mark is encoding, not text: it is dropped, everything else kept as is.

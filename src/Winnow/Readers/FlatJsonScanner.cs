@@ -1,0 +1,339 @@
+using System.Buffers;
+using System.Text.Json;
+using System.Text.Unicode;
+
+namespace Winnow.Readers;
+
+/// <summary>One value found by <see cref="FlatJsonScanner"/>: a string's content between its quotes, or a scalar as written.</summary>
+internal readonly record struct FlatJsonValue(JsonTokenType Kind, int Start, int Length, bool Escaped)
+{
+    public bool IsPresent => Kind != JsonTokenType.None;
+}
+
+/// <summary>
+/// A quick reader for the most common JSONL record: one flat object whose values are strings,
+/// numbers, booleans or null. It finds the text and id fields without decoding or copying
+/// anything else, and declines (returns false) on whatever it does not fully handle, so the
+/// caller can use the full parser, which then gives the verdict.
+/// </summary>
+/// <remarks>
+/// Whatever it accepts is valid JSON that the full parser reads to the same text and id: it
+/// declines nested values, escapes in property names, escaped strings in the url field, invalid
+/// escapes, control characters in strings, malformed numbers and literals, and anything before
+/// or after the object but JSON whitespace. The caller has checked that the record is UTF-8.
+/// Thread-safe: stateless.
+/// </remarks>
+internal static class FlatJsonScanner
+{
+    // What ends a run of plain string content: the closing quote, an escape, or a control character (invalid in JSON).
+    private static readonly SearchValues<byte> StringStops = SearchValues.Create(
+        "\"\\\u0000\u0001\u0002\u0003\u0004\u0005\u0006\u0007\u0008\u0009\u000A\u000B\u000C\u000D\u000E\u000F\u0010\u0011\u0012\u0013\u0014\u0015\u0016\u0017\u0018\u0019\u001A\u001B\u001C\u001D\u001E\u001F"u8);
+
+    /// <summary>
+    /// Scans <paramref name="record"/>; on success <paramref name="text"/> and <paramref name="id"/>
+    /// are the last values of those fields (absent when the field is not there).
+    /// </summary>
+    public static bool TryScan(
+        ReadOnlySpan<byte> record, ReadOnlySpan<byte> textName, ReadOnlySpan<byte> idName, ReadOnlySpan<byte> urlName,
+        out FlatJsonValue text, out FlatJsonValue id)
+    {
+        text = default;
+        id = default;
+        var i = SkipWhiteSpace(record, 0);
+        if (i >= record.Length || record[i] != '{')
+        {
+            return false;
+        }
+
+        i = SkipWhiteSpace(record, i + 1);
+        if (i < record.Length && record[i] == '}')
+        {
+            return SkipWhiteSpace(record, i + 1) == record.Length;
+        }
+
+        while (true)
+        {
+            if (i >= record.Length || record[i] != '"' || !TryString(record, i, out var nameEnd, out var nameEscaped) || nameEscaped)
+            {
+                return false;
+            }
+
+            var name = record[(i + 1)..(nameEnd - 1)];
+            i = SkipWhiteSpace(record, nameEnd);
+            if (i >= record.Length || record[i] != ':')
+            {
+                return false;
+            }
+
+            i = SkipWhiteSpace(record, i + 1);
+            if (!TryValue(record, i, out var value, out var end))
+            {
+                return false;
+            }
+
+            if (name.SequenceEqual(textName))
+            {
+                text = value;
+            }
+            else if (name.SequenceEqual(idName))
+            {
+                id = value;
+            }
+            else if (name.SequenceEqual(urlName) && value.Escaped)
+            {
+                // The full parser decodes the url, which can fail on escaped lone surrogates; let it decide.
+                return false;
+            }
+
+            i = SkipWhiteSpace(record, end);
+            if (i >= record.Length)
+            {
+                return false;
+            }
+
+            if (record[i] == '}')
+            {
+                return SkipWhiteSpace(record, i + 1) == record.Length;
+            }
+
+            if (record[i] != ',')
+            {
+                return false;
+            }
+
+            i = SkipWhiteSpace(record, i + 1);
+        }
+    }
+
+    /// <summary>
+    /// Decodes a string's content (escapes and UTF-8) into <paramref name="destination"/>, which
+    /// must hold as many chars as the content has bytes. Declines escaped surrogates (the full
+    /// parser decides about lone ones). Returns the chars written, or -1 when declined.
+    /// </summary>
+    public static int Unescape(ReadOnlySpan<byte> content, Span<char> destination)
+    {
+        var written = 0;
+        while (true)
+        {
+            var slash = content.IndexOf((byte)'\\');
+            var plain = slash < 0 ? content : content[..slash];
+            if (Utf8.ToUtf16(plain, destination[written..], out _, out var chars, replaceInvalidSequences: false) != OperationStatus.Done)
+            {
+                return -1;
+            }
+
+            written += chars;
+            if (slash < 0)
+            {
+                return written;
+            }
+
+            // The scanner has checked every escape's form.
+            var escape = content[slash + 1];
+            char c;
+            if (escape == 'u')
+            {
+                c = (char)((Hex(content[slash + 2]) << 12) | (Hex(content[slash + 3]) << 8) | (Hex(content[slash + 4]) << 4) | Hex(content[slash + 5]));
+                if (char.IsSurrogate(c))
+                {
+                    return -1;
+                }
+
+                content = content[(slash + 6)..];
+            }
+            else
+            {
+                c = escape switch
+                {
+                    (byte)'n' => '\n',
+                    (byte)'t' => '\t',
+                    (byte)'r' => '\r',
+                    (byte)'b' => '\b',
+                    (byte)'f' => '\f',
+                    _ => (char)escape, // '"', '\\' and '/' stand for themselves
+                };
+                content = content[(slash + 2)..];
+            }
+
+            destination[written++] = c;
+        }
+    }
+
+    private static bool TryValue(ReadOnlySpan<byte> record, int i, out FlatJsonValue value, out int end)
+    {
+        value = default;
+        end = i;
+        if (i >= record.Length)
+        {
+            return false;
+        }
+
+        switch (record[i])
+        {
+            case (byte)'"':
+                if (!TryString(record, i, out end, out var escaped))
+                {
+                    return false;
+                }
+
+                value = new FlatJsonValue(JsonTokenType.String, i + 1, end - i - 2, escaped);
+                return true;
+            case (byte)'t':
+                return TryLiteral(record, i, "true"u8, JsonTokenType.True, out value, out end);
+            case (byte)'f':
+                return TryLiteral(record, i, "false"u8, JsonTokenType.False, out value, out end);
+            case (byte)'n':
+                return TryLiteral(record, i, "null"u8, JsonTokenType.Null, out value, out end);
+            default:
+                if (!TryNumber(record, i, out end))
+                {
+                    return false;
+                }
+
+                value = new FlatJsonValue(JsonTokenType.Number, i, end - i, Escaped: false);
+                return true;
+        }
+    }
+
+    /// <summary>A string starting at the quote at <paramref name="start"/>; <paramref name="end"/> is past its closing quote.</summary>
+    private static bool TryString(ReadOnlySpan<byte> record, int start, out int end, out bool escaped)
+    {
+        escaped = false;
+        var i = start + 1;
+        while (true)
+        {
+            var stop = record[i..].IndexOfAny(StringStops);
+            if (stop < 0)
+            {
+                end = record.Length;
+                return false;
+            }
+
+            i += stop;
+            if (record[i] == '"')
+            {
+                end = i + 1;
+                return true;
+            }
+
+            if (record[i] != '\\' || i + 1 >= record.Length)
+            {
+                end = i;
+                return false;
+            }
+
+            escaped = true;
+            var escape = record[i + 1];
+            if (escape == 'u')
+            {
+                if (i + 6 > record.Length || Hex(record[i + 2]) < 0 || Hex(record[i + 3]) < 0 || Hex(record[i + 4]) < 0 || Hex(record[i + 5]) < 0)
+                {
+                    end = i;
+                    return false;
+                }
+
+                i += 6;
+            }
+            else if (escape is (byte)'"' or (byte)'\\' or (byte)'/' or (byte)'b' or (byte)'f' or (byte)'n' or (byte)'r' or (byte)'t')
+            {
+                i += 2;
+            }
+            else
+            {
+                end = i;
+                return false;
+            }
+        }
+    }
+
+    private static bool TryLiteral(ReadOnlySpan<byte> record, int i, ReadOnlySpan<byte> literal, JsonTokenType kind, out FlatJsonValue value, out int end)
+    {
+        end = i + literal.Length;
+        value = new FlatJsonValue(kind, i, literal.Length, Escaped: false);
+        return record[i..].StartsWith(literal) && (end == record.Length || IsDelimiter(record[end]));
+    }
+
+    /// <summary>JSON's number grammar: -?(0|[1-9][0-9]*)(\.[0-9]+)?([eE][+-]?[0-9]+)?</summary>
+    private static bool TryNumber(ReadOnlySpan<byte> record, int i, out int end)
+    {
+        end = i;
+        if (end < record.Length && record[end] == '-')
+        {
+            end++;
+        }
+
+        if (end >= record.Length || !char.IsAsciiDigit((char)record[end]))
+        {
+            return false;
+        }
+
+        if (record[end] == '0')
+        {
+            end++;
+        }
+        else
+        {
+            end = Digits(record, end);
+        }
+
+        if (end < record.Length && record[end] == '.')
+        {
+            var after = Digits(record, end + 1);
+            if (after == end + 1)
+            {
+                return false;
+            }
+
+            end = after;
+        }
+
+        if (end < record.Length && (record[end] | 0x20) == 'e')
+        {
+            end++;
+            if (end < record.Length && record[end] is (byte)'+' or (byte)'-')
+            {
+                end++;
+            }
+
+            var after = Digits(record, end);
+            if (after == end)
+            {
+                return false;
+            }
+
+            end = after;
+        }
+
+        return end == record.Length || IsDelimiter(record[end]);
+    }
+
+    private static int Digits(ReadOnlySpan<byte> record, int i)
+    {
+        while (i < record.Length && char.IsAsciiDigit((char)record[i]))
+        {
+            i++;
+        }
+
+        return i;
+    }
+
+    private static bool IsDelimiter(byte b) => b is (byte)',' or (byte)'}' or (byte)' ' or (byte)'\t' or (byte)'\n' or (byte)'\r';
+
+    private static int SkipWhiteSpace(ReadOnlySpan<byte> record, int i)
+    {
+        while (i < record.Length && record[i] is (byte)' ' or (byte)'\t' or (byte)'\n' or (byte)'\r')
+        {
+            i++;
+        }
+
+        return i;
+    }
+
+    private static int Hex(byte b) => b switch
+    {
+        >= (byte)'0' and <= (byte)'9' => b - '0',
+        >= (byte)'a' and <= (byte)'f' => b - 'a' + 10,
+        >= (byte)'A' and <= (byte)'F' => b - 'A' + 10,
+        _ => -1,
+    };
+}

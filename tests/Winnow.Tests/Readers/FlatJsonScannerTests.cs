@@ -1,0 +1,122 @@
+using System.Text;
+using Winnow.Readers;
+
+namespace Winnow.Tests.Readers;
+
+/// <summary>The quick JSONL reader agrees with the full parser wherever it answers, and answers for ordinary records.</summary>
+public sealed class FlatJsonScannerTests
+{
+    private static readonly RecordParser Parser = new(new ReaderOptions());
+    private static readonly InputFile File = new("a.jsonl", "a.jsonl", InputKind.Jsonl, 0);
+
+    private static (bool Read, string Id, string Text) Quick(byte[] line)
+    {
+        var buffer = new char[4];
+        var record = new RawRecord(File, 7, 0, line.Length, 0, null);
+        var read = Parser.TryReadText(record, line, ref buffer, out var length, out var id);
+        return (read, id, read ? new string(buffer, 0, length) : "");
+    }
+
+    private static (string? Id, string? Text) Full(byte[] line)
+    {
+        var record = new RawRecord(File, 7, 0, line.Length, 0, null);
+        var (document, _) = Parser.Parse(record, line);
+        return (document?.Id, document?.Text);
+    }
+
+    [Theory]
+    [InlineData("""{"id": "doc1", "text": "plain words"}""", "doc1", "plain words")]
+    [InlineData("""{"text":"a\nb \"q\" \\ \/ \t\r\b\f","id":"x"}""", "x", "a\nb \"q\" \\ / \t\r\b\f")]
+    [InlineData("""{"text": "caf\u00e9 na\u00EFve", "id": 42}""", "42", "café naïve")]
+    [InlineData("""  {"id": -1.5e+3 , "text" : "n" }  """, "-1.5e+3", "n")]
+    [InlineData("""{"text": "no id"}""", "a.jsonl:7", "no id")]
+    [InlineData("""{"id": null, "text": "null id", "n": 0, "ok": true, "no": false, "url": "https://x/y"}""", "a.jsonl:7", "null id")]
+    [InlineData("""{"id": "d\u00e9j\u00e0", "text": "ünïcödé text 日本語"}""", "déjà", "ünïcödé text 日本語")]
+    [InlineData("""{"text": "first", "text": "second", "id": "a", "id": "b"}""", "b", "second")]
+    [InlineData("""{"text": ""}""", "a.jsonl:7", "")]
+    public void ReadsOrdinaryRecordsAsTheFullParserDoes(string line, string id, string text)
+    {
+        var bytes = Encoding.UTF8.GetBytes(line);
+        var quick = Quick(bytes);
+        Assert.True(quick.Read, line);
+        Assert.Equal((id, text), (quick.Id, quick.Text));
+        Assert.Equal((id, text), Full(bytes));
+    }
+
+    [Theory]
+    [InlineData("""{"text": "x", "meta": {"a": 1}}""")] // nested value
+    [InlineData("""{"text": "x", "tags": [1, 2]}""")]
+    [InlineData("""{"text": "smile \ud83d\ude00"}""")] // escaped surrogates
+    [InlineData("""{"te\u0078t": "x"}""")] // escaped name
+    [InlineData("""{"text": "x", "url": "http:\/\/a"}""")] // escaped url
+    [InlineData("""{"text": 5}""")] // not a string: the full parser rejects it
+    [InlineData("""{"id": "a"}""")]
+    [InlineData("""{"text": "bad \x escape"}""")]
+    [InlineData("""{"text": "x",}""")]
+    [InlineData("""{"text": "x"} trailing""")]
+    [InlineData("""{"text": "x" "id": "y"}""")]
+    [InlineData("""{"text": "x", "n": 01}""")]
+    [InlineData("""{"text": "x", "n": 1.}""")]
+    [InlineData("""{"text": "x", "n": tru}""")]
+    [InlineData("""["text"]""")]
+    [InlineData("""{"text": "unterminated}""")]
+    [InlineData("\uFEFF{\"text\": \"bom\"}")]
+    public void DeclinesWhatItDoesNotFullyHandle(string line)
+    {
+        Assert.False(Quick(Encoding.UTF8.GetBytes(line)).Read, line);
+    }
+
+    [Fact]
+    public void DeclinesControlCharactersAndInvalidUtf8()
+    {
+        Assert.False(Quick(Encoding.UTF8.GetBytes("{\"text\": \"tab\there\"}")).Read);
+        Assert.False(Quick([.. "{\"text\": \"x"u8, 0xC3, 0x28, .. "\"}"u8]).Read);
+    }
+
+    [Fact]
+    public void WhereverItAnswersOnMutatedRecordsTheFullParserGivesTheSameIdAndText()
+    {
+        // Random edits of valid records reach the scanner's edge cases: cut strings and escapes,
+        // stray quotes, commas and braces, broken numbers and literals, control bytes.
+        string[] seeds =
+        [
+            """{"id": "d1", "text": "One line\nand \"quoted\" \\ text caf\u00e9", "n": 12.5e-3, "ok": true, "z": null}""",
+            """{"text": "x y z", "id": 7, "url": "https://example.org/a?b=c"}""",
+            """ {"text":"ünï\tcödé 日本","id":"ü"} """,
+        ];
+        const string Alphabet = "{}[]\",:\\ \t\n-+.eE0123456789abfnrtu\u00e9x";
+        var random = new Random(11);
+        var answered = 0;
+        for (var trial = 0; trial < 20_000; trial++)
+        {
+            var line = new StringBuilder(seeds[random.Next(seeds.Length)]);
+            for (var edit = random.Next(1, 4); edit > 0; edit--)
+            {
+                var at = random.Next(line.Length + 1);
+                switch (random.Next(3))
+                {
+                    case 0 when at < line.Length:
+                        line.Remove(at, 1);
+                        break;
+                    case 1 when at < line.Length:
+                        line[at] = Alphabet[random.Next(Alphabet.Length)];
+                        break;
+                    default:
+                        line.Insert(at, Alphabet[random.Next(Alphabet.Length)]);
+                        break;
+                }
+            }
+
+            var bytes = Encoding.UTF8.GetBytes(line.ToString());
+            var quick = Quick(bytes);
+            if (quick.Read)
+            {
+                answered++;
+                Assert.Equal<(string?, string?)>((quick.Id, quick.Text), Full(bytes));
+            }
+        }
+
+        // Many edits leave the record valid (inside a string, say): the quick reader must answer those.
+        Assert.InRange(answered, 2_000, 19_000);
+    }
+}
