@@ -17,9 +17,15 @@ internal sealed class NearDedupCliOptions
     public Option<string> DateField { get; } = new("--date-field") { Description = "Metadata field read by --keep earliest-date", DefaultValueFactory = _ => "date" };
     public Option<int> SortMemoryMb { get; } = new("--sort-memory-mb") { Description = "Memory for band records before a sorted run spills to disk", DefaultValueFactory = _ => 64 };
 
+    public Option<int> SignatureMemoryMb { get; } = new("--signature-memory-mb")
+    {
+        Description = "Signatures are also kept in memory while they take at most this (0: always read back from disk)",
+        DefaultValueFactory = _ => 256,
+    };
+
     public void AddTo(Command command)
     {
-        foreach (var option in new Option[] { NGram, NumPerm, Threshold, Bands, Rows, Seed, Verify, Keep, DateField, SortMemoryMb })
+        foreach (var option in new Option[] { NGram, NumPerm, Threshold, Bands, Rows, Seed, Verify, Keep, DateField, SortMemoryMb, SignatureMemoryMb })
         {
             command.Options.Add(option);
         }
@@ -55,6 +61,7 @@ internal sealed class NearDedupCliOptions
         Keep = result.GetValue(Keep) switch { "longest" => KeepPolicy.Longest, "earliest-date" => KeepPolicy.EarliestDate, _ => KeepPolicy.FirstSeen },
         DateField = result.GetValue(DateField)!,
         SortMemoryBytes = (long)result.GetValue(SortMemoryMb) << 20,
+        SignatureMemoryBytes = (long)result.GetValue(SignatureMemoryMb) << 20,
     };
 
     public static void PrintSummary(NearDedupStage stage)

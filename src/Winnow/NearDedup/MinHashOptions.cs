@@ -47,6 +47,12 @@ public readonly record struct MinHashOptions
     /// <summary>Memory for band records before a sorted run is spilled to disk. Default 64 MiB.</summary>
     public long SortMemoryBytes { get; init; } = 64L << 20;
 
+    /// <summary>
+    /// Signatures are also kept in memory while they take at most this (default 256 MiB: 500k
+    /// documents at 128 permutations), so verifying a candidate pair reads no file.
+    /// </summary>
+    public long SignatureMemoryBytes { get; init; } = 256L << 20;
+
     /// <summary>The LSH layout these options give.</summary>
     public LshParameters Lsh => Bands > 0 || Rows > 0 ? new LshParameters(Bands, Rows)
         : Verify == VerifyMode.Exact ? LshParameters.ForRecall(Threshold, NumPerm)
@@ -79,6 +85,11 @@ public readonly record struct MinHashOptions
         if (SortMemoryBytes < 12)
         {
             throw new ArgumentOutOfRangeException(nameof(SortMemoryBytes), SortMemoryBytes, "sort memory must hold a record");
+        }
+
+        if (SignatureMemoryBytes < 0)
+        {
+            throw new ArgumentOutOfRangeException(nameof(SignatureMemoryBytes), SignatureMemoryBytes, "signature memory must not be negative");
         }
     }
 }

@@ -18,7 +18,7 @@ internal sealed class StageState : IDisposable
         _lsh = lsh;
         _directory = directory;
         Directory.CreateDirectory(directory);
-        Signatures = new SignatureStore(Path.Combine(directory, "signatures.bin"), options.NumPerm);
+        Signatures = new SignatureStore(Path.Combine(directory, "signatures.bin"), options.NumPerm, options.SignatureMemoryBytes);
         _sorter = new ExternalBandSorter(Path.Combine(directory, "runs"), options.SortMemoryBytes);
         _log = new DocumentLog(Path.Combine(directory, "documents.log"));
         _shingles = options.Verify == VerifyMode.Exact ? new ShingleStore(directory) : null;
@@ -63,7 +63,7 @@ internal sealed class StageState : IDisposable
         var sets = new UnionFind(checked((int)Signatures.Count));
         var verifier = new PairVerifier(_options.Verify, _options.Threshold, _options.NumPerm, Signatures, _shingles);
         var joiner = new CandidateJoiner(sets, verifier, parallel);
-        joiner.Run(_sorter.Merge(parallel));
+        joiner.Run(_sorter.MergeBlocks(parallel));
         var clusters = ClusterAssembler.Assemble(sets, _log, verifier, parallel);
         var summary = new NearDedupSummary
         {

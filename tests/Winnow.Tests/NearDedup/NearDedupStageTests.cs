@@ -72,6 +72,24 @@ public sealed class NearDedupStageTests
         Assert.NotEmpty(reference!);
     }
 
+    [Fact]
+    public void SignaturesHeldInMemoryOrReadFromDiskGiveTheSameClusters()
+    {
+        // Estimated verification reads signatures: from the in-memory copy, from the file (budget 0),
+        // or from the file after the copy was dropped part-way (20 KB: about 40 signatures).
+        var corpus = NearDupCorpus.Create(originals: 90, seed: 3);
+        string? reference = null;
+        foreach (var memory in new[] { 256L << 20, 0, 20_000 })
+        {
+            using var dir = new TempDir();
+            var (stage, _) = RunPhases(corpus, 2, 17, new MinHashOptions { Verify = VerifyMode.Estimate, SignatureMemoryBytes = memory }, dir);
+            reference ??= Describe(stage);
+            Assert.Equal(reference, Describe(stage));
+        }
+
+        Assert.Contains("o0", reference, StringComparison.Ordinal);
+    }
+
     [Theory]
     [InlineData(KeepPolicy.FirstSeen)]
     [InlineData(KeepPolicy.Longest)]
