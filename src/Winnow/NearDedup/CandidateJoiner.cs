@@ -17,7 +17,8 @@ internal sealed class CandidateJoiner(UnionFind sets, PairVerifier verifier, Par
 {
     public const int AllPairsLimit = 64;
     private const int ChunkPairs = 1 << 15;
-    private readonly List<uint> _bucket = [];
+    private uint[] _bucket = new uint[64];
+    private int _bucketCount;
     private readonly (uint A, uint B)[] _pending = new (uint, uint)[ChunkPairs];
     private readonly bool[] _accepted = new bool[ChunkPairs];
     private int _pendingCount;
@@ -28,18 +29,27 @@ internal sealed class CandidateJoiner(UnionFind sets, PairVerifier verifier, Par
 
     public long AcceptedPairs { get; private set; }
 
-    public void Run(IEnumerable<BandRecord> sorted)
+    /// <summary>Joins the candidates of <paramref name="sorted"/>: band records in (key, document) order, in consecutive blocks.</summary>
+    public void Run(IEnumerable<ReadOnlyMemory<BandRecord>> sorted)
     {
         var key = 0UL;
-        foreach (var record in sorted)
+        foreach (var block in sorted)
         {
-            if (record.Key != key || _bucket.Count == 0)
+            foreach (var record in block.Span)
             {
-                FlushBucket();
-                key = record.Key;
-            }
+                if (record.Key != key || _bucketCount == 0)
+                {
+                    FlushBucket();
+                    key = record.Key;
+                }
 
-            _bucket.Add(record.Document);
+                if (_bucketCount == _bucket.Length)
+                {
+                    Array.Resize(ref _bucket, _bucket.Length * 2);
+                }
+
+                _bucket[_bucketCount++] = record.Document;
+            }
         }
 
         FlushBucket();
@@ -48,7 +58,7 @@ internal sealed class CandidateJoiner(UnionFind sets, PairVerifier verifier, Par
 
     private void FlushBucket()
     {
-        var n = _bucket.Count;
+        var n = _bucketCount;
         if (n >= 2)
         {
             for (var j = 1; j < n; j++)
@@ -71,7 +81,7 @@ internal sealed class CandidateJoiner(UnionFind sets, PairVerifier verifier, Par
             }
         }
 
-        _bucket.Clear();
+        _bucketCount = 0;
     }
 
     private void AddPair(uint a, uint b)

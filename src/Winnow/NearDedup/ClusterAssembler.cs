@@ -23,32 +23,51 @@ internal static class ClusterAssembler
             }
         }
 
-        var entries = new List<(uint Root, uint Index, long Ordinal, long Rank, string Id)>();
-        log.Scan(i => clustered[(int)i], (index, ordinal, rank, id) => entries.Add((sets.Find(index), index, ordinal, rank, id)));
+        var found = new List<Entry>();
+        log.Scan(i => clustered[(int)i], (index, ordinal, rank, id) => found.Add(new Entry(sets.Find(index), index, ordinal, rank, id)));
 
         // Sort by root, then index: each cluster becomes a contiguous run, members in input order.
-        entries.Sort((x, y) => x.Root != y.Root ? x.Root.CompareTo(y.Root) : x.Index.CompareTo(y.Index));
-        var starts = new List<int>();
-        for (var i = 0; i < entries.Count; i++)
+        // The log gives entries in index order, so (root, position) sorts the same; as one integer
+        // it takes the runtime's precompiled sort for primitives. Arrays rather than lists of
+        // structs here: generic collections over our types run unoptimised code in a short run.
+        var order = new ulong[found.Count];
+        for (var i = 0; i < order.Length; i++)
         {
+            order[i] = ((ulong)found[i].Root << 32) | (uint)i;
+        }
+
+        Array.Sort(order);
+        var entries = new Entry[order.Length];
+        var starts = new List<int>();
+        for (var i = 0; i < entries.Length; i++)
+        {
+            entries[i] = found[(int)(uint)order[i]];
             if (i == 0 || entries[i].Root != entries[i - 1].Root)
             {
                 starts.Add(i);
             }
         }
 
-        starts.Add(entries.Count);
+        starts.Add(entries.Length);
         var clusters = new List<NearDuplicateCluster>[starts.Count - 1];
         ParallelChunks.For(clusters.Length, parallel, (_, from, to) =>
         {
             var scratch = verifier.CreateScratch();
+            var pending = new int[64];
+            var rest = new int[64];
             for (var c = from; c < to; c++)
             {
-                clusters[c] = Split(entries, starts[c], starts[c + 1], verifier, scratch);
+                clusters[c] = Split(entries.AsSpan(starts[c], starts[c + 1] - starts[c]), verifier, scratch, ref pending, ref rest);
             }
         });
 
-        return [.. clusters.SelectMany(c => c)];
+        var result = new List<NearDuplicateCluster>(clusters.Length);
+        foreach (var split in clusters)
+        {
+            result.AddRange(split);
+        }
+
+        return result;
     }
 
     // A connected component can chain documents that are far apart (a ~ b ~ c with a ≁ c). Only
@@ -56,46 +75,62 @@ internal static class ClusterAssembler
     // around the best-ranked of them, round after round, so every removed document is at least
     // threshold-similar to the document that stays.
     private static List<NearDuplicateCluster> Split(
-        List<(uint Root, uint Index, long Ordinal, long Rank, string Id)> entries, int from, int to, PairVerifier verifier, PairVerifier.Scratch scratch)
+        ReadOnlySpan<Entry> entries, PairVerifier verifier, PairVerifier.Scratch scratch, ref int[] pending, ref int[] rest)
     {
-        var result = new List<NearDuplicateCluster>();
-        var pending = Enumerable.Range(from, to - from).ToList();
-        while (pending.Count > 1)
+        var result = new List<NearDuplicateCluster>(1);
+        if (pending.Length < entries.Length)
+        {
+            pending = new int[entries.Length];
+            rest = new int[entries.Length];
+        }
+
+        var count = entries.Length;
+        for (var i = 0; i < count; i++)
+        {
+            pending[i] = i;
+        }
+
+        while (count > 1)
         {
             var kept = pending[0];
-            foreach (var i in pending)
+            for (var p = 1; p < count; p++)
             {
                 // Strictly smaller rank wins; on a tie the earlier member (smaller index) stays kept.
-                if (entries[i].Rank < entries[kept].Rank)
+                if (entries[pending[p]].Rank < entries[kept].Rank)
                 {
-                    kept = i;
+                    kept = pending[p];
                 }
             }
 
-            var members = new List<ClusterMember>();
-            var rest = new List<int>();
-            foreach (var i in pending)
+            var members = new ClusterMember[count];
+            var joined = 0;
+            var left = 0;
+            for (var p = 0; p < count; p++)
             {
+                var i = pending[p];
                 var e = entries[i];
                 var similarity = i == kept ? 1.0 : verifier.Similarity(entries[kept].Index, e.Index, scratch);
                 if (i == kept || verifier.Joins(similarity))
                 {
-                    members.Add(new ClusterMember(e.Index, e.Ordinal, e.Id, similarity, i == kept));
+                    members[joined++] = new ClusterMember(e.Index, e.Ordinal, e.Id, similarity, i == kept);
                 }
                 else
                 {
-                    rest.Add(i);
+                    rest[left++] = i;
                 }
             }
 
-            if (members.Count > 1)
+            if (joined > 1)
             {
-                result.Add(new NearDuplicateCluster(members[0].Ordinal, entries[kept].Id, members));
+                result.Add(new NearDuplicateCluster(members[0].Ordinal, entries[kept].Id, members.AsSpan(0, joined).ToArray()));
             }
 
-            pending = rest;
+            (pending, rest) = (rest, pending);
+            count = left;
         }
 
         return result;
     }
+
+    private readonly record struct Entry(uint Root, uint Index, long Ordinal, long Rank, string Id);
 }

@@ -45,18 +45,29 @@ internal sealed class ExternalBandSorter : IDisposable
     /// <summary>All records in (key, document) order. Call once, after the last <see cref="Add"/>; <paramref name="parallel"/> sorts the last buffer with more threads.</summary>
     public IEnumerable<BandRecord> Merge(ParallelOptions? parallel = null)
     {
+        foreach (var block in MergeBlocks(parallel))
+        {
+            for (var i = 0; i < block.Length; i++)
+            {
+                yield return block.Span[i];
+            }
+        }
+    }
+
+    /// <summary>
+    /// The same records as <see cref="Merge"/>, in consecutive blocks, so that a reader loops over
+    /// spans rather than paying an interface call per record. A block is valid until the next one is asked for.
+    /// </summary>
+    public IEnumerable<ReadOnlyMemory<BandRecord>> MergeBlocks(ParallelOptions? parallel = null)
+    {
         var tail = _buffer.AsMemory(0, _count);
         // The unused half of the buffer, when there is one, is the radix sort's scratch space.
         if (_count > _buffer.Length / 2 || !BandRecordSorter.TryRadixSort(tail.Span, _buffer.AsSpan(_count, _count)))
         {
             BandRecordSorter.Sort(tail, parallel ?? new ParallelOptions { MaxDegreeOfParallelism = 1 });
         }
-        if (_runs.Count == 0)
-        {
-            return Enumerate(tail);
-        }
 
-        return MergeRuns(tail);
+        return _runs.Count == 0 ? [tail] : MergeRuns(tail);
     }
 
     public void Dispose()
@@ -77,9 +88,10 @@ internal sealed class ExternalBandSorter : IDisposable
         }
     }
 
-    private IEnumerable<BandRecord> MergeRuns(ReadOnlyMemory<BandRecord> tail)
+    private IEnumerable<ReadOnlyMemory<BandRecord>> MergeRuns(ReadOnlyMemory<BandRecord> tail)
     {
         var sources = new List<IEnumerator<BandRecord>>();
+        var block = new BandRecord[(1 << 20) / BandRecord.Size];
         try
         {
             sources.AddRange(_runs.Select(r => ReadRun(r).GetEnumerator()));
@@ -93,13 +105,25 @@ internal sealed class ExternalBandSorter : IDisposable
                 }
             }
 
+            var filled = 0;
             while (queue.TryDequeue(out var source, out var record))
             {
-                yield return record;
+                block[filled++] = record;
+                if (filled == block.Length)
+                {
+                    yield return block;
+                    filled = 0;
+                }
+
                 if (sources[source].MoveNext())
                 {
                     queue.Enqueue(source, sources[source].Current);
                 }
+            }
+
+            if (filled > 0)
+            {
+                yield return block.AsMemory(0, filled);
             }
         }
         finally
