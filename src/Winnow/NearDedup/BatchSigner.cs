@@ -17,37 +17,49 @@ internal sealed class BatchSigner(MinHashOptions options, LshParameters lsh, Min
 
         var keepShingles = options.Verify == VerifyMode.Exact;
         var signed = new SignedBatch(batch.Count, options.NumPerm, lsh.Bands, keepShingles);
-        ParallelChunks.For(batch.Count, parallel, (_, from, to) => SignRange(batch, signed, from, to, firstIndex, keepShingles));
+        ParallelChunks.For(batch.Count, parallel, (_, from, to) => SignRange(batch, signed, from, to, firstIndex));
 
         return signed;
     }
 
     // Fully optimised at once: a short run would otherwise spend much of its time in unoptimised tiers.
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-    private void SignRange(IReadOnlyList<Document> batch, SignedBatch signed, int from, int to, long firstIndex, bool keepShingles)
+    private void SignRange(IReadOnlyList<Document> batch, SignedBatch signed, int from, int to, long firstIndex)
     {
-        var hasher = new ShingleHasher(options.NGram, options.Seed);
-        var shingles = new ulong[1024];
+        var workspace = new Workspace(options);
         for (var i = from; i < to; i++)
         {
-            var count = hasher.Hash(batch[i].Text, ref shingles);
-            var signature = signed.Signatures.AsSpan(i * options.NumPerm, options.NumPerm);
-            if (count == 0)
-            {
-                // No word, no signature: such documents are never clustered.
-                signature.Fill(uint.MaxValue);
-                continue;
-            }
+            SignOne(workspace, batch[i].Text, signed, i, (uint)(firstIndex + i));
+        }
+    }
 
-            signed.HasShingles[i] = true;
-            signer.Sign(shingles.AsSpan(0, count), signature);
-            BandKeys.Compute(signature, lsh, options.Seed, (uint)(firstIndex + i), signed.Bands.AsSpan(i * lsh.Bands, lsh.Bands));
-            if (keepShingles)
-            {
-                var set = shingles.AsSpan(0, count);
-                ShingleSorter.Sort(set);
-                signed.Shingles[i] = set[..Distinct(set)].ToArray();
-            }
+    /// <summary>Buffers for <see cref="SignOne"/>, one set per thread.</summary>
+    public Workspace CreateWorkspace() => new(options);
+
+    /// <summary>
+    /// Signs one text into slot <paramref name="slot"/> of <paramref name="signed"/>; its band records
+    /// name document <paramref name="index"/>.
+    /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    public void SignOne(Workspace workspace, ReadOnlySpan<char> text, SignedBatch signed, int slot, uint index)
+    {
+        var count = workspace.Hasher.Hash(text, ref workspace.Shingles);
+        var signature = signed.Signatures.AsSpan(slot * options.NumPerm, options.NumPerm);
+        if (count == 0)
+        {
+            // No word, no signature: such documents are never clustered.
+            signature.Fill(uint.MaxValue);
+            return;
+        }
+
+        signed.HasShingles[slot] = true;
+        signer.Sign(workspace.Shingles.AsSpan(0, count), signature);
+        BandKeys.Compute(signature, lsh, options.Seed, index, signed.Bands.AsSpan(slot * lsh.Bands, lsh.Bands));
+        if (signed.Shingles.Length > 0)
+        {
+            var set = workspace.Shingles.AsSpan(0, count);
+            ShingleSorter.Sort(set);
+            signed.Shingles[slot] = set[..Distinct(set)].ToArray();
         }
     }
 
@@ -63,5 +75,15 @@ internal sealed class BatchSigner(MinHashOptions options, LshParameters lsh, Min
         }
 
         return n;
+    }
+
+    /// <summary>One thread's buffers for <see cref="SignOne"/>, kept across documents.</summary>
+    internal sealed class Workspace(MinHashOptions options)
+    {
+        public ShingleHasher Hasher { get; } = new(options.NGram, options.Seed);
+
+#pragma warning disable SA1401, CA1051 // passed by reference so the hasher can grow it
+        public ulong[] Shingles = new ulong[1024];
+#pragma warning restore SA1401, CA1051
     }
 }

@@ -63,6 +63,40 @@ public sealed partial class NearDedupStage : CorpusStage, IDisposable
         }
     }
 
+    /// <summary>Whether <see cref="Observe"/> can rank a document by its text alone (every keep policy but the earliest date).</summary>
+    internal bool RanksWithoutMetadata => _options.Keep != KeepPolicy.EarliestDate;
+
+    /// <summary>Slots for <paramref name="count"/> documents, to fill with <see cref="CreateSigner"/>'s <see cref="BatchSigner.SignOne"/>.</summary>
+    internal SignedBatch CreateBatch(int count) => new(count, _options.NumPerm, _lsh.Bands, _options.Verify == VerifyMode.Exact);
+
+    internal BatchSigner CreateSigner() => new(_options, _lsh, _signer);
+
+    /// <summary>
+    /// Takes the document signed into slot <paramref name="slot"/> (its band records naming the slot)
+    /// as the next document of the run, as <see cref="ProcessBatch"/> would.
+    /// </summary>
+    internal void Observe(SignedBatch signed, int slot, long ordinal, int textLength, string id, StageContext context)
+    {
+        _state ??= new StageState(_options, _lsh, Path.Combine(context.WorkDirectory, Name + "-" + Guid.NewGuid().ToString("N")));
+        if (_state.Signatures.Count >= uint.MaxValue)
+        {
+            throw new InvalidOperationException("near dedup supports at most 2^32 - 1 documents per run");
+        }
+
+        var index = (uint)_state.Signatures.Count;
+        var bands = signed.Bands.AsSpan(slot * _lsh.Bands, _lsh.Bands);
+        for (var b = 0; b < bands.Length; b++)
+        {
+            bands[b] = bands[b] with { Document = index };
+        }
+
+        var rank = _options.Keep == KeepPolicy.Longest ? -textLength : 0;
+        _state.Add(signed, slot, ordinal, rank, id);
+    }
+
+    /// <summary>The indexes (in input order among documents) of the documents removed (after <see cref="Resolve"/>), ascending.</summary>
+    internal IEnumerable<uint> RemovedIndexes => _removals.Select(r => r.Index);
+
     /// <inheritdoc />
     public override void Resolve(StageContext context)
     {

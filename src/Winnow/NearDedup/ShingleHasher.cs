@@ -36,10 +36,13 @@ internal sealed class ShingleHasher
     }
 
     /// <summary>Writes the shingle hashes of <paramref name="text"/> into <paramref name="shingles"/> (grown as needed); returns their count.</summary>
+    public int Hash(string text, ref ulong[] shingles) => Hash(text.AsSpan(), ref shingles);
+
+    /// <inheritdoc cref="Hash(string, ref ulong[])"/>
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-    public int Hash(string text, ref ulong[] shingles)
+    public int Hash(ReadOnlySpan<char> text, ref ulong[] shingles)
     {
-        var source = TextNormalizer.ToNfc(text).AsSpan();
+        var source = NfcQuickCheck.IsNfc(text) ? text : text.ToString().Normalize(NormalizationForm.FormC).AsSpan();
 
         var words = WordHashes(source);
         if (words == 0)

@@ -48,7 +48,6 @@ internal sealed partial class PipelineRunner
         var context = new StageContext(output.Directory, output.WorkDirectory, _parallel.MaxDegreeOfParallelism, _cancellationToken);
         var tallies = _pipeline.Stages.Select(s => _stats.AddStage(s.Name)).ToArray();
         var reader = new InputReader(inputs, _options.Reader, _options.StandardInput);
-        InputFile? spilled = null;
         var passes = PassPlan.For(_pipeline.Stages);
         if (!_options.WriteDocuments && passes.Any(p => p.Index > 0 && p.FirstStage < p.EndStage))
         {
@@ -56,6 +55,37 @@ internal sealed partial class PipelineRunner
             throw new ArgumentException("without documents output no stage may follow a whole-corpus stage");
         }
 
+        if (SignaturesOnly() is { } near)
+        {
+            RunSignaturesOnly(near, reader, totalBytes, context, tallies[0], output);
+        }
+        else
+        {
+            RunPasses(passes, reader, totalBytes, context, tallies, output);
+        }
+
+        foreach (var stage in _pipeline.Stages.OfType<CorpusStage>())
+        {
+            stage.Complete(context);
+        }
+
+        _stats.BlankLines = reader.BlankLines;
+        foreach (var (reason, count) in reader.WarcSkipped)
+        {
+            _stats.CountSkipped(reason, count);
+        }
+
+        output.Complete(_stats);
+        _phase = "";
+        ReportProgress(reader.Position, totalBytes, force: true);
+        return _stats;
+    }
+
+    /// <summary>Runs the passes of <see cref="PassPlan"/>: the first reads the input, each later one replays the survivors' spill.</summary>
+    private void RunPasses(
+        IReadOnlyList<PassPlan> passes, InputReader reader, long totalBytes, StageContext context, StageTally[] tallies, RunOutput output)
+    {
+        InputFile? spilled = null;
         foreach (var pass in passes)
         {
             _phase = passes.Count == 1 ? "" : $"pass {pass.Index + 1}/{passes.Count}";
@@ -94,22 +124,6 @@ internal sealed partial class PipelineRunner
                 pass.Barrier.Resolve(context);
             }
         }
-
-        foreach (var stage in _pipeline.Stages.OfType<CorpusStage>())
-        {
-            stage.Complete(context);
-        }
-
-        _stats.BlankLines = reader.BlankLines;
-        foreach (var (reason, count) in reader.WarcSkipped)
-        {
-            _stats.CountSkipped(reason, count);
-        }
-
-        output.Complete(_stats);
-        _phase = "";
-        ReportProgress(reader.Position, totalBytes, force: true);
-        return _stats;
     }
 
     /// <summary>Reads batches on another thread while this one processes them, in order.</summary>

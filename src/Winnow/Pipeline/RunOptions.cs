@@ -45,6 +45,12 @@ public sealed record RunOptions
     /// </summary>
     public bool WriteDocuments { get; init; } = true;
 
+    /// <summary>
+    /// Let a run of near dedup alone without documents take the path that makes no documents
+    /// (the default); false forces the general path, which gives the same bytes (for tests and benchmarks).
+    /// </summary>
+    internal bool AllowSignaturesOnly { get; init; } = true;
+
     /// <summary>Called for each rejected record, in input order.</summary>
     public Action<Rejection>? OnRejected { get; init; }
 }

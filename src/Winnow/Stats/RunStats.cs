@@ -62,13 +62,16 @@ public sealed partial class RunStats
     /// <summary>True when every input record is accounted for, in documents and in bytes.</summary>
     public bool IsBalanced => In == Kept + Removed + Rejected;
 
-    internal void CountKept(Document document) => Kept = Kept.Add(document.InputBytes);
+    internal void CountKept(Document document) => CountKept(document.InputBytes);
 
-    internal void CountRemoved(Document document)
+    internal void CountKept(long bytes) => Kept = Kept.Add(bytes);
+
+    internal void CountRemoved(Document document) => CountRemoved(document.Removal!.Reason, document.InputBytes);
+
+    internal void CountRemoved(string reason, long bytes)
     {
-        Removed = Removed.Add(document.InputBytes);
-        var reason = document.Removal!.Reason;
-        _removedBy[reason] = _removedBy.GetValueOrDefault(reason).Add(document.InputBytes);
+        Removed = Removed.Add(bytes);
+        _removedBy[reason] = _removedBy.GetValueOrDefault(reason).Add(bytes);
     }
 
     internal void CountRejected(Rejection rejection)

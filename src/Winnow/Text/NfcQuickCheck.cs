@@ -14,9 +14,11 @@ namespace Winnow.Text;
 /// </remarks>
 internal static class NfcQuickCheck
 {
-    public static bool IsNfc(string text)
+    public static bool IsNfc(string text) => IsNfc(text.AsSpan());
+
+    public static bool IsNfc(ReadOnlySpan<char> text)
     {
-        var span = text.AsSpan();
+        var span = text;
         var at = span.IndexOfAnyInRange('\u0300', '\uFFFF');
         while (at >= 0)
         {

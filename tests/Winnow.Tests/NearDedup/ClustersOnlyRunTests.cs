@@ -72,6 +72,57 @@ public sealed class ClustersOnlyRunTests
         }
     }
 
+    [Theory]
+    [InlineData(KeepPolicy.FirstSeen, 1)]
+    [InlineData(KeepPolicy.FirstSeen, 3)]
+    [InlineData(KeepPolicy.Longest, 2)]
+    public void TheSignaturesOnlyPathWritesTheGeneralPathsBytes(KeepPolicy keep, int threads)
+    {
+        // Near dedup alone without documents makes no documents (RunOptions.AllowSignaturesOnly);
+        // records its quick reader declines take the full parser. Both paths must agree on everything.
+        using var dir = new TempDir();
+        var corpus = NearDupCorpus.Create(originals: 50, seed: 12);
+        var lines = NearDupCorpus.Jsonl(corpus).TrimEnd('\n').Split('\n').ToList();
+        var text = corpus[0].Text;
+        lines.InsertRange(7, [
+            "not json",
+            "{\"id\": \"nested\", \"text\": " + System.Text.Json.JsonSerializer.Serialize(text) + ", \"meta\": {\"a\": [1, 2]}}",
+            "{\"id\": 17, \"text\": \"Caf\\u00e9 e\u0301 \\ud83d\\ude00 \\n\\\"quoted\\\" words " + text[..200] + "\"}",
+            "{\"text\": " + System.Text.Json.JsonSerializer.Serialize(text + " tail") + "}",
+            "{\"id\": \"n\", \"text\": 5}",
+            "{\"id\": \"bad\", \"text\": \"x\\q\"}",
+            "",
+            "   ",
+            "{\"id\": null, \"text\": \"\"}",
+            "  {\"id\":\"ws\" , \"text\" : " + System.Text.Json.JsonSerializer.Serialize(text) + " }  ",
+        ]);
+        dir.Write("in/a.jsonl", string.Join('\n', lines) + "\n");
+        dir.Write("in/b.jsonl", [.. "{\"id\": \"latin1\", \"text\": \"caf"u8, 0xE9, .. "\"}\n"u8]);
+        dir.Write("in/c.txt", text);
+
+        string RunWith(string name, bool allow)
+        {
+            var output = dir[name];
+            var stats = new WinnowPipelineBuilder().Add(new NearDedupStage(new MinHashOptions { Verify = VerifyMode.Estimate, Keep = keep })).Build()
+                .Run(new RunOptions { Inputs = [dir["in"]], OutputDirectory = output, Threads = threads, WriteDocuments = false, AllowSignaturesOnly = allow });
+            Runs.AssertBalanced(stats);
+            return output;
+        }
+
+        var general = AllFiles(RunWith("general", allow: false));
+        var signaturesOnly = AllFiles(RunWith("signatures", allow: true));
+        Assert.Equal(general.Keys, signaturesOnly.Keys);
+        foreach (var (name, bytes) in general)
+        {
+            Assert.True(bytes.AsSpan().SequenceEqual(signaturesOnly[name]), name);
+        }
+
+        var stats = RunOutputReader.Stats(dir["signatures"]);
+        Assert.Equal(4, Long(stats["documents"]!["rejected"]));
+        Assert.True(Long(stats["documents"]!["removed"]) > 10);
+        Assert.Contains("\"nested\"", File.ReadAllText(Path.Combine(dir["signatures"], "clusters.jsonl")), StringComparison.Ordinal);
+    }
+
     [Fact]
     public void NoStageMayFollowAWholeCorpusStage()
     {
