@@ -38,12 +38,12 @@ internal sealed class BatchSigner(MinHashOptions options, LshParameters lsh, Min
 
     /// <summary>
     /// Signs one text into slot <paramref name="slot"/> of <paramref name="signed"/>; its band records
-    /// name document <paramref name="index"/>.
+    /// name document <paramref name="index"/>. <paramref name="knownNfc"/>: the text is known to be in NFC.
     /// </summary>
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-    public void SignOne(Workspace workspace, ReadOnlySpan<char> text, SignedBatch signed, int slot, uint index)
+    public void SignOne(Workspace workspace, ReadOnlySpan<char> text, SignedBatch signed, int slot, uint index, bool knownNfc = false)
     {
-        var count = workspace.Hasher.Hash(text, ref workspace.Shingles);
+        var count = workspace.Hasher.Hash(text, ref workspace.Shingles, knownNfc);
         var signature = signed.Signatures.AsSpan(slot * options.NumPerm, options.NumPerm);
         if (count == 0)
         {

@@ -39,10 +39,13 @@ internal sealed class ShingleHasher
     public int Hash(string text, ref ulong[] shingles) => Hash(text.AsSpan(), ref shingles);
 
     /// <inheritdoc cref="Hash(string, ref ulong[])"/>
+    /// <param name="text">The text.</param>
+    /// <param name="shingles">Receives the shingle hashes.</param>
+    /// <param name="knownNfc">The caller knows the text is in NFC: the check is skipped.</param>
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-    public int Hash(ReadOnlySpan<char> text, ref ulong[] shingles)
+    public int Hash(ReadOnlySpan<char> text, ref ulong[] shingles, bool knownNfc = false)
     {
-        var source = NfcQuickCheck.IsNfc(text) ? text : text.ToString().Normalize(NormalizationForm.FormC).AsSpan();
+        var source = knownNfc || NfcQuickCheck.IsNfc(text) ? text : text.ToString().Normalize(NormalizationForm.FormC).AsSpan();
 
         var words = WordHashes(source);
         if (words == 0)

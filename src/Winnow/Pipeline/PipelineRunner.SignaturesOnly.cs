@@ -100,12 +100,12 @@ internal sealed partial class PipelineRunner
             {
                 var record = records[i];
                 signed.Ordinals[i] = record.Ordinal;
-                if (parser.TryReadText(record, batch.Bytes(record), ref workspace.Text, out var length, out var id))
+                if (parser.TryReadText(record, batch.Bytes(record), ref workspace.Text, out var length, out var id, out var nfc))
                 {
                     signed.Ids[i] = id;
                     signed.TextLengths[i] = length;
                     signed.InputBytes[i] = record.Length;
-                    signer.SignOne(workspace.Signing, workspace.Text.AsSpan(0, length), signed.Batch, i, (uint)i);
+                    signer.SignOne(workspace.Signing, workspace.Text.AsSpan(0, length), signed.Batch, i, (uint)i, nfc);
                 }
                 else
                 {

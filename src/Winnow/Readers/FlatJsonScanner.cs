@@ -105,13 +105,18 @@ internal static class FlatJsonScanner
         }
     }
 
+    /// <inheritdoc cref="Unescape(ReadOnlySpan{byte}, Span{char}, out char)"/>
+    public static int Unescape(ReadOnlySpan<byte> content, Span<char> destination) => Unescape(content, destination, out _);
+
     /// <summary>
     /// Decodes a string's content (escapes and UTF-8) into <paramref name="destination"/>, which
     /// must hold as many chars as the content has bytes. Declines escaped surrogates (the full
-    /// parser decides about lone ones). Returns the chars written, or -1 when declined.
+    /// parser decides about lone ones). Returns the chars written, or -1 when declined;
+    /// <paramref name="highestEscaped"/> is the highest char written by a \u escape ('\0' if none).
     /// </summary>
-    public static int Unescape(ReadOnlySpan<byte> content, Span<char> destination)
+    public static int Unescape(ReadOnlySpan<byte> content, Span<char> destination, out char highestEscaped)
     {
+        highestEscaped = '\0';
         var written = 0;
         while (true)
         {
@@ -138,6 +143,8 @@ internal static class FlatJsonScanner
                 {
                     return -1;
                 }
+
+                highestEscaped = c > highestEscaped ? c : highestEscaped;
 
                 content = content[(slash + 6)..];
             }

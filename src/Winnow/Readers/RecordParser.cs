@@ -68,12 +68,16 @@ internal sealed class RecordParser : IRecordParser
     /// Returns false, deciding nothing, for any record that needs <see cref="Parse"/>: one that is
     /// not a valid flat JSON object with a string text (see <see cref="FlatJsonScanner"/>). Where
     /// it returns true, <see cref="Parse"/> gives a document of the same id and text.
+    /// <paramref name="nfc"/> is true when the text is known to be in Unicode NFC without looking
+    /// (every char below U+0300, as in ASCII text), so a caller may skip that check.
     /// </summary>
-    public bool TryReadText(in RawRecord record, ReadOnlySpan<byte> bytes, ref char[] buffer, out int length, out string id)
+    public bool TryReadText(in RawRecord record, ReadOnlySpan<byte> bytes, ref char[] buffer, out int length, out string id, out bool nfc)
     {
         length = 0;
         id = "";
-        if (record.Rejection is not null || record.Container is not null || record.File.Kind != InputKind.Jsonl || !Utf8.IsValid(bytes)
+        nfc = false;
+        var ascii = Ascii.IsValid(bytes);
+        if (record.Rejection is not null || record.Container is not null || record.File.Kind != InputKind.Jsonl || !(ascii || Utf8.IsValid(bytes))
             || !FlatJsonScanner.TryScan(bytes, _textField, _idField, _urlField, out var text, out var idValue)
             || text.Kind != JsonTokenType.String)
         {
@@ -87,11 +91,14 @@ internal sealed class RecordParser : IRecordParser
             buffer = new char[Math.Max(content.Length, buffer.Length * 2)];
         }
 
-        length = FlatJsonScanner.Unescape(content, buffer);
+        length = FlatJsonScanner.Unescape(content, buffer, out var highestEscaped);
         if (length < 0)
         {
             return false;
         }
+
+        // Below U+0300 every char is NFC_Quick_Check=Yes and combines with nothing (see NfcQuickCheck).
+        nfc = ascii && highestEscaped < '\u0300';
 
         string? value = null;
         if (idValue.Kind == JsonTokenType.String)

@@ -13,7 +13,8 @@ public sealed class FlatJsonScannerTests
     {
         var buffer = new char[4];
         var record = new RawRecord(File, 7, 0, line.Length, 0, null);
-        var read = Parser.TryReadText(record, line, ref buffer, out var length, out var id);
+        var read = Parser.TryReadText(record, line, ref buffer, out var length, out var id, out var nfc);
+        Assert.True(!nfc || (read && new string(buffer, 0, length).IsNormalized()));
         return (read, id, read ? new string(buffer, 0, length) : "");
     }
 
@@ -34,6 +35,7 @@ public sealed class FlatJsonScannerTests
     [InlineData("""{"id": "d\u00e9j\u00e0", "text": "ünïcödé text 日本語"}""", "déjà", "ünïcödé text 日本語")]
     [InlineData("""{"text": "first", "text": "second", "id": "a", "id": "b"}""", "b", "second")]
     [InlineData("""{"text": ""}""", "a.jsonl:7", "")]
+    [InlineData("""{"text": "e\u0301t\u00e9"}""", "a.jsonl:7", "e\u0301t\u00e9")] // ASCII bytes, not NFC text
     public void ReadsOrdinaryRecordsAsTheFullParserDoes(string line, string id, string text)
     {
         var bytes = Encoding.UTF8.GetBytes(line);
