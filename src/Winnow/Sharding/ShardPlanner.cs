@@ -124,10 +124,12 @@ internal static class ShardPlanner
         var buffer = new byte[4 << 20];
         using var stream = new FileStream(file.Path, FileMode.Open, FileAccess.Read, FileShare.Read, 1);
         long position = 0, lines = 0, start = 0, firstLine = 1, cut = targetBytes;
+        var content = false;
         int read;
         while ((read = stream.ReadAtLeast(buffer, buffer.Length, throwOnEndOfStream: false)) > 0)
         {
             var block = buffer.AsSpan(0, read);
+            content = content || block.IndexOfAnyExcept(" \t\r\n"u8) >= 0;
             if (position + read < cut)
             {
                 lines += block.Count((byte)'\n');
@@ -152,6 +154,13 @@ internal static class ShardPlanner
             }
 
             position += read;
+        }
+
+        // A file of blank lines alone is rejected as holding no record, which only a reader of the
+        // whole file can tell: such a file stays one piece.
+        if (!content)
+        {
+            return [file];
         }
 
         pieces.Add(file with { SliceStart = start, SliceEnd = position, FirstLine = firstLine });

@@ -1,5 +1,6 @@
 using Winnow.Boilerplate;
 using Winnow.Dedup;
+using Winnow.Documents;
 using Winnow.Extraction;
 using Winnow.Filters;
 using Winnow.NearDedup;
@@ -88,9 +89,13 @@ public sealed class ShardedRunTests
         }
 
         File.WriteAllLines(dir["in.jsonl"], lines);
+
+        // A file of blank lines alone, large enough to be cut, is rejected as a single process rejects it.
+        File.WriteAllText(dir["blank.jsonl"], string.Concat(Enumerable.Repeat("   \t\r\n\n", 600)));
         static WinnowPipeline Exact() => new WinnowPipelineBuilder().Add(new ExactDedupStage()).Build();
-        var options = Options([dir["in.jsonl"]], dir["single"], 2);
+        var options = Options([dir["in.jsonl"], dir["blank.jsonl"]], dir["single"], 2);
         var single = Exact().Run(options);
+        Assert.Equal(1, single.RejectedByReason[RejectionReasons.EmptyFile].Documents);
         Assert.True(single.Rejected.Documents >= 10);
         Assert.True(single.Removed.Documents >= 100);
 
@@ -98,7 +103,9 @@ public sealed class ShardedRunTests
         var sharding = new ShardedRunOptions { Tasks = 3, Workers = 2, InputShardBytes = 1_000 };
         var plan = ShardedRun.Prepare(Exact().Stages, sharded, sharding);
         Assert.True(plan.Shards.Count > 10);
-        Assert.True(plan.Shards.Skip(1).All(s => s[0].FirstLine > 1));
+        Assert.True(plan.Shards.Skip(1).Where(s => s[0].Path == dir["in.jsonl"]).All(s => s[0].FirstLine > 1));
+        var blank = Assert.Single(plan.Shards.SelectMany(s => s), f => f.Path == dir["blank.jsonl"]);
+        Assert.False(blank.IsSlice);
         var stats = new LocalExecutor(Exact, sharded, sharding).Run(plan);
         Assert.Equal(single.BlankLines, stats!.BlankLines);
         var expected = RunOutputReader.AllFiles(dir["single"]);
