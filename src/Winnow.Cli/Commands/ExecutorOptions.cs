@@ -1,5 +1,7 @@
 using System.CommandLine;
 using System.CommandLine.Parsing;
+using System.Globalization;
+using Winnow.Hashing;
 using Winnow.Sharding;
 
 namespace Winnow.Cli.Commands;
@@ -48,7 +50,7 @@ internal sealed class ExecutorOptions
         InputShardBytes = Math.Max(1, result.GetValue(InputShardMb)) * (1L << 20),
         Retries = Math.Max(0, result.GetValue(Retries)),
         Config = ConfigOf(result),
-        Command = result.Tokens.Select(t => t.Value).ToList(),
+        Command = CommandOf(result),
     };
 
     public SlurmOptions ToSlurmOptions(ParseResult result) => new()
@@ -61,9 +63,39 @@ internal sealed class ExecutorOptions
         ExtraArguments = result.GetValue(SlurmArgs) ?? [],
     };
 
+    // Options whose values are paths.
+    private static readonly HashSet<string> PathOptions = ["--config", "--out"];
+
+    /// <summary>The command line as given, its paths made absolute: Slurm tasks and resumed runs may start in another folder.</summary>
+    private static List<string> CommandOf(ParseResult result)
+    {
+        var paths = new HashSet<Token>(ReferenceEqualityComparer.Instance);
+        foreach (var child in result.CommandResult.Children)
+        {
+            if (child is ArgumentResult argument)
+            {
+                paths.UnionWith(argument.Tokens);
+            }
+            else if (child is OptionResult option && PathOptions.Contains(option.Option.Name))
+            {
+                paths.UnionWith(option.Tokens);
+            }
+        }
+
+        return [.. result.Tokens.Select(t => paths.Contains(t) && t.Value != "-" ? Path.GetFullPath(t.Value) : t.Value)];
+    }
+
+    /// <summary>A run file as its absolute path and a hash of its content, so an edited file does not resume a run.</summary>
+    private static string RunFileIdentity(string path)
+    {
+        var full = Path.GetFullPath(path);
+        return File.Exists(full) ? full + "@" + XxHash64.Hash(File.ReadAllBytes(full)).ToString("x16", CultureInfo.InvariantCulture) : full;
+    }
+
     /// <summary>
     /// The command and every option that can change the output, as given: what a resumed run must
-    /// repeat. Execution options, threads, quiet and overwrite are left out.
+    /// repeat. Execution options, threads, quiet and overwrite are left out; paths are absolute,
+    /// and the run file stands for its content too.
     /// </summary>
     private string ConfigOf(ParseResult result)
     {
@@ -75,6 +107,9 @@ internal sealed class ExecutorOptions
             {
                 case ArgumentResult argument:
                     parts.Add(string.Join(' ', argument.Tokens.Select(t => Path.GetFullPath(t.Value))));
+                    break;
+                case OptionResult option when option.Option.Name == "--config":
+                    parts.Add("--config=" + string.Join(',', option.Tokens.Select(t => RunFileIdentity(t.Value))));
                     break;
                 case OptionResult option when !skip.Contains(option.Option.Name) && !option.Implicit:
                     parts.Add(option.Option.Name + "=" + string.Join(',', option.Tokens.Select(t => t.Value)));

@@ -30,6 +30,12 @@ internal static class TaskCommand
             }
 
             var plan = RunPlan.Load(folders.PlanPath);
+            if (plan.RefusalForThisBuild() is { } refusal)
+            {
+                System.Console.Error.WriteLine($"winnow: {folders.Output}: {refusal}");
+                return ExitCodes.Usage;
+            }
+
             var index = result.GetValue(step);
             if (index < 0 || index >= plan.Steps.Count)
             {

@@ -7,11 +7,20 @@ namespace Winnow.Sharding;
 /// A sharded run's plan, saved as DIR/.winnow/plan.json before any work: the input shards (fixed
 /// by the input and the shard size, never by the task count), the steps, and the configuration
 /// the run was started with, so that a resumed run, a Slurm task or `winnow status` all see the
-/// same plan.
+/// same plan. <see cref="Build"/> names the Winnow build that made it: units of one run must all
+/// come from one build (hashes and formats may change between builds).
 /// </summary>
 internal sealed record RunPlan(string Config, IReadOnlyList<string> Command, int InputFiles, IReadOnlyList<IReadOnlyList<InputFile>> Shards, IReadOnlyList<PlanStep> Steps)
 {
     public const int Version = 1;
+
+    /// <summary>The build that made the plan (<see cref="WinnowInfo.Build"/>).</summary>
+    public string Build { get; init; } = WinnowInfo.Build;
+
+    /// <summary>Null when this build may work on the plan, else what to tell the user.</summary>
+    public string? RefusalForThisBuild() => Build == WinnowInfo.Build
+        ? null
+        : $"the run was planned by winnow {Build} and this is {WinnowInfo.Build}; run it to the end with that build, or start again with --overwrite";
 
     /// <summary>The resolve step whose decisions a map step applies (it comes just before it).</summary>
     public PlanStep ResolveAppliedBy(PlanStep map) => Steps[map.Index - 1];
@@ -30,6 +39,7 @@ internal sealed record RunPlan(string Config, IReadOnlyList<string> Command, int
         {
             w.WriteStartObject();
             w.WriteNumber("version", Version);
+            w.WriteString("build", Build);
             w.WriteString("config", Config);
             w.WriteStartArray("command");
             foreach (var arg in Command)
@@ -105,6 +115,9 @@ internal sealed record RunPlan(string Config, IReadOnlyList<string> Command, int
             root.GetProperty("command").EnumerateArray().Select(a => a.GetString()!).ToList(),
             root.GetProperty("input_files").GetInt32(),
             shards,
-            steps);
+            steps)
+        {
+            Build = root.TryGetProperty("build", out var build) ? build.GetString() ?? "" : "",
+        };
     }
 }

@@ -37,6 +37,11 @@ internal static class ShardedRun
                 }
 
                 var existing = RunPlan.Load(folders.PlanPath);
+                if (existing.RefusalForThisBuild() is { } refusal)
+                {
+                    throw new ArgumentException($"{options.OutputDirectory}: {refusal}");
+                }
+
                 if (existing.Config != sharding.Config)
                 {
                     throw new ArgumentException(

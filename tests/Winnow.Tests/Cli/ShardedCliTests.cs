@@ -43,6 +43,37 @@ public sealed class ShardedCliTests
     }
 
     [Fact]
+    public void AnEditedRunFileOrAnotherBuildDoesNotResumeARun()
+    {
+        using var dir = new TempDir();
+        Directory.CreateDirectory(dir["in"]);
+        var common = Corpus(dir);
+        dir.Write("run.yaml", "filters:\n  - gopher_repetition\n");
+        string[] sharded = ["run", .. common, "--config", dir["run.yaml"], "--out", dir["run"], "--tasks", "2", "--input-shard-mb", "1"];
+        Assert.Equal(0, CliTests.Capture(() => Program.Run(sharded)).Code);
+
+        // The same path, other content: the run's units would mix two configurations.
+        dir.Write("run.yaml", "filters:\n  - c4\n");
+        var (code, _, error) = CliTests.Capture(() => Program.Run(sharded));
+        Assert.Equal(1, code);
+        Assert.Contains("other options", error, StringComparison.Ordinal);
+
+        // A plan made by another build: neither a resumed run nor a Slurm task works on it.
+        dir.Write("run.yaml", "filters:\n  - gopher_repetition\n");
+        var plan = Path.Combine(dir["run"], ".winnow", "plan.json");
+        var json = System.Text.Json.Nodes.JsonNode.Parse(File.ReadAllText(plan))!;
+        Assert.Equal(Winnow.WinnowInfo.Build, (string?)json["build"]);
+        json["build"] = "0.0.1+other";
+        File.WriteAllText(plan, json.ToJsonString());
+        (code, _, error) = CliTests.Capture(() => Program.Run(sharded));
+        Assert.Equal(1, code);
+        Assert.Contains("planned by winnow 0.0.1+other", error, StringComparison.Ordinal);
+        (code, _, error) = CliTests.Capture(() => Program.Run(["task", dir["run"], "--step", "0", "--task", "0", "--tasks", "1"]));
+        Assert.Equal(1, code);
+        Assert.Contains("--overwrite", error, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void StatusShowsTheStepsOfAnUnfinishedRun()
     {
         using var dir = new TempDir();
@@ -69,7 +100,6 @@ public sealed class ShardedCliTests
         using var dir = new TempDir();
         Directory.CreateDirectory(dir["in"]);
         var common = Corpus(dir);
-        Assert.Equal(0, CliTests.Capture(() => Program.Run(["run", .. common, "--out", dir["single/run"]])).Code);
 
         // A stand-in sbatch records each script and its arguments and hands out job ids.
         Directory.CreateDirectory(dir["bin"]);
@@ -82,10 +112,14 @@ public sealed class ShardedCliTests
 
         var path = Environment.GetEnvironmentVariable("PATH");
         Environment.SetEnvironmentVariable("PATH", dir["bin"] + ":" + path);
+        // A run file named relative to this folder; the tasks below start in another one.
+        var runFile = $"sharded-cli-{Guid.NewGuid():N}.yaml";
+        File.WriteAllText(runFile, "filters:\n  - gopher_repetition\n  - c4: {min_sentences: 2}\n");
         try
         {
+            Assert.Equal(0, CliTests.Capture(() => Program.Run(["run", .. common, "--config", runFile, "--out", dir["single/run"]])).Code);
             var (code, output, error) = CliTests.Capture(() => Program.Run(
-                ["run", .. common, "--out", dir["slurm/run"], "--executor", "slurm", "--tasks", "2", "--input-shard-mb", "1", "--slurm-partition", "cpu", "--slurm-throttle", "4", "--slurm-arg=--account=lm"]));
+                ["run", .. common, "--config", runFile, "--out", dir["slurm/run"], "--executor", "slurm", "--tasks", "2", "--input-shard-mb", "1", "--slurm-partition", "cpu", "--slurm-throttle", "4", "--slurm-arg=--account=lm"]));
             Assert.True(code == 0, error);
             Assert.Contains("submitted", output, StringComparison.Ordinal);
         }
@@ -113,16 +147,17 @@ public sealed class ShardedCliTests
             var last = int.Parse(array["#SBATCH --array=0-".Length..array.IndexOf('%', StringComparison.Ordinal)], System.Globalization.CultureInfo.InvariantCulture);
             for (var task = 0; task <= last; task++)
             {
-                RunScript(script, task);
+                RunScript(script, task, dir["bin"]);
             }
         }
 
+        File.Delete(runFile);
         AssertSameRun(dir["single/run"], dir["slurm/run"]);
     }
 
-    private static void RunScript(string script, int task)
+    private static void RunScript(string script, int task, string workingDirectory)
     {
-        var start = new ProcessStartInfo("sh") { UseShellExecute = false, RedirectStandardOutput = true, RedirectStandardError = true };
+        var start = new ProcessStartInfo("sh") { UseShellExecute = false, RedirectStandardOutput = true, RedirectStandardError = true, WorkingDirectory = workingDirectory };
         start.ArgumentList.Add(script);
         start.Environment["SLURM_ARRAY_TASK_ID"] = task.ToString(System.Globalization.CultureInfo.InvariantCulture);
         using var process = Process.Start(start)!;
