@@ -10,6 +10,9 @@ internal readonly record struct FlatJsonValue(JsonTokenType Kind, int Start, int
     public bool IsPresent => Kind != JsonTokenType.None;
 }
 
+/// <summary>One member of a flat JSON object: its name's bytes (between the quotes, no escape) and its value.</summary>
+internal readonly record struct FlatJsonField(int NameStart, int NameLength, FlatJsonValue Value);
+
 /// <summary>
 /// A quick reader for the most common JSONL record: one flat object whose values are strings,
 /// numbers, booleans or null. It finds the text and id fields without decoding or copying
@@ -25,20 +28,21 @@ internal readonly record struct FlatJsonValue(JsonTokenType Kind, int Start, int
 /// </remarks>
 internal static class FlatJsonScanner
 {
+    /// <summary>The most members a record may have for the quick reader; longer records take the full parser.</summary>
+    public const int MaxFields = 64;
+
     // What ends a run of plain string content: the closing quote, an escape, or a control character (invalid in JSON).
     private static readonly SearchValues<byte> StringStops = SearchValues.Create(
         "\"\\\u0000\u0001\u0002\u0003\u0004\u0005\u0006\u0007\u0008\u0009\u000A\u000B\u000C\u000D\u000E\u000F\u0010\u0011\u0012\u0013\u0014\u0015\u0016\u0017\u0018\u0019\u001A\u001B\u001C\u001D\u001E\u001F"u8);
 
     /// <summary>
-    /// Scans <paramref name="record"/>; on success <paramref name="text"/> and <paramref name="id"/>
-    /// are the last values of those fields (absent when the field is not there).
+    /// Scans <paramref name="record"/>: on success <paramref name="fields"/> holds its
+    /// <paramref name="count"/> members in order. Declines a record of more members than
+    /// <paramref name="fields"/> holds.
     /// </summary>
-    public static bool TryScan(
-        ReadOnlySpan<byte> record, ReadOnlySpan<byte> textName, ReadOnlySpan<byte> idName, ReadOnlySpan<byte> urlName,
-        out FlatJsonValue text, out FlatJsonValue id)
+    public static bool TryScan(ReadOnlySpan<byte> record, Span<FlatJsonField> fields, out int count)
     {
-        text = default;
-        id = default;
+        count = 0;
         var i = SkipWhiteSpace(record, 0);
         if (i >= record.Length || record[i] != '{')
         {
@@ -53,12 +57,12 @@ internal static class FlatJsonScanner
 
         while (true)
         {
-            if (i >= record.Length || record[i] != '"' || !TryString(record, i, out var nameEnd, out var nameEscaped) || nameEscaped)
+            if (count == fields.Length || i >= record.Length || record[i] != '"' || !TryString(record, i, out var nameEnd, out var nameEscaped) || nameEscaped)
             {
                 return false;
             }
 
-            var name = record[(i + 1)..(nameEnd - 1)];
+            var nameStart = i + 1;
             i = SkipWhiteSpace(record, nameEnd);
             if (i >= record.Length || record[i] != ':')
             {
@@ -71,20 +75,7 @@ internal static class FlatJsonScanner
                 return false;
             }
 
-            if (name.SequenceEqual(textName))
-            {
-                text = value;
-            }
-            else if (name.SequenceEqual(idName))
-            {
-                id = value;
-            }
-            else if (name.SequenceEqual(urlName) && value.Escaped)
-            {
-                // The full parser decodes the url, which can fail on escaped lone surrogates; let it decide.
-                return false;
-            }
-
+            fields[count++] = new FlatJsonField(nameStart, nameEnd - 1 - nameStart, value);
             i = SkipWhiteSpace(record, end);
             if (i >= record.Length)
             {
@@ -103,6 +94,58 @@ internal static class FlatJsonScanner
 
             i = SkipWhiteSpace(record, i + 1);
         }
+    }
+
+    /// <summary>
+    /// Scans <paramref name="record"/> for the text and id fields: on success <paramref name="text"/>
+    /// and <paramref name="id"/> are their last values (absent when the field is not there).
+    /// Declines a url field holding an escaped string, as the full parser decodes it and may fail.
+    /// </summary>
+    public static bool TryScan(
+        ReadOnlySpan<byte> record, ReadOnlySpan<byte> textName, ReadOnlySpan<byte> idName, ReadOnlySpan<byte> urlName,
+        out FlatJsonValue text, out FlatJsonValue id)
+    {
+        text = default;
+        id = default;
+        Span<FlatJsonField> fields = stackalloc FlatJsonField[MaxFields];
+        if (!TryScan(record, fields, out var count))
+        {
+            return false;
+        }
+
+        var named = Pick(record, fields[..count], textName, idName, urlName);
+        (text, id) = (named.Text, named.Id);
+        return !named.Url.Escaped;
+    }
+
+    /// <summary>The last values of the text, id and url fields among <paramref name="fields"/>, and how many other fields there are.</summary>
+    public static (FlatJsonValue Text, FlatJsonValue Id, FlatJsonValue Url, int Others) Pick(
+        ReadOnlySpan<byte> record, ReadOnlySpan<FlatJsonField> fields, ReadOnlySpan<byte> textName, ReadOnlySpan<byte> idName, ReadOnlySpan<byte> urlName)
+    {
+        FlatJsonValue text = default, id = default, url = default;
+        var others = 0;
+        foreach (var field in fields)
+        {
+            var name = record.Slice(field.NameStart, field.NameLength);
+            if (name.SequenceEqual(textName))
+            {
+                text = field.Value;
+            }
+            else if (name.SequenceEqual(idName))
+            {
+                id = field.Value;
+            }
+            else if (name.SequenceEqual(urlName))
+            {
+                url = field.Value;
+            }
+            else
+            {
+                others++;
+            }
+        }
+
+        return (text, id, url, others);
     }
 
     /// <inheritdoc cref="Unescape(ReadOnlySpan{byte}, Span{char}, out char)"/>

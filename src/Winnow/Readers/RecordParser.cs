@@ -1,3 +1,4 @@
+using System.Buffers;
 using System.Text;
 using System.Text.Json;
 using System.Text.Unicode;
@@ -17,10 +18,13 @@ internal sealed class RecordParser : IRecordParser
     private readonly byte[] _textField;
     private readonly byte[] _idField;
     private readonly byte[] _urlField;
+    private readonly bool _quickJson;
 
-    public RecordParser(ReaderOptions options)
+    /// <summary>Creates a parser; <paramref name="quickJson"/> false sends every JSONL record through the full JSON parser (for tests).</summary>
+    public RecordParser(ReaderOptions options, bool quickJson = true)
     {
         _options = options;
+        _quickJson = quickJson;
         _textField = Encoding.UTF8.GetBytes(options.TextField);
         _idField = Encoding.UTF8.GetBytes(options.IdField);
         _urlField = Encoding.UTF8.GetBytes(options.UrlField);
@@ -101,26 +105,12 @@ internal sealed class RecordParser : IRecordParser
         nfc = ascii && highestEscaped < '\u0300';
 
         string? value = null;
-        if (idValue.Kind == JsonTokenType.String)
+        if (idValue.Kind == JsonTokenType.String && (value = DecodeString(bytes, idValue)) is null)
         {
-            var raw = bytes.Slice(idValue.Start, idValue.Length);
-            if (!idValue.Escaped)
-            {
-                value = Encoding.UTF8.GetString(raw);
-            }
-            else
-            {
-                var chars = raw.Length <= 256 ? stackalloc char[raw.Length] : new char[raw.Length];
-                var written = FlatJsonScanner.Unescape(raw, chars);
-                if (written < 0)
-                {
-                    return false;
-                }
-
-                value = new string(chars[..written]);
-            }
+            return false;
         }
-        else if (idValue.Kind == JsonTokenType.Number)
+
+        if (idValue.Kind == JsonTokenType.Number)
         {
             value = Encoding.UTF8.GetString(bytes.Slice(idValue.Start, idValue.Length));
         }
@@ -139,8 +129,91 @@ internal sealed class RecordParser : IRecordParser
         };
     }
 
+    /// <summary>
+    /// A flat record (see <see cref="FlatJsonScanner"/>) with a string text, made into the document
+    /// the full parser would make; null for anything else, which the full parser then reads.
+    /// </summary>
+    private Document? ParseFlatJson(DocumentSource source, long ordinal, ReadOnlyMemory<byte> memory)
+    {
+        var bytes = memory.Span;
+        Span<FlatJsonField> fields = stackalloc FlatJsonField[FlatJsonScanner.MaxFields];
+        if (!FlatJsonScanner.TryScan(bytes, fields, out var count))
+        {
+            return null;
+        }
+
+        var (text, id, url, others) = FlatJsonScanner.Pick(bytes, fields[..count], _textField, _idField, _urlField);
+
+        // Rejections and escaped urls (which may not decode) are the full parser's to judge.
+        if (text.Kind != JsonTokenType.String || (url.Kind == JsonTokenType.String && url.Escaped)
+            || DecodeString(bytes, text) is not { } value)
+        {
+            return null;
+        }
+
+        string? idValue = null;
+        if (id.Kind == JsonTokenType.String && (idValue = DecodeString(bytes, id)) is null)
+        {
+            return null;
+        }
+
+        if (id.Kind == JsonTokenType.Number)
+        {
+            idValue = Encoding.UTF8.GetString(bytes.Slice(id.Start, id.Length));
+        }
+
+        var document = new Document(idValue ?? source.ToString(), value, source, ordinal, bytes.Length)
+        {
+            Url = url.Kind == JsonTokenType.String ? Encoding.UTF8.GetString(bytes.Slice(url.Start, url.Length)) : null,
+        };
+        document.SetRawTextJson(memory.Slice(text.Start - 1, text.Length + 2));
+        for (var f = 0; f < count && others > 0; f++)
+        {
+            var name = bytes.Slice(fields[f].NameStart, fields[f].NameLength);
+            if (!name.SequenceEqual(_textField) && !name.SequenceEqual(_idField) && !name.SequenceEqual(_urlField))
+            {
+                // The value as written: a string with its quotes.
+                var v = fields[f].Value;
+                var raw = v.Kind == JsonTokenType.String ? bytes.Slice(v.Start - 1, v.Length + 2) : bytes.Slice(v.Start, v.Length);
+                document.AddMetadata(new MetadataField(Encoding.UTF8.GetString(name), raw.ToArray()));
+            }
+        }
+
+        return document;
+    }
+
+    /// <summary>A string value decoded, or null when it holds an escaped surrogate (the full parser's to judge).</summary>
+    private static string? DecodeString(ReadOnlySpan<byte> bytes, FlatJsonValue value)
+    {
+        var raw = bytes.Slice(value.Start, value.Length);
+        if (!value.Escaped)
+        {
+            return Encoding.UTF8.GetString(raw);
+        }
+
+        var pooled = raw.Length > 512 ? ArrayPool<char>.Shared.Rent(raw.Length) : null;
+        try
+        {
+            var chars = pooled ?? stackalloc char[raw.Length];
+            var written = FlatJsonScanner.Unescape(raw, chars);
+            return written < 0 ? null : new string(chars[..written]);
+        }
+        finally
+        {
+            if (pooled is not null)
+            {
+                ArrayPool<char>.Shared.Return(pooled);
+            }
+        }
+    }
+
     private (Document?, Rejection?) ParseJson(DocumentSource source, long ordinal, ReadOnlyMemory<byte> memory)
     {
+        if (_quickJson && ParseFlatJson(source, ordinal, memory) is { } flat)
+        {
+            return (flat, null);
+        }
+
         var bytes = memory.Span;
         var rawText = ReadOnlyMemory<byte>.Empty;
         string? text = null, id = null, url = null;

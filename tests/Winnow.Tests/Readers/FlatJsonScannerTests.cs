@@ -1,5 +1,8 @@
+using System.Buffers;
 using System.Text;
+using System.Text.Json;
 using Winnow.Readers;
+using Winnow.Writers;
 
 namespace Winnow.Tests.Readers;
 
@@ -75,6 +78,83 @@ public sealed class FlatJsonScannerTests
         Assert.False(Quick([.. "{\"text\": \"x"u8, 0xC3, 0x28, .. "\"}"u8]).Read);
     }
 
+    // Characters that random edits insert: JSON's punctuation, escapes, digits, literals' letters.
+    private const string Alphabet = "{}[]\",:\\ \t\n-+.eE0123456789abfnrtu\u00e9x";
+
+    /// <summary>A seed record with 0 to <paramref name="maxEdits"/> random single-character edits.</summary>
+    private static byte[] Mutate(Random random, string[] seeds, int minEdits, int maxEdits)
+    {
+        var line = new StringBuilder(seeds[random.Next(seeds.Length)]);
+        for (var edit = random.Next(minEdits, maxEdits + 1); edit > 0; edit--)
+        {
+            var at = random.Next(line.Length + 1);
+            switch (random.Next(3))
+            {
+                case 0 when at < line.Length:
+                    line.Remove(at, 1);
+                    break;
+                case 1 when at < line.Length:
+                    line[at] = Alphabet[random.Next(Alphabet.Length)];
+                    break;
+                default:
+                    line.Insert(at, Alphabet[random.Next(Alphabet.Length)]);
+                    break;
+            }
+        }
+
+        return Encoding.UTF8.GetBytes(line.ToString());
+    }
+
+    /// <summary>A document as written to documents/ (and as spilled), or the rejection.</summary>
+    private static string Parsed(RecordParser parser, byte[] line)
+    {
+        var record = new RawRecord(File, 7, 0, line.Length, 3, null);
+        var (document, rejection) = parser.Parse(record, line);
+        if (document is null)
+        {
+            return "rejected: " + rejection;
+        }
+
+        var buffer = new ArrayBufferWriter<byte>();
+        using (var writer = new Utf8JsonWriter(buffer, DocumentJson.WriterOptions))
+        {
+            DocumentJson.Write(writer, document);
+        }
+
+        using (var writer = new Utf8JsonWriter(buffer, DocumentJson.WriterOptions))
+        {
+            DocumentJson.WriteSpill(writer, document);
+        }
+
+        return Encoding.UTF8.GetString(buffer.WrittenSpan) + " " + document.Text.Length + " " + document.InputBytes;
+    }
+
+    [Fact]
+    public void ParsingWithTheQuickReaderMakesTheFullParsersDocuments()
+    {
+        // Every record, mutated or not: the same document (fields, metadata in order, raw text,
+        // url) or the same rejection, with the quick reader used where it can be and never.
+        var quick = new RecordParser(new ReaderOptions());
+        var full = new RecordParser(new ReaderOptions(), quickJson: false);
+        string[] seeds =
+        [
+            """{"id": "d1", "url": "https://example.org/a", "text": "One line\nand \"quoted\" caf\u00e9", "date": "2024-01-02", "n": -12.5e-3, "ok": true, "z": null, "metadata": "flat"}""",
+            """{"text":"x y","id":7,"lang":"en","text":"second text wins","score":0.5}""",
+            """ {"url":null,"text":"ünï\tcödé 日本","id":"ü","": "empty name"} """,
+        ];
+        var random = new Random(5);
+        var quickDocuments = 0;
+        for (var trial = 0; trial < 20_000; trial++)
+        {
+            var bytes = Mutate(random, seeds, 0, 2);
+            var expected = Parsed(full, bytes);
+            Assert.Equal(expected, Parsed(quick, bytes));
+            quickDocuments += !expected.StartsWith("rejected", StringComparison.Ordinal) && Quick(bytes).Read ? 1 : 0;
+        }
+
+        Assert.InRange(quickDocuments, 4_000, 20_000);
+    }
+
     [Fact]
     public void WhereverItAnswersOnMutatedRecordsTheFullParserGivesTheSameIdAndText()
     {
@@ -86,30 +166,11 @@ public sealed class FlatJsonScannerTests
             """{"text": "x y z", "id": 7, "url": "https://example.org/a?b=c"}""",
             """ {"text":"ünï\tcödé 日本","id":"ü"} """,
         ];
-        const string Alphabet = "{}[]\",:\\ \t\n-+.eE0123456789abfnrtu\u00e9x";
         var random = new Random(11);
         var answered = 0;
         for (var trial = 0; trial < 20_000; trial++)
         {
-            var line = new StringBuilder(seeds[random.Next(seeds.Length)]);
-            for (var edit = random.Next(1, 4); edit > 0; edit--)
-            {
-                var at = random.Next(line.Length + 1);
-                switch (random.Next(3))
-                {
-                    case 0 when at < line.Length:
-                        line.Remove(at, 1);
-                        break;
-                    case 1 when at < line.Length:
-                        line[at] = Alphabet[random.Next(Alphabet.Length)];
-                        break;
-                    default:
-                        line.Insert(at, Alphabet[random.Next(Alphabet.Length)]);
-                        break;
-                }
-            }
-
-            var bytes = Encoding.UTF8.GetBytes(line.ToString());
+            var bytes = Mutate(random, seeds, 1, 3);
             var quick = Quick(bytes);
             if (quick.Read)
             {
