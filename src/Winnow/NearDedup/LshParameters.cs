@@ -64,7 +64,25 @@ public readonly record struct LshParameters(int Bands, int Rows)
     }
 
     /// <summary>The probability that documents of similarity <paramref name="s"/> collide in some band.</summary>
-    public static double Collision(double s, int bands, int rows) => 1 - Math.Pow(1 - Math.Pow(s, rows), bands);
+    public static double Collision(double s, int bands, int rows) => 1 - Power(1 - Power(s, rows), bands);
+
+    // Integer powers by squaring: the layout search evaluates ~900k of them, where Math.Pow took ~20 ms of start-up.
+    private static double Power(double x, int n)
+    {
+        var result = 1.0;
+        while (n > 0)
+        {
+            if ((n & 1) != 0)
+            {
+                result *= x;
+            }
+
+            x *= x;
+            n >>= 1;
+        }
+
+        return result;
+    }
 
     /// <summary>The probability that documents of similarity <paramref name="s"/> collide in some band.</summary>
     public double Collision(double s) => Collision(s, Bands, Rows);
