@@ -64,9 +64,21 @@ internal sealed class NearDedupCliOptions
         SignatureMemoryBytes = (long)result.GetValue(SignatureMemoryMb) << 20,
     };
 
-    public static void PrintSummary(NearDedupStage stage)
+    public static void PrintSummary(NearDedupStage stage) => PrintSummary(stage.Summary);
+
+    /// <summary>After a sharded run: the summary its resolve step saved, if the run had near dedup.</summary>
+    public static void PrintSavedSummary(string outputDirectory)
     {
-        if (stage.Summary is { } s)
+        var path = Path.Combine(new Sharding.RunFolders(outputDirectory).Root, NearDedupStage.SummaryFile);
+        if (File.Exists(path))
+        {
+            PrintSummary(NearDedupSummary.Load(path));
+        }
+    }
+
+    private static void PrintSummary(NearDedupSummary? summary)
+    {
+        if (summary is { } s)
         {
             System.Console.Out.WriteLine(
                 $"near dedup: {s.Clusters:N0} clusters, {s.Removed:N0} removed  (b={s.Lsh.Bands} r={s.Lsh.Rows}, " +

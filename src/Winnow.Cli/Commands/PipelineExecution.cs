@@ -107,7 +107,9 @@ internal static class PipelineExecution
                 return ExitCodes.Failed;
             }
 
-            return StatusCommand.Show(output);
+            var status = StatusCommand.Show(output);
+            NearDedupCliOptions.PrintSavedSummary(output);
+            return status;
         }
 
         var stats = new LocalExecutor(spec.Pipelines, spec.Options, sharding, log).Run(plan, default, ReportHook(spec));
@@ -118,6 +120,7 @@ internal static class PipelineExecution
         }
 
         PrintSummary(stats, output);
+        NearDedupCliOptions.PrintSavedSummary(output);
         return ExitCodes.Ok;
     }
 

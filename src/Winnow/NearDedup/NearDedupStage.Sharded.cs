@@ -15,6 +15,9 @@ namespace Winnow.NearDedup;
 /// </summary>
 public sealed partial class NearDedupStage : IShardedStage
 {
+    /// <summary>Where a sharded run keeps the stage's <see cref="NearDedupSummary"/>, under DIR/.winnow/.</summary>
+    public const string SummaryFile = "near_dedup-summary.json";
+
     private const string ObservationFile = "near.bin";
     private readonly List<(ShardSpan Shard, uint FirstIndex, uint Count)> _loaded = [];
     private BinaryWriter? _observations;
@@ -81,6 +84,7 @@ public sealed partial class NearDedupStage : IShardedStage
     void IShardedStage.SaveDecisions(string directory, IReadOnlyList<ShardSpan> shards)
     {
         ClustersWriter.Write(Path.Combine(directory, ClustersWriter.FileName), _clusters);
+        Summary?.Save(Path.Combine(directory, SummaryFile));
         var next = 0;
         foreach (var (shard, first, count) in _loaded)
         {
@@ -122,6 +126,11 @@ public sealed partial class NearDedupStage : IShardedStage
     void IShardedStage.Finish(string decisions, IReadOnlyList<(string Directory, ShardSpan Shard)> applied, StageContext context)
     {
         File.Copy(Path.Combine(decisions, ClustersWriter.FileName), Path.Combine(context.OutputDirectory, ClustersWriter.FileName), overwrite: true);
+        var summary = Path.Combine(decisions, SummaryFile);
+        if (File.Exists(summary))
+        {
+            File.Copy(summary, Path.Combine(new RunFolders(context.OutputDirectory).Root, SummaryFile), overwrite: true);
+        }
         Dispose();
     }
 }

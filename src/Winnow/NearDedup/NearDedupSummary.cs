@@ -1,3 +1,5 @@
+using System.Text.Json;
+
 namespace Winnow.NearDedup;
 
 /// <summary>Counts from one run of <see cref="NearDedupStage"/>, for reports and benchmarks.</summary>
@@ -32,4 +34,44 @@ public sealed record NearDedupSummary
 
     /// <summary>Documents removed (cluster members that are not kept).</summary>
     public long Removed { get; init; }
+
+    /// <summary>Writes the summary as a JSON file (a sharded run keeps it in DIR/.winnow/).</summary>
+    public void Save(string path)
+    {
+        using var stream = File.Create(path);
+        using var w = new Utf8JsonWriter(stream);
+        w.WriteStartObject();
+        w.WriteNumber("documents", Documents);
+        w.WriteNumber("signed", Signed);
+        w.WriteNumber("bands", Lsh.Bands);
+        w.WriteNumber("rows", Lsh.Rows);
+        w.WriteNumber("band_records", BandRecords);
+        w.WriteNumber("spilled_runs", SpilledRuns);
+        w.WriteNumber("candidate_pairs", CandidatePairs);
+        w.WriteNumber("verified_pairs", VerifiedPairs);
+        w.WriteNumber("accepted_pairs", AcceptedPairs);
+        w.WriteNumber("clusters", Clusters);
+        w.WriteNumber("removed", Removed);
+        w.WriteEndObject();
+    }
+
+    /// <summary>Reads a summary written by <see cref="Save"/>.</summary>
+    public static NearDedupSummary Load(string path)
+    {
+        using var document = JsonDocument.Parse(File.ReadAllBytes(path));
+        var r = document.RootElement;
+        return new NearDedupSummary
+        {
+            Documents = r.GetProperty("documents").GetInt64(),
+            Signed = r.GetProperty("signed").GetInt64(),
+            Lsh = new LshParameters(r.GetProperty("bands").GetInt32(), r.GetProperty("rows").GetInt32()),
+            BandRecords = r.GetProperty("band_records").GetInt64(),
+            SpilledRuns = r.GetProperty("spilled_runs").GetInt32(),
+            CandidatePairs = r.GetProperty("candidate_pairs").GetInt64(),
+            VerifiedPairs = r.GetProperty("verified_pairs").GetInt64(),
+            AcceptedPairs = r.GetProperty("accepted_pairs").GetInt64(),
+            Clusters = r.GetProperty("clusters").GetInt64(),
+            Removed = r.GetProperty("removed").GetInt64(),
+        };
+    }
 }

@@ -43,6 +43,21 @@ public sealed class ShardedCliTests
     }
 
     [Fact]
+    public void AShardedDedupPrintsTheNearDedupSummaryOfASingleProcessRun()
+    {
+        using var dir = new TempDir();
+        SyntheticCorpus.Generate(new SynthOptions { Docs = 800, Seed = 6 }, dir["in/c.jsonl"]);
+        string[] common = ["dedup", dir["in/c.jsonl"], "-q"];
+        var (code, single, _) = CliTests.Capture(() => Program.Run([.. common, "--out", dir["single"]]));
+        Assert.Equal(0, code);
+        (code, var sharded, _) = CliTests.Capture(() => Program.Run([.. common, "--out", dir["sharded"], "--tasks", "3", "--input-shard-mb", "1"]));
+        Assert.Equal(0, code);
+        static string NearLine(string output) => output.Split('\n').Single(l => l.StartsWith("near dedup:", StringComparison.Ordinal));
+        Assert.Contains(" clusters, ", NearLine(single), StringComparison.Ordinal);
+        Assert.Equal(NearLine(single), NearLine(sharded));
+    }
+
+    [Fact]
     public void AnEditedRunFileOrAnotherBuildDoesNotResumeARun()
     {
         using var dir = new TempDir();
