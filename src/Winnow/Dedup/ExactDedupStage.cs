@@ -47,7 +47,7 @@ public sealed partial class ExactDedupStage : CorpusStage
     }
 
     /// <summary>The id of the first document seen with this text, or null (and this one is now the first).</summary>
-    private string? EarlierWithText(UInt128 hash, string id)
+    internal string? EarlierWithText(UInt128 hash, string id)
     {
         if (_firstSeen.TryGetValue(hash, out var keptId))
         {
@@ -72,11 +72,20 @@ public sealed partial class ExactDedupStage : CorpusStage
         return hashes;
     }
 
+    /// <summary>The options texts are normalized with.</summary>
+    internal NormalizationOptions Normalization => _options.Normalization;
+
     /// <summary>The hash that decides equality: of the normalized text's UTF-16 code units.</summary>
-    public static UInt128 Hash(string text, NormalizationOptions options)
+    public static UInt128 Hash(string text, NormalizationOptions options) => Hash(text.AsSpan(), options);
+
+    /// <inheritdoc cref="Hash(string, NormalizationOptions)"/>
+    /// <param name="text">The text.</param>
+    /// <param name="options">How it is normalized.</param>
+    /// <param name="knownNfc">The caller knows the text is in NFC: the check is skipped.</param>
+    internal static UInt128 Hash(ReadOnlySpan<char> text, NormalizationOptions options, bool knownNfc = false)
     {
         // NFC once: it sizes the buffer and is what gets normalized.
-        var nfc = TextNormalizer.ToNfc(text);
+        var nfc = knownNfc || NfcQuickCheck.IsNfc(text) ? text : text.ToString().Normalize(System.Text.NormalizationForm.FormC).AsSpan();
         var buffer = ArrayPool<char>.Shared.Rent(Math.Max(16, nfc.Length));
         try
         {

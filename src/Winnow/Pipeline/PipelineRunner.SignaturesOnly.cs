@@ -1,13 +1,16 @@
+using Winnow.Dedup;
 using Winnow.Documents;
 using Winnow.NearDedup;
 using Winnow.Readers;
 using Winnow.Stats;
+using Winnow.Text;
 
 namespace Winnow.Pipeline;
 
 /// <summary>
-/// Near dedup alone, without documents output (<c>winnow dedup --no-exact --clusters-only</c>):
-/// the question is only which documents cluster, so no document is made. Each record is read
+/// Near dedup, alone or after exact dedup, without documents output (<c>winnow dedup
+/// --clusters-only</c>): the question is only which documents are duplicates, so no document is
+/// made. Exact dedup hashes each text in the same parallel step and decides in input order. Each record is read
 /// and signed in one parallel step (its text decoded into a thread's buffer, see
 /// <see cref="RecordParser.TryReadText"/>), the signatures are handed to the stage while the next
 /// batch is signed, and kept and removed are counted from the clusters and each document's input
@@ -23,14 +26,26 @@ internal sealed partial class PipelineRunner
 {
     private const string SizesFile = "document-sizes.bin";
 
-    /// <summary>The near-dedup stage when the pipeline is that stage alone and no documents are written.</summary>
-    private NearDedupStage? SignaturesOnly() =>
-        !_options.WriteDocuments && _options.AllowSignaturesOnly && _pipeline.Stages is [NearDedupStage { RanksWithoutMetadata: true } near]
-            ? near
-            : null;
-
-    private void RunSignaturesOnly(NearDedupStage near, InputReader reader, long totalBytes, StageContext context, StageTally tally, RunOutput output)
+    /// <summary>The stages when the pipeline is near dedup, alone or after exact dedup, and no documents are written.</summary>
+    private (ExactDedupStage? Exact, NearDedupStage Near)? SignaturesOnly()
     {
+        if (_options.WriteDocuments || !_options.AllowSignaturesOnly)
+        {
+            return null;
+        }
+
+        return _pipeline.Stages switch
+        {
+            [NearDedupStage { RanksWithoutMetadata: true } near] => (null, near),
+            [ExactDedupStage exact, NearDedupStage { RanksWithoutMetadata: true } near] => (exact, near),
+            _ => null,
+        };
+    }
+
+    private void RunSignaturesOnly(
+        ExactDedupStage? exact, NearDedupStage near, InputReader reader, long totalBytes, StageContext context, StageTally[] tallies, RunOutput output)
+    {
+        var tally = tallies[^1];
         var parser = new RecordParser(_options.Reader);
         var signer = near.CreateSigner();
         var workspaces = new SigningWorkspace?[_parallel.MaxDegreeOfParallelism * 4];
@@ -50,7 +65,7 @@ internal sealed partial class PipelineRunner
                         ? reused.Reset(batch.Records.Count)
                         : slots[current] = new SignedRecords(near.CreateBatch(batch.Records.Count), batch.Records.Count);
                     current ^= 1;
-                    SignBatch(batch, parser, signer, workspaces, signed);
+                    SignBatch(batch, parser, signer, workspaces, signed, exact?.Normalization);
 
                     // Rejections in input order now (the batch's bytes go with it); the signatures
                     // to the stage while the next batch is signed, one batch at a time.
@@ -66,8 +81,22 @@ internal sealed partial class PipelineRunner
                         }
                         else
                         {
-                            _stats.CountIn(signed.InputBytes[i]);
-                            tally.In = tally.In.Add(signed.InputBytes[i]);
+                            var bytes = signed.InputBytes[i];
+                            _stats.CountIn(bytes);
+                            if (exact is not null)
+                            {
+                                // The first seen wins, so this runs in input order, here.
+                                tallies[0].In = tallies[0].In.Add(bytes);
+                                if (exact.EarlierWithText(signed.ExactHashes[i], signed.Ids[i]!) is not null)
+                                {
+                                    _stats.CountRemoved(ExactDedupStage.Reason, bytes);
+                                    tallies[0].Removed = tallies[0].Removed.Add(bytes);
+                                    signed.Duplicates[i] = true;
+                                    continue;
+                                }
+                            }
+
+                            tally.In = tally.In.Add(bytes);
                         }
                     }
 
@@ -90,7 +119,8 @@ internal sealed partial class PipelineRunner
         CountFromClusters(near, sizesPath, tally);
     }
 
-    private void SignBatch(RecordBatch batch, RecordParser parser, BatchSigner signer, SigningWorkspace?[] workspaces, SignedRecords signed)
+    private void SignBatch(
+        RecordBatch batch, RecordParser parser, BatchSigner signer, SigningWorkspace?[] workspaces, SignedRecords signed, NormalizationOptions? exact)
     {
         var records = batch.Records;
         ParallelChunks.For(records.Count, _parallel, (c, from, to) =>
@@ -105,7 +135,12 @@ internal sealed partial class PipelineRunner
                     signed.Ids[i] = id;
                     signed.TextLengths[i] = length;
                     signed.InputBytes[i] = record.Length;
-                    signer.SignOne(workspace.Signing, workspace.Text.AsSpan(0, length), signed.Batch, i, (uint)i, nfc);
+                    var text = workspace.Text.AsSpan(0, length);
+                    signer.SignOne(workspace.Signing, text, signed.Batch, i, (uint)i, nfc);
+                    if (exact is { } normalization)
+                    {
+                        signed.ExactHashes[i] = ExactDedupStage.Hash(text, normalization, nfc);
+                    }
                 }
                 else
                 {
@@ -120,6 +155,10 @@ internal sealed partial class PipelineRunner
                     signed.TextLengths[i] = document.Text.Length;
                     signed.InputBytes[i] = document.InputBytes;
                     signer.SignOne(workspace.Signing, document.Text, signed.Batch, i, (uint)i);
+                    if (exact is { } normalization)
+                    {
+                        signed.ExactHashes[i] = ExactDedupStage.Hash(document.Text, normalization);
+                    }
                 }
             }
         });
@@ -129,7 +168,7 @@ internal sealed partial class PipelineRunner
     {
         for (var i = 0; i < signed.Count; i++)
         {
-            if (signed.Rejections[i] is null)
+            if (signed.Rejections[i] is null && !signed.Duplicates[i])
             {
                 near.Observe(signed.Batch, i, signed.Ordinals[i], signed.TextLengths[i], signed.Ids[i]!, context);
                 sizes.Write(checked((int)signed.InputBytes[i]));
@@ -189,6 +228,12 @@ internal sealed partial class PipelineRunner
 
         public long[] Ordinals { get; } = new long[count];
 
+        /// <summary>Exact dedup's hash of each text (when it runs).</summary>
+        public UInt128[] ExactHashes { get; } = new UInt128[count];
+
+        /// <summary>Records exact dedup removed: the near stage never sees them.</summary>
+        public bool[] Duplicates { get; } = new bool[count];
+
         /// <summary>Clears the slots that signing does not always overwrite, for <paramref name="count"/> records.</summary>
         public SignedRecords Reset(int count)
         {
@@ -196,6 +241,7 @@ internal sealed partial class PipelineRunner
             Array.Clear(Batch.HasShingles, 0, count);
             Array.Clear(Rejections, 0, count);
             Array.Clear(Ids, 0, count);
+            Array.Clear(Duplicates, 0, count);
             if (Batch.Shingles.Length > 0)
             {
                 Array.Clear(Batch.Shingles, 0, count);

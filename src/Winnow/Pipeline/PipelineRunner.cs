@@ -55,9 +55,9 @@ internal sealed partial class PipelineRunner
             throw new ArgumentException("without documents output no stage may follow a whole-corpus stage");
         }
 
-        if (SignaturesOnly() is { } near)
+        if (SignaturesOnly() is { } signaturesOnly)
         {
-            RunSignaturesOnly(near, reader, totalBytes, context, tallies[0], output);
+            RunSignaturesOnly(signaturesOnly.Exact, signaturesOnly.Near, reader, totalBytes, context, tallies, output);
         }
         else
         {
