@@ -1,11 +1,13 @@
 using System.Runtime.InteropServices;
+using Winnow.Spill;
 
 namespace Winnow.NearDedup;
 
 /// <summary>
 /// Sorts band records by (key, document) in bounded memory: records fill a buffer; a full buffer
 /// is sorted and written as a run file; <see cref="Merge"/> k-way merges the runs (and what is
-/// left in the buffer) into one sorted stream.
+/// left in the buffer, written as one more run) into one sorted stream with <see cref="RunMerger{T}"/>,
+/// which every spilled sort shares.
 /// </summary>
 /// <remarks>Memory: the buffer (its capacity × 12 bytes) plus 64 KiB per run while merging. Not thread-safe.</remarks>
 internal sealed class ExternalBandSorter : IDisposable
@@ -22,7 +24,8 @@ internal sealed class ExternalBandSorter : IDisposable
         _buffer = new BandRecord[(int)Math.Clamp(memoryBytes / BandRecord.Size, 1, Array.MaxLength)];
     }
 
-    public int RunCount => _runs.Count;
+    /// <summary>Buffers that filled and were spilled as sorted runs.</summary>
+    public int RunCount { get; private set; }
 
     public long Count { get; private set; }
 
@@ -80,58 +83,25 @@ internal sealed class ExternalBandSorter : IDisposable
         _runs.Clear();
     }
 
-    private static IEnumerable<BandRecord> Enumerate(ReadOnlyMemory<BandRecord> records)
-    {
-        for (var i = 0; i < records.Length; i++)
-        {
-            yield return records.Span[i];
-        }
-    }
-
     private IEnumerable<ReadOnlyMemory<BandRecord>> MergeRuns(ReadOnlyMemory<BandRecord> tail)
     {
-        var sources = new List<IEnumerator<BandRecord>>();
+        // The sorted tail becomes one more run, and the runs merge as every spilled sort's do.
+        WriteRun(tail.Span);
         var block = new BandRecord[(1 << 20) / BandRecord.Size];
-        try
+        var filled = 0;
+        foreach (var record in RunMerger<BandRecord>.Merge(_runs))
         {
-            sources.AddRange(_runs.Select(r => ReadRun(r).GetEnumerator()));
-            sources.Add(Enumerate(tail).GetEnumerator());
-            var queue = new PriorityQueue<int, BandRecord>(sources.Count);
-            for (var i = 0; i < sources.Count; i++)
+            block[filled++] = record;
+            if (filled == block.Length)
             {
-                if (sources[i].MoveNext())
-                {
-                    queue.Enqueue(i, sources[i].Current);
-                }
-            }
-
-            var filled = 0;
-            while (queue.TryDequeue(out var source, out var record))
-            {
-                block[filled++] = record;
-                if (filled == block.Length)
-                {
-                    yield return block;
-                    filled = 0;
-                }
-
-                if (sources[source].MoveNext())
-                {
-                    queue.Enqueue(source, sources[source].Current);
-                }
-            }
-
-            if (filled > 0)
-            {
-                yield return block.AsMemory(0, filled);
+                yield return block;
+                filled = 0;
             }
         }
-        finally
+
+        if (filled > 0)
         {
-            foreach (var source in sources)
-            {
-                source.Dispose();
-            }
+            yield return block.AsMemory(0, filled);
         }
     }
 
@@ -139,6 +109,13 @@ internal sealed class ExternalBandSorter : IDisposable
     {
         var run = _buffer.AsSpan(0, _count);
         BandRecordSorter.Sort(run);
+        WriteRun(run);
+        RunCount++;
+        _count = 0;
+    }
+
+    private void WriteRun(ReadOnlySpan<BandRecord> run)
+    {
         var path = Path.Combine(_directory, $"bands-{_runs.Count:D5}.run");
         using (var stream = new FileStream(path, FileMode.CreateNew, FileAccess.Write, FileShare.None, 1 << 16))
         {
@@ -146,31 +123,5 @@ internal sealed class ExternalBandSorter : IDisposable
         }
 
         _runs.Add(path);
-        _count = 0;
-    }
-
-    private static IEnumerable<BandRecord> ReadRun(string path)
-    {
-        using var stream = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.Read, 1);
-        var chunk = new BandRecord[(1 << 16) / BandRecord.Size];
-        while (true)
-        {
-            var records = Fill(stream, chunk);
-            for (var i = 0; i < records; i++)
-            {
-                yield return chunk[i];
-            }
-
-            if (records < chunk.Length)
-            {
-                yield break;
-            }
-        }
-    }
-
-    private static int Fill(FileStream stream, BandRecord[] chunk)
-    {
-        var bytes = MemoryMarshal.AsBytes(chunk.AsSpan());
-        return stream.ReadAtLeast(bytes, bytes.Length, throwOnEndOfStream: false) / BandRecord.Size;
     }
 }
