@@ -24,6 +24,7 @@ internal sealed class SpillParser : IRecordParser
         string? url = null;
         long ordinal = 0, inputBytes = 0, line = 0, offset = -1;
         var metadata = new List<MetadataField>();
+        var rawText = ReadOnlyMemory<byte>.Empty;
         JsonObject? attributes = null;
         var reader = new Utf8JsonReader(bytes);
         reader.Read();
@@ -36,7 +37,11 @@ internal sealed class SpillParser : IRecordParser
                 case "_ordinal": ordinal = reader.GetInt64(); break;
                 case "_bytes": inputBytes = reader.GetInt64(); break;
                 case "id": id = reader.GetString()!; break;
-                case "text": text = reader.GetString()!; break;
+                case "text":
+                    // Kept as written too: unchanged texts are written back byte for byte, as from the input.
+                    rawText = memory.Slice((int)reader.TokenStartIndex, reader.ValueSpan.Length + 2);
+                    text = reader.GetString()!;
+                    break;
                 case "url": url = reader.GetString(); break;
                 case "content_type": contentType = reader.GetString()!; break;
                 case "source":
@@ -86,6 +91,7 @@ internal sealed class SpillParser : IRecordParser
             Url = url,
             ContentType = contentType,
         };
+        document.SetRawTextJson(rawText);
         foreach (var field in metadata)
         {
             document.AddMetadata(field);

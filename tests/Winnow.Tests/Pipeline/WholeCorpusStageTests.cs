@@ -92,6 +92,20 @@ public sealed class WholeCorpusStageTests
     }
 
     [Fact]
+    public void UnchangedTextsAreWrittenAsTheInputWroteThemAcrossTheSpill()
+    {
+        // Escapes the writer would spell otherwise (\u00e9, \/): a whole-corpus stage's spill must not respell them.
+        using var dir = new TempDir();
+        var lines = Enumerable.Range(0, 50).Select(i => $"{{\"id\":\"d{i}\",\"text\":\"caf\\u00e9 \\/ {new string('z', i)}\"}}").ToList();
+        dir.Write("in/a.jsonl", string.Join('\n', lines) + "\n");
+        var pipeline = new WinnowPipelineBuilder().Add(new BelowMeanStage()).Build();
+        pipeline.Run(new RunOptions { Inputs = [dir["in"]], OutputDirectory = dir["out"], Threads = 2 });
+        var written = Directory.GetFiles(dir["out/documents"]).Concat(Directory.GetFiles(dir["out/removed"])).SelectMany(File.ReadAllLines).ToList();
+        Assert.Equal(50, written.Count);
+        Assert.All(written, line => Assert.Contains("\"text\":\"caf\\u00e9 \\/ ", line, StringComparison.Ordinal));
+    }
+
+    [Fact]
     public void OutputIsByteIdenticalWhateverTheThreadCount()
     {
         using var dir = new TempDir();
