@@ -10,11 +10,11 @@ namespace Winnow.Pipeline;
 /// <summary>
 /// Near dedup, alone or after exact dedup, without documents output (<c>winnow dedup
 /// --clusters-only</c>): the question is only which documents are duplicates, so no document is
-/// made. Exact dedup hashes each text in the same parallel step and decides in input order. Each record is read
-/// and signed in one parallel step (its text decoded into a thread's buffer, see
-/// <see cref="RecordParser.TryReadText"/>), the signatures are handed to the stage while the next
-/// batch is signed, and kept and removed are counted from the clusters and each document's input
-/// size, so the input is read once and nothing else is.
+/// made. Each record is read and signed in one parallel step (its text decoded into a thread's
+/// buffer, see <see cref="RecordParser.TryReadText"/>, and hashed for exact dedup, which then
+/// decides in input order); the signatures are handed to the stage while the next batch is signed;
+/// kept and removed are counted from the clusters and each document's input size. So the input is
+/// read once and nothing else is.
 /// </summary>
 /// <remarks>
 /// The output (clusters.jsonl, rejected/, stats.json) is byte for byte the general path's
@@ -57,6 +57,7 @@ internal sealed partial class PipelineRunner
             // Two sets of slots: one is handed to the stage while the next batch is signed into the other.
             var slots = new SignedRecords?[2];
             var current = 0;
+            var read = false;
             try
             {
                 Consume(reader.ReadBatches(_cancellationToken), batch =>
@@ -105,11 +106,23 @@ internal sealed partial class PipelineRunner
                     observing = Task.Run(() => Observe(near, signed, sizes, context));
                     ReportProgress(batch.InputPosition, totalBytes, force: false);
                 });
+                read = true;
+                observing.GetAwaiter().GetResult();
             }
-            finally
+            catch (Exception) when (!read)
             {
-                // Never leave the stage's files to a task still writing them.
-                observing.Wait(CancellationToken.None);
+                // Never leave the stage's files to a task still writing them; the error that
+                // stopped the reading is the one to report.
+                try
+                {
+                    observing.Wait(CancellationToken.None);
+                }
+                catch (AggregateException)
+                {
+                    // Superseded by the error being rethrown.
+                }
+
+                throw;
             }
         }
 

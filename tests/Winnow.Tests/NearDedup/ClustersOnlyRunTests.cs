@@ -134,6 +134,18 @@ public sealed class ClustersOnlyRunTests
     }
 
     [Fact]
+    public void OnErrorFailStopsTheSignaturesOnlyPathAtTheBadRecord()
+    {
+        using var dir = new TempDir();
+        var corpus = NearDupCorpus.Jsonl(NearDupCorpus.Create(originals: 30, seed: 4)).TrimEnd('\n').Split('\n');
+        dir.Write("in/a.jsonl", string.Join('\n', corpus.Take(20).Append("{\"id\": \"bad\", \"text\": ").Concat(corpus.Skip(20))) + "\n");
+        var pipeline = new WinnowPipelineBuilder().Add(new NearDedupStage(new MinHashOptions { Verify = VerifyMode.Estimate })).Build();
+        var error = Assert.Throws<InputRejectedException>(() => pipeline.Run(
+            new RunOptions { Inputs = [dir["in"]], OutputDirectory = dir["out"], Threads = 2, WriteDocuments = false, OnError = ErrorPolicy.Fail }));
+        Assert.Contains("a.jsonl:21", error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void NoStageMayFollowAWholeCorpusStage()
     {
         using var dir = new TempDir();
