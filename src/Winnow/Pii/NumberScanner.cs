@@ -83,8 +83,9 @@ internal static class NumberScanner
     {
         if (run.Plus)
         {
-            // E.164: at most 15 digits; 8 is the shortest plausible international number.
-            return run.Digits is >= 8 and <= 15 && (run.GroupCount == 1 || MaxGroup(run) <= 5) && !(run.Dots && (run.Spaces || run.Hyphens));
+            // E.164: at most 15 digits; 8 is the shortest plausible international number. Groups of
+            // up to 8 digits: +44 7700 900123 (UK mobile), +49 30 12345678 (German subscriber).
+            return run.Digits is >= 8 and <= 15 && (run.GroupCount == 1 || MaxGroup(run) <= 8) && !(run.Dots && (run.Spaces || run.Hyphens));
         }
 
         var first = text[run.Parens ? run.Start + 1 : run.Start];

@@ -42,6 +42,12 @@ public class PiiScannerTests
     [InlineData("Ruf an: 030 12345678", "030 12345678")]
     [InlineData("Appelez le 06 12 34 56 78.", "06 12 34 56 78")]
     [InlineData("London 020 7946 0958", "020 7946 0958")]
+    [InlineData("Mobile: 07700 900123.", "07700 900123")]
+    [InlineData("Tel. 01632 960983", "01632 960983")]
+    [InlineData("Call (01632) 960 001 today", "(01632) 960 001")]
+    [InlineData("Ring 0161 496 0123 or", "0161 496 0123")]
+    [InlineData("UK +44 7700 900123", "+44 7700 900123")]
+    [InlineData("Anruf: +49 30 12345678", "+49 30 12345678")]
     public void FindsPhones(string text, string phone) => Assert.Equal([(PiiKind.Phone, phone)], Find(text));
 
     [Theory]
