@@ -5,10 +5,7 @@ using System.Text.Unicode;
 namespace Winnow.Readers;
 
 /// <summary>One value found by <see cref="FlatJsonScanner"/>: a string's content between its quotes, or a scalar as written.</summary>
-internal readonly record struct FlatJsonValue(JsonTokenType Kind, int Start, int Length, bool Escaped)
-{
-    public bool IsPresent => Kind != JsonTokenType.None;
-}
+internal readonly record struct FlatJsonValue(JsonTokenType Kind, int Start, int Length, bool Escaped);
 
 /// <summary>One member of a flat JSON object: its name's bytes (between the quotes, no escape) and its value.</summary>
 internal readonly record struct FlatJsonField(int NameStart, int NameLength, FlatJsonValue Value);
@@ -96,34 +93,11 @@ internal static class FlatJsonScanner
         }
     }
 
-    /// <summary>
-    /// Scans <paramref name="record"/> for the text and id fields: on success <paramref name="text"/>
-    /// and <paramref name="id"/> are their last values (absent when the field is not there).
-    /// Declines a url field holding an escaped string, as the full parser decodes it and may fail.
-    /// </summary>
-    public static bool TryScan(
-        ReadOnlySpan<byte> record, ReadOnlySpan<byte> textName, ReadOnlySpan<byte> idName, ReadOnlySpan<byte> urlName,
-        out FlatJsonValue text, out FlatJsonValue id)
-    {
-        text = default;
-        id = default;
-        Span<FlatJsonField> fields = stackalloc FlatJsonField[MaxFields];
-        if (!TryScan(record, fields, out var count))
-        {
-            return false;
-        }
-
-        var named = Pick(record, fields[..count], textName, idName, urlName);
-        (text, id) = (named.Text, named.Id);
-        return !named.Url.Escaped;
-    }
-
-    /// <summary>The last values of the text, id and url fields among <paramref name="fields"/>, and how many other fields there are.</summary>
-    public static (FlatJsonValue Text, FlatJsonValue Id, FlatJsonValue Url, int Others) Pick(
+    /// <summary>The last values of the text, id and url fields among <paramref name="fields"/> (absent when not there).</summary>
+    public static (FlatJsonValue Text, FlatJsonValue Id, FlatJsonValue Url) Pick(
         ReadOnlySpan<byte> record, ReadOnlySpan<FlatJsonField> fields, ReadOnlySpan<byte> textName, ReadOnlySpan<byte> idName, ReadOnlySpan<byte> urlName)
     {
         FlatJsonValue text = default, id = default, url = default;
-        var others = 0;
         foreach (var field in fields)
         {
             var name = record.Slice(field.NameStart, field.NameLength);
@@ -139,13 +113,9 @@ internal static class FlatJsonScanner
             {
                 url = field.Value;
             }
-            else
-            {
-                others++;
-            }
         }
 
-        return (text, id, url, others);
+        return (text, id, url);
     }
 
     /// <inheritdoc cref="Unescape(ReadOnlySpan{byte}, Span{char}, out char)"/>

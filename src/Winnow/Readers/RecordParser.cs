@@ -81,9 +81,9 @@ internal sealed class RecordParser : IRecordParser
         id = "";
         nfc = false;
         var ascii = Ascii.IsValid(bytes);
+        Span<FlatJsonField> fields = stackalloc FlatJsonField[FlatJsonScanner.MaxFields];
         if (record.Rejection is not null || record.Container is not null || record.File.Kind != InputKind.Jsonl || !(ascii || Utf8.IsValid(bytes))
-            || !FlatJsonScanner.TryScan(bytes, _textField, _idField, _urlField, out var text, out var idValue)
-            || text.Kind != JsonTokenType.String)
+            || !TryScanFlat(bytes, fields, out _, out var text, out var idValue, out _))
         {
             return false;
         }
@@ -96,27 +96,45 @@ internal sealed class RecordParser : IRecordParser
         }
 
         length = FlatJsonScanner.Unescape(content, buffer, out var highestEscaped);
-        if (length < 0)
+        if (length < 0 || !TryReadId(bytes, idValue, out var value))
         {
             return false;
         }
 
         // Below U+0300 every char is NFC_Quick_Check=Yes and combines with nothing (see NfcQuickCheck).
         nfc = ascii && highestEscaped < '\u0300';
+        id = value ?? new DocumentSource(record.File.Name, record.Line).ToString();
+        return true;
+    }
 
-        string? value = null;
-        if (idValue.Kind == JsonTokenType.String && (value = DecodeString(bytes, idValue)) is null)
+    /// <summary>
+    /// Scans a flat record (see <see cref="FlatJsonScanner"/>) into <paramref name="fields"/>; false
+    /// unless its text is a string and its url, when a string, has no escape (the full parser
+    /// decodes urls and judges what may fail).
+    /// </summary>
+    private bool TryScanFlat(
+        ReadOnlySpan<byte> bytes, Span<FlatJsonField> fields, out int count, out FlatJsonValue text, out FlatJsonValue id, out FlatJsonValue url)
+    {
+        (text, id, url) = (default, default, default);
+        if (!FlatJsonScanner.TryScan(bytes, fields, out count))
         {
             return false;
         }
 
-        if (idValue.Kind == JsonTokenType.Number)
-        {
-            value = Encoding.UTF8.GetString(bytes.Slice(idValue.Start, idValue.Length));
-        }
+        (text, id, url) = FlatJsonScanner.Pick(bytes, fields[..count], _textField, _idField, _urlField);
+        return text.Kind == JsonTokenType.String && !(url.Kind == JsonTokenType.String && url.Escaped);
+    }
 
-        id = value ?? new DocumentSource(record.File.Name, record.Line).ToString();
-        return true;
+    /// <summary>The id as the full parser reads it: a string decoded, a number as written, null for anything else; false when a string holds an escaped surrogate.</summary>
+    private static bool TryReadId(ReadOnlySpan<byte> bytes, FlatJsonValue id, out string? value)
+    {
+        value = id.Kind switch
+        {
+            JsonTokenType.String => DecodeString(bytes, id),
+            JsonTokenType.Number => Encoding.UTF8.GetString(bytes.Slice(id.Start, id.Length)),
+            _ => null,
+        };
+        return value is not null || id.Kind != JsonTokenType.String;
     }
 
     private Document WholeFile(in RawRecord record, DocumentSource source, ReadOnlySpan<byte> bytes)
@@ -137,29 +155,10 @@ internal sealed class RecordParser : IRecordParser
     {
         var bytes = memory.Span;
         Span<FlatJsonField> fields = stackalloc FlatJsonField[FlatJsonScanner.MaxFields];
-        if (!FlatJsonScanner.TryScan(bytes, fields, out var count))
+        if (!TryScanFlat(bytes, fields, out var count, out var text, out var id, out var url)
+            || DecodeString(bytes, text) is not { } value || !TryReadId(bytes, id, out var idValue))
         {
             return null;
-        }
-
-        var (text, id, url, others) = FlatJsonScanner.Pick(bytes, fields[..count], _textField, _idField, _urlField);
-
-        // Rejections and escaped urls (which may not decode) are the full parser's to judge.
-        if (text.Kind != JsonTokenType.String || (url.Kind == JsonTokenType.String && url.Escaped)
-            || DecodeString(bytes, text) is not { } value)
-        {
-            return null;
-        }
-
-        string? idValue = null;
-        if (id.Kind == JsonTokenType.String && (idValue = DecodeString(bytes, id)) is null)
-        {
-            return null;
-        }
-
-        if (id.Kind == JsonTokenType.Number)
-        {
-            idValue = Encoding.UTF8.GetString(bytes.Slice(id.Start, id.Length));
         }
 
         var document = new Document(idValue ?? source.ToString(), value, source, ordinal, bytes.Length)
@@ -167,7 +166,7 @@ internal sealed class RecordParser : IRecordParser
             Url = url.Kind == JsonTokenType.String ? Encoding.UTF8.GetString(bytes.Slice(url.Start, url.Length)) : null,
         };
         document.SetRawTextJson(memory.Slice(text.Start - 1, text.Length + 2));
-        for (var f = 0; f < count && others > 0; f++)
+        for (var f = 0; f < count; f++)
         {
             var name = bytes.Slice(fields[f].NameStart, fields[f].NameLength);
             if (!name.SequenceEqual(_textField) && !name.SequenceEqual(_idField) && !name.SequenceEqual(_urlField))
