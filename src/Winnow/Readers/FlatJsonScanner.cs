@@ -12,16 +12,15 @@ internal readonly record struct FlatJsonField(int NameStart, int NameLength, Fla
 
 /// <summary>
 /// A quick reader for the most common JSONL record: one flat object whose values are strings,
-/// numbers, booleans or null. It finds the text and id fields without decoding or copying
-/// anything else, and declines (returns false) on whatever it does not fully handle, so the
+/// numbers, booleans or null. It finds where each member's name and value stand without decoding
+/// or copying anything, and declines (returns false) on whatever it does not fully handle, so the
 /// caller can use the full parser, which then gives the verdict.
 /// </summary>
 /// <remarks>
-/// Whatever it accepts is valid JSON that the full parser reads to the same text and id: it
-/// declines nested values, escapes in property names, escaped strings in the url field, invalid
-/// escapes, control characters in strings, malformed numbers and literals, and anything before
-/// or after the object but JSON whitespace. The caller has checked that the record is UTF-8.
-/// Thread-safe: stateless.
+/// Whatever it accepts is valid JSON that the full parser reads to the same values: it declines
+/// nested values, escapes in property names, invalid escapes, control characters in strings,
+/// malformed numbers and literals, and anything before or after the object but JSON whitespace.
+/// The caller has checked that the record is UTF-8. Thread-safe: stateless.
 /// </remarks>
 internal static class FlatJsonScanner
 {
@@ -158,7 +157,6 @@ internal static class FlatJsonScanner
                 }
 
                 highestEscaped = c > highestEscaped ? c : highestEscaped;
-
                 content = content[(slash + 6)..];
             }
             else
