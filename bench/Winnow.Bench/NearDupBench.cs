@@ -35,7 +35,7 @@ internal static class NearDupBench
             var watch = Stopwatch.StartNew();
             foreach (var batch in docs.Chunk(4096))
             {
-                signer.Sign(batch, parallel, 0);
+                signer.Sign(batch, parallel);
             }
 
             best = Math.Min(best, watch.Elapsed.TotalSeconds);

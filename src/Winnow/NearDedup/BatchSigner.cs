@@ -8,28 +8,23 @@ namespace Winnow.NearDedup;
 /// <remarks>Thread-safe per call: each chunk of the batch gets its own <see cref="ShingleHasher"/>.</remarks>
 internal sealed class BatchSigner(MinHashOptions options, LshParameters lsh, MinHashSigner signer)
 {
-    public SignedBatch Sign(IReadOnlyList<Document> batch, ParallelOptions parallel, long firstIndex)
+    public SignedBatch Sign(IReadOnlyList<Document> batch, ParallelOptions parallel)
     {
-        if (firstIndex + batch.Count > uint.MaxValue)
-        {
-            throw new InvalidOperationException("near dedup supports at most 2^32 - 1 documents per run");
-        }
-
         var keepShingles = options.Verify == VerifyMode.Exact;
         var signed = new SignedBatch(batch.Count, options.NumPerm, lsh.Bands, keepShingles);
-        ParallelChunks.For(batch.Count, parallel, (_, from, to) => SignRange(batch, signed, from, to, firstIndex));
+        ParallelChunks.For(batch.Count, parallel, (_, from, to) => SignRange(batch, signed, from, to));
 
         return signed;
     }
 
     // Fully optimised at once: a short run would otherwise spend much of its time in unoptimised tiers.
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-    private void SignRange(IReadOnlyList<Document> batch, SignedBatch signed, int from, int to, long firstIndex)
+    private void SignRange(IReadOnlyList<Document> batch, SignedBatch signed, int from, int to)
     {
         var workspace = new Workspace(options);
         for (var i = from; i < to; i++)
         {
-            SignOne(workspace, batch[i].Text, signed, i, (uint)(firstIndex + i));
+            SignOne(workspace, batch[i].Text, signed, i);
         }
     }
 
@@ -38,10 +33,10 @@ internal sealed class BatchSigner(MinHashOptions options, LshParameters lsh, Min
 
     /// <summary>
     /// Signs one text into slot <paramref name="slot"/> of <paramref name="signed"/>; its band records
-    /// name document <paramref name="index"/>. <paramref name="knownNfc"/>: the text is known to be in NFC.
+    /// get the document's index when the stage takes it. <paramref name="knownNfc"/>: the text is known to be in NFC.
     /// </summary>
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-    public void SignOne(Workspace workspace, ReadOnlySpan<char> text, SignedBatch signed, int slot, uint index, bool knownNfc = false)
+    public void SignOne(Workspace workspace, ReadOnlySpan<char> text, SignedBatch signed, int slot, bool knownNfc = false)
     {
         var count = workspace.Hasher.Hash(text, ref workspace.Shingles, knownNfc);
         var signature = signed.Signatures.AsSpan(slot * options.NumPerm, options.NumPerm);
@@ -54,7 +49,7 @@ internal sealed class BatchSigner(MinHashOptions options, LshParameters lsh, Min
 
         signed.HasShingles[slot] = true;
         signer.Sign(workspace.Shingles.AsSpan(0, count), signature);
-        BandKeys.Compute(signature, lsh, options.Seed, index, signed.Bands.AsSpan(slot * lsh.Bands, lsh.Bands));
+        BandKeys.Compute(signature, lsh, options.Seed, 0, signed.BandsOf(slot));
         if (signed.Shingles.Length > 0)
         {
             var set = workspace.Shingles.AsSpan(0, count);

@@ -31,7 +31,7 @@ public sealed partial class NearDedupStage : IShardedStage
 
     void IShardedStage.Observe(IReadOnlyList<Document> batch, StageContext context)
     {
-        var signed = _shardSigner!.Sign(batch, Parallel(context), 0);
+        var signed = _shardSigner!.Sign(batch, Parallel(context));
         var w = _observations!;
         for (var i = 0; i < batch.Count; i++)
         {

@@ -56,7 +56,7 @@ public sealed partial class NearDedupStage : CorpusStage, IDisposable
     public override void ProcessBatch(IReadOnlyList<Document> batch, StageContext context)
     {
         _state ??= new StageState(_options, _lsh, Path.Combine(context.WorkDirectory, Name + "-" + Guid.NewGuid().ToString("N")));
-        var signed = new BatchSigner(_options, _lsh, _signer).Sign(batch, Parallel(context), _state.Signatures.Count);
+        var signed = new BatchSigner(_options, _lsh, _signer).Sign(batch, Parallel(context));
         for (var i = 0; i < batch.Count; i++)
         {
             _state.Add(signed, i, batch[i].Ordinal, Rank(batch[i]), batch[i].Id);
@@ -71,25 +71,10 @@ public sealed partial class NearDedupStage : CorpusStage, IDisposable
 
     internal BatchSigner CreateSigner() => new(_options, _lsh, _signer);
 
-    /// <summary>
-    /// Takes the document signed into slot <paramref name="slot"/> (its band records naming the slot)
-    /// as the next document of the run, as <see cref="ProcessBatch"/> would.
-    /// </summary>
+    /// <summary>Takes the document signed into slot <paramref name="slot"/> as the next document of the run, as <see cref="ProcessBatch"/> would.</summary>
     internal void Observe(SignedBatch signed, int slot, long ordinal, int textLength, string id, StageContext context)
     {
         _state ??= new StageState(_options, _lsh, Path.Combine(context.WorkDirectory, Name + "-" + Guid.NewGuid().ToString("N")));
-        if (_state.Signatures.Count >= uint.MaxValue)
-        {
-            throw new InvalidOperationException("near dedup supports at most 2^32 - 1 documents per run");
-        }
-
-        var index = (uint)_state.Signatures.Count;
-        var bands = signed.Bands.AsSpan(slot * _lsh.Bands, _lsh.Bands);
-        for (var b = 0; b < bands.Length; b++)
-        {
-            bands[b] = bands[b] with { Document = index };
-        }
-
         var rank = _options.Keep == KeepPolicy.Longest ? -textLength : 0;
         _state.Add(signed, slot, ordinal, rank, id);
     }

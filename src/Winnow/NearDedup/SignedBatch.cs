@@ -17,5 +17,5 @@ internal sealed class SignedBatch(int count, int numPerm, int bands, bool keepSh
 
     public ReadOnlySpan<uint> Signature(int i) => Signatures.AsSpan(i * numPerm, numPerm);
 
-    public ReadOnlySpan<BandRecord> BandsOf(int i) => Bands.AsSpan(i * bands, bands);
+    public Span<BandRecord> BandsOf(int i) => Bands.AsSpan(i * bands, bands);
 }

@@ -26,14 +26,22 @@ internal sealed class StageState : IDisposable
 
     public SignatureStore Signatures { get; }
 
+    /// <summary>Adds the document signed into slot <paramref name="i"/>: its band records are numbered with its index here.</summary>
     public void Add(SignedBatch batch, int i, long ordinal, long rank, string id)
     {
+        var index = NextIndex();
         Signatures.Append(batch.Signature(i));
         _log.Append(ordinal, rank, id);
         if (batch.HasShingles[i])
         {
             _signed++;
-            _sorter.Add(batch.BandsOf(i));
+            var bands = batch.BandsOf(i);
+            foreach (ref var band in bands)
+            {
+                band = band with { Document = index };
+            }
+
+            _sorter.Add(bands);
         }
 
         _shingles?.Append(batch.Shingles.Length > 0 ? batch.Shingles[i] : []);
@@ -42,7 +50,7 @@ internal sealed class StageState : IDisposable
     /// <summary>Adds a document observed by a shard task: its bands are keyed by its index here.</summary>
     public void Add(ReadOnlySpan<uint> signature, bool hasShingles, long ordinal, long rank, string id, ReadOnlySpan<ulong> shingles, Span<BandRecord> bands)
     {
-        var index = (uint)Signatures.Count;
+        var index = NextIndex();
         Signatures.Append(signature);
         _log.Append(ordinal, rank, id);
         if (hasShingles)
@@ -96,4 +104,8 @@ internal sealed class StageState : IDisposable
             // The runner removes the work folder anyway.
         }
     }
+
+    private uint NextIndex() => Signatures.Count < uint.MaxValue
+        ? (uint)Signatures.Count
+        : throw new InvalidOperationException("near dedup supports at most 2^32 - 1 documents per run");
 }

@@ -149,7 +149,7 @@ internal sealed partial class PipelineRunner
                     signed.TextLengths[i] = length;
                     signed.InputBytes[i] = record.Length;
                     var text = workspace.Text.AsSpan(0, length);
-                    signer.SignOne(workspace.Signing, text, signed.Batch, i, (uint)i, nfc);
+                    signer.SignOne(workspace.Signing, text, signed.Batch, i, nfc);
                     if (exact is { } normalization)
                     {
                         signed.ExactHashes[i] = ExactDedupStage.Hash(text, normalization, nfc);
@@ -167,7 +167,7 @@ internal sealed partial class PipelineRunner
                     signed.Ids[i] = document.Id;
                     signed.TextLengths[i] = document.Text.Length;
                     signed.InputBytes[i] = document.InputBytes;
-                    signer.SignOne(workspace.Signing, document.Text, signed.Batch, i, (uint)i);
+                    signer.SignOne(workspace.Signing, document.Text, signed.Batch, i);
                     if (exact is { } normalization)
                     {
                         signed.ExactHashes[i] = ExactDedupStage.Hash(document.Text, normalization);
