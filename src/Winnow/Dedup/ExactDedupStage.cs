@@ -85,7 +85,7 @@ public sealed partial class ExactDedupStage : CorpusStage
     internal static UInt128 Hash(ReadOnlySpan<char> text, NormalizationOptions options, bool knownNfc = false)
     {
         // NFC once: it sizes the buffer and is what gets normalized.
-        var nfc = knownNfc || NfcQuickCheck.IsNfc(text) ? text : text.ToString().Normalize(System.Text.NormalizationForm.FormC).AsSpan();
+        var nfc = TextNormalizer.ToNfc(text, knownNfc);
         var buffer = ArrayPool<char>.Shared.Rent(Math.Max(16, nfc.Length));
         try
         {

@@ -45,7 +45,7 @@ internal sealed class ShingleHasher
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public int Hash(ReadOnlySpan<char> text, ref ulong[] shingles, bool knownNfc = false)
     {
-        var source = knownNfc || NfcQuickCheck.IsNfc(text) ? text : text.ToString().Normalize(NormalizationForm.FormC).AsSpan();
+        var source = TextNormalizer.ToNfc(text, knownNfc);
 
         var words = WordHashes(source);
         if (words == 0)

@@ -22,6 +22,10 @@ public static class TextNormalizer
     /// <summary>The text in NFC: itself when it already is (most web text; the check is cheap).</summary>
     internal static string ToNfc(string text) => NfcQuickCheck.IsNfc(text) ? text : text.Normalize(NormalizationForm.FormC);
 
+    /// <summary>The text in NFC: itself when it already is (checked unless <paramref name="knownNfc"/>), else a normalized copy.</summary>
+    internal static ReadOnlySpan<char> ToNfc(ReadOnlySpan<char> text, bool knownNfc = false) =>
+        knownNfc || NfcQuickCheck.IsNfc(text) ? text : text.ToString().Normalize(NormalizationForm.FormC);
+
     /// <summary>Normalizes text already in NFC; <paramref name="destination"/> as long as it.</summary>
     internal static int NormalizeNfc(ReadOnlySpan<char> nfc, Span<char> destination, NormalizationOptions options) =>
         options.CaseFold || options.IgnorePunctuation
