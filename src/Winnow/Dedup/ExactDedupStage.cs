@@ -49,12 +49,14 @@ public sealed partial class ExactDedupStage : CorpusStage
     /// <summary>The id of the first document seen with this text, or null (and this one is now the first).</summary>
     internal string? EarlierWithText(UInt128 hash, string id)
     {
-        if (_firstSeen.TryGetValue(hash, out var keptId))
+        // One table lookup whether the text is new or not.
+        ref var keptId = ref CollectionsMarshal.GetValueRefOrAddDefault(_firstSeen, hash, out var seen);
+        if (seen)
         {
             return keptId;
         }
 
-        _firstSeen.Add(hash, id);
+        keptId = id;
         return null;
     }
 
