@@ -1,7 +1,7 @@
 using System.Numerics;
 using System.Runtime.CompilerServices;
-using Winnow.Hashing;
 using System.Runtime.InteropServices;
+using Winnow.Hashing;
 
 namespace Winnow.Filters;
 

@@ -5,7 +5,7 @@ namespace Winnow.NearDedup;
 
 /// <summary>
 /// Sorts band records by (key, document) in bounded memory: records fill a buffer; a full buffer
-/// is sorted and written as a run file; <see cref="Merge"/> k-way merges the runs (and what is
+/// is sorted and written as a run file; <see cref="MergeBlocks"/> k-way merges the runs (and what is
 /// left in the buffer, written as one more run) into one sorted stream with <see cref="RunMerger{T}"/>,
 /// which every spilled sort shares.
 /// </summary>
@@ -45,21 +45,11 @@ internal sealed class ExternalBandSorter : IDisposable
         }
     }
 
-    /// <summary>All records in (key, document) order. Call once, after the last <see cref="Add"/>; <paramref name="parallel"/> sorts the last buffer with more threads.</summary>
-    public IEnumerable<BandRecord> Merge(ParallelOptions? parallel = null)
-    {
-        foreach (var block in MergeBlocks(parallel))
-        {
-            for (var i = 0; i < block.Length; i++)
-            {
-                yield return block.Span[i];
-            }
-        }
-    }
-
     /// <summary>
-    /// The same records as <see cref="Merge"/>, in consecutive blocks, so that a reader loops over
-    /// spans rather than paying an interface call per record. A block is valid until the next one is asked for.
+    /// All records in (key, document) order, in consecutive blocks, so that a reader loops over
+    /// spans rather than paying an interface call per record. A block is valid until the next one
+    /// is asked for. Call once, after the last <see cref="Add"/>; <paramref name="parallel"/> sorts
+    /// the last buffer with more threads.
     /// </summary>
     public IEnumerable<ReadOnlyMemory<BandRecord>> MergeBlocks(ParallelOptions? parallel = null)
     {

@@ -22,7 +22,7 @@ public sealed class ExternalBandSorterTests
             sorter.Add(chunk);
         }
 
-        var merged = sorter.Merge().ToList();
+        var merged = sorter.MergeBlocks().SelectMany(b => b.ToArray()).ToList();
         Assert.Equal(records.OrderBy(r => r.Key).ThenBy(r => r.Document), merged);
         Assert.Equal(count, sorter.Count);
         Assert.Equal(memory < count * 12L ? count * 12L / memory : 0, sorter.RunCount);
@@ -36,7 +36,7 @@ public sealed class ExternalBandSorterTests
         {
             sorter.Add([new BandRecord(3, 0), new BandRecord(1, 1), new BandRecord(2, 2)]);
             Assert.Single(Directory.GetFiles(dir["runs"]));
-            Assert.Equal([1UL, 2UL, 3UL], sorter.Merge().Select(r => r.Key));
+            Assert.Equal([1UL, 2UL, 3UL], sorter.MergeBlocks().SelectMany(b => b.ToArray()).Select(r => r.Key));
         }
 
         Assert.Empty(Directory.GetFiles(dir["runs"]));
