@@ -87,7 +87,7 @@ internal static class PipelineExecution
         var stages = spec.Pipelines();
         var plan = ShardedRun.Prepare(stages.Stages, spec.Options, sharding);
         DisposeStages(stages);
-        log?.Invoke($"plan: {plan.Shards.Count:N0} input shard(s) × {plan.Steps.Count} steps, {sharding.Tasks} task(s) per map step ({Path.Combine(output, ".winnow", "plan.json")})");
+        log?.Invoke($"plan: {plan.Shards.Count:N0} input shard(s) × {plan.Steps.Count} steps, {sharding.Tasks} task(s) per map step ({new RunFolders(output).PlanPath})");
         if (executor.IsSlurm(result))
         {
             var slurm = new SlurmExecutor(output, sharding, executor.ToSlurmOptions(result), WinnowCommand(), log);
@@ -102,7 +102,7 @@ internal static class PipelineExecution
 
             if (!slurm.Wait(plan, jobs))
             {
-                System.Console.Error.WriteLine($"winnow: the Slurm run stopped before the end; task logs are in {Path.Combine(output, ".winnow", "logs")}/; run the same command again to resume");
+                System.Console.Error.WriteLine($"winnow: the Slurm run stopped before the end; task logs are in {new RunFolders(output).Logs}/; run the same command again to resume");
                 StatusCommand.Show(output);
                 return ExitCodes.Failed;
             }

@@ -28,7 +28,7 @@ internal static class StatusCommand
             return ExitCodes.Usage;
         }
 
-        if (File.Exists(Path.Combine(dir, ".winnow", "plan.json")))
+        if (File.Exists(new RunFolders(dir).PlanPath))
         {
             var finished = ShowPlan(dir);
             if (!finished)
@@ -77,7 +77,7 @@ internal static class StatusCommand
             return true;
         }
 
-        var logs = Path.Combine(dir, ".winnow", "logs");
+        var logs = new RunFolders(dir).Logs;
         o.WriteLine($"{dir}: incomplete; run the same command again to resume (finished units are kept){(Directory.Exists(logs) ? $"; Slurm task logs: {logs}/" : "")}");
         return false;
     }
