@@ -2,6 +2,7 @@ using System.Diagnostics;
 using AngleSharp.Html.Parser;
 using Winnow.Extraction;
 using Winnow.Extraction.Html;
+using Winnow.Text;
 
 namespace Winnow.Bench;
 
@@ -35,7 +36,7 @@ internal static class ExtractionPhases
             foreach (var bytes in raw)
             {
                 var w = Stopwatch.StartNew();
-                var html = HtmlDecoder.Decode(bytes);
+                var html = CharsetDecoder.Decode(bytes);
                 Lap(w, t, 0);
                 HtmlDocumentTree document;
                 if (kind == HtmlParserKind.AngleSharp)

@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using System.Text.Json;
+using Winnow.Evaluation;
 using Winnow.Extraction;
 
 namespace Winnow.Bench;

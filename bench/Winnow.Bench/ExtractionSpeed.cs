@@ -4,6 +4,7 @@ using AngleSharp.Html.Parser;
 using Winnow.Extraction;
 using Winnow.Extraction.Html;
 using Winnow.IO;
+using Winnow.Text;
 
 namespace Winnow.Bench;
 
@@ -38,10 +39,10 @@ internal static class ExtractionSpeed
         {
             foreach (var (bytes, url) in pages)
             {
-                parser.ParseDocument(HtmlDecoder.Decode(bytes)).Dispose();
-                FastHtmlParser.ForThread.Parse(HtmlDecoder.Decode(bytes), 5000);
-                extractor.Extract(HtmlDecoder.Decode(bytes), url);
-                reference.Extract(HtmlDecoder.Decode(bytes), url);
+                parser.ParseDocument(CharsetDecoder.Decode(bytes)).Dispose();
+                FastHtmlParser.ForThread.Parse(CharsetDecoder.Decode(bytes), 5000);
+                extractor.Extract(CharsetDecoder.Decode(bytes), url);
+                reference.Extract(CharsetDecoder.Decode(bytes), url);
             }
         }
 
@@ -51,33 +52,33 @@ internal static class ExtractionSpeed
             {
                 foreach (var (bytes, _) in pages)
                 {
-                    parser.ParseDocument(HtmlDecoder.Decode(bytes)).Dispose();
+                    parser.ParseDocument(CharsetDecoder.Decode(bytes)).Dispose();
                 }
             });
             Report("fast parse only, 1 thread", pages.Length, () =>
             {
                 foreach (var (bytes, _) in pages)
                 {
-                    FastHtmlParser.ForThread.Parse(HtmlDecoder.Decode(bytes), 5000);
+                    FastHtmlParser.ForThread.Parse(CharsetDecoder.Decode(bytes), 5000);
                 }
             });
             Report("winnow extract (AngleSharp parser), 1 thread", pages.Length, () =>
             {
                 foreach (var (bytes, url) in pages)
                 {
-                    reference.Extract(HtmlDecoder.Decode(bytes), url);
+                    reference.Extract(CharsetDecoder.Decode(bytes), url);
                 }
             });
             Report("winnow extract (fast parser), 1 thread", pages.Length, () =>
             {
                 foreach (var (bytes, url) in pages)
                 {
-                    extractor.Extract(HtmlDecoder.Decode(bytes), url);
+                    extractor.Extract(CharsetDecoder.Decode(bytes), url);
                 }
             });
             var options = new ParallelOptions { MaxDegreeOfParallelism = 2 };
             Report("winnow extract (fast parser), 2 threads", pages.Length, () =>
-                Parallel.ForEach(pages, options, p => extractor.Extract(HtmlDecoder.Decode(p.Bytes), p.Url)));
+                Parallel.ForEach(pages, options, p => extractor.Extract(CharsetDecoder.Decode(p.Bytes), p.Url)));
         }
 
         return 0;

@@ -1,3 +1,4 @@
+using Winnow.Evaluation;
 using Winnow.Extraction;
 
 namespace Winnow.Bench;

@@ -2,6 +2,7 @@ using System.Diagnostics;
 using System.Text;
 using System.Text.Json;
 using Winnow.Documents;
+using Winnow.Evaluation;
 using Winnow.NearDedup;
 using Winnow.Synth;
 

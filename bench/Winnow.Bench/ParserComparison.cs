@@ -1,4 +1,5 @@
 using System.Text.Json;
+using Winnow.Evaluation;
 using Winnow.Extraction;
 
 namespace Winnow.Bench;

@@ -1,5 +1,5 @@
 using Winnow.Documents;
-using Winnow.Extraction;
+using Winnow.Text;
 
 namespace Winnow.Readers;
 
@@ -12,7 +12,7 @@ internal sealed record ContainerRecord(long Offset, string? Url, string? HttpCon
     public Document ToDocument(in RawRecord record, ReadOnlySpan<byte> bytes)
     {
         var source = new DocumentSource(record.File.Name, 0, Offset);
-        return new Document(source.ToString(), HtmlDecoder.Decode(bytes, HttpContentType), source, record.Ordinal, bytes.Length)
+        return new Document(source.ToString(), CharsetDecoder.Decode(bytes, HttpContentType), source, record.Ordinal, bytes.Length)
         {
             Url = Url,
             ContentType = ContentTypes.Html,

@@ -3,7 +3,7 @@ using System.Text;
 using System.Text.Json;
 using System.Text.Unicode;
 using Winnow.Documents;
-using Winnow.Extraction;
+using Winnow.Text;
 
 namespace Winnow.Readers;
 
@@ -48,7 +48,7 @@ internal sealed class RecordParser : IRecordParser
         if (record.File.Kind == InputKind.WholeFile && ContentTypes.FromFileName(record.File.Name) == ContentTypes.Html)
         {
             // HTML declares its own charset; it is decoded by it rather than required to be UTF-8.
-            return (new Document(record.File.Name, HtmlDecoder.Decode(bytes), source, record.Ordinal, bytes.Length)
+            return (new Document(record.File.Name, CharsetDecoder.Decode(bytes), source, record.Ordinal, bytes.Length)
             {
                 ContentType = ContentTypes.Html,
             }, null);

@@ -1,5 +1,6 @@
 using System.Text;
 using System.Text.Json;
+using Winnow.Evaluation;
 using Winnow.Extraction;
 using Winnow.Extraction.Html;
 using Winnow.Tests.Support;

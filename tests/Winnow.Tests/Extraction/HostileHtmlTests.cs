@@ -1,5 +1,6 @@
 using System.Text;
 using Winnow.Extraction;
+using Winnow.Text;
 
 namespace Winnow.Tests.Extraction;
 
@@ -85,7 +86,7 @@ public class HostileHtmlTests
     public void BrokenBytesDecodeToValidText()
     {
         byte[] bytes = [.. "<html><body><p>caf"u8, 0xE9, 0xFF, 0xC3, .. " and more words so the paragraph is long enough</p>"u8];
-        var text = HtmlDecoder.Decode(bytes, "text/html; charset=utf-8");
+        var text = CharsetDecoder.Decode(bytes, "text/html; charset=utf-8");
         Assert.True(System.Text.Unicode.Utf8.IsValid(Encoding.UTF8.GetBytes(text)));
         Assert.Contains('\uFFFD', text);
         Assert.Contains("caf", new HtmlExtractor().Extract(text).Text, StringComparison.Ordinal);

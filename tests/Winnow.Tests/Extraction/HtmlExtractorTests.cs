@@ -1,4 +1,5 @@
 using Winnow.Extraction;
+using Winnow.Text;
 
 namespace Winnow.Tests.Extraction;
 
@@ -82,8 +83,8 @@ public class HtmlExtractorTests
     public void CharsetComesFromMetaWhenBytesAreNotUtf8()
     {
         byte[] bytes = [.. "<html><head><meta charset=\"windows-1252\"></head><body>caf"u8, 0xE9, .. "</body></html>"u8];
-        Assert.Contains("café", HtmlDecoder.Decode(bytes), StringComparison.Ordinal);
-        Assert.Contains("café", HtmlDecoder.Decode([.. "<p>caf"u8, 0xE9]), StringComparison.Ordinal);
-        Assert.Contains("café", HtmlDecoder.Decode([0xEF, 0xBB, 0xBF, .. "<p>caf\u00e9"u8.ToArray()]), StringComparison.Ordinal);
+        Assert.Contains("café", CharsetDecoder.Decode(bytes), StringComparison.Ordinal);
+        Assert.Contains("café", CharsetDecoder.Decode([.. "<p>caf"u8, 0xE9]), StringComparison.Ordinal);
+        Assert.Contains("café", CharsetDecoder.Decode([0xEF, 0xBB, 0xBF, .. "<p>caf\u00e9"u8.ToArray()]), StringComparison.Ordinal);
     }
 }

@@ -1,4 +1,4 @@
-namespace Winnow.Extraction;
+namespace Winnow.Evaluation;
 
 /// <summary>Hits and totals per metadata field, from <see cref="MetadataScore"/>.</summary>
 internal sealed class MetadataTally

@@ -1,9 +1,10 @@
 using System.Text.Json;
+using Winnow.Evaluation;
 using Winnow.NearDedup;
 using Winnow.Synth;
 using Winnow.Tests.Support;
 
-namespace Winnow.Tests.NearDedup;
+namespace Winnow.Tests.Evaluation;
 
 public sealed class SyndicationQualityTests
 {

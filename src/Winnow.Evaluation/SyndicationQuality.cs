@@ -1,8 +1,9 @@
 using Winnow.Documents;
+using Winnow.NearDedup;
 using Winnow.Pipeline;
 using Winnow.Synth;
 
-namespace Winnow.NearDedup;
+namespace Winnow.Evaluation;
 
 /// <summary>
 /// Near-dedup quality on real article texts with generated syndicated copies (<see cref="SyndicatedCopies"/>).

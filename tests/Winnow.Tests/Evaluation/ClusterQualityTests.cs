@@ -1,6 +1,6 @@
-using Winnow.NearDedup;
+using Winnow.Evaluation;
 
-namespace Winnow.Tests.NearDedup;
+namespace Winnow.Tests.Evaluation;
 
 public sealed class ClusterQualityTests
 {

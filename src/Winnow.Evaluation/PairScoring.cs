@@ -1,4 +1,6 @@
-namespace Winnow.NearDedup;
+using Winnow.NearDedup;
+
+namespace Winnow.Evaluation;
 
 /// <summary>
 /// Pair precision and recall of predicted clusters. A predicted pair is correct when the caller's

@@ -1,4 +1,4 @@
-namespace Winnow.NearDedup;
+namespace Winnow.Evaluation;
 
 /// <summary>Scores a clustering against ground truth: pair precision, pair recall and the adjusted Rand index.</summary>
 /// <remarks>Labels are per document; every document needs one (singletons get labels of their own). Thread-safe: stateless.</remarks>

@@ -2,7 +2,7 @@ using System.Text;
 using System.Text.RegularExpressions;
 using System.Text.Unicode;
 
-namespace Winnow.Extraction;
+namespace Winnow.Text;
 
 /// <summary>
 /// Decodes page bytes to text. The charset comes from, in order: a byte-order mark, the HTTP
@@ -11,11 +11,11 @@ namespace Winnow.Extraction;
 /// is always valid text.
 /// </summary>
 /// <remarks>Thread-safe.</remarks>
-public static partial class HtmlDecoder
+public static partial class CharsetDecoder
 {
     private const int PrescanBytes = 4096;
 
-    static HtmlDecoder() => Encoding.RegisterProvider(CodePagesEncodingProvider.Instance);
+    static CharsetDecoder() => Encoding.RegisterProvider(CodePagesEncodingProvider.Instance);
 
     /// <summary>Decodes <paramref name="bytes"/>; <paramref name="contentType"/> is the HTTP header value, if any.</summary>
     public static string Decode(ReadOnlySpan<byte> bytes, string? contentType = null) =>

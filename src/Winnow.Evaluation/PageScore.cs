@@ -1,4 +1,4 @@
-namespace Winnow.Extraction;
+namespace Winnow.Evaluation;
 
 /// <summary>One page's shingle overlap: true positives, false positives and false negatives as fractions.</summary>
 /// <param name="Tp">Shingles in both texts.</param>

@@ -1,4 +1,4 @@
-namespace Winnow.Extraction;
+namespace Winnow.Evaluation;
 
 /// <summary>
 /// The article-extraction benchmark's score: word tokens, 4-token shingles compared as multisets,

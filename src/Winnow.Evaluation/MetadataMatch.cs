@@ -1,4 +1,6 @@
-namespace Winnow.Extraction;
+using Winnow.Extraction;
+
+namespace Winnow.Evaluation;
 
 /// <summary>
 /// How extracted metadata is compared with an expectation: titles and bylines exactly after

@@ -1,7 +1,9 @@
 using System.Text.Json;
+using Winnow.Extraction;
 using Winnow.IO;
+using Winnow.Text;
 
-namespace Winnow.Extraction;
+namespace Winnow.Evaluation;
 
 /// <summary>
 /// Title, byline and date accuracy of the extractor on a folder of test pages
@@ -38,7 +40,7 @@ internal static class MetadataScore
         using var stream = CompressedInput.Open(path);
         using var buffer = new MemoryStream();
         stream.CopyTo(buffer);
-        return HtmlDecoder.Decode(buffer.GetBuffer().AsSpan(0, (int)buffer.Length));
+        return CharsetDecoder.Decode(buffer.GetBuffer().AsSpan(0, (int)buffer.Length));
     }
 
     private static void Check(JsonElement expected, string field, string? actual, MetadataTally.Count count, string name, Action<string>? onMiss)
