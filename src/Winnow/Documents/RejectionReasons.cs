@@ -9,6 +9,9 @@ public static class RejectionReasons
     /// <summary>Bytes that are not valid UTF-8.</summary>
     public const string InvalidUtf8 = "invalid_utf8";
 
+    /// <summary>Well-formed JSON whose strings are not Unicode text: a lone surrogate escape such as <c>\ud800</c>.</summary>
+    public const string InvalidUnicode = "invalid_unicode";
+
     /// <summary>A record without the configured text field.</summary>
     public const string MissingText = "missing_text_field";
 
