@@ -41,9 +41,10 @@ internal sealed partial class PipelineRunner
 
     public RunStats Run()
     {
-        var inputs = InputSet.Expand(_options.Inputs, _options.Glob);
-        _stats.InputFiles = inputs.Count;
-        var totalBytes = inputs.Any(f => f.Length < 0) ? -1 : inputs.Sum(f => f.Length);
+        var selection = InputSet.Expand(_options.Inputs, _options.Glob);
+        var inputs = selection.Files;
+        _stats.SetSelection(inputs.Count, selection.Skipped, selection.Notes);
+        var totalBytes = selection.TotalBytes;
         using var output = RunOutput.Create(_options);
         var context = new StageContext(output.Directory, output.WorkDirectory, _parallel.MaxDegreeOfParallelism, _cancellationToken);
         var tallies = _pipeline.Stages.Select(s => _stats.AddStage(s.Name)).ToArray();

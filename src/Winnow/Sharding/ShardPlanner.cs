@@ -1,3 +1,4 @@
+using Winnow.IO;
 using Winnow.Pipeline;
 using Winnow.Readers;
 
@@ -114,7 +115,7 @@ internal static class ShardPlanner
 
     private static bool IsGzip(string path)
     {
-        using var stream = File.OpenRead(path);
+        using var stream = FileSystemNode.OpenRead(path, 1);
         return stream.ReadByte() == 0x1f && stream.ReadByte() == 0x8b;
     }
 
@@ -122,7 +123,7 @@ internal static class ShardPlanner
     {
         var pieces = new List<InputFile>();
         var buffer = new byte[4 << 20];
-        using var stream = new FileStream(file.Path, FileMode.Open, FileAccess.Read, FileShare.Read, 1);
+        using var stream = FileSystemNode.OpenRead(file.Path, 1);
         long position = 0, lines = 0, start = 0, firstLine = 1, cut = targetBytes;
         var content = false;
         int read;
