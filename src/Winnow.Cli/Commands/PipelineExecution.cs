@@ -85,13 +85,21 @@ internal static class PipelineExecution
         var output = spec.Options.OutputDirectory;
         Action<string>? log = quiet ? null : line => System.Console.Error.WriteLine("winnow: " + line);
         var stages = spec.Pipelines();
-        var plan = ShardedRun.Prepare(stages.Stages, spec.Options, sharding);
+        using var folder = OutputFolder.Claim(output, spec.Options.Inputs);
+        var plan = ShardedRun.Prepare(folder, stages.Stages, spec.Options, sharding);
         DisposeStages(stages);
         log?.Invoke($"plan: {plan.Shards.Count:N0} input shard(s) × {plan.Steps.Count} steps, {sharding.Tasks} task(s) per map step ({new RunFolders(output).PlanPath})");
         if (executor.IsSlurm(result))
         {
             var slurm = new SlurmExecutor(output, sharding, executor.ToSlurmOptions(result), WinnowCommand(), log);
+            if (slurm.QueuedJobs() is { Count: > 0 } queued)
+            {
+                throw new OutputFolderInUseException(
+                    $"{output}: in use by Slurm jobs {string.Join(' ', queued)} of an earlier submission; follow them with 'winnow status {output}', or cancel them (scancel {string.Join(' ', queued)}) first");
+            }
+
             var jobs = slurm.Submit(plan);
+            folder.Dispose(); // The tasks hold the folder from here, each with a shared lock.
             System.Console.Out.WriteLine(jobs.Count == 0
                 ? $"{output}: nothing left to run"
                 : $"submitted {jobs.Count} job array(s): {string.Join(' ', jobs)}; follow with: winnow status {output}");
@@ -160,32 +168,16 @@ internal static class PipelineExecution
         {
             return run();
         }
-        catch (InputRejectedException e)
+        catch (Exception e)
         {
-            System.Console.Error.WriteLine($"winnow: stopped at bad input (--on-error fail): {e.Message}");
-            return ExitCodes.InputRejected;
-        }
-        catch (ArgumentException e)
-        {
-            System.Console.Error.WriteLine($"winnow: {e.Message}");
-            return ExitCodes.Usage;
-        }
-        catch (OperationCanceledException)
-        {
-            System.Console.Error.WriteLine("winnow: cancelled");
-            return ExitCodes.Cancelled;
-        }
-        catch (Exception e) when (e is IOException or InvalidOperationException or InvalidDataException)
-        {
-            System.Console.Error.WriteLine($"winnow: {e.Message}");
-            return ExitCodes.Failed;
+            return ErrorMessages.Report(e);
         }
     }
 
     public static void PrintSummary(RunStats stats, string outputDirectory, bool documents = true)
     {
         var o = System.Console.Out;
-        var width = stats.RemovedByReason.Keys.Concat(stats.RejectedByReason.Keys).Concat(stats.SkippedRecords.Keys)
+        var width = stats.RemovedByReason.Keys.Concat(stats.RejectedByReason.Keys).Concat(stats.SkippedRecords.Keys).Concat(stats.SkippedFiles.Keys)
             .Select(r => r.Length + 4).Append(34).Max();
         void Line(string label, long value, string extra = "") => o.WriteLine($"{label.PadRight(width)}{value,12:N0}{extra}");
         Line("documents in:", stats.In.Documents, $"  ({stats.In.Bytes / 1e6:N1} MB)");
@@ -210,6 +202,21 @@ internal static class PipelineExecution
             {
                 Line("  " + reason, count);
             }
+        }
+
+        if (stats.SkippedFiles.Count > 0)
+        {
+            // Files of input folders left unread: counted and named, never passed over in silence.
+            Line("files not read (in input folders):", stats.SkippedFiles.Values.Sum(t => t.Count));
+            foreach (var (reason, tally) in stats.SkippedFiles)
+            {
+                Line("  " + reason, tally.Count, $"  e.g. {string.Join(", ", tally.Examples.Take(3))}");
+            }
+        }
+
+        foreach (var note in stats.Notes)
+        {
+            o.WriteLine("note: " + note);
         }
 
         var written = documents ? "documents/, removed/, rejected/, stats.json" : "no documents: clusters.jsonl, rejected/, stats.json";

@@ -22,11 +22,11 @@ internal sealed class PipelineOptions
     public Option<string> IdField { get; } = new("--id-field") { Description = "JSON field holding the id (missing: file:line)", DefaultValueFactory = _ => "id" };
     public Option<string> UrlField { get; } = new("--url-field") { Description = "JSON field holding the URL", DefaultValueFactory = _ => "url" };
     public Option<string?> Glob { get; } = new("--glob") { Description = "Select files inside input folders, e.g. '**/*.md'" };
-    public Option<int> MaxDocBytes { get; } = new("--max-doc-bytes") { Description = "Reject records larger than this", DefaultValueFactory = _ => 16 << 20 };
-    public Option<long> ShardDocs { get; } = new("--shard-docs") { Description = "Documents per output shard", DefaultValueFactory = _ => 1_000_000 };
-    public Option<long> ShardBytes { get; } = new("--shard-bytes") { Description = "Bytes per output shard (uncompressed)", DefaultValueFactory = _ => 1L << 30 };
+    public Option<int> MaxDocBytes { get; } = new Option<int>("--max-doc-bytes") { Description = "Reject records larger than this", DefaultValueFactory = _ => 16 << 20 }.Between(1, ReaderOptions.MaxRecordBytes);
+    public Option<long> ShardDocs { get; } = new Option<long>("--shard-docs") { Description = "Documents per output shard", DefaultValueFactory = _ => 1_000_000 }.AtLeast(1L);
+    public Option<long> ShardBytes { get; } = new Option<long>("--shard-bytes") { Description = "Bytes per output shard (uncompressed)", DefaultValueFactory = _ => 1L << 30 }.AtLeast(1L);
     public Option<bool> Gzip { get; } = new("--gzip") { Description = "Write .jsonl.gz shards" };
-    public Option<int> Threads { get; } = new("--threads", "-t") { Description = "Worker threads (output is the same for any count)", DefaultValueFactory = _ => Environment.ProcessorCount };
+    public Option<int> Threads { get; } = new Option<int>("--threads", "-t") { Description = "Worker threads (output is the same for any count)", DefaultValueFactory = _ => Environment.ProcessorCount }.AtLeast(1);
     public Option<string> OnError { get; } = new("--on-error") { Description = "reject: write bad records to rejected/ and go on; fail: stop at the first", DefaultValueFactory = _ => "reject" };
     public Option<bool> Overwrite { get; } = new("--overwrite") { Description = "Replace an earlier run in the output folder" };
     public Option<bool> CaseFold { get; } = new("--case-fold") { Description = "Exact dedup: ignore case" };
@@ -36,10 +36,21 @@ internal sealed class PipelineOptions
     public Option<bool> NoFilters { get; } = new("--no-filters") { Description = "Skip the quality filters and PII redaction" };
     public Option<bool> Chrome { get; } = new("--chrome") { Description = "After extraction, remove page chrome left in text: post links with dates above the title, share prompts (opt-in)" };
 
-    public void AddTo(Command command)
+    /// <summary>Adds the inputs and options to a command; <paramref name="cleaning"/> and <paramref name="exactDedup"/> offer those groups only where the command runs them.</summary>
+    public void AddTo(Command command, bool cleaning = true, bool exactDedup = true)
     {
-        command.Arguments.Add(Inputs);
-        foreach (var option in new Option[] { Out, TextField, IdField, UrlField, Glob, MaxDocBytes, ShardDocs, ShardBytes, Gzip, Threads, OnError, Overwrite, CaseFold, IgnorePunctuation, Quiet, Config, NoFilters, Chrome })
+        command.Arguments.Add(Inputs.NoUnknownOptions(command.Name));
+        foreach (var option in new Option[] { Out, TextField, IdField, UrlField, Glob, MaxDocBytes, ShardDocs, ShardBytes, Gzip, Threads, OnError, Overwrite, Quiet })
+        {
+            command.Options.Add(option);
+        }
+
+        foreach (var option in exactDedup ? new Option[] { CaseFold, IgnorePunctuation } : [])
+        {
+            command.Options.Add(option);
+        }
+
+        foreach (var option in cleaning ? new Option[] { Config, NoFilters, Chrome } : [])
         {
             command.Options.Add(option);
         }

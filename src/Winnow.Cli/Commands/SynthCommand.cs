@@ -8,12 +8,13 @@ internal static class SynthCommand
 {
     public static Command Create()
     {
-        var docs = new Option<int>("--docs", "-n") { Description = "Number of documents", DefaultValueFactory = _ => 10_000 };
+        var docs = new Option<int>("--docs", "-n") { Description = "Number of documents", DefaultValueFactory = _ => 10_000 }.AtLeast(1);
         var output = new Option<string>("--out", "-o") { Description = "Output file (.jsonl or .jsonl.gz); truth files are written beside it", Required = true };
         var seed = new Option<ulong>("--seed") { Description = "Seed: the same seed gives the same bytes", DefaultValueFactory = _ => 1 };
+        var overwrite = new Option<bool>("--overwrite") { Description = "Replace the corpus and its truth files if they exist" };
         var command = new Command("synth", "Generate a synthetic news corpus with syndicated copies, boilerplate and quoted passages, and its ground truth")
         {
-            docs, output, seed,
+            docs, output, seed, overwrite,
         };
         command.SetAction(result =>
         {
@@ -24,7 +25,22 @@ internal static class SynthCommand
                 return ExitCodes.Usage;
             }
 
-            var summary = SyntheticCorpus.Generate(new SynthOptions { Docs = n, Seed = result.GetValue(seed) }, result.GetValue(output)!);
+            var path = result.GetValue(output)!;
+            try
+            {
+                var paths = SynthPaths.For(path);
+                foreach (var file in new[] { paths.Docs, paths.Truth, paths.Passages, paths.Boilerplate })
+                {
+                    IO.OutputFile.Check(file, result.GetValue(overwrite), []);
+                }
+            }
+            catch (ArgumentException e)
+            {
+                System.Console.Error.WriteLine($"winnow: {e.Message}");
+                return ExitCodes.Usage;
+            }
+
+            var summary = SyntheticCorpus.Generate(new SynthOptions { Docs = n, Seed = result.GetValue(seed) }, path);
             Print(summary);
             return ExitCodes.Ok;
         });

@@ -45,6 +45,7 @@ public static class FilterConfig
         var stream = new YamlStream();
         try
         {
+            CheckDepth(yaml, source);
             stream.Load(new StringReader(yaml));
         }
         catch (YamlException e)
@@ -78,6 +79,33 @@ public static class FilterConfig
         }
 
         return stages;
+    }
+
+    // A run file is a few levels deep; the YAML loader recurses once per level and would exhaust
+    // the stack on a hostile file nested tens of thousands deep, so the depth is checked first by
+    // the streaming parser, which keeps no stack of its own per level.
+    private const int MaxDepth = 64;
+
+    private static void CheckDepth(string yaml, string source)
+    {
+        var parser = new Parser(new StringReader(yaml));
+        var depth = 0;
+        while (parser.MoveNext())
+        {
+            switch (parser.Current)
+            {
+                case YamlDotNet.Core.Events.MappingStart or YamlDotNet.Core.Events.SequenceStart:
+                    if (++depth > MaxDepth)
+                    {
+                        throw new FilterConfigException($"{source}:{parser.Current.Start.Line}:{parser.Current.Start.Column}: nested more than {MaxDepth} levels deep; a run file is a few levels deep");
+                    }
+
+                    break;
+                case YamlDotNet.Core.Events.MappingEnd or YamlDotNet.Core.Events.SequenceEnd:
+                    depth--;
+                    break;
+            }
+        }
     }
 
     private static void ReadFilters(YamlNode node, string source, List<Stage> stages)

@@ -33,6 +33,8 @@ internal sealed class OptionReader
 
     public int Int(string key, int current) => Read(key, current, n => (int)ParseDouble(n, integer: true));
 
+    // Every number of a run file is a count, a size or a ratio: none is negative, and a count fits an int.
+
     public double Double(string key, double current) => Read(key, current, n => ParseDouble(n));
 
     public bool Bool(string key, bool current) => Read(key, current, n => Scalar(n).ToLowerInvariant() switch
@@ -86,6 +88,11 @@ internal sealed class OptionReader
         if (!double.TryParse(text, NumberStyles.Float, CultureInfo.InvariantCulture, out var value) || double.IsNaN(value) || (integer && value != Math.Floor(value)))
         {
             throw Error(node, $"'{Scalar(node)}' is not {(integer ? "a whole number" : "a number")}");
+        }
+
+        if (value < 0 || (integer && value > int.MaxValue) || double.IsInfinity(value))
+        {
+            throw Error(node, $"'{Scalar(node)}' is out of range: {(integer ? $"a whole number from 0 to {int.MaxValue}" : "a number of 0 or more")}");
         }
 
         return value;

@@ -19,7 +19,8 @@ internal sealed class FinishTask(RunPlan plan, PlanStep step, WinnowPipeline pip
         var stages = pipeline.Stages;
         var spans = ShardSpans.Of(plan, folders);
         var maps = plan.Steps.Where(s => s.Kind == StepKind.Map).ToList();
-        var stats = new RunStats { InputFiles = plan.InputFiles };
+        var stats = new RunStats();
+        stats.SetSelection(plan.InputFiles, plan.SkippedFiles, plan.Notes);
         foreach (var stage in stages)
         {
             stats.AddStage(stage.Name);

@@ -35,6 +35,10 @@ internal sealed class MapTask(RunPlan plan, PlanStep step, int shard, WinnowPipe
         var passes = LogicalPasses(stages);
         var last = step.Observes < 0;
         var dir = folders.Begin(step, shard);
+
+        // The first map step records what it reads (hashed before reading, which also warms the
+        // page cache for the read), so that a resumed run can tell if the input changed under it.
+        var inputHash = step.Applies < 0 ? ShardInputCheck.Hash(plan.Shards[shard]) : "";
         var context = new StageContext(dir, Path.Combine(dir, "work"), _parallel.MaxDegreeOfParallelism, cancellationToken);
         Directory.CreateDirectory(context.WorkDirectory);
         var stats = new RunStats();
@@ -108,7 +112,7 @@ internal sealed class MapTask(RunPlan plan, PlanStep step, int shard, WinnowPipe
         }
 
         Directory.Delete(context.WorkDirectory, recursive: true);
-        folders.Commit(step, shard);
+        folders.Commit(step, shard, inputHash);
 
         // The previous step's spill of this shard is read only by this unit, now done: free its disk.
         if (step.Applies >= 0)

@@ -16,6 +16,20 @@ internal sealed class SlurmExecutor(string outputDirectory, ShardedRunOptions sh
 {
     private readonly RunFolders _folders = new(outputDirectory);
 
+    /// <summary>The jobs of earlier submissions of this run still in the Slurm queue.</summary>
+    public IReadOnlyList<string> QueuedJobs()
+    {
+        var path = Path.Combine(_folders.Root, "slurm", "jobs");
+        var jobs = File.Exists(path) ? File.ReadAllLines(path).Where(l => l.Length > 0).ToList() : [];
+        if (jobs.Count == 0)
+        {
+            return [];
+        }
+
+        var queued = Run("squeue", ["-h", "-o", "%i", "-j", string.Join(',', jobs)], allowFailure: true);
+        return [.. queued.Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)];
+    }
+
     /// <summary>Writes and submits the arrays; returns their job ids in step order (none when all is done).</summary>
     public List<string> Submit(RunPlan plan)
     {
