@@ -7,6 +7,7 @@ namespace Winnow.Readers;
 /// </remarks>
 public static class InputSet
 {
+    private static readonly string[] WarcSuffixes = [".warc", ".warc.gz", ".arc", ".arc.gz"];
     private static readonly string[] JsonlSuffixes = [".jsonl", ".ndjson", ".json", ".jsonl.gz", ".ndjson.gz", ".json.gz"];
     private static readonly string[] WholeFileSuffixes = [".txt", ".md", ".markdown", ".html", ".htm", ".txt.gz", ".md.gz", ".html.gz", ".htm.gz"];
 
@@ -46,7 +47,8 @@ public static class InputSet
     /// <summary>The kind of a file by its name, or null when Winnow does not read it.</summary>
     public static InputKind? KindOf(string fileName)
     {
-        if (fileName.EndsWith(".warc", StringComparison.OrdinalIgnoreCase) || fileName.EndsWith(".warc.gz", StringComparison.OrdinalIgnoreCase))
+        // ARC goes to the WARC reader too, which rejects it with a message rather than leave it unread in silence.
+        if (WarcSuffixes.Any(s => fileName.EndsWith(s, StringComparison.OrdinalIgnoreCase)))
         {
             return InputKind.Warc;
         }
