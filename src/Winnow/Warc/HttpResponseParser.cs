@@ -28,22 +28,17 @@ internal static class HttpResponseParser
             headLength = block.Length;
         }
 
-        var rest = block[..headLength];
-        var statusLine = WarcLines.NextLine(ref rest);
-        if (!TryReadStatus(statusLine, out var status))
+        var statusLine = block[..headLength];
+        if (!TryReadStatus(WarcLines.NextLine(ref statusLine), out var status))
         {
             return false;
         }
 
         string? contentType = null, contentEncoding = null;
         var chunked = false;
-        while (!rest.IsEmpty)
+        foreach (var (name, value) in WarcLines.Fields(block[..headLength]))
         {
-            if (!WarcLines.TryField(WarcLines.NextLine(ref rest), out var name, out var value))
-            {
-                continue;
-            }
-
+            // The first of a repeated field counts; every Transfer-Encoding is looked at.
             if (contentType is null && Ascii.EqualsIgnoreCase(name, "Content-Type"u8))
             {
                 contentType = Encoding.Latin1.GetString(value);

@@ -42,7 +42,7 @@ internal static class WarcLines
     }
 
     /// <summary>The first line of <paramref name="rest"/> without its end, and <paramref name="rest"/> moved past it.</summary>
-    public static ReadOnlySpan<byte> NextLine(ref ReadOnlySpan<byte> rest)
+    public static ReadOnlySpan<byte> NextLine(scoped ref ReadOnlySpan<byte> rest)
     {
         var newline = rest.IndexOf((byte)'\n');
         ReadOnlySpan<byte> line;
@@ -60,12 +60,54 @@ internal static class WarcLines
         return line.TrimEnd(Blanks);
     }
 
-    /// <summary>Splits "Name: value" at its first colon, both parts trimmed; false for a line without a name.</summary>
-    public static bool TryField(ReadOnlySpan<byte> line, out ReadOnlySpan<byte> name, out ReadOnlySpan<byte> value)
+    /// <summary>The "Name: value" fields of a head, after its first line (the WARC version or the HTTP status line).</summary>
+    public static FieldEnumerator Fields(ReadOnlySpan<byte> head) => new(head);
+
+    /// <summary>Walks the fields of a head without allocating; lines without a name are passed over.</summary>
+    public ref struct FieldEnumerator
     {
-        var colon = line.IndexOf((byte)':');
-        name = colon > 0 ? line[..colon].Trim(Blanks) : default;
-        value = colon > 0 ? line[(colon + 1)..].Trim(Blanks) : default;
-        return !name.IsEmpty;
+        private ReadOnlySpan<byte> _rest;
+
+        public FieldEnumerator(ReadOnlySpan<byte> head)
+        {
+            _rest = head;
+            NextLine(ref _rest);
+        }
+
+        public Field Current { get; private set; }
+
+        public readonly FieldEnumerator GetEnumerator() => this;
+
+        public bool MoveNext()
+        {
+            while (!_rest.IsEmpty)
+            {
+                // "Name: value", split at the first colon; a line without a name is no field.
+                var line = NextLine(ref _rest);
+                var colon = line.IndexOf((byte)':');
+                var name = colon > 0 ? line[..colon].Trim(Blanks) : default;
+                if (!name.IsEmpty)
+                {
+                    Current = new Field(name, line[(colon + 1)..].Trim(Blanks));
+                    return true;
+                }
+            }
+
+            return false;
+        }
+    }
+
+    /// <summary>One "Name: value" field, both parts trimmed.</summary>
+    public readonly ref struct Field(ReadOnlySpan<byte> name, ReadOnlySpan<byte> value)
+    {
+        public ReadOnlySpan<byte> Name { get; } = name;
+
+        public ReadOnlySpan<byte> Value { get; } = value;
+
+        public void Deconstruct(out ReadOnlySpan<byte> name, out ReadOnlySpan<byte> value)
+        {
+            name = Name;
+            value = Value;
+        }
     }
 }

@@ -158,21 +158,18 @@ public sealed partial class WarcReader
         }
     }
 
+    /// <summary>
+    /// The fields of a header. Two passes, the second only for records that may be pages, so that
+    /// the many other records cost no string.
+    /// </summary>
     private static WarcHead ParseHead(ReadOnlySpan<byte> head)
     {
         var kind = RecordKind.Other;
         long length = -1;
-        string? uri = null, date = null, contentType = null;
         bool sawType = false, sawLength = false;
-        WarcLines.NextLine(ref head);
-        while (!head.IsEmpty)
+        foreach (var (name, value) in WarcLines.Fields(head))
         {
-            if (!WarcLines.TryField(WarcLines.NextLine(ref head), out var name, out var value))
-            {
-                continue;
-            }
-
-            // The first of a repeated field counts, as with the fields read below.
+            // The first of a repeated field counts, here and below.
             if (!sawType && Ascii.EqualsIgnoreCase(name, "WARC-Type"u8))
             {
                 sawType = true;
@@ -185,7 +182,17 @@ public sealed partial class WarcReader
                 sawLength = true;
                 length = Utf8Parser.TryParse(value, out long n, out var used) && used == value.Length && n >= 0 ? n : -1;
             }
-            else if (uri is null && Ascii.EqualsIgnoreCase(name, "WARC-Target-URI"u8))
+        }
+
+        if (kind == RecordKind.Other || length < 0)
+        {
+            return new WarcHead(kind, length, null, null, null);
+        }
+
+        string? uri = null, date = null, contentType = null;
+        foreach (var (name, value) in WarcLines.Fields(head))
+        {
+            if (uri is null && Ascii.EqualsIgnoreCase(name, "WARC-Target-URI"u8))
             {
                 // GNU Wget 1.19 writes "<http://...>", as the WARC 1.0 grammar once read.
                 var bare = value.Length > 1 && value[0] == '<' && value[^1] == '>' ? value[1..^1] : value;
