@@ -1,5 +1,7 @@
 using System.Text;
 using Winnow.IO;
+using Winnow.Pipeline;
+using Winnow.Tests.Support;
 using Winnow.Warc;
 using static Winnow.Tests.Warc.WarcReaderTests;
 
@@ -145,6 +147,22 @@ public class WarcLeniencyTests
         Assert.Equal([plain[0].Length, plain[0].Length + plain[1].Length], pages.Select(p => p.OffsetInMember));
         Assert.Equal(["a.warc.gz@0+" + plain[0].Length, $"a.warc.gz@0+{plain[0].Length + plain[1].Length}"],
             pages.Select(p => WarcEntry.Locate("a.warc.gz", p.Offset, p.OffsetInMember)));
+    }
+
+    [Fact]
+    public void DocumentsOfASingleMemberWarcGzGetDistinctIds()
+    {
+        using var dir = new TempDir();
+        var page = Encoding.UTF8.GetBytes(Page);
+        dir.Write("in/one-member.warc.gz", Gzip([.. Record("response", "http://a.example/", Http(200, "text/html", page)),
+            .. Record("response", "http://a.example/", Http(200, "text/html", page))]));
+        var stats = new WinnowPipelineBuilder().Build().Run(new RunOptions { Inputs = [dir["in"]], OutputDirectory = dir["out"] });
+
+        Runs.AssertBalanced(stats);
+        var ids = RunOutputReader.Records(dir["out"], "documents").Select(d => d["id"]!.GetValue<string>()).ToList();
+        Assert.Equal(2, ids.Count);
+        Assert.Equal("one-member.warc.gz@0", ids[0]);
+        Assert.StartsWith("one-member.warc.gz@0+", ids[1], StringComparison.Ordinal);
     }
 
     [Fact]
