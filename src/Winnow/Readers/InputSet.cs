@@ -12,12 +12,13 @@ namespace Winnow.Readers;
 /// </remarks>
 public static class InputSet
 {
+    private static readonly string[] WarcSuffixes = [".warc", ".warc.gz", ".arc", ".arc.gz"];
     private static readonly string[] JsonlSuffixes = [".jsonl", ".ndjson", ".json", ".jsonl.gz", ".ndjson.gz", ".json.gz"];
     private static readonly string[] WholeFileSuffixes = [".txt", ".md", ".markdown", ".html", ".htm", ".txt.gz", ".md.gz", ".markdown.gz", ".html.gz", ".htm.gz"];
 
     // Formats of the field that a run cannot read yet: named in the summary rather than passed over.
     private static readonly string[] UnsupportedSuffixes =
-        [".zst", ".zstd", ".bz2", ".xz", ".lz4", ".lzma", ".7z", ".zip", ".tar", ".tgz", ".arc", ".arc.gz", ".wet", ".wet.gz", ".wat", ".wat.gz", ".parquet", ".avro", ".arrow"];
+        [".zst", ".zstd", ".bz2", ".xz", ".lz4", ".lzma", ".7z", ".zip", ".tar", ".tgz", ".wet", ".wet.gz", ".wat", ".wat.gz", ".parquet", ".avro", ".arrow"];
 
     /// <summary>Expands files, folders and "-" into input files, in a stable order.</summary>
     /// <param name="paths">Files, folders, or "-" for standard input (read as JSONL).</param>
@@ -80,7 +81,8 @@ public static class InputSet
     /// <summary>The kind of a file by its name, or null when Winnow does not read it.</summary>
     public static InputKind? KindOf(string fileName)
     {
-        if (fileName.EndsWith(".warc", StringComparison.OrdinalIgnoreCase) || fileName.EndsWith(".warc.gz", StringComparison.OrdinalIgnoreCase))
+        // ARC goes to the WARC reader too, which rejects it with a message rather than leave it unread in silence.
+        if (WarcSuffixes.Any(s => fileName.EndsWith(s, StringComparison.OrdinalIgnoreCase)))
         {
             return InputKind.Warc;
         }
