@@ -109,7 +109,7 @@ internal static class ExtractCommand
         }
 
         reader.GetAwaiter().GetResult();
-        writer.Flush();
+        writer.Dispose();
         if (stream != file)
         {
             stream.Dispose();

@@ -84,24 +84,52 @@ internal static class FileSystemNode
         var tail = "";
         while (true)
         {
-            try
+            if (Resolve(head) is { } real)
             {
-                var real = UnixPath.GetCompleteRealPath(head);
                 return tail.Length == 0 ? real : Path.Combine(real, tail);
             }
-            catch (Exception e) when (e is IOException or ArgumentException or InvalidOperationException or UnauthorizedAccessException)
-            {
-                var parent = Path.GetDirectoryName(head);
-                if (parent is null)
-                {
-                    return full;
-                }
 
-                tail = tail.Length == 0 ? Path.GetFileName(head) : Path.Combine(Path.GetFileName(head), tail);
-                head = parent;
+            var parent = Path.GetDirectoryName(head);
+            if (parent is null)
+            {
+                return full;
             }
+
+            tail = tail.Length == 0 ? Path.GetFileName(head) : Path.Combine(Path.GetFileName(head), tail);
+            head = parent;
         }
     }
+
+    // POSIX realpath(3): links resolved, the result malloc'd by libc. Names that are not UTF-8 are
+    // left to the caller's comparison (they come from the folder walk, not from a user's path).
+    private static string? Resolve(string path)
+    {
+        if (IsEscaped(path))
+        {
+            return null;
+        }
+
+        var resolved = realpath(path, IntPtr.Zero);
+        if (resolved == IntPtr.Zero)
+        {
+            return null;
+        }
+
+        try
+        {
+            return System.Runtime.InteropServices.Marshal.PtrToStringUTF8(resolved);
+        }
+        finally
+        {
+            free(resolved);
+        }
+    }
+
+    [System.Runtime.InteropServices.DllImport("libc", EntryPoint = "realpath", SetLastError = true)]
+    private static extern IntPtr realpath([System.Runtime.InteropServices.MarshalAs(System.Runtime.InteropServices.UnmanagedType.LPUTF8Str)] string path, IntPtr resolved);
+
+    [System.Runtime.InteropServices.DllImport("libc", EntryPoint = "free")]
+    private static extern void free(IntPtr pointer);
 
     /// <summary>The entries of a folder, full paths, names that are not UTF-8 escaped so that they round-trip.</summary>
     /// <exception cref="IOException">The folder cannot be listed (permissions, I/O error).</exception>

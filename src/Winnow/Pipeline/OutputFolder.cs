@@ -43,7 +43,9 @@ public sealed class OutputFolder : IDisposable
     {
         var full = System.IO.Path.GetFullPath(directory);
         var manifestPath = System.IO.Path.Combine(full, RunFiles.Manifest);
-        if (Directory.Exists(full) && !File.Exists(manifestPath) && Directory.EnumerateFileSystemEntries(full).Any())
+        // A folder holding only a lock file is one a run claimed and left before it began.
+        if (Directory.Exists(full) && !File.Exists(manifestPath)
+            && Directory.EnumerateFileSystemEntries(full).Any(e => System.IO.Path.GetFileName(e) != RunFiles.Lock))
         {
             throw new ArgumentException($"{directory}: the folder is not empty and holds no Winnow run; choose a new or empty folder");
         }

@@ -120,7 +120,7 @@ public static class InputSet
             _root = root;
             _matcher = matcher;
             _folders.Add(FileSystemNode.Stat(root).Id);
-            Walk(root);
+            Walk(root, "");
 
             // Ordinal order of the relative names; a file reached twice is read under its first name.
             var seen = new HashSet<(ulong, ulong)>();
@@ -158,7 +158,9 @@ public static class InputSet
                 : $"{_root}: --glob '{glob}' matches no file ({_entries:N0} entries in the folder){(what.Length > 0 ? "; " + what : "")}";
         }
 
-        private void Walk(string folder)
+        /// <param name="folder">The folder's path.</param>
+        /// <param name="prefix">Its name relative to the input folder, '/' ended (empty for the input folder).</param>
+        private void Walk(string folder, string prefix)
         {
             IEnumerable<string> entries;
             try
@@ -168,7 +170,7 @@ public static class InputSet
             catch (IOException e)
             {
                 // The folder's files are unknown: one rejection stands for them, so the loss is on record.
-                var name = Relative(folder) + "/";
+                var name = prefix.Length == 0 ? "./" : FileSystemNode.Display(prefix);
                 _unreadable.Add(new InputFile(folder, name, InputKind.Unreadable, 0) { Problem = e.Message });
                 return;
             }
@@ -176,14 +178,17 @@ public static class InputSet
             foreach (var path in entries.Order(StringComparer.Ordinal))
             {
                 _entries++;
-                var name = Relative(path);
+                // Names are built, not computed from paths: .NET's path functions refuse the escape
+                // that names which are not UTF-8 carry (see FileSystemNode).
+                var raw = prefix + Path.GetFileName(path);
+                var name = FileSystemNode.Display(raw);
                 var node = FileSystemNode.Stat(path);
                 var kind = node.Kind;
                 if (kind == NodeKind.Folder)
                 {
                     if (_folders.Add(node.Id))
                     {
-                        Walk(path);
+                        Walk(path, raw + "/");
                     }
                     else
                     {
@@ -223,7 +228,6 @@ public static class InputSet
             }
         }
 
-        private string Relative(string path) => FileSystemNode.Display(Path.GetRelativePath(_root, path).Replace('\\', '/'));
 
         private void Skip(string reason, string name) =>
             _skipped[reason] = (_skipped.TryGetValue(reason, out var tally) ? tally : new SkippedFiles(0, [])).Add(name);

@@ -13,6 +13,12 @@ namespace Winnow.Readers;
 /// </summary>
 internal sealed class RecordParser : IRecordParser
 {
+    /// <summary>
+    /// How deep an input record may nest. A field's value moves one level down in our output (into
+    /// "metadata"), which then nests at most 64 deep: what JSON readers accept by default.
+    /// </summary>
+    public const int MaxInputDepth = 63;
+
     private static readonly UTF8Encoding StrictUtf8 = new(encoderShouldEmitUTF8Identifier: false, throwOnInvalidBytes: true);
     private readonly ReaderOptions _options;
     private readonly byte[] _textField;
@@ -226,7 +232,7 @@ internal sealed class RecordParser : IRecordParser
         var field = "";
         try
         {
-            var reader = new Utf8JsonReader(bytes, new JsonReaderOptions { MaxDepth = 64 });
+            var reader = new Utf8JsonReader(bytes, new JsonReaderOptions { MaxDepth = MaxInputDepth });
             if (!reader.Read() || reader.TokenType != JsonTokenType.StartObject)
             {
                 return (null, Malformed(source, bytes.Length, "the line is not a JSON object"));

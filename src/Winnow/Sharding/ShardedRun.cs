@@ -16,6 +16,13 @@ internal static class ShardedRun
     /// A folder with another configuration's plan, a single-process run, or a plan whose input has
     /// changed since, is refused unless <see cref="RunOptions.Overwrite"/>.
     /// </summary>
+    public static RunPlan Prepare(IReadOnlyList<Stage> stages, RunOptions options, ShardedRunOptions sharding)
+    {
+        using var folder = OutputFolder.Claim(options.OutputDirectory, options.Inputs);
+        return Prepare(folder, stages, options, sharding);
+    }
+
+    /// <summary>As above, in a folder the caller has claimed and keeps for the run.</summary>
     public static RunPlan Prepare(OutputFolder folder, IReadOnlyList<Stage> stages, RunOptions options, ShardedRunOptions sharding)
     {
         var folders = new RunFolders(options.OutputDirectory);
@@ -39,6 +46,13 @@ internal static class ShardedRun
                 {
                     throw new ArgumentException(
                         $"{options.OutputDirectory}: the folder holds a run started with other options ({existing.Config}); pass --overwrite to replace it, or the same options to resume it");
+                }
+
+                if (folders.IsDone(existing.Steps[^1], 0))
+                {
+                    // A run stopped between marking its finish done and deleting its units' files.
+                    DeleteUnits(folders);
+                    return existing;
                 }
 
                 if (ShardInputCheck.Changed(existing, folders) is { } change)
@@ -77,6 +91,14 @@ internal static class ShardedRun
         return plan;
     }
 
+    private static void DeleteUnits(RunFolders folders)
+    {
+        if (Directory.Exists(folders.Units))
+        {
+            Directory.Delete(folders.Units, recursive: true);
+        }
+    }
+
     /// <summary>The units (shards, for a map step) of task <paramref name="task"/> of <paramref name="tasks"/>.</summary>
     public static IEnumerable<int> UnitsOf(PlanStep step, int task, int tasks)
     {
@@ -109,10 +131,7 @@ internal static class ShardedRun
             default:
                 var stats = new FinishTask(plan, step, pipeline, options, folders, threads, cancellationToken).Run(beforeFinishCommit);
                 // The units' files are no longer needed once the run is marked done.
-                if (Directory.Exists(folders.Units))
-                {
-                    Directory.Delete(folders.Units, recursive: true);
-                }
+                DeleteUnits(folders);
 
                 return stats;
         }

@@ -66,7 +66,8 @@ public sealed class RunPropertyTests
 
             var stats = RunOk(dir, ["run", dir["in"], "--out", dir["run"], "--boilerplate", "annotate", "--min-docs", "2"]);
             Assert.Equal(pages.Length, Long(stats, "documents", "in"));
-            var (code, _, error) = Watchdog.Run(() => CliTests.Capture(() => Program.Run(["extract", dir["in"], "--out", dir["x.jsonl"], "-q"])), NoProgress, () => dir.Path);
+            string[] extract = ["extract", dir["in"], "--out", dir["x.jsonl"], "-q"];
+            var (code, _, error) = Watchdog.Run(() => CliTests.Capture(() => Program.Run(extract)), NoProgress, () => Keep(dir, extract));
             Assert.True(code == 0, error);
             Assert.Equal(pages.Length, File.ReadAllLines(dir["x.jsonl"]).Length);
             AssertJsonLines(dir["x.jsonl"]);
@@ -75,7 +76,7 @@ public sealed class RunPropertyTests
     /// <summary>Runs a command under the watchdog; it must succeed, balance its stats and write clean JSON.</summary>
     private static JsonElement RunOk(TempDir dir, string[] args)
     {
-        var (code, _, error) = Watchdog.Run(() => CliTests.Capture(() => Program.Run([.. args, "-q"])), NoProgress, () => string.Join(' ', args));
+        var (code, _, error) = Watchdog.Run(() => CliTests.Capture(() => Program.Run([.. args, "-q"])), NoProgress, () => Keep(dir, args));
         Assert.True(code == 0, $"exit {code}: {error}");
         Assert.DoesNotContain("   at ", error, StringComparison.Ordinal);
         var output = args[Array.IndexOf(args, "--out") + 1];
@@ -91,7 +92,10 @@ public sealed class RunPropertyTests
         return stats.RootElement.Clone();
     }
 
-    /// <summary>Every line is one JSON value, and no object in it names a key twice.</summary>
+    /// <summary>
+    /// Every line is one JSON value, and neither the record nor its objects of our making (metadata,
+    /// attributes, removed...) name a key twice. Values below them are the input's, copied byte for byte.
+    /// </summary>
     private static void AssertJsonLines(string path)
     {
         foreach (var line in File.ReadLines(path))
@@ -108,13 +112,27 @@ public sealed class RunPropertyTests
                     case JsonTokenType.EndObject:
                         keys.Pop();
                         break;
-                    case JsonTokenType.PropertyName:
+                    case JsonTokenType.PropertyName when keys.Count <= 2:
                         var key = reader.GetString()!;
                         Assert.True(keys.Peek().Add(key), $"{Path.GetFileName(path)}: key \"{key}\" twice in {line[..Math.Min(line.Length, 300)]}");
                         break;
                 }
             }
         }
+    }
+
+    /// <summary>Keeps the input of a run that hung (the test's folder is deleted) and names it, with the command.</summary>
+    private static string Keep(TempDir dir, string[] args)
+    {
+        var kept = Path.Combine(Path.GetTempPath(), "winnow-hang-" + Guid.NewGuid().ToString("N")[..8]);
+        foreach (var file in Directory.EnumerateFiles(dir.Path, "*", SearchOption.AllDirectories).Where(f => !f.Contains("/run", StringComparison.Ordinal) && !f.Contains("/dedup-", StringComparison.Ordinal)))
+        {
+            var target = Path.Combine(kept, Path.GetRelativePath(dir.Path, file));
+            Directory.CreateDirectory(Path.GetDirectoryName(target)!);
+            File.Copy(file, target);
+        }
+
+        return $"winnow {string.Join(' ', args).Replace(dir.Path, kept, StringComparison.Ordinal)} (input kept in {kept})";
     }
 
     private static long Long(JsonElement stats, string section, string field) => stats.GetProperty(section).GetProperty(field).GetInt64();

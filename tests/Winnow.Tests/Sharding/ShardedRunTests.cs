@@ -65,8 +65,7 @@ public sealed class ShardedRunTests
             var output = dir[$"sharded-{tasks}-{shardBytes}"];
             var options = Options(inputs, output, 2);
             var sharding = new ShardedRunOptions { Tasks = tasks, Workers = workers, InputShardBytes = shardBytes };
-            using var folder = OutputFolder.Claim(output, options.Inputs);
-            var plan = ShardedRun.Prepare(folder, EveryStage().Stages, options, sharding);
+            var plan = ShardedRun.Prepare(EveryStage().Stages, options, sharding);
             Assert.Equal(shardBytes < 1L << 30, plan.Shards.Count > 2);
             var stats = new LocalExecutor(EveryStage, options, sharding).Run(plan);
             Runs.AssertBalanced(stats!);
@@ -102,8 +101,7 @@ public sealed class ShardedRunTests
 
         var sharded = options with { OutputDirectory = dir["sharded"] };
         var sharding = new ShardedRunOptions { Tasks = 3, Workers = 2, InputShardBytes = 1_000 };
-        using var folder = OutputFolder.Claim(sharded.OutputDirectory, sharded.Inputs);
-        var plan = ShardedRun.Prepare(folder, Exact().Stages, sharded, sharding);
+        var plan = ShardedRun.Prepare(Exact().Stages, sharded, sharding);
         Assert.True(plan.Shards.Count > 10);
         Assert.True(plan.Shards.Skip(1).Where(s => s[0].Path == dir["in.jsonl"]).All(s => s[0].FirstLine > 1));
         var blank = Assert.Single(plan.Shards.SelectMany(s => s), f => f.Path == dir["blank.jsonl"]);
