@@ -30,6 +30,12 @@ internal static class Program
             case ["filters", string docs]:
                 FilterThroughput.Run(int.Parse(docs, System.Globalization.CultureInfo.InvariantCulture), rounds: 3);
                 return 0;
+            case ["english-tokens", string input, string output]:
+                EnglishTokenDump.Tokens(input, output);
+                return 0;
+            case ["english-exceptions", string output]:
+                EnglishTokenDump.Exceptions(output);
+                return 0;
             case ["langid", string sample]:
                 FilterThroughput.LanguageAccuracy(sample);
                 return 0;
@@ -66,7 +72,7 @@ internal static class Program
                 NearDupBench.Agree(docs, ours, theirs);
                 return 0;
             default:
-                Console.Error.WriteLine("usage: Winnow.Bench gzip FILE | hash | exact-phases FILE LINES | extract-quality [--verbose] [--anglesharp] | extract-compare | extract-speed [ROUNDS] | extract-phases [ROUNDS] [--anglesharp] | filters [DOCS] | langid SAMPLE.tsv | neardup-synth DOCS OUT.jsonl | neardup-sign DOCS.jsonl [THREADS] | neardup-score DOCS.jsonl TRUTH.jsonl CLUSTERS.jsonl [THRESHOLD] | neardup-articles [BANDS ROWS estimate|exact|none] | neardup-phases DOCS.jsonl [THREADS] | neardup-agree DOCS.jsonl OURS.jsonl DATASKETCH.jsonl | reuse DOCS MAXDF DIR [boilerplate] | reuse-score CORPUS REUSE.jsonl | report RUN_DIR");
+                Console.Error.WriteLine("usage: Winnow.Bench gzip FILE | hash | exact-phases FILE LINES | extract-quality [--verbose] [--anglesharp] | extract-compare | extract-speed [ROUNDS] | extract-phases [ROUNDS] [--anglesharp] | filters [DOCS] | english-tokens IN.jsonl OUT.jsonl | english-exceptions OUT.jsonl | langid SAMPLE.tsv | neardup-synth DOCS OUT.jsonl | neardup-sign DOCS.jsonl [THREADS] | neardup-score DOCS.jsonl TRUTH.jsonl CLUSTERS.jsonl [THRESHOLD] | neardup-articles [BANDS ROWS estimate|exact|none] | neardup-phases DOCS.jsonl [THREADS] | neardup-agree DOCS.jsonl OURS.jsonl DATASKETCH.jsonl | reuse DOCS MAXDF DIR [boilerplate] | reuse-score CORPUS REUSE.jsonl | report RUN_DIR");
                 return args.Length == 0 ? 0 : 1;
         }
     }
