@@ -18,6 +18,22 @@ internal sealed class OptionReader
         _source = source;
     }
 
+    /// <summary>The run file's <c>compat:</c>, the default of each stage's own <c>compat</c> option.</summary>
+    public FilterCompat DefaultCompat { get; init; }
+
+    /// <summary>The stage's <c>compat</c> option, else the run file's.</summary>
+    public FilterCompat Compat() => Read("compat", DefaultCompat, n => ParseCompat(n, _source));
+
+    /// <summary>Reads "papers" or "datatrove".</summary>
+    public static FilterCompat ParseCompat(YamlNode node, string source) => node is YamlScalarNode { Value: { } v }
+        ? v.ToLowerInvariant() switch
+        {
+            "papers" => FilterCompat.Papers,
+            "datatrove" => FilterCompat.DataTrove,
+            _ => throw new FilterConfigException($"{source}:{node.Start.Line}:{node.Start.Column}: compat must be papers or datatrove, not '{v}'"),
+        }
+        : throw new FilterConfigException($"{source}:{node.Start.Line}:{node.Start.Column}: compat must be papers or datatrove");
+
     public T Mode<T>(T current)
         where T : struct, Enum => Read("mode", current, n =>
         {
