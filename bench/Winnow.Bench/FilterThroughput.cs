@@ -38,29 +38,6 @@ internal static class FilterThroughput
         }
     }
 
-    /// <summary>Accuracy of the identifier on a labelled TSV (language TAB text), with the confusions.</summary>
-    public static void LanguageAccuracy(string path)
-    {
-        var identifier = LanguageIdentifier.Load();
-        int total = 0, right = 0;
-        foreach (var line in File.ReadLines(path).Where(l => l.Length > 0 && l[0] != '#'))
-        {
-            var parts = line.Split('\t', 2);
-            var guess = identifier.Identify(parts[1]);
-            total++;
-            if (guess.Language == parts[0])
-            {
-                right++;
-            }
-            else
-            {
-                Console.WriteLine($"  {parts[0]} -> {guess.Language} (score {guess.Score:F3}, runner-up {guess.Runner})");
-            }
-        }
-
-        Console.WriteLine($"{identifier.Languages.Count} profiles; accuracy {right}/{total} = {100.0 * right / total:F1}%");
-    }
-
     private static void Report(string name, string[] texts, long bytes, int rounds, IReadOnlyList<Stage> stages)
     {
         var best = double.MaxValue;

@@ -63,6 +63,26 @@ internal sealed class OptionReader
     public IReadOnlyList<string> Strings(string key, IReadOnlyList<string> current) =>
         Read(key, current, n => n is YamlSequenceNode seq ? [.. seq.Children.Select(Scalar)] : throw Error(n, $"{key} must be a list, e.g. [a, b]"));
 
+    /// <summary>A list of strings, each checked: <paramref name="check"/> returns an error message for a bad one, naming its line and column.</summary>
+    public IReadOnlyList<string> Strings(string key, IReadOnlyList<string> current, Func<string, string?> check) =>
+        Read(key, current, n =>
+        {
+            if (n is not YamlSequenceNode seq)
+            {
+                throw Error(n, $"{key} must be a list, e.g. [a, b]");
+            }
+
+            foreach (var item in seq.Children)
+            {
+                if (check(Scalar(item)) is { } message)
+                {
+                    throw Error(item, message);
+                }
+            }
+
+            return [.. seq.Children.Select(Scalar)];
+        });
+
     public IReadOnlyList<double> Doubles(string key, IReadOnlyList<double> current, int count) => Read(key, current, n =>
     {
         var values = n is YamlSequenceNode seq ? seq.Children.Select(c => ParseDouble(c)).ToList() : throw Error(n, $"{key} must be a list of {count} numbers");

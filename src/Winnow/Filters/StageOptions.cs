@@ -91,13 +91,17 @@ internal static class StageOptions
     private static LanguageFilter Language(OptionReader r)
     {
         var d = new LanguageFilterOptions();
-        return new LanguageFilter(new LanguageFilterOptions
-        {
-            Mode = r.Mode(d.Mode),
-            Languages = r.Strings("languages", d.Languages),
-            MinScore = r.Double("min_score", d.MinScore),
-            ProfileDirectory = r.String("profiles", d.ProfileDirectory),
-        });
+        var profiles = r.String("profiles", d.ProfileDirectory);
+        var identifier = Winnow.Language.LanguageIdentifier.Load(profiles);
+        return new LanguageFilter(
+            new LanguageFilterOptions
+            {
+                Mode = r.Mode(d.Mode),
+                Languages = r.Strings("languages", d.Languages, code => LanguageFilter.Check(code, identifier.Languages)),
+                MinScore = r.Double("min_score", d.MinScore),
+                ProfileDirectory = profiles,
+            },
+            identifier);
     }
 
     private static PiiStage Pii(OptionReader r)
