@@ -9,6 +9,7 @@
 #
 #   . /tmp/anchors/env.sh; SHARED=../shared /usr/bin/python3 ../shared/anchors/datatrove/build_corpus.py /tmp/dt/corpus.jsonl
 #   bench/filters-vs-datatrove.sh /tmp/dt/corpus.jsonl /tmp/dt/compare [ROUNDS]
+#   TIMING_ONLY=1 bench/filters-vs-datatrove.sh ...    # only the timed rounds
 #
 # Timed, one core each: DataTrove's JsonlReader -> GopherRepetition -> GopherQuality -> C4 (no terminal
 # punctuation rule, as FineWeb ran it) -> FineWebQuality -> PIIFormatter -> JsonlWriter
@@ -25,12 +26,12 @@ mkdir -p "$out"
 "$root/winnow" --version >/dev/null # build once, outside the timings
 
 # 1. DataTrove's decisions and values (once per corpus)
-if [ ! -s "$out/datatrove.jsonl" ]; then
+if [ -z "${TIMING_ONLY:-}" ] && [ ! -s "$out/datatrove.jsonl" ]; then
   $py "$root/bench/datatrove_filters.py" "$corpus" "$out/datatrove.jsonl"
 fi
 
 # 2. Winnow in annotate mode and as a chain, default rules and compat: datatrove
-for compat in papers datatrove; do
+for compat in $([ -z "${TIMING_ONLY:-}" ] && echo papers datatrove); do
   for config in annotate c4fw chain; do
     "$root/winnow" run "$corpus" --out "$out/$compat-$config" --config "$root/bench/filters-$config.yaml" \
       --compat "$compat" --no-exact --no-near-dedup --no-report -q -t 1 --overwrite >/dev/null

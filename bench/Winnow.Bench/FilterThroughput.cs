@@ -38,6 +38,25 @@ internal static class FilterThroughput
         }
     }
 
+    /// <summary>The default stages and each one alone, both counting rules, on the texts of a JSONL file.</summary>
+    public static void Corpus(string path, int rounds)
+    {
+        string[] texts = [.. File.ReadLines(path).Select(l => System.Text.Json.JsonDocument.Parse(l).RootElement.GetProperty("text").GetString() ?? string.Empty)];
+        var bytes = texts.Sum(t => (long)Encoding.UTF8.GetByteCount(t));
+        Console.WriteLine($"{path}: {texts.Length:N0} documents, {bytes / 1e6:F1} MB; one thread, best of {rounds} after a warm-up round; load average {LoadAverage()}");
+        foreach (var compat in (FilterCompat[])[FilterCompat.Papers, FilterCompat.DataTrove])
+        {
+            Run(Create(texts), FilterConfig.Default(compat));
+            Report($"all, {compat}", texts, bytes, rounds, FilterConfig.Default(compat));
+            foreach (var stage in FilterConfig.Default(compat))
+            {
+                Report($"{stage.Name}, {compat}", texts, bytes, rounds, [stage]);
+            }
+        }
+
+        Report("english tokens", texts, bytes, rounds, [new EnglishTokensOnly()]);
+    }
+
     private static void Report(string name, string[] texts, long bytes, int rounds, IReadOnlyList<Stage> stages)
     {
         var best = double.MaxValue;
@@ -100,5 +119,13 @@ internal static class FilterThroughput
                 File.Delete(file);
             }
         }
+    }
+
+    /// <summary>Only DataTrove-compatible word tokenization (spaCy's English rules).</summary>
+    private sealed class EnglishTokensOnly : DocumentStage
+    {
+        public override string Name => "english tokens";
+
+        public override void Process(Document document) => Winnow.Text.English.EnglishTokenizer.CountWords(document.Text);
     }
 }

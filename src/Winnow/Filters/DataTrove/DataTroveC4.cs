@@ -24,6 +24,7 @@ internal static class DataTroveC4
         var kept = rebuild ? new StringBuilder(text.Length) : null;
         var tally = default(C4LineTally);
         var sentences = 0;
+        var keptWords = 0;
         var lorem = o.RemoveLoremIpsum && MayContain(text, "lorem ipsum");
         var javascript = o.DropJavascriptLines && MayContain(text, "javascript");
         var policy = false;
@@ -89,10 +90,8 @@ internal static class DataTroveC4
             }
 
             tally.Count(C4LineVerdict.Keep);
-            if (o.MinSentences is not null)
-            {
-                sentences += EnglishSentencizer.Count(cleaned);
-            }
+            sentences += EnglishSentencizer.Count(cleaned, out var lineWords);
+            keptWords += lineWords;
 
             if (kept is not null)
             {
@@ -108,7 +107,9 @@ internal static class DataTroveC4
             var result = PythonStrings.Strip(kept.ToString()).ToString();
             if (result != document.Text)
             {
+                // Lines joined by '\n' tokenize as they did one by one: FineWeb's word count is known already.
                 document.Text = result;
+                DataTroveWords.Remember(result, keptWords);
             }
         }
     }

@@ -59,7 +59,7 @@ internal static class DataTroveFineWeb
         {
             var chars = Math.Max(PythonStrings.Length(span) - newlines, 1);
             check.AtMost("duplicate_line_char_ratio", (double)repeatedChars / chars, o.MaxDuplicateLineCharRatio);
-            check.AtMost("newline_word_ratio", (double)newlines / Math.Max(DataTroveWords.For(text).Count, 1), o.MaxNewlineWordRatio);
+            check.AtMost("newline_word_ratio", (double)newlines / Math.Max(DataTroveWords.CountFor(text), 1), o.MaxNewlineWordRatio);
         }
     }
 }

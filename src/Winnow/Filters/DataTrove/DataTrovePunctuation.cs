@@ -33,7 +33,7 @@ internal static class DataTrovePunctuation
     private const string Symbols = "«´»–—’“”„…∶━►、。〈〉《》「」【】！％（），．１：；？～";
 
     private static readonly BitArray TerminalBmp = Bits(Terminal);
-    private static readonly BitArray PunctuationBmp = PunctuationBits();
+    private static readonly bool[] PunctuationBmp = ToBools(PunctuationBits());
 
     /// <summary>True when the last code point of <paramref name="line"/> is terminal punctuation (FineWeb: <c>line.endswith(TERMINAL_PUNCTUATION)</c>).</summary>
     public static bool EndsWithTerminal(ReadOnlySpan<char> line)
@@ -77,6 +77,13 @@ internal static class DataTrovePunctuation
         }
 
         return false;
+    }
+
+    private static bool[] ToBools(BitArray bits)
+    {
+        var bools = new bool[bits.Length];
+        bits.CopyTo(bools, 0);
+        return bools;
     }
 
     private static BitArray Bits(int[] codePoints)

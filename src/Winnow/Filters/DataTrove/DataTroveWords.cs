@@ -14,6 +14,9 @@ internal sealed class DataTroveWords
     [ThreadStatic]
     private static DataTroveWords? t_current;
 
+    [ThreadStatic]
+    private static (string? Text, int Words) t_counted;
+
     private int[] _starts = new int[256];
     private int[] _lengths = new int[256];
     private int[] _codePoints = new int[256];
@@ -45,6 +48,13 @@ internal sealed class DataTroveWords
 
         return current;
     }
+
+    /// <summary>The number of words of <paramref name="text"/>, from what this thread last tokenized or was told.</summary>
+    public static int CountFor(string text) =>
+        ReferenceEquals(t_counted.Text, text) ? t_counted.Words : For(text).Count;
+
+    /// <summary>Records that <paramref name="text"/>, just built from lines already tokenized, has <paramref name="words"/> words.</summary>
+    public static void Remember(string text, int words) => t_counted = (text, words);
 
     public ReadOnlySpan<char> Word(int index) => Text.AsSpan(_starts[index], _lengths[index]);
 

@@ -27,6 +27,8 @@ internal static class EnglishAffixes
         "مم", "مم²", "مم³", "كم", "غرام", "جرام", "جم", "كغ", "ملغ", "كوب", "اكواب",
     ];
 
+    private static readonly SpecialCaseTable UnitTable = new([.. Units.Select(u => (u, 0))]);
+
     private static readonly string[] CurrencyWords = ["US$", "C$", "A$"];
 
     private static readonly string[] Hyphens = ["-", "–", "—", "--", "---", "——", "~"];
@@ -106,9 +108,14 @@ internal static class EnglishAffixes
             }
         }
 
-        // After a digit: a currency sign or a unit.
+        // After a digit: a currency sign or a unit (most strings hold no digit at all).
+        if (s.IndexOfAnyInRange('0', '9') < 0)
+        {
+            return best;
+        }
+
         best = Math.Max(best, AfterDigit(s, s[^1] == '$' ? CurrencyWords : []));
-        return Math.Max(best, AfterDigit(s, Units));
+        return Math.Max(best, UnitAfterDigit(s));
     }
 
     /// <summary>
@@ -231,6 +238,20 @@ internal static class EnglishAffixes
         }
 
         return best;
+    }
+
+    /// <summary>The longest unit that ends <paramref name="s"/> right after an ASCII digit (units are at most 5 characters).</summary>
+    private static int UnitAfterDigit(ReadOnlySpan<char> s)
+    {
+        for (var length = Math.Min(UnitTable.MaxLength, s.Length - 1); length >= 1; length--)
+        {
+            if (char.IsAsciiDigit(s[s.Length - length - 1]) && UnitTable.Find(s[^length..]) >= 0)
+            {
+                return length;
+            }
+        }
+
+        return 0;
     }
 
     private static int Dots(ReadOnlySpan<char> s, int i)

@@ -10,12 +10,47 @@ namespace Winnow.Text.English;
 /// <remarks>Stateless, thread-safe.</remarks>
 internal static class EnglishSentencizer
 {
-    /// <summary>The number of sentences in <paramref name="text"/> (0 for an empty text).</summary>
-    public static int Count(ReadOnlySpan<char> text)
+    /// <summary>The number of sentences in <paramref name="text"/> (0 for an empty text), and in <paramref name="words"/> its tokens that are not whitespace.</summary>
+    public static int Count(ReadOnlySpan<char> text, out int words)
     {
         var counter = new SentenceCounter(text);
         EnglishTokenizer.Tokenize(text, ref counter);
+        words = counter.Words;
         return counter.Sentences;
+    }
+
+    /// <summary>The number of sentences in <paramref name="text"/> (0 for an empty text).</summary>
+    public static int Count(ReadOnlySpan<char> text)
+    {
+        // A new sentence needs a sentence-final token followed by one that is not punctuation: a line whose
+        // sentence-final characters all sit in its closing run of punctuation is one sentence, untokenized.
+        var body = text.TrimEnd();
+        while (!body.IsEmpty && char.IsPunctuation(body[^1]))
+        {
+            body = body[..^1];
+        }
+
+        if (!text.IsWhiteSpace() && !HasSentenceEnd(body) && !body.ContainsAnyInRange('\uD800', '\uDFFF'))
+        {
+            return 1;
+        }
+
+        var counter = new SentenceCounter(text);
+        EnglishTokenizer.Tokenize(text, ref counter);
+        return counter.Sentences;
+    }
+
+    private static bool HasSentenceEnd(ReadOnlySpan<char> text)
+    {
+        foreach (var c in text)
+        {
+            if ((EnglishCharClasses.Of(c) & EnglishCharClasses.SentenceEnd) != 0)
+            {
+                return true;
+            }
+        }
+
+        return false;
     }
 
     private ref struct SentenceCounter : ITokenSink
@@ -27,8 +62,15 @@ internal static class EnglishSentencizer
 
         public int Sentences { get; private set; }
 
+        public int Words { get; private set; }
+
         public void Add(int start, int length, bool space)
         {
+            if (!space)
+            {
+                Words++;
+            }
+
             if (Sentences == 0)
             {
                 Sentences = 1;

@@ -16,6 +16,10 @@ namespace Winnow.Text.English;
 /// </remarks>
 internal static partial class EnglishTokenizer
 {
+    private static readonly System.Buffers.SearchValues<char> InfixAscii = System.Buffers.SearchValues.Create(".,+-*^:<>=/~");
+
+    private static readonly System.Buffers.SearchValues<char> AsciiLetters = System.Buffers.SearchValues.Create("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz");
+
     /// <summary>Reports every token of <paramref name="text"/> to <paramref name="sink"/>, whitespace tokens included.</summary>
     public static void Tokenize<TSink>(ReadOnlySpan<char> text, ref TSink sink)
         where TSink : struct, ITokenSink, allows ref struct
@@ -25,11 +29,13 @@ internal static partial class EnglishTokenizer
             return;
         }
 
+        // Runs of whitespace and of the rest; runs are short (a word), so a plain scan beats a vectorized search.
         var inSpace = PythonStrings.IsSpace(text[0]);
         var start = 0;
         for (var i = 0; i < text.Length; i++)
         {
-            if (PythonStrings.IsSpace(text[i]) == inSpace)
+            var c = text[i];
+            if ((c is <= ' ' or >= '\u0085' && PythonStrings.IsSpace(c)) == inSpace)
             {
                 continue;
             }
@@ -76,7 +82,7 @@ internal static partial class EnglishTokenizer
             return;
         }
 
-        if (IsAsciiWord(chunk))
+        if (IsLettersOnly(chunk))
         {
             // Letters alone have no prefix, suffix, infix or URL shape.
             sink.Add(start, end - start, false);
@@ -97,11 +103,20 @@ internal static partial class EnglishTokenizer
         }
     }
 
-    private static bool IsAsciiWord(ReadOnlySpan<char> chunk)
+    /// <summary>
+    /// True when every character is a letter or a combining mark: no affix, infix or URL rule can apply,
+    /// since each needs punctuation, a symbol, a digit or a dot.
+    /// </summary>
+    private static bool IsLettersOnly(ReadOnlySpan<char> chunk)
     {
+        if (!chunk.ContainsAnyExcept(AsciiLetters))
+        {
+            return true;
+        }
+
         foreach (var c in chunk)
         {
-            if (!char.IsAsciiLetter(c))
+            if (c < 128 ? !char.IsAsciiLetter(c) : char.IsSurrogate(c) || (!char.IsLetter(c) && char.GetUnicodeCategory(c) is not (System.Globalization.UnicodeCategory.NonSpacingMark or System.Globalization.UnicodeCategory.SpacingCombiningMark)))
             {
                 return false;
             }
@@ -174,6 +189,13 @@ internal static partial class EnglishTokenizer
         }
 
         if (UrlShape.IsUrl(middle))
+        {
+            buffer.Add(lo, hi - lo);
+            return;
+        }
+
+        // Every infix rule needs one of these characters, or a character beyond ASCII (…, –, —, icons).
+        if (!middle.ContainsAny(InfixAscii) && !middle.ContainsAnyExceptInRange('\0', '\u007F'))
         {
             buffer.Add(lo, hi - lo);
             return;
