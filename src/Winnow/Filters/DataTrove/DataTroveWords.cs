@@ -8,18 +8,18 @@ namespace Winnow.Filters.DataTrove;
 /// tokens, whitespace tokens left out), found once and shared by the filters reading the same text, with
 /// each word's length in code points (Python's <c>len</c>).
 /// </summary>
-/// <remarks>One instance per thread, rebuilt when the text changes (reference equality, as <see cref="TextStatistics"/>).</remarks>
+/// <remarks>
+/// Kept beside the text string itself (a weak table: it lives as long as the string), so stages that
+/// read the same text find its words whatever order the runner calls them in, one document after
+/// another or one stage over a whole batch. Immutable once built; thread-safe.
+/// </remarks>
 internal sealed class DataTroveWords
 {
-    [ThreadStatic]
-    private static DataTroveWords? t_current;
+    private static readonly System.Runtime.CompilerServices.ConditionalWeakTable<string, DataTroveWords> Known = new();
 
-    [ThreadStatic]
-    private static (string? Text, int Words) t_counted;
-
-    private int[] _starts = new int[256];
-    private int[] _lengths = new int[256];
-    private int[] _codePoints = new int[256];
+    private int[] _starts = new int[64];
+    private int[] _lengths = new int[64];
+    private int[] _codePoints = new int[64];
 
     private DataTroveWords() => Text = null!;
 
@@ -40,21 +40,22 @@ internal sealed class DataTroveWords
 
     public static DataTroveWords For(string text)
     {
-        var current = t_current ??= new DataTroveWords();
-        if (!ReferenceEquals(current.Text, text))
+        if (Known.TryGetValue(text, out var words) && words._starts.Length > 0)
         {
-            current.Build(text);
+            return words;
         }
 
-        return current;
+        words = new DataTroveWords();
+        words.Build(text);
+        Known.AddOrUpdate(text, words);
+        return words;
     }
 
-    /// <summary>The number of words of <paramref name="text"/>, from what this thread last tokenized or was told.</summary>
-    public static int CountFor(string text) =>
-        ReferenceEquals(t_counted.Text, text) ? t_counted.Words : For(text).Count;
+    /// <summary>The number of words of <paramref name="text"/>, tokenizing it only if nobody did or said.</summary>
+    public static int CountFor(string text) => Known.TryGetValue(text, out var words) ? words.Count : For(text).Count;
 
-    /// <summary>Records that <paramref name="text"/>, just built from lines already tokenized, has <paramref name="words"/> words.</summary>
-    public static void Remember(string text, int words) => t_counted = (text, words);
+    /// <summary>Records that <paramref name="text"/>, just built from lines already tokenized, has <paramref name="count"/> words.</summary>
+    public static void Remember(string text, int count) => Known.AddOrUpdate(text, new DataTroveWords { Text = text, Count = count, _starts = [] });
 
     public ReadOnlySpan<char> Word(int index) => Text.AsSpan(_starts[index], _lengths[index]);
 
