@@ -34,6 +34,7 @@ internal sealed class PipelineOptions
     public Option<bool> Quiet { get; } = new("--quiet", "-q") { Description = "No progress display" };
     public Option<string?> Config { get; } = new("--config") { Description = "YAML run file (docs/run-file.md); without it: Gopher, C4 and FineWeb filters, then PII redaction" };
     public Option<bool> NoFilters { get; } = new("--no-filters") { Description = "Skip the quality filters and PII redaction" };
+    public Option<string?> Compat { get; } = new("--compat") { Description = "Whose counting rules the quality filters follow: papers (default) or datatrove (DataTrove's decisions; overrides the run file's compat)" };
     public Option<bool> Chrome { get; } = new("--chrome") { Description = "After extraction, remove page chrome left in text: post links with dates above the title, share prompts (opt-in)" };
 
     /// <summary>Adds the inputs and options to a command; <paramref name="cleaning"/> and <paramref name="exactDedup"/> offer those groups only where the command runs them.</summary>
@@ -50,12 +51,13 @@ internal sealed class PipelineOptions
             command.Options.Add(option);
         }
 
-        foreach (var option in cleaning ? new Option[] { Config, NoFilters, Chrome } : [])
+        foreach (var option in cleaning ? new Option[] { Config, NoFilters, Compat, Chrome } : [])
         {
             command.Options.Add(option);
         }
 
         OnError.AcceptOnlyFromAmong("reject", "fail");
+        Compat.AcceptOnlyFromAmong("papers", "datatrove");
     }
 
     public RunOptions ToRunOptions(ParseResult result) => new()
@@ -93,7 +95,13 @@ internal sealed class PipelineOptions
         try
         {
             var path = result.GetValue(Config);
-            stages = path is null ? FilterConfig.Default() : FilterConfig.Load(path);
+            FilterCompat? compat = result.GetValue(Compat) switch
+            {
+                "datatrove" => FilterCompat.DataTrove,
+                "papers" => FilterCompat.Papers,
+                _ => null,
+            };
+            stages = path is null ? FilterConfig.Default(compat ?? FilterCompat.Papers) : FilterConfig.Load(path, compat);
             return true;
         }
         catch (Exception e) when (e is FilterConfigException or IOException)

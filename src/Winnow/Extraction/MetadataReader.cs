@@ -115,15 +115,26 @@ internal static class MetadataReader
         return false;
     }
 
+    /// <summary>The first source that holds a language tag; a value that is not one ("UTF-8", "english") is passed over.</summary>
     private static string? LanguageOf(HtmlDocumentTree document, Dictionary<string, string> meta, JsonLdArticle? jsonLd)
     {
-        var lang = Clean(document.Root.GetAttribute("lang"))
-            ?? Clean(jsonLd?.Language)
-            ?? (meta.TryGetValue("og:locale", out var locale) ? locale : null)
-            ?? (meta.TryGetValue("language", out var l) ? l : null)
-            ?? document.Root.Find(n => n.Tag == "meta" && string.Equals(n.GetAttribute("http-equiv"), "content-language", StringComparison.OrdinalIgnoreCase))
-                ?.GetAttribute("content");
-        return lang?.Replace('_', '-').Split(',')[0].Trim();
+        string?[] candidates =
+        [
+            document.Root.GetAttribute("lang"),
+            jsonLd?.Language,
+            meta.GetValueOrDefault("og:locale"),
+            meta.GetValueOrDefault("language"),
+            document.Root.Find(n => n.Tag == "meta" && string.Equals(n.GetAttribute("http-equiv"), "content-language", StringComparison.OrdinalIgnoreCase))?.GetAttribute("content"),
+        ];
+        foreach (var candidate in candidates)
+        {
+            if (Language.LanguageTags.Normalize(Clean(candidate)?.Split(',')[0]) is { } tag)
+            {
+                return tag;
+            }
+        }
+
+        return null;
     }
 
     private static string? NotUrl(string? s) =>

@@ -18,6 +18,22 @@ internal sealed class OptionReader
         _source = source;
     }
 
+    /// <summary>The run file's <c>compat:</c>, the default of each stage's own <c>compat</c> option.</summary>
+    public FilterCompat DefaultCompat { get; init; }
+
+    /// <summary>The stage's <c>compat</c> option, else the run file's.</summary>
+    public FilterCompat Compat() => Read("compat", DefaultCompat, n => ParseCompat(n, _source));
+
+    /// <summary>Reads "papers" or "datatrove".</summary>
+    public static FilterCompat ParseCompat(YamlNode node, string source) => node is YamlScalarNode { Value: { } v }
+        ? v.ToLowerInvariant() switch
+        {
+            "papers" => FilterCompat.Papers,
+            "datatrove" => FilterCompat.DataTrove,
+            _ => throw new FilterConfigException($"{source}:{node.Start.Line}:{node.Start.Column}: compat must be papers or datatrove, not '{v}'"),
+        }
+        : throw new FilterConfigException($"{source}:{node.Start.Line}:{node.Start.Column}: compat must be papers or datatrove");
+
     public T Mode<T>(T current)
         where T : struct, Enum => Read("mode", current, n =>
         {
@@ -48,6 +64,26 @@ internal sealed class OptionReader
 
     public IReadOnlyList<string> Strings(string key, IReadOnlyList<string> current) =>
         Read(key, current, n => n is YamlSequenceNode seq ? [.. seq.Children.Select(Scalar)] : throw Error(n, $"{key} must be a list, e.g. [a, b]"));
+
+    /// <summary>A list of strings, each checked: <paramref name="check"/> returns an error message for a bad one, naming its line and column.</summary>
+    public IReadOnlyList<string> Strings(string key, IReadOnlyList<string> current, Func<string, string?> check) =>
+        Read(key, current, n =>
+        {
+            if (n is not YamlSequenceNode seq)
+            {
+                throw Error(n, $"{key} must be a list, e.g. [a, b]");
+            }
+
+            foreach (var item in seq.Children)
+            {
+                if (check(Scalar(item)) is { } message)
+                {
+                    throw Error(item, message);
+                }
+            }
+
+            return [.. seq.Children.Select(Scalar)];
+        });
 
     public IReadOnlyList<double> Doubles(string key, IReadOnlyList<double> current, int count) => Read(key, current, n =>
     {
