@@ -47,14 +47,14 @@ internal static class MetadataReader
         var title = Clean(primary?.Headline)
             ?? Get("dc:title", "dcterm:title", "og:title", "weibo:article:title", "weibo:webpage:title", "title", "twitter:title", "parsely-title")
             ?? HtmlTitle() ?? Clean(jsonLd?.Headline);
-        var author = Clean(primary?.Author)
-            ?? Get("dc:creator", "dcterm:creator", "author", "parsely-author")
-            ?? NotUrl(Get("article:author"))
-            ?? Clean(BylineFinder.Find(document))
-            ?? Clean(jsonLd?.Author)
-            ?? Get("sailthru:author", "byl")
-            ?? NotUrl(Get("og:article:author"))
-            ?? Microdata(document, "author");
+        var author = BylineCleaner.Clean(primary?.Author)
+            ?? BylineCleaner.Clean(Get("dc:creator", "dcterm:creator", "author", "parsely-author"))
+            ?? BylineCleaner.Clean(NotUrl(Get("article:author")))
+            ?? BylineCleaner.Clean(BylineFinder.Find(document))
+            ?? BylineCleaner.Clean(jsonLd?.Author)
+            ?? BylineCleaner.Clean(Get("sailthru:author", "byl"))
+            ?? BylineCleaner.Clean(NotUrl(Get("og:article:author")))
+            ?? BylineCleaner.Clean(Microdata(document, "author"));
         var date = DateNormalizer.Normalize(primary?.DatePublished)
             ?? DateNormalizer.Normalize(Get("article:published_time", "parsely-pub-date"))
             ?? DateNormalizer.Normalize(jsonLd?.DatePublished)
@@ -117,14 +117,17 @@ internal static class MetadataReader
 
     private static string? LanguageOf(HtmlDocumentTree document, Dictionary<string, string> meta, JsonLdArticle? jsonLd)
     {
-        var lang = Clean(document.Root.GetAttribute("lang"))
-            ?? Clean(jsonLd?.Language)
-            ?? (meta.TryGetValue("og:locale", out var locale) ? locale : null)
-            ?? (meta.TryGetValue("language", out var l) ? l : null)
-            ?? document.Root.Find(n => n.Tag == "meta" && string.Equals(n.GetAttribute("http-equiv"), "content-language", StringComparison.OrdinalIgnoreCase))
-                ?.GetAttribute("content");
-        return lang?.Replace('_', '-').Split(',')[0].Trim();
+        // Each source in turn, the first valid tag wins: a page may say lang="x" in one place and
+        // og:locale="en_US" in another; Content-Language often lists several ("en, fr") or holds a charset.
+        return LanguageTag.Normalize(document.Root.GetAttribute("lang"))
+            ?? LanguageTag.Normalize(jsonLd?.Language)
+            ?? LanguageTag.Normalize(meta.GetValueOrDefault("og:locale"))
+            ?? LanguageTag.Normalize(FirstOfList(meta.GetValueOrDefault("language")))
+            ?? LanguageTag.Normalize(FirstOfList(document.Root.Find(n => n.Tag == "meta"
+                && string.Equals(n.GetAttribute("http-equiv"), "content-language", StringComparison.OrdinalIgnoreCase))?.GetAttribute("content")));
     }
+
+    private static string? FirstOfList(string? value) => value?.Split(',', ';')[0];
 
     private static string? NotUrl(string? s) =>
         s is null || s.StartsWith("http", StringComparison.OrdinalIgnoreCase) ? null : s;
