@@ -13,7 +13,7 @@ namespace Winnow.Bench;
 /// </summary>
 internal static class MetadataDates
 {
-    public static int Run(string? trafilaturaJsonl, bool verbose)
+    public static int Run(string? trafilaturaJsonl, bool verbose, bool sources = false)
     {
         var data = SharedData.Root() is { } root ? Path.Combine(root, "data") : null;
         var annotations = SharedData.RepoRoot() is { } repo ? Path.Combine(repo.FullName, "bench", "data", "date-annotations.tsv") : null;
@@ -27,9 +27,22 @@ internal static class MetadataDates
         var extractor = new HtmlExtractor();
         var tallies = new SortedDictionary<string, DateTally>(StringComparer.Ordinal);
         var ours = new Dictionary<string, ExtractedPage>(StringComparer.Ordinal);
+        var bySource = new SortedDictionary<string, DateTally>(StringComparer.Ordinal);
         foreach (var annotation in DateAnnotation.ReadAll(annotations))
         {
-            var page = extractor.Extract(MetadataScore.ReadHtml(annotation.HtmlPath(data)));
+            var html = MetadataScore.ReadHtml(annotation.HtmlPath(data));
+            if (sources)
+            {
+                var candidates = MetadataReader.DateCandidates(html).ToList();
+                foreach (var (source, date) in candidates)
+                {
+                    Tally(bySource, $"{annotation.Set} | {source} alone").Add(annotation.Date, date);
+                    Tally(bySource, $"{annotation.Set} | all but {source}").Add(annotation.Date,
+                        candidates.FirstOrDefault(c => c.Source != source && c.Date is not null).Date);
+                }
+            }
+
+            var page = extractor.Extract(html);
             ours[annotation.Page] = page;
             if (!Tally(tallies, annotation.Set + " | winnow").Add(annotation.Date, page.Date) && verbose)
             {
@@ -50,6 +63,15 @@ internal static class MetadataDates
         foreach (var (name, tally) in tallies)
         {
             Console.WriteLine($"  {name}: {tally}");
+        }
+
+        if (sources)
+        {
+            Console.WriteLine("Each source alone, and all sources but that one (what the source adds):");
+            foreach (var (name, tally) in bySource)
+            {
+                Console.WriteLine($"  {name}: {tally}");
+            }
         }
 
         ReadabilityExpectations(Path.Combine(data, "readability-test-pages"), ours, peer, verbose);

@@ -37,7 +37,7 @@ internal static class Program
                 return ExtractionQuality.Run(verbose: args.Contains("--verbose"), ParserArgument.Of(args));
             case ["metadata-dates", ..]:
                 return MetadataDates.Run(
-                    args.SkipWhile(a => a != "--trafilatura").Skip(1).FirstOrDefault(), verbose: args.Contains("--verbose"));
+                    args.SkipWhile(a => a != "--trafilatura").Skip(1).FirstOrDefault(), verbose: args.Contains("--verbose"), sources: args.Contains("--sources"));
             case ["extract-compare"]:
                 return ParserComparison.Run();
             case ["extract-phases", ..]:
@@ -69,7 +69,7 @@ internal static class Program
                 NearDupBench.Agree(docs, ours, theirs);
                 return 0;
             default:
-                Console.Error.WriteLine("usage: Winnow.Bench gzip FILE | hash | exact-phases FILE LINES | extract-quality [--verbose] [--anglesharp] | metadata-dates [--trafilatura OUT.jsonl] [--verbose] | extract-compare | extract-speed [ROUNDS] | extract-phases [ROUNDS] [--anglesharp] | filters [DOCS] | langid SAMPLE.tsv | neardup-synth DOCS OUT.jsonl | neardup-sign DOCS.jsonl [THREADS] | neardup-score DOCS.jsonl TRUTH.jsonl CLUSTERS.jsonl [THRESHOLD] | neardup-articles [BANDS ROWS estimate|exact|none] | neardup-phases DOCS.jsonl [THREADS] | neardup-agree DOCS.jsonl OURS.jsonl DATASKETCH.jsonl | reuse DOCS MAXDF DIR [boilerplate] | reuse-score CORPUS REUSE.jsonl | report RUN_DIR");
+                Console.Error.WriteLine("usage: Winnow.Bench gzip FILE | hash | exact-phases FILE LINES | extract-quality [--verbose] [--anglesharp] | metadata-dates [--trafilatura OUT.jsonl] [--verbose] [--sources] | extract-compare | extract-speed [ROUNDS] | extract-phases [ROUNDS] [--anglesharp] | filters [DOCS] | langid SAMPLE.tsv | neardup-synth DOCS OUT.jsonl | neardup-sign DOCS.jsonl [THREADS] | neardup-score DOCS.jsonl TRUTH.jsonl CLUSTERS.jsonl [THRESHOLD] | neardup-articles [BANDS ROWS estimate|exact|none] | neardup-phases DOCS.jsonl [THREADS] | neardup-agree DOCS.jsonl OURS.jsonl DATASKETCH.jsonl | reuse DOCS MAXDF DIR [boilerplate] | reuse-score CORPUS REUSE.jsonl | report RUN_DIR");
                 return args.Length == 0 ? 0 : 1;
         }
     }

@@ -13,9 +13,7 @@ internal static class MetadataReader
     public static PageMetadata Read(HtmlDocumentTree document, string? url)
     {
         var meta = MetaTagReader.Read(document);
-        var blocks = document.Elements("script")
-            .Where(s => string.Equals(s.GetAttribute("type")?.Trim(), "application/ld+json", StringComparison.OrdinalIgnoreCase))
-            .Select(s => s.TextContent()).ToList();
+        var blocks = JsonLdBlocks(document);
         string? htmlTitle = null;
         var htmlTitleRead = false;
         string? HtmlTitle()
@@ -55,17 +53,9 @@ internal static class MetadataReader
             ?? BylineCleaner.Clean(Get("sailthru:author", "byl"))
             ?? BylineCleaner.Clean(NotUrl(Get("og:article:author")))
             ?? BylineCleaner.Clean(Microdata(document, "author"));
-        var date = DateNormalizer.Normalize(primary?.DatePublished)
-            ?? DateNormalizer.Normalize(Get("article:published_time", "parsely-pub-date"))
-            ?? DateNormalizer.Normalize(jsonLd?.DatePublished)
-            ?? DateNormalizer.Normalize(Get("og:published_time", "og:article:published_time"))
-            ?? DateNormalizer.Normalize(Get("date", "pubdate", "publishdate", "publish-date", "publish_date", "dc:date",
-                "dc:date:issued", "dcterm:created", "sailthru:date", "article:published", "datepublished", "citation_publication_date"))
-            ?? DateNormalizer.Normalize(Microdata(document, "datePublished"))
-            ?? DateNormalizer.Normalize(TimeElement(document))
-            ?? DateNormalizer.FromUrl(url);
-        var site = Clean(primary?.Publisher) ?? Get("og:site_name") ?? Clean(jsonLd?.Publisher) ?? Get("application-name", "twitter:site")?.TrimStart('@');
         var language = LanguageOf(document, meta, jsonLd);
+        var date = DateFinder.Find(document, meta, primary, jsonLd, url, language);
+        var site = Clean(primary?.Publisher) ?? Get("og:site_name") ?? Clean(jsonLd?.Publisher) ?? Get("application-name", "twitter:site")?.TrimStart('@');
         var description = Clean(primary?.Description) ?? Get("dc:description", "dcterm:description", "og:description", "description", "twitter:description")
             ?? Clean(jsonLd?.Description);
         var canonical = document.Root.Find(n => n.Tag == "link" && n.GetAttribute("rel") == "canonical")?.GetAttribute("href");
@@ -73,9 +63,25 @@ internal static class MetadataReader
         return new PageMetadata(title, author, date, site, language, description, finalUrl, jsonLd?.ArticleBody);
     }
 
+    /// <summary>Each date source's answer for a page, in the order they are tried (for the date benchmark).</summary>
+    internal static IEnumerable<(string Source, string? Date)> DateCandidates(string html)
+    {
+        var document = FastHtmlParser.ForThread.Parse(html, 5000);
+        var meta = MetaTagReader.Read(document);
+        var blocks = JsonLdBlocks(document);
+        var jsonLd = JsonLdReader.Read(blocks);
+        return DateFinder.Candidates(document, meta, JsonLdPrimaryReader.Read(blocks, () => TitleReader.FromDocument(document)), jsonLd, null,
+            LanguageOf(document, meta, jsonLd)).ToList();
+    }
+
     // Meta values are often entity-escaped twice; the parser has undone one level.
     private static string? Unescape(string? s) =>
         s is not null && s.Contains('&', StringComparison.Ordinal) ? Clean(System.Net.WebUtility.HtmlDecode(s)) : s;
+
+    private static List<string> JsonLdBlocks(HtmlDocumentTree document) =>
+        document.Elements("script")
+            .Where(s => string.Equals(s.GetAttribute("type")?.Trim(), "application/ld+json", StringComparison.OrdinalIgnoreCase))
+            .Select(s => s.TextContent()).ToList();
 
     private static string? Microdata(HtmlDocumentTree document, string property)
     {
@@ -92,14 +98,6 @@ internal static class MetadataReader
         }
 
         return Clean(e.GetAttribute("content") ?? e.GetAttribute("datetime") ?? e.TextContent());
-    }
-
-    private static string? TimeElement(HtmlDocumentTree document)
-    {
-        var time = document.Root.Find(n => n.Tag == "time" && n.HasAttribute("pubdate"))
-            ?? document.Root.Find(n => n.Tag == "time" && n.HasAttribute("datetime") && HasAncestor(n, "article"))
-            ?? document.Root.Find(n => n.Tag == "time" && n.HasAttribute("datetime"));
-        return time?.GetAttribute("datetime");
     }
 
     internal static bool HasAncestor(HtmlNode node, string tag)
