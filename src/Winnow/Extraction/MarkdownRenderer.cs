@@ -6,9 +6,9 @@ namespace Winnow.Extraction;
 /// <summary>
 /// Writes the kept nodes as Markdown (CommonMark, with GitHub's pipe tables): ATX headings,
 /// paragraphs, nested bullet and numbered lists, block quotes, fenced code blocks, data tables,
-/// emphasis, inline code and, with <see cref="ExtractionOptions.IncludeLinks"/>, links. A layout
-/// table (one column, or cells holding lists, headings, tables, quotes or code) is written as its
-/// blocks. Characters that would read as markup are escaped. Iterative, so any nesting depth is safe.
+/// emphasis, inline code and, with <see cref="ExtractionOptions.IncludeLinks"/>, links. Tables that
+/// lay a page out are written as their blocks (see <see cref="MarkdownTable"/>). Characters that
+/// would read as markup are escaped. Iterative, so any nesting depth is safe.
 /// </summary>
 /// <remarks>Not thread-safe: one instance renders one page.</remarks>
 internal sealed partial class MarkdownRenderer
@@ -382,7 +382,7 @@ internal sealed partial class MarkdownRenderer
                     _out.Append('\n');
                 }
 
-                _out.Append(quote).Append(first ? prefix : (_preDepth > 0 ? "" : new string(' ', prefix.Length))).Append(line);
+                _out.Append(quote).Append(first ? prefix : new string(' ', prefix.Length)).Append(line);
                 first = false;
             }
 

@@ -99,6 +99,16 @@ public class MarkdownOutputTests
     }
 
     [Fact]
+    public void CodeInAListItemStaysInTheItem()
+    {
+        var doc = Parse(Markdown("<ol><li><p>Run this:</p><pre>make\n  make install</pre></li><li>Done</li></ol>"));
+        var list = Assert.Single(doc.Descendants<ListBlock>());
+        Assert.Equal(2, list.Count);
+        var code = Assert.Single(list[0].Descendants<FencedCodeBlock>());
+        Assert.Equal("make\n  make install", code.Lines.ToString());
+    }
+
+    [Fact]
     public void InlineCodeAndEmphasisAreMarked()
     {
         var paragraph = Parse(Markdown("<p>Call <code>a`b</code> with <strong>bold</strong> and <em> spaced </em>words.</p>"))
