@@ -32,40 +32,29 @@ public static class LanguageTags
     /// </summary>
     public static string? Normalize(string? tag, IReadOnlyCollection<string>? alsoKnown = null)
     {
-        if (string.IsNullOrWhiteSpace(tag))
+        // The structure and the ISO 639 codes are RFC 5646's (LanguageTag); a three-letter code only
+        // a language profile knows is let through too, so that a run file may name any profile.
+        var normalized = LanguageTag.Normalize(tag);
+        if (normalized is null && tag?.Trim().Replace('_', '-').Split('-') is [var primary, ..] && primary.Length == 3
+            && IsLanguage(primary.ToLowerInvariant(), alsoKnown))
+        {
+            // The rest of the tag is checked as it would be after any valid code ("en").
+            normalized = LanguageTag.Normalize("en" + tag.Trim()[3..]) is { } rest ? primary.ToLowerInvariant() + rest[2..] : null;
+        }
+
+        if (normalized is null)
         {
             return null;
         }
 
-        var parts = tag.Trim().Replace('_', '-').Split('-');
-        var language = parts[0].ToLowerInvariant();
-        if (!IsLanguage(language, alsoKnown))
+        var parts = normalized.Split('-');
+        if (parts[0] == "zh" && parts.Length >= 2 && parts[1] is "CN" or "SG" or "TW" or "HK" or "MO")
         {
-            return null;
+            // Chinese regions stand for scripts: what a detector tells apart.
+            parts[1] = parts[1] is "CN" or "SG" ? "Hans" : "Hant";
         }
 
-        var result = new List<string> { language };
-        foreach (var part in parts.AsSpan(1))
-        {
-            if (part.Length is 0 or > 8 || !part.All(char.IsAsciiLetterOrDigit))
-            {
-                return null;
-            }
-
-            result.Add(part.Length switch
-            {
-                4 when part.All(char.IsAsciiLetter) => char.ToUpperInvariant(part[0]) + part[1..].ToLowerInvariant(),
-                2 => part.ToUpperInvariant(),
-                _ => part.ToLowerInvariant(),
-            });
-        }
-
-        if (language == "zh" && result.Count >= 2 && result[1] is "CN" or "SG" or "TW" or "HK" or "MO")
-        {
-            result[1] = result[1] is "CN" or "SG" ? "Hans" : "Hant";
-        }
-
-        return string.Join('-', result);
+        return string.Join('-', parts);
     }
 
     /// <summary>
