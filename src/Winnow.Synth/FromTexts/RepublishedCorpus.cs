@@ -6,8 +6,9 @@ namespace Winnow.Synth.FromTexts;
 /// <summary>
 /// A near-duplicate development set from real article bodies: each article as published, 0–5
 /// copies republished on other sites (site header and footer, and each at random: another quote
-/// style, typing errors, one or two paragraphs dropped, the end cut at a sentence, lines
-/// re-wrapped), and, as traps, short unrelated posts of one site sharing a long footer.
+/// style, typing errors, one or two paragraphs dropped, paragraphs cut short at a sentence, the
+/// article's end cut, lines re-wrapped), and, as traps, short unrelated posts of one site sharing
+/// a long footer.
 /// </summary>
 /// <remarks>
 /// Every seventh usable text becomes a trap post (an excerpt of 25–110 words); the others are
@@ -74,7 +75,9 @@ internal static class RepublishedCorpus
                 w.WriteString("quotes"u8, d.Edits.Quotes);
                 w.WriteNumber("typos"u8, d.Edits.Typos);
                 w.WriteNumber("paragraphs_dropped"u8, d.Edits.Dropped);
-                w.WriteNumber("truncated_fraction"u8, Math.Round(d.Edits.Truncated, 4));
+                w.WriteNumber("paragraphs_shortened"u8, d.Edits.Shortened);
+                w.WriteBoolean("end_cut"u8, d.Edits.EndCut);
+                w.WriteNumber("words_cut"u8, Math.Round(d.Edits.WordsCut, 4));
                 w.WriteNumber("rewrap_width"u8, d.Edits.Width);
                 w.WriteNumber("jaccard"u8, d.Kind == "trap" ? 1 : Math.Round(ShingleJaccard.Jaccard(d.Text, originals[d.Article], table), 6));
                 writer.EndTruth();
@@ -88,6 +91,7 @@ internal static class RepublishedCorpus
     private static (string Body, Edits Edits) Republish(SourceText source, ref SynthRng rng)
     {
         var paragraphs = source.Paragraphs.ToList();
+        var before = ShingleJaccard.CountWords(source.Text);
         var edits = Edits.None;
         if (paragraphs.Count >= 4 && rng.Chance(0.3))
         {
@@ -100,12 +104,29 @@ internal static class RepublishedCorpus
             edits = edits with { Dropped = drop };
         }
 
-        if (rng.Chance(0.25))
+        if (rng.Chance(0.3))
         {
-            var before = ShingleJaccard.CountWords(string.Join(' ', paragraphs));
-            paragraphs = Truncate(paragraphs, rng.Uniform(0.4, 0.9));
-            edits = edits with { Truncated = 1 - ((double)ShingleJaccard.CountWords(string.Join(' ', paragraphs)) / before) };
+            // Paragraphs cut short: each keeps its first sentences.
+            var cut = rng.Between(1, 3);
+            for (var c = 0; c < cut; c++)
+            {
+                var p = rng.NextInt(paragraphs.Count);
+                var sentences = Sentences.Split(paragraphs[p]);
+                if (sentences.Count >= 2)
+                {
+                    paragraphs[p] = paragraphs[p][..sentences[rng.Between(0, sentences.Count - 2)].End];
+                    edits = edits with { Shortened = edits.Shortened + 1 };
+                }
+            }
         }
+
+        if (rng.Chance(0.1))
+        {
+            paragraphs = Truncate(paragraphs, rng.Uniform(0.4, 0.9));
+            edits = edits with { EndCut = true };
+        }
+
+        edits = edits with { WordsCut = 1 - ((double)ShingleJaccard.CountWords(string.Join(' ', paragraphs)) / before) };
 
         var body = string.Join("\n\n", paragraphs);
         if (rng.Chance(0.5))
@@ -213,8 +234,8 @@ internal static class RepublishedCorpus
 
     private sealed record Doc(string Article, string Kind, string Source, string Text, string Host, Edits Edits);
 
-    private readonly record struct Edits(string Quotes, int Typos, int Dropped, double Truncated, int Width)
+    private readonly record struct Edits(string Quotes, int Typos, int Dropped, int Shortened, bool EndCut, double WordsCut, int Width)
     {
-        public static Edits None => new("kept", 0, 0, 0, 0);
+        public static Edits None => new("kept", 0, 0, 0, false, 0, 0);
     }
 }

@@ -53,7 +53,9 @@ public sealed class DevSetTests
         Assert.All(truth.Where(t => Kind(t) == "copy").GroupBy(t => t.GetProperty("article").GetString()), g => Assert.Equal(g.Count(), g.Select(t => t.GetProperty("site").GetString()).Distinct().Count()));
         Assert.Contains(truth, t => t.GetProperty("typos").GetInt32() > 0);
         Assert.Contains(truth, t => t.GetProperty("paragraphs_dropped").GetInt32() > 0);
-        Assert.Contains(truth, t => t.GetProperty("truncated_fraction").GetDouble() > 0);
+        Assert.Contains(truth, t => t.GetProperty("paragraphs_shortened").GetInt32() > 0);
+        Assert.Contains(truth, t => t.GetProperty("end_cut").GetBoolean());
+        Assert.All(truth, t => Assert.InRange(t.GetProperty("words_cut").GetDouble(), 0, Kind(t) == "copy" ? 0.9 : 0));
         Assert.Contains(truth, t => t.GetProperty("rewrap_width").GetInt32() > 0);
     }
 
