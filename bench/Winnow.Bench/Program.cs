@@ -76,6 +76,10 @@ internal static class Program
                     Rows = int.Parse(rows, System.Globalization.CultureInfo.InvariantCulture),
                     Verify = Enum.Parse<Winnow.NearDedup.VerifyMode>(verify, ignoreCase: true),
                 });
+            case ["neardup-real", string dir, .. var sources]:
+                return RealTextBench.NearDup(dir, sources);
+            case ["reuse-real", string dir, .. var sources]:
+                return RealTextBench.Reuse(dir, sources);
             case ["neardup-phases", string path, ..]:
                 NearDupPhases.Run(path, args.Length > 2 ? int.Parse(args[2], System.Globalization.CultureInfo.InvariantCulture) : 2);
                 return 0;
@@ -83,7 +87,7 @@ internal static class Program
                 NearDupBench.Agree(docs, ours, theirs);
                 return 0;
             default:
-                Console.Error.WriteLine("usage: Winnow.Bench gzip FILE | hash | exact-phases FILE LINES | extract-quality [--verbose] [--anglesharp] | metadata-dates [--trafilatura OUT.jsonl] [--verbose] [--sources] | markdown-quality [--verbose] | extract-compare | extract-speed [ROUNDS] | extract-phases [ROUNDS] [--anglesharp] | filters [DOCS] | filters-corpus DOCS.jsonl | english-tokens IN.jsonl OUT.jsonl | english-exceptions OUT.jsonl | langid SAMPLE.tsv | langid-pages READABILITY_TEST_PAGES | neardup-synth DOCS OUT.jsonl | neardup-sign DOCS.jsonl [THREADS] | neardup-score DOCS.jsonl TRUTH.jsonl CLUSTERS.jsonl [THRESHOLD] | neardup-articles [BANDS ROWS estimate|exact|none] | neardup-phases DOCS.jsonl [THREADS] | neardup-agree DOCS.jsonl OURS.jsonl DATASKETCH.jsonl | reuse DOCS MAXDF DIR [boilerplate] | reuse-score CORPUS REUSE.jsonl | report RUN_DIR");
+                Console.Error.WriteLine("usage: Winnow.Bench gzip FILE | hash | exact-phases FILE LINES | extract-quality [--verbose] [--anglesharp] | metadata-dates [--trafilatura OUT.jsonl] [--verbose] [--sources] | markdown-quality [--verbose] | extract-compare | extract-speed [ROUNDS] | extract-phases [ROUNDS] [--anglesharp] | filters [DOCS] | filters-corpus DOCS.jsonl | english-tokens IN.jsonl OUT.jsonl | english-exceptions OUT.jsonl | langid SAMPLE.tsv | langid-pages READABILITY_TEST_PAGES | neardup-synth DOCS OUT.jsonl | neardup-sign DOCS.jsonl [THREADS] | neardup-score DOCS.jsonl TRUTH.jsonl CLUSTERS.jsonl [THRESHOLD] | neardup-articles [BANDS ROWS estimate|exact|none] | neardup-phases DOCS.jsonl [THREADS] | neardup-agree DOCS.jsonl OURS.jsonl DATASKETCH.jsonl | reuse DOCS MAXDF DIR [boilerplate] | reuse-score CORPUS REUSE.jsonl | neardup-real DIR [SOURCE.json...] | reuse-real DIR [SOURCE.json...] | report RUN_DIR");
                 return args.Length == 0 ? 0 : 1;
         }
     }

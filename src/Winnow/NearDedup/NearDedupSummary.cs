@@ -29,6 +29,9 @@ public sealed record NearDedupSummary
     /// <summary>Checked pairs that passed and joined two clusters or were already joined.</summary>
     public long AcceptedPairs { get; init; }
 
+    /// <summary>Documents joined to a cluster by containment (exact verification: most of their shingles are in one cluster's members).</summary>
+    public long Attached { get; init; }
+
     /// <summary>Clusters with two or more members.</summary>
     public long Clusters { get; init; }
 
@@ -50,6 +53,7 @@ public sealed record NearDedupSummary
         w.WriteNumber("candidate_pairs", CandidatePairs);
         w.WriteNumber("verified_pairs", VerifiedPairs);
         w.WriteNumber("accepted_pairs", AcceptedPairs);
+        w.WriteNumber("attached", Attached);
         w.WriteNumber("clusters", Clusters);
         w.WriteNumber("removed", Removed);
         w.WriteEndObject();
@@ -70,6 +74,7 @@ public sealed record NearDedupSummary
             CandidatePairs = r.GetProperty("candidate_pairs").GetInt64(),
             VerifiedPairs = r.GetProperty("verified_pairs").GetInt64(),
             AcceptedPairs = r.GetProperty("accepted_pairs").GetInt64(),
+            Attached = r.TryGetProperty("attached", out var attached) ? attached.GetInt64() : 0,
             Clusters = r.GetProperty("clusters").GetInt64(),
             Removed = r.GetProperty("removed").GetInt64(),
         };
