@@ -39,7 +39,7 @@ internal sealed class NearDedupCliOptions
     {
         try
         {
-            new NearDedupStage(options).Dispose();
+            _ = new NearDedupStage(options);
             return true;
         }
         catch (ArgumentOutOfRangeException e)
@@ -64,22 +64,41 @@ internal sealed class NearDedupCliOptions
         SignatureMemoryBytes = (long)result.GetValue(SignatureMemoryMb) << 20,
     };
 
-    public static void PrintSummary(NearDedupStage stage) => PrintSummary(stage.Summary);
-
-    /// <summary>After a sharded run: the summary its resolve step saved, if the run had near dedup.</summary>
-    public static void PrintSavedSummary(string outputDirectory)
+    /// <summary>The near-dedup line of a run's summary, from its stage details (any run: one process or sharded).</summary>
+    public static void PrintSummary(Stats.RunStats stats)
     {
-        var path = Path.Combine(new Sharding.RunFolders(outputDirectory).Root, NearDedupStage.SummaryFile);
-        if (File.Exists(path))
+        foreach (var stage in stats.Stages)
         {
-            PrintSummary(NearDedupSummary.Load(path));
+            if (stage.Name == "near_dedup" && stage.Details is { } details)
+            {
+                Print(NearDedupSummary.FromJson(System.Text.Json.JsonSerializer.SerializeToElement(details)));
+            }
         }
     }
 
-    private static void PrintSummary(NearDedupSummary? summary)
+    /// <summary>The same, from a finished run's stats.json (a Slurm run, finished by its tasks).</summary>
+    public static void PrintSummary(string outputDirectory)
     {
-        if (summary is { } s)
+        var path = Path.Combine(outputDirectory, Pipeline.RunFiles.Stats);
+        if (!File.Exists(path))
         {
+            return;
+        }
+
+        using var stats = System.Text.Json.JsonDocument.Parse(File.ReadAllBytes(path));
+        foreach (var stage in stats.RootElement.GetProperty("stages").EnumerateArray())
+        {
+            if (stage.GetProperty("name").GetString() == "near_dedup" && stage.TryGetProperty("details", out var details))
+            {
+                Print(NearDedupSummary.FromJson(details));
+            }
+        }
+    }
+
+    private static void Print(NearDedupSummary summary)
+    {
+        {
+            var s = summary;
             System.Console.Out.WriteLine(
                 $"near dedup: {s.Clusters:N0} clusters, {s.Removed:N0} removed  (b={s.Lsh.Bands} r={s.Lsh.Rows}, " +
                 $"{s.CandidatePairs:N0} candidate pairs, {s.VerifiedPairs:N0} verified, {s.SpilledRuns} sorted runs spilled)");

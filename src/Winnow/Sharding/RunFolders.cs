@@ -1,3 +1,5 @@
+using Winnow.Pipeline;
+
 namespace Winnow.Sharding;
 
 /// <summary>

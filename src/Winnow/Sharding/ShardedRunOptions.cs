@@ -1,3 +1,4 @@
+
 namespace Winnow.Sharding;
 
 /// <summary>How a sharded run is cut and executed.</summary>

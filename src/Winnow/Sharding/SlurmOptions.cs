@@ -1,3 +1,4 @@
+
 namespace Winnow.Sharding;
 
 /// <summary>What each sbatch job array of a sharded run asks Slurm for.</summary>
