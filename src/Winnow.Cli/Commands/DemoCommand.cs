@@ -1,9 +1,9 @@
 using System.CommandLine;
 using Winnow.Boilerplate;
 using Winnow.Filters;
-using Winnow.Reuse;
 using Winnow.NearDedup;
 using Winnow.Pipeline;
+using Winnow.Reuse;
 using Winnow.Synth;
 
 namespace Winnow.Cli.Commands;

@@ -6,21 +6,23 @@ namespace Winnow.Cli.Commands;
 /// <summary>The MinHash-LSH options of `winnow dedup` and `winnow run --near-dedup`.</summary>
 internal sealed class NearDedupCliOptions
 {
-    public Option<int> NGram { get; } = new Option<int>("--ngram") { Description = "Words per shingle", DefaultValueFactory = _ => 5 }.Between(1, 64);
-    public Option<int> NumPerm { get; } = new Option<int>("--num-perm") { Description = "MinHash permutations (signature length)", DefaultValueFactory = _ => 128 }.Between(1, 4096);
-    public Option<double> Threshold { get; } = new Option<double>("--threshold") { Description = "Jaccard similarity at which documents are near duplicates", DefaultValueFactory = _ => 0.8 }.Between(0.0, 1.0);
+    private static readonly MinHashOptions Defaults = new();
+
+    public Option<int> NGram { get; } = new Option<int>("--ngram") { Description = "Words per shingle", DefaultValueFactory = _ => Defaults.NGram }.Between(1, 64);
+    public Option<int> NumPerm { get; } = new Option<int>("--num-perm") { Description = "MinHash permutations (signature length)", DefaultValueFactory = _ => Defaults.NumPerm }.Between(1, 4096);
+    public Option<double> Threshold { get; } = new Option<double>("--threshold") { Description = "Jaccard similarity at which documents are near duplicates", DefaultValueFactory = _ => Defaults.Threshold }.Between(0.0, 1.0);
     public Option<int> Bands { get; } = new Option<int>("--bands") { Description = "LSH bands (default: derived from --threshold)" }.AtLeast(1);
     public Option<int> Rows { get; } = new Option<int>("--rows") { Description = "LSH rows per band (with --bands)" }.AtLeast(1);
-    public Option<ulong> Seed { get; } = new("--seed") { Description = "Seed of the permutations and word hashes", DefaultValueFactory = _ => 1UL };
+    public Option<ulong> Seed { get; } = new("--seed") { Description = "Seed of the permutations and word hashes", DefaultValueFactory = _ => Defaults.Seed };
     public Option<string> Verify { get; } = new("--verify") { Description = "estimate: signatures' Jaccard ≥ threshold; exact: shingle sets' Jaccard; none: every band collision", DefaultValueFactory = _ => "exact" };
     public Option<string> Keep { get; } = new("--keep") { Description = "Which cluster member stays: first, longest, earliest-date", DefaultValueFactory = _ => "first" };
-    public Option<string> DateField { get; } = new("--date-field") { Description = "Metadata field read by --keep earliest-date", DefaultValueFactory = _ => "date" };
-    public Option<int> SortMemoryMb { get; } = new Option<int>("--sort-memory-mb") { Description = "Memory for band records before a sorted run spills to disk", DefaultValueFactory = _ => 64 }.Between(1, 1 << 20);
+    public Option<string> DateField { get; } = new("--date-field") { Description = "Metadata field read by --keep earliest-date", DefaultValueFactory = _ => Defaults.DateField };
+    public Option<int> SortMemoryMb { get; } = new Option<int>("--sort-memory-mb") { Description = "Memory for band records before a sorted run spills to disk", DefaultValueFactory = _ => (int)(Defaults.SortMemoryBytes >> 20) }.Between(1, 1 << 20);
 
     public Option<int> SignatureMemoryMb { get; } = new Option<int>("--signature-memory-mb")
     {
         Description = "Signatures are also kept in memory while they take at most this (0: always read back from disk)",
-        DefaultValueFactory = _ => 256,
+        DefaultValueFactory = _ => (int)(Defaults.SignatureMemoryBytes >> 20),
     }.Between(0, 1 << 20);
 
     public void AddTo(Command command)

@@ -68,7 +68,7 @@ internal static class PipelineExecution
                 throw new IOException("the report could not be written");
             }
         }
-        : null;
+    : null;
 
     private static int ExecuteSharded(RunSpec spec, bool quiet, ExecutorOptions executor, ParseResult result)
     {

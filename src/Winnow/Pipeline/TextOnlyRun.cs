@@ -1,3 +1,5 @@
+using Winnow.Documents;
+
 namespace Winnow.Pipeline;
 
 /// <summary>
@@ -54,7 +56,7 @@ internal sealed class TextRecords(int capacity)
 
     public int Count { get; private set; }
 
-    public Documents.Rejection?[] Rejections { get; } = new Documents.Rejection?[capacity];
+    public Rejection?[] Rejections { get; } = new Rejection?[capacity];
 
     public string?[] Ids { get; } = new string?[capacity];
 
