@@ -6,7 +6,7 @@ namespace Winnow.Filters;
 
 /// <summary>
 /// Which of up to 64 characters are whitespace (as <see cref="TextStatistics.IsSpace"/>) and which are
-/// '\n', one bit per character: vectorized when the block is ASCII, char by char otherwise.
+/// '\n', one bit per character: vectorized, with the few non-ASCII characters of a block tested one by one.
 /// </summary>
 internal static class WhitespaceMask
 {
@@ -19,12 +19,25 @@ internal static class WhitespaceMask
             var b = Vector256.LoadUnsafe(ref start, 16);
             var c = Vector256.LoadUnsafe(ref start, 32);
             var d = Vector256.LoadUnsafe(ref start, 48);
+            newlines = Bits(Newline(a), Newline(b), Newline(c), Newline(d));
+            var ascii = Bits(Space(a), Space(b), Space(c), Space(d));
+
+            // Outside ASCII only a few characters are whitespace (U+0085, U+00A0, U+1680,
+            // U+2000–U+200A...): a block with curly quotes or accents tests just those characters.
             var high = Vector256.Create((ushort)0xFF80);
-            if (((a | b | c | d) & high) == Vector256<ushort>.Zero)
+            var nonAscii = Bits(NonZero(a & high), NonZero(b & high), NonZero(c & high), NonZero(d & high));
+            while (nonAscii != 0)
             {
-                newlines = Bits(Newline(a), Newline(b), Newline(c), Newline(d));
-                return Bits(Space(a), Space(b), Space(c), Space(d));
+                var i = System.Numerics.BitOperations.TrailingZeroCount(nonAscii);
+                if (TextStatistics.IsSpace(block[i]))
+                {
+                    ascii |= 1UL << i;
+                }
+
+                nonAscii &= nonAscii - 1;
             }
+
+            return ascii;
         }
 
         ulong spaces = 0;
@@ -49,6 +62,9 @@ internal static class WhitespaceMask
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private static Vector256<ushort> Space(Vector256<ushort> v) =>
         Vector256.Equals(v, Vector256.Create((ushort)' ')) | Vector256.LessThanOrEqual(v - Vector256.Create((ushort)'\t'), Vector256.Create((ushort)('\r' - '\t')));
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static Vector256<ushort> NonZero(Vector256<ushort> v) => ~Vector256.Equals(v, Vector256<ushort>.Zero);
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private static Vector256<ushort> Newline(Vector256<ushort> v) => Vector256.Equals(v, Vector256.Create((ushort)'\n'));
