@@ -36,7 +36,7 @@ internal static class ShardPlanner
                 throw new ArgumentException("a sharded run cannot read standard input; give files or folders");
             }
 
-            if (file.Kind == InputKind.Jsonl && file.Length > targetBytes && !IsGzip(file.Path))
+            if (file.Kind == InputKind.Jsonl && file.Length > targetBytes && !CompressedInput.IsCompressed(file.Path))
             {
                 Close();
                 shards.AddRange(Split(file, targetBytes).Select(piece => (IReadOnlyList<InputFile>)[piece]));
@@ -111,12 +111,6 @@ internal static class ShardPlanner
 
         steps.Add(new PlanStep(steps.Count, StepKind.Finish, "finish: merge outputs", 1, -1, stages.Count, stages.Count, -1));
         return steps;
-    }
-
-    private static bool IsGzip(string path)
-    {
-        using var stream = FileSystemNode.OpenRead(path, 1);
-        return stream.ReadByte() == 0x1f && stream.ReadByte() == 0x8b;
     }
 
     private static List<InputFile> Split(InputFile file, long targetBytes)
