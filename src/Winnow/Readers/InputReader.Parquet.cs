@@ -105,7 +105,7 @@ internal sealed partial class InputReader
                     rows++;
                     scratch.ResetWrittenCount();
                     json.Reset(scratch);
-                    ParquetJson.WriteRow(json, fields, row!);
+                    ParquetJson.WriteRow(json, fields, row!, _options);
                     json.Flush();
                     var full = TakeIfFull(scratch.WrittenCount);
                     if (full is not null)

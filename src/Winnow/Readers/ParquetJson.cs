@@ -2,6 +2,7 @@ using System.Collections;
 using System.Globalization;
 using System.Text.Json;
 using Parquet.Schema;
+using Winnow.Text;
 
 namespace Winnow.Readers;
 
@@ -16,8 +17,11 @@ internal static class ParquetJson
     /// <summary>How deep a value may nest; deeper parts are written as null (input nests at most 63 deep).</summary>
     private const int MaxDepth = 60;
 
-    /// <summary>Writes <paramref name="row"/> in the order of <paramref name="fields"/>; a column absent from the row is null.</summary>
-    public static void WriteRow(Utf8JsonWriter writer, IReadOnlyList<Field> fields, IReadOnlyDictionary<string, object> row)
+    /// <summary>
+    /// Writes <paramref name="row"/> in the order of <paramref name="fields"/>; a column absent from
+    /// the row is null. An HTML field stored as bytes is decoded by its charset (see <see cref="ReaderOptions.CharsetField"/>).
+    /// </summary>
+    public static void WriteRow(Utf8JsonWriter writer, IReadOnlyList<Field> fields, IReadOnlyDictionary<string, object> row, in ReaderOptions options)
     {
         writer.WriteStartObject();
         foreach (var field in fields)
@@ -29,6 +33,13 @@ internal static class ParquetJson
                 // A metadata column holding a JSON object (as DataTrove and our own Parquet write it)
                 // is that object, whose members the record parser makes metadata fields.
                 writer.WriteRawValue(json, skipInputValidation: true);
+                continue;
+            }
+
+            if (field.Name == options.HtmlField && value is byte[] page)
+            {
+                var charset = options.CharsetField is { } name && row.TryGetValue(name, out var declared) ? declared as string : null;
+                writer.WriteStringValue(CharsetDecoder.Decode(page, string.IsNullOrWhiteSpace(charset) ? null : "text/html; charset=" + charset));
                 continue;
             }
 
