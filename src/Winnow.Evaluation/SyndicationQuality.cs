@@ -44,11 +44,11 @@ internal static class SyndicationQuality
         {
             var docs = copies.Select((c, i) => new Document(c.Id, c.Text, new DocumentSource("articles", i + 1, 0), i, c.Text.Length)).ToList();
             var context = new StageContext(work, work, threads, CancellationToken.None);
-            using var stage = new NearDedupStage(options);
-            stage.ProcessBatch(docs, context);
-            stage.Resolve(context);
+            using var run = (NearDedupRun)new NearDedupStage(options).Start(context);
+            run.Observe(docs);
+            run.Resolve();
             var labels = Enumerable.Range(0, docs.Count).Select(i => -1L - i).ToList();
-            foreach (var cluster in stage.Clusters)
+            foreach (var cluster in run.Clusters)
             {
                 foreach (var member in cluster.Members)
                 {

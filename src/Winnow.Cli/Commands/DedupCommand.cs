@@ -51,7 +51,7 @@ internal static class DedupCommand
             }
 
             var run = options.ToRunOptions(result) with { WriteDocuments = writeDocuments };
-            return PipelineExecution.Execute(new RunSpec(Pipeline, run, "dedup", Report: false), result.GetValue(options.Quiet), executor, result);
+            return PipelineExecution.Execute(new RunSpec(Pipeline(), run, "dedup", Report: false), result.GetValue(options.Quiet), executor, result);
         });
         return command;
     }

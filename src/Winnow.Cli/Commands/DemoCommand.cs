@@ -1,9 +1,9 @@
 using System.CommandLine;
 using Winnow.Boilerplate;
 using Winnow.Filters;
-using Winnow.Reuse;
 using Winnow.NearDedup;
 using Winnow.Pipeline;
+using Winnow.Reuse;
 using Winnow.Synth;
 
 namespace Winnow.Cli.Commands;
@@ -60,7 +60,7 @@ internal static class DemoCommand
                 Boilerplate = new BoilerplateStage(new BoilerplateOptions { GroupBy = "host", MinDocs = 3 }),
                 Reuse = new ReuseStage(),
             }.Build();
-            return PipelineExecution.Execute(new RunSpec(Pipeline, options, "demo", Report: !result.GetValue(noReport)), result.GetValue(quiet), executor, result);
+            return PipelineExecution.Execute(new RunSpec(Pipeline(), options, "demo", Report: !result.GetValue(noReport)), result.GetValue(quiet), executor, result);
         });
         return command;
     }

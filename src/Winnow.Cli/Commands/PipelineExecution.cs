@@ -1,6 +1,5 @@
 using System.CommandLine;
 using Winnow.Cli.Console;
-using Winnow.NearDedup;
 using Winnow.Pipeline;
 using Winnow.Sharding;
 using Winnow.Stats;
@@ -47,15 +46,7 @@ internal static class PipelineExecution
 
         if (!executor.IsSharded(result))
         {
-            var pipeline = spec.Pipelines();
-            try
-            {
-                return Execute(pipeline, spec.Options, quiet, spec.Label, spec.Report);
-            }
-            finally
-            {
-                DisposeStages(pipeline);
-            }
+            return Execute(spec.Pipeline, spec.Options, quiet, spec.Label, spec.Report);
         }
 
         return Guard(() => ExecuteSharded(spec, quiet, executor, result));
@@ -77,17 +68,15 @@ internal static class PipelineExecution
                 throw new IOException("the report could not be written");
             }
         }
-        : null;
+    : null;
 
     private static int ExecuteSharded(RunSpec spec, bool quiet, ExecutorOptions executor, ParseResult result)
     {
         var sharding = executor.ToShardedRunOptions(result);
         var output = spec.Options.OutputDirectory;
         Action<string>? log = quiet ? null : line => System.Console.Error.WriteLine("winnow: " + line);
-        var stages = spec.Pipelines();
         using var folder = OutputFolder.Claim(output, spec.Options.Inputs);
-        var plan = ShardedRun.Prepare(folder, stages.Stages, spec.Options, sharding);
-        DisposeStages(stages);
+        var plan = ShardedRun.Prepare(folder, spec.Pipeline.Stages, spec.Options, sharding);
         log?.Invoke($"plan: {plan.Shards.Count:N0} input shard(s) × {plan.Steps.Count} steps, {sharding.Tasks} task(s) per map step ({new RunFolders(output).PlanPath})");
         if (executor.IsSlurm(result))
         {
@@ -116,11 +105,11 @@ internal static class PipelineExecution
             }
 
             var status = StatusCommand.Show(output);
-            NearDedupCliOptions.PrintSavedSummary(output);
+            NearDedupCliOptions.PrintSummary(output);
             return status;
         }
 
-        var stats = new LocalExecutor(spec.Pipelines, spec.Options, sharding, log).Run(plan, default, ReportHook(spec));
+        var stats = new LocalExecutor(spec.Pipeline, spec.Options, sharding, log).Run(plan, default, ReportHook(spec));
         if (stats is null)
         {
             System.Console.Out.WriteLine($"{output}: the run was already complete");
@@ -128,16 +117,8 @@ internal static class PipelineExecution
         }
 
         PrintSummary(stats, output);
-        NearDedupCliOptions.PrintSavedSummary(output);
+        NearDedupCliOptions.PrintSummary(stats);
         return ExitCodes.Ok;
-    }
-
-    private static void DisposeStages(WinnowPipeline pipeline)
-    {
-        foreach (var stage in pipeline.Stages.OfType<IDisposable>())
-        {
-            stage.Dispose();
-        }
     }
 
     public static int Execute(WinnowPipeline pipeline, RunOptions options, bool quiet, string label = "winnow", bool report = false) =>
@@ -153,10 +134,7 @@ internal static class PipelineExecution
         }
 
         PrintSummary(stats, options.OutputDirectory, options.WriteDocuments);
-        foreach (var nearDedup in pipeline.Stages.OfType<NearDedupStage>())
-        {
-            NearDedupCliOptions.PrintSummary(nearDedup);
-        }
+        NearDedupCliOptions.PrintSummary(stats);
 
         return report ? ReportCommand.Write(options.OutputDirectory) : ExitCodes.Ok;
     }

@@ -18,16 +18,16 @@ internal sealed class PipelineOptions
     };
 
     public Option<string> Out { get; } = new("--out", "-o") { Description = "Output folder", Required = true };
-    public Option<string> TextField { get; } = new("--text-field") { Description = "JSON field holding the text", DefaultValueFactory = _ => "text" };
-    public Option<string> IdField { get; } = new("--id-field") { Description = "JSON field holding the id (missing: file:line)", DefaultValueFactory = _ => "id" };
-    public Option<string> UrlField { get; } = new("--url-field") { Description = "JSON field holding the URL", DefaultValueFactory = _ => "url" };
+    public Option<string> TextField { get; } = new("--text-field") { Description = "JSON field holding the text", DefaultValueFactory = _ => new ReaderOptions().TextField };
+    public Option<string> IdField { get; } = new("--id-field") { Description = "JSON field holding the id (missing: file:line)", DefaultValueFactory = _ => new ReaderOptions().IdField };
+    public Option<string> UrlField { get; } = new("--url-field") { Description = "JSON field holding the URL", DefaultValueFactory = _ => new ReaderOptions().UrlField };
     public Option<string?> HtmlField { get; } = new("--html-field") { Description = "JSONL/Parquet field holding a raw HTML page: extracted, its text becomes the document's text (records without it are read by --text-field)" };
     public Option<string?> CharsetField { get; } = new("--charset-field") { Description = "Field naming the charset of an --html-field page stored as bytes (default: the page's own declaration, else UTF-8)" };
     public Option<bool> KeepHtml { get; } = new("--keep-html") { Description = "Keep the --html-field page as metadata after extraction (default: dropped)" };
     public Option<string?> Glob { get; } = new("--glob") { Description = "Select files inside input folders, e.g. '**/*.md'" };
-    public Option<int> MaxDocBytes { get; } = new Option<int>("--max-doc-bytes") { Description = "Reject records larger than this", DefaultValueFactory = _ => 16 << 20 }.Between(1, ReaderOptions.MaxRecordBytes);
-    public Option<long> ShardDocs { get; } = new Option<long>("--shard-docs") { Description = "Documents per output shard", DefaultValueFactory = _ => 1_000_000 }.AtLeast(1L);
-    public Option<long> ShardBytes { get; } = new Option<long>("--shard-bytes") { Description = "Bytes per output shard (uncompressed)", DefaultValueFactory = _ => 1L << 30 }.AtLeast(1L);
+    public Option<int> MaxDocBytes { get; } = new Option<int>("--max-doc-bytes") { Description = "Reject records larger than this", DefaultValueFactory = _ => new ReaderOptions().MaxDocumentBytes }.Between(1, ReaderOptions.MaxRecordBytes);
+    public Option<long> ShardDocs { get; } = new Option<long>("--shard-docs") { Description = "Documents per output shard", DefaultValueFactory = _ => new ShardOptions().MaxDocuments }.AtLeast(1L);
+    public Option<long> ShardBytes { get; } = new Option<long>("--shard-bytes") { Description = "Bytes per output shard (uncompressed)", DefaultValueFactory = _ => new ShardOptions().MaxBytes }.AtLeast(1L);
     public Option<bool> Gzip { get; } = new("--gzip") { Description = "Write .jsonl.gz shards" };
     public Option<int> Threads { get; } = new Option<int>("--threads", "-t") { Description = "Worker threads (output is the same for any count)", DefaultValueFactory = _ => Environment.ProcessorCount }.AtLeast(1);
     public Option<string> OnError { get; } = new("--on-error") { Description = "reject: write bad records to rejected/ and go on; fail: stop at the first", DefaultValueFactory = _ => "reject" };

@@ -50,7 +50,7 @@ internal static class RunCommand
                 Boilerplate = boilerplate.ToStage(result),
                 Reuse = result.GetValue(reuse) ? new ReuseStage() : null,
             }.Build();
-            var spec = new RunSpec(Pipeline, options.ToRunOptions(result), "winnow", Report: !result.GetValue(noReport));
+            var spec = new RunSpec(Pipeline(), options.ToRunOptions(result), "winnow", Report: !result.GetValue(noReport));
             return PipelineExecution.Execute(spec, result.GetValue(options.Quiet), executor, result);
         });
         return command;

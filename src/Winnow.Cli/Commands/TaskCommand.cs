@@ -72,7 +72,7 @@ internal static class TaskCommand
                 {
                     System.Console.Out.WriteLine($"{planStep.UnitName(unit)} ({planStep.Name}): started {DateTime.UtcNow:u}");
                     ShardedRun.RunUnitWithRetries(
-                        plan, planStep, unit, spec.Pipelines, options, options.Threads, retries: Math.Max(0, result.GetValue(retries)),
+                        plan, planStep, unit, spec.Pipeline, options, options.Threads, retries: Math.Max(0, result.GetValue(retries)),
                         line => System.Console.Error.WriteLine("winnow: " + line), default, PipelineExecution.ReportHook(spec));
                     System.Console.Out.WriteLine($"{planStep.UnitName(unit)}: done {DateTime.UtcNow:u}");
                 }

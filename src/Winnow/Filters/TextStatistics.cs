@@ -17,7 +17,7 @@ namespace Winnow.Filters;
 internal sealed class TextStatistics
 {
     [ThreadStatic]
-    private static TextStatistics? t_current;
+    private static TextStatistics? _threadCurrent;
 
     private Segment[] _lines = new Segment[64];
     private Segment[] _words = new Segment[256];
@@ -52,7 +52,7 @@ internal sealed class TextStatistics
     /// <summary>The statistics of <paramref name="text"/>, reusing this thread's last ones when they match.</summary>
     public static TextStatistics For(string text)
     {
-        var current = t_current ??= new TextStatistics(text) { Text = null! };
+        var current = _threadCurrent ??= new TextStatistics(text) { Text = null! };
         if (!ReferenceEquals(current.Text, text))
         {
             current.Build(text);

@@ -1,6 +1,6 @@
+using Microsoft.Win32.SafeHandles;
 using Mono.Unix;
 using Mono.Unix.Native;
-using Microsoft.Win32.SafeHandles;
 
 namespace Winnow.IO;
 

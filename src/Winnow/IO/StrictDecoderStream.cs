@@ -10,7 +10,7 @@ namespace Winnow.IO;
 /// (zstd's skippable frames included) read as one stream.
 /// </summary>
 /// <remarks>Forward-only; not thread-safe.</remarks>
-public sealed class StrictDecoderStream : Stream
+internal sealed class StrictDecoderStream : Stream
 {
     private const int ReadSize = 64 << 10;
     private readonly Stream _decoder;

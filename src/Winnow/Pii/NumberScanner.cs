@@ -9,8 +9,8 @@ namespace Winnow.Pii;
 /// </summary>
 internal static class NumberScanner
 {
-    private static readonly string[] s_versionWords = ["v", "ver", "version", "release", "build", "rev", "revision", "firmware", "python", "kernel"];
-    private static readonly string[] s_isbnWords = ["isbn", "isbn-10", "isbn-13", "issn", "doi", "arxiv", "pmid"];
+    private static readonly string[] VersionWords = ["v", "ver", "version", "release", "build", "rev", "revision", "firmware", "python", "kernel"];
+    private static readonly string[] IsbnWords = ["isbn", "isbn-10", "isbn-13", "issn", "doi", "arxiv", "pmid"];
 
     /// <summary>Reads the run at digit <paramref name="i"/>; returns its end (to resume after) and the match, if any.</summary>
     public static int Scan(ReadOnlySpan<char> text, int i, int floor, PiiKind kinds, out PiiSpan match)
@@ -26,7 +26,7 @@ internal static class NumberScanner
         // An address is tried first and alone: it may open the run ("(8.8.8.8)") or begin it ("8.8.8.8 10 times").
         if ((kinds & PiiKind.IpAddress) != 0 && Ipv4Span(text, run, out var ipStart, out var ipEnd, out var boundEnd))
         {
-            if (Bounded(text, ipStart, boundEnd) && !PrecededByWord(text, ipStart, s_isbnWords) && !PrecededByWord(text, ipStart, s_versionWords))
+            if (Bounded(text, ipStart, boundEnd) && !PrecededByWord(text, ipStart, IsbnWords) && !PrecededByWord(text, ipStart, VersionWords))
             {
                 match = new PiiSpan(PiiKind.IpAddress, ipStart, ipEnd - ipStart);
             }
@@ -34,7 +34,7 @@ internal static class NumberScanner
             return ipEnd;
         }
 
-        if (!Bounded(text, run.Start, run.End) || PrecededByWord(text, run.Start, s_isbnWords))
+        if (!Bounded(text, run.Start, run.End) || PrecededByWord(text, run.Start, IsbnWords))
         {
             return run.End;
         }

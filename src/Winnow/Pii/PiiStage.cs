@@ -15,7 +15,7 @@ namespace Winnow.Pii;
 public sealed class PiiStage : DocumentStage
 {
     [ThreadStatic]
-    private static List<PiiSpan>? t_found;
+    private static List<PiiSpan>? _threadFound;
 
     private readonly PiiOptions _options;
 
@@ -28,7 +28,7 @@ public sealed class PiiStage : DocumentStage
     /// <inheritdoc />
     public override void Process(Document document)
     {
-        var found = t_found ??= [];
+        var found = _threadFound ??= [];
         found.Clear();
         var text = document.Text;
         PiiScanner.Scan(text, _options.Kinds, found);

@@ -43,9 +43,7 @@ public sealed class OutputFolder : IDisposable
     {
         var full = System.IO.Path.GetFullPath(directory);
         var manifestPath = System.IO.Path.Combine(full, RunFiles.Manifest);
-        // A folder holding only a lock file is one a run claimed and left before it began.
-        if (Directory.Exists(full) && !File.Exists(manifestPath)
-            && Directory.EnumerateFileSystemEntries(full).Any(e => System.IO.Path.GetFileName(e) != RunFiles.Lock))
+        if (HoldsSomethingElse(full))
         {
             throw new ArgumentException($"{directory}: the folder is not empty and holds no Winnow run; choose a new or empty folder");
         }
@@ -83,8 +81,23 @@ public sealed class OutputFolder : IDisposable
                 $"{directory}: in use by another winnow run; wait for it to end (winnow status {directory}), or choose another --out");
         }
 
+        // Checked again under the lock: what another process put there in the meantime counts too.
+        if (HoldsSomethingElse(full))
+        {
+            lockStream.Dispose();
+            throw new ArgumentException($"{directory}: the folder is not empty and holds no Winnow run; choose a new or empty folder");
+        }
+
         return new OutputFolder(full, lockStream, File.Exists(manifestPath) ? Manifest.Read(manifestPath) : null);
     }
+
+    /// <summary>
+    /// True when the folder holds entries but no run: no manifest, and something besides the names
+    /// a run writes while it claims and begins (its lock, the manifest under its temporary name).
+    /// </summary>
+    private static bool HoldsSomethingElse(string folder) =>
+        Directory.Exists(folder) && !File.Exists(System.IO.Path.Combine(folder, RunFiles.Manifest))
+        && Directory.EnumerateFileSystemEntries(folder).Any(e => System.IO.Path.GetFileName(e) is not (RunFiles.Lock or RunFiles.Manifest + ".tmp"));
 
     /// <summary>Removes what the earlier run in the folder wrote, and nothing else.</summary>
     public void RemoveEarlierRun()

@@ -1,3 +1,5 @@
+using Winnow.Pipeline;
+
 namespace Winnow.Sharding;
 
 /// <summary>
@@ -41,7 +43,7 @@ internal sealed class RunFolders(string outputDirectory)
         }
         catch (IOException e) when (e is not FileNotFoundException and not DirectoryNotFoundException)
         {
-            throw new Pipeline.OutputFolderInUseException($"{Output}: {step.UnitName(unit)} is being run by another process (in use)");
+            throw new OutputFolderInUseException($"{Output}: {step.UnitName(unit)} is being run by another process (in use)");
         }
     }
 

@@ -1,4 +1,5 @@
 using System.Text.Json;
+using Winnow.Pipeline;
 using Winnow.Readers;
 
 namespace Winnow.Sharding;

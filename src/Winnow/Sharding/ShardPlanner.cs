@@ -1,5 +1,4 @@
 using Winnow.IO;
-using Winnow.Pipeline;
 using Winnow.Readers;
 
 namespace Winnow.Sharding;
@@ -53,64 +52,6 @@ internal static class ShardPlanner
 
         Close();
         return shards;
-    }
-
-    /// <summary>
-    /// The steps: a map step per stretch of stages between corpus stages, a resolve step for each
-    /// corpus stage, and the finish step. Every corpus stage must be an <see cref="IShardedStage"/>.
-    /// </summary>
-    public static List<PlanStep> Steps(IReadOnlyList<Stage> stages, int shards)
-    {
-        var corpus = new List<int>();
-        for (var i = 0; i < stages.Count; i++)
-        {
-            if (stages[i] is CorpusStage)
-            {
-                if (stages[i] is not IShardedStage)
-                {
-                    throw new ArgumentException($"stage '{stages[i].Name}' cannot run over shards; run without --tasks");
-                }
-
-                corpus.Add(i);
-            }
-        }
-
-        var steps = new List<PlanStep>();
-        for (var j = 0; j <= corpus.Count; j++)
-        {
-            var applies = j == 0 ? -1 : corpus[j - 1];
-            var first = applies + 1;
-            var end = j < corpus.Count ? corpus[j] : stages.Count;
-            var observes = j < corpus.Count ? corpus[j] : -1;
-            var parts = new List<string>();
-            if (applies >= 0)
-            {
-                parts.Add("apply " + stages[applies].Name);
-            }
-            else
-            {
-                parts.Add("read");
-            }
-
-            parts.AddRange(stages.Skip(first).Take(end - first).Select(s => s.Name));
-            if (observes >= 0)
-            {
-                parts.Add("observe " + stages[observes].Name);
-            }
-            else
-            {
-                parts.Add("write");
-            }
-
-            steps.Add(new PlanStep(steps.Count, StepKind.Map, string.Join(", ", parts), shards, applies, first, end, observes));
-            if (observes >= 0)
-            {
-                steps.Add(new PlanStep(steps.Count, StepKind.Resolve, "resolve " + stages[observes].Name, 1, -1, observes, observes, observes));
-            }
-        }
-
-        steps.Add(new PlanStep(steps.Count, StepKind.Finish, "finish: merge outputs", 1, -1, stages.Count, stages.Count, -1));
-        return steps;
     }
 
     private static List<InputFile> Split(InputFile file, long targetBytes)

@@ -79,7 +79,7 @@ internal static class ShardedRun
         // Absolute paths: Slurm tasks and resumed runs may start in another folder.
         var files = selection.Files.Select(f => f with { Path = Path.GetFullPath(f.Path) }).ToList();
         var shards = ShardPlanner.Shards(files, Math.Max(1, sharding.InputShardBytes));
-        var plan = new RunPlan(sharding.Config, sharding.Command, files.Count, shards, ShardPlanner.Steps(stages, shards.Count))
+        var plan = new RunPlan(sharding.Config, sharding.Command, files.Count, shards, StepPlanner.Steps(stages, shards.Count, inShards: true))
         {
             SkippedFiles = selection.Skipped,
             Notes = selection.Notes,
@@ -142,14 +142,14 @@ internal static class ShardedRun
     /// times; bad input under --on-error fail and cancellation are not retried: they would fail again.
     /// </summary>
     public static RunStats? RunUnitWithRetries(
-        RunPlan plan, PlanStep step, int unit, Func<WinnowPipeline> pipelines, RunOptions options, int threads, int retries,
+        RunPlan plan, PlanStep step, int unit, WinnowPipeline pipeline, RunOptions options, int threads, int retries,
         Action<string>? log, CancellationToken cancellationToken, Action? beforeFinishCommit = null)
     {
         for (var attempt = 0; ; attempt++)
         {
             try
             {
-                return RunUnit(plan, step, unit, pipelines(), options, threads, cancellationToken, beforeFinishCommit);
+                return RunUnit(plan, step, unit, pipeline, options, threads, cancellationToken, beforeFinishCommit);
             }
             catch (Exception e) when (attempt < retries && e is not OperationCanceledException and not InputRejectedException)
             {

@@ -149,6 +149,12 @@ public sealed partial class RunStats
             w.WriteNumber("documents_in", stage.In.Documents);
             w.WriteNumber("documents_removed", stage.Removed.Documents);
             w.WriteNumber("bytes_removed", stage.Removed.Bytes);
+            if (stage.Details is { } details)
+            {
+                w.WritePropertyName("details");
+                details.WriteTo(w);
+            }
+
             w.WriteEndObject();
         }
 

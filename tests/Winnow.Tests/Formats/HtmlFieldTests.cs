@@ -1,7 +1,7 @@
 using Winnow.Extraction;
 using Winnow.Pipeline;
-using Winnow.Stats;
 using Winnow.Readers;
+using Winnow.Stats;
 using Winnow.Tests.Robustness;
 using Winnow.Tests.Support;
 using static Winnow.Tests.Support.RunOutputReader;

@@ -6,7 +6,7 @@ namespace Winnow.Tests.Language;
 
 public class LanguageIdentifierTests
 {
-    private static readonly Lazy<LanguageIdentifier?> s_identifier = new(() =>
+    private static readonly Lazy<LanguageIdentifier?> SharedIdentifier = new(() =>
         Directory.Exists(LanguageIdentifier.DefaultDirectory) && Directory.GetFiles(LanguageIdentifier.DefaultDirectory, "*.lm").Length > 0
             ? LanguageIdentifier.Load()
             : null);
@@ -20,7 +20,7 @@ public class LanguageIdentifierTests
     [ProfilesFact]
     public void LabelledSampleAccuracy()
     {
-        var identifier = s_identifier.Value!;
+        var identifier = SharedIdentifier.Value!;
 
         var sample = Sample().ToList();
         var wrong = sample.Where(s => identifier.Identify(s.Text).Language != s.Language).Select(s => s.Language + ": " + identifier.Identify(s.Text).Language).ToList();
@@ -33,7 +33,7 @@ public class LanguageIdentifierTests
     {
         // Chinese, Japanese, Korean and Thai have far more n-grams than a 400-entry profile holds; the
         // score counts only n-grams some profile knows, so a right guess scores like one in English.
-        var identifier = s_identifier.Value!;
+        var identifier = SharedIdentifier.Value!;
         var minScore = new LanguageFilterOptions().MinScore;
         foreach (var (language, text) in Sample().Where(s => s.Language is "zh-Hans" or "zh-Hant" or "ja" or "ko" or "th"))
         {
@@ -71,7 +71,7 @@ public class LanguageIdentifierTests
     [ProfilesFact]
     public void FilterRecordsLanguageAndRemovesOthers()
     {
-        var identifier = s_identifier.Value!;
+        var identifier = SharedIdentifier.Value!;
 
         var sample = Sample().ToList();
         var english = new Document("en", sample.First(s => s.Language == "en").Text, new DocumentSource("t", 1, 0), 0, 1);

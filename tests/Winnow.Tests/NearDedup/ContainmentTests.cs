@@ -59,8 +59,7 @@ public sealed class ContainmentTests
     private static IReadOnlyList<NearDuplicateCluster> Run(string[] ids, string[] texts, MinHashOptions? options = null)
     {
         using var dir = new TempDir();
-        using var stage = new NearDedupStage(options ?? new MinHashOptions());
-        StageDriver.Run(stage, [.. texts.Select((t, i) => StageDriver.Doc(i, t, id: ids[i]))], dir.Path);
-        return stage.Clusters;
+        var stage = new NearDedupStage(options ?? new MinHashOptions());
+        return ((NearDedupRun)StageDriver.Run(stage, [.. texts.Select((t, i) => StageDriver.Doc(i, t, id: ids[i]))], dir.Path)).Clusters;
     }
 }

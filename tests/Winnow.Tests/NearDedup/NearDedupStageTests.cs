@@ -13,28 +13,28 @@ public sealed class NearDedupStageTests
         [.. docs.Select((d, i) => new Document(d.Id, d.Text, new DocumentSource("mem", i + 1, 0), i, d.Text.Length))];
 
     /// <summary>Runs the stage's phases by hand, cutting the corpus into batches of the given size.</summary>
-    private static (NearDedupStage Stage, List<Document> Docs) RunPhases(List<NearDupCorpus.Doc> corpus, int threads, int batchSize, MinHashOptions options, TempDir dir)
+    private static (NearDedupRun Stage, List<Document> Docs) RunPhases(List<NearDupCorpus.Doc> corpus, int threads, int batchSize, MinHashOptions options, TempDir dir)
     {
         var docs = Documents(corpus);
         var context = new StageContext(dir["out"], dir["work"], threads, CancellationToken.None);
         Directory.CreateDirectory(context.OutputDirectory);
-        var stage = new NearDedupStage(options);
+        using var run = (NearDedupRun)new NearDedupStage(options).Start(context);
         foreach (var batch in docs.Chunk(batchSize))
         {
-            stage.ProcessBatch(batch, context);
+            run.Observe(batch);
         }
 
-        stage.Resolve(context);
+        run.Resolve();
         foreach (var batch in docs.Chunk(batchSize + 3))
         {
-            stage.ApplyBatch(batch, context);
+            run.Apply(batch);
         }
 
-        stage.Complete(context);
-        return (stage, docs);
+        run.Finish(null, []);
+        return (run, docs);
     }
 
-    private static string Describe(NearDedupStage stage) =>
+    private static string Describe(NearDedupRun stage) =>
         string.Join('\n', stage.Clusters.Select(c => $"{c.Id} {c.KeptId} " + string.Join(',', c.Members.Select(m => $"{m.Id}:{m.Similarity}"))));
 
     [Fact]
@@ -109,10 +109,10 @@ public sealed class NearDedupStageTests
 
         var context = new StageContext(dir["out"], dir["work"], 2, CancellationToken.None);
         Directory.CreateDirectory(context.OutputDirectory);
-        var stage = new NearDedupStage(new MinHashOptions { Keep = policy });
-        stage.ProcessBatch(docs, context);
-        stage.Resolve(context);
-        stage.ApplyBatch(docs, context);
+        using var stage = (NearDedupRun)new NearDedupStage(new MinHashOptions { Keep = policy }).Start(context);
+        stage.Observe(docs);
+        stage.Resolve();
+        stage.Apply(docs);
         Assert.NotEmpty(stage.Clusters);
         var byId = corpus.ToDictionary(d => d.Id);
         foreach (var cluster in stage.Clusters)
@@ -192,7 +192,7 @@ public sealed class NearDedupStageTests
         Runs.AssertBalanced(stats);
 
         var lines = File.ReadAllLines(dir["out/clusters.jsonl"]).Select(l => JsonNode.Parse(l)!.AsObject()).ToList();
-        Assert.Equal(stage.Clusters.Count, lines.Count);
+        Assert.Equal(Long(stats.Stages.Single(s => s.Name == stage.Name).Details!["clusters"]), lines.Count);
         Assert.Equal(lines.Select(l => Long(l["cluster"])).Order(), lines.Select(l => Long(l["cluster"])));
         var removed = Records(dir["out"], "removed");
         Assert.Equal(lines.Sum(l => Long(l["size"]) - 1), removed.Count);

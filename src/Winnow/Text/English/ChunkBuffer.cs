@@ -4,7 +4,7 @@ namespace Winnow.Text.English;
 internal sealed class ChunkBuffer
 {
     [ThreadStatic]
-    private static ChunkBuffer? t_instance;
+    private static ChunkBuffer? _threadInstance;
 
     private int[] _suffixStarts = new int[16];
     private int[] _suffixLengths = new int[16];
@@ -21,7 +21,7 @@ internal sealed class ChunkBuffer
     /// <summary>Suffixes cut off so far, emitted last, innermost first.</summary>
     public int Suffixes { get; set; }
 
-    public static ChunkBuffer ForThread() => t_instance ??= new ChunkBuffer();
+    public static ChunkBuffer ForThread() => _threadInstance ??= new ChunkBuffer();
 
     public void Clear()
     {

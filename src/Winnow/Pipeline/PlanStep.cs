@@ -1,15 +1,15 @@
-namespace Winnow.Sharding;
+namespace Winnow.Pipeline;
 
-/// <summary>What a step of a sharded run does.</summary>
+/// <summary>What a step of a run's plan does.</summary>
 internal enum StepKind
 {
-    /// <summary>Per input shard: read or replay, apply the previous corpus stage, run document stages, observe the next corpus stage.</summary>
+    /// <summary>Per input shard: read or replay, apply the previous corpus stage, run the stages up to the next that needs every shard, observe it.</summary>
     Map,
 
-    /// <summary>One task: a corpus stage's decisions over every shard's observations.</summary>
+    /// <summary>Once: a corpus stage's decisions over every shard's observations.</summary>
     Resolve,
 
-    /// <summary>One task: the run's output folder from every shard's files.</summary>
+    /// <summary>Once: the stages' outputs, and in a sharded run the output folder from every shard's files.</summary>
     Finish,
 }
 

@@ -1,4 +1,4 @@
-namespace Winnow.Sharding;
+namespace Winnow.Pipeline;
 
 /// <summary>
 /// One input shard as the whole-corpus steps see it: its position in the plan and the range of
