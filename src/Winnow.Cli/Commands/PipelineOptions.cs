@@ -13,7 +13,7 @@ internal sealed class PipelineOptions
 {
     public Argument<string[]> Inputs { get; } = new("inputs")
     {
-        Description = "JSONL(.gz) files, folders of .txt/.md/.html/.jsonl files, or - for JSONL on standard input",
+        Description = "JSONL, Parquet, WARC, ARC or WET files (plain, gzip, zstd or lz4), folders of them and of .txt/.md/.html files, or - for JSONL on standard input",
         Arity = ArgumentArity.OneOrMore,
     };
 
@@ -21,6 +21,9 @@ internal sealed class PipelineOptions
     public Option<string> TextField { get; } = new("--text-field") { Description = "JSON field holding the text", DefaultValueFactory = _ => new ReaderOptions().TextField };
     public Option<string> IdField { get; } = new("--id-field") { Description = "JSON field holding the id (missing: file:line)", DefaultValueFactory = _ => new ReaderOptions().IdField };
     public Option<string> UrlField { get; } = new("--url-field") { Description = "JSON field holding the URL", DefaultValueFactory = _ => new ReaderOptions().UrlField };
+    public Option<string?> HtmlField { get; } = new("--html-field") { Description = "JSONL/Parquet field holding a raw HTML page: extracted, its text becomes the document's text (records without it are read by --text-field)" };
+    public Option<string?> CharsetField { get; } = new("--charset-field") { Description = "Field naming the charset of an --html-field page stored as bytes (default: the page's own declaration, else UTF-8)" };
+    public Option<bool> KeepHtml { get; } = new("--keep-html") { Description = "Keep the --html-field page as metadata after extraction (default: dropped)" };
     public Option<string?> Glob { get; } = new("--glob") { Description = "Select files inside input folders, e.g. '**/*.md'" };
     public Option<int> MaxDocBytes { get; } = new Option<int>("--max-doc-bytes") { Description = "Reject records larger than this", DefaultValueFactory = _ => new ReaderOptions().MaxDocumentBytes }.Between(1, ReaderOptions.MaxRecordBytes);
     public Option<long> ShardDocs { get; } = new Option<long>("--shard-docs") { Description = "Documents per output shard", DefaultValueFactory = _ => new ShardOptions().MaxDocuments }.AtLeast(1L);
@@ -41,7 +44,7 @@ internal sealed class PipelineOptions
     public void AddTo(Command command, bool cleaning = true, bool exactDedup = true)
     {
         command.Arguments.Add(Inputs.NoUnknownOptions(command.Name));
-        foreach (var option in new Option[] { Out, TextField, IdField, UrlField, Glob, MaxDocBytes, ShardDocs, ShardBytes, Gzip, Threads, OnError, Overwrite, Quiet })
+        foreach (var option in new Option[] { Out, TextField, IdField, UrlField, HtmlField, CharsetField, KeepHtml, Glob, MaxDocBytes, ShardDocs, ShardBytes, Gzip, Threads, OnError, Overwrite, Quiet })
         {
             command.Options.Add(option);
         }
@@ -69,6 +72,9 @@ internal sealed class PipelineOptions
             TextField = result.GetValue(TextField)!,
             IdField = result.GetValue(IdField)!,
             UrlField = result.GetValue(UrlField)!,
+            HtmlField = result.GetValue(HtmlField),
+            CharsetField = result.GetValue(CharsetField),
+            KeepHtml = result.GetValue(KeepHtml),
             MaxDocumentBytes = result.GetValue(MaxDocBytes),
         },
         Glob = result.GetValue(Glob),

@@ -12,10 +12,19 @@ public static class ContentTypes
     /// <summary>An HTML page, to be extracted.</summary>
     public const string Html = "text/html";
 
-    /// <summary>The content type for a file name, by its extension (".gz" looked through).</summary>
+    /// <summary>The content type for a file name, by its extension (a compression suffix looked through).</summary>
     public static string FromFileName(string name)
     {
-        var n = name.EndsWith(".gz", StringComparison.OrdinalIgnoreCase) ? name[..^3] : name;
+        var n = name;
+        foreach (var suffix in (ReadOnlySpan<string>)[".gz", ".zst", ".zstd", ".lz4"])
+        {
+            if (n.EndsWith(suffix, StringComparison.OrdinalIgnoreCase))
+            {
+                n = n[..^suffix.Length];
+                break;
+            }
+        }
+
         return Path.GetExtension(n).ToLowerInvariant() switch
         {
             ".md" or ".markdown" => Markdown,

@@ -27,10 +27,13 @@ public static class RejectionReasons
     /// <summary>A compressed file that ends early or fails its checksum.</summary>
     public const string CorruptCompression = "corrupt_compression";
 
+    /// <summary>A Parquet file whose footer cannot be read, or a row group of one that cannot be decoded.</summary>
+    public const string CorruptParquet = "corrupt_parquet";
+
     /// <summary>A file that could not be read (permissions, I/O error).</summary>
     public const string ReadError = "read_error";
 
-    /// <summary>A file of a format Winnow does not read yet (an ARC file).</summary>
+    /// <summary>A file of a format Winnow does not read.</summary>
     public const string UnsupportedFormat = "unsupported_format";
 
     /// <summary>A WARC record that ends before its Content-Length: the file was cut short.</summary>

@@ -1,14 +1,18 @@
+using System.Buffers.Binary;
+
 namespace Winnow.IO;
 
-/// <summary>Opens input files whether or not they are gzip-compressed, so readers need not care.</summary>
+/// <summary>Opens input files whether or not they are compressed (gzip, zstd, lz4), so readers need not care.</summary>
 /// <remarks>Stateless and thread-safe; each returned stream belongs to its caller.</remarks>
 public static class CompressedInput
 {
     private const int FileBufferSize = 64 * 1024;
 
     /// <summary>
-    /// Opens <paramref name="path"/> for forward reading: a <see cref="GzipReadStream"/> when the file
-    /// starts with the gzip magic bytes 1f 8b, whatever its extension, else the file itself.
+    /// Opens <paramref name="path"/> for forward reading, decompressing by the file's magic bytes
+    /// whatever its name: a <see cref="GzipReadStream"/> for 1f 8b, a <see cref="StrictDecoderStream"/>
+    /// for zstd and lz4 frames, else the file itself. Damaged compressed data (cut short, corrupt)
+    /// raises <see cref="InvalidDataException"/> from the stream's reads, never a quiet end.
     /// </summary>
     /// <param name="path">The file to open.</param>
     /// <returns>A readable stream the caller must dispose.</returns>
@@ -17,9 +21,15 @@ public static class CompressedInput
         var file = FileSystemNode.OpenRead(path, FileBufferSize, FileOptions.SequentialScan);
         try
         {
-            Span<byte> magic = stackalloc byte[2];
+            Span<byte> magic = stackalloc byte[4];
             int n = RandomAccess.Read(file.SafeFileHandle, magic, 0);
-            return IsGzip(magic[..n]) ? new GzipReadStream(file) : file;
+            return Detect(magic[..n]) switch
+            {
+                Compression.Gzip => new GzipReadStream(file),
+                Compression.Zstd => StrictDecoderStream.Zstd(file),
+                Compression.Lz4 => StrictDecoderStream.Lz4(file),
+                _ => file,
+            };
         }
         catch
         {
@@ -32,4 +42,34 @@ public static class CompressedInput
     /// <param name="header">The first bytes of a file.</param>
     /// <returns><see langword="true"/> for 1f 8b.</returns>
     public static bool IsGzip(ReadOnlySpan<byte> header) => header.Length >= 2 && header[0] == 0x1F && header[1] == 0x8B;
+
+    /// <summary>The compression of a file that starts with <paramref name="header"/> (its first four bytes or fewer).</summary>
+    public static Compression Detect(ReadOnlySpan<byte> header)
+    {
+        if (IsGzip(header))
+        {
+            return Compression.Gzip;
+        }
+
+        if (header.Length < 4)
+        {
+            return Compression.None;
+        }
+
+        // RFC 8878 section 3.1.1: the frame magic 0xFD2FB528, or a skippable frame 0x184D2A5?,
+        // little-endian. The LZ4 frame format: 0x184D2204.
+        var magic = BinaryPrimitives.ReadUInt32LittleEndian(header);
+        return magic == 0xFD2FB528 || (magic & 0xFFFFFFF0) == 0x184D2A50 ? Compression.Zstd
+            : magic == 0x184D2204 ? Compression.Lz4
+            : Compression.None;
+    }
+
+    /// <summary>Whether the file at <paramref name="path"/> is compressed (so it cannot be cut at byte offsets).</summary>
+    public static bool IsCompressed(string path)
+    {
+        using var file = FileSystemNode.OpenRead(path, 1);
+        Span<byte> magic = stackalloc byte[4];
+        int n = RandomAccess.Read(file.SafeFileHandle, magic, 0);
+        return Detect(magic[..n]) != Compression.None;
+    }
 }

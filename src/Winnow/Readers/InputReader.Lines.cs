@@ -154,6 +154,7 @@ internal sealed partial class InputReader
     private static long OnDiskPosition(Stream stream, long decompressed) => stream switch
     {
         GzipReadStream gzip => gzip.CompressedPosition,
+        StrictDecoderStream decoder => decoder.CompressedPosition,
         FileStream file => file.Position,
         _ => decompressed,
     };

@@ -8,7 +8,7 @@ internal sealed partial class InputReader
     /// <summary>WARC records skipped (not a response, not 200, not HTML, too large), by reason.</summary>
     public Dictionary<string, long> WarcSkipped { get; } = new(StringComparer.Ordinal);
 
-    /// <summary>Reads the HTML pages of a .warc or .warc.gz file, one record each; damage becomes rejections.</summary>
+    /// <summary>Reads the HTML pages (and WET texts) of a WARC, ARC or WET file, one record each; damage becomes rejections.</summary>
     private IEnumerable<RecordBatch> ReadWarc(InputFile file)
     {
         var reader = new WarcReader(InputStreams.Open(file, _standardInput),
@@ -57,7 +57,7 @@ internal sealed partial class InputReader
             }
 
             var offset = _batch.Append(page.Body);
-            var container = new ContainerRecord(page.Offset, page.OffsetInMember, page.TargetUri, page.ContentType);
+            var container = new ContainerRecord(page.Offset, page.OffsetInMember, page.TargetUri, page.ContentType, page.IsText);
             _batch.Records.Add(new RawRecord(file, 0, offset, page.Body.Length, _ordinal++, null, container));
         }
 

@@ -43,6 +43,7 @@ internal sealed partial class InputReader
             {
                 InputKind.Jsonl => ReadLines(file),
                 InputKind.Warc => ReadWarc(file),
+                InputKind.Parquet => ReadParquet(file),
                 InputKind.Unreadable => ReadUnreadable(file),
                 _ => ReadWholeFile(file),
             };

@@ -12,13 +12,16 @@ namespace Winnow.Readers;
 /// </remarks>
 public static class InputSet
 {
-    private static readonly string[] WarcSuffixes = [".warc", ".warc.gz", ".arc", ".arc.gz"];
-    private static readonly string[] JsonlSuffixes = [".jsonl", ".ndjson", ".json", ".jsonl.gz", ".ndjson.gz", ".json.gz"];
-    private static readonly string[] WholeFileSuffixes = [".txt", ".md", ".markdown", ".html", ".htm", ".txt.gz", ".md.gz", ".markdown.gz", ".html.gz", ".htm.gz"];
+    // A file's type is the suffix under an optional compression suffix; the compression itself is
+    // recognised by the file's magic bytes when it is read (CompressedInput), whatever its name.
+    private static readonly string[] CompressionSuffixes = [".gz", ".zst", ".zstd", ".lz4"];
+    private static readonly string[] WarcSuffixes = [".warc", ".arc", ".wet"];
+    private static readonly string[] JsonlSuffixes = [".jsonl", ".ndjson", ".json"];
+    private static readonly string[] WholeFileSuffixes = [".txt", ".md", ".markdown", ".html", ".htm"];
 
-    // Formats of the field that a run cannot read yet: named in the summary rather than passed over.
+    // Formats of the field that a run cannot read: named in the summary rather than passed over.
     private static readonly string[] UnsupportedSuffixes =
-        [".zst", ".zstd", ".bz2", ".xz", ".lz4", ".lzma", ".7z", ".zip", ".tar", ".tgz", ".wet", ".wet.gz", ".wat", ".wat.gz", ".parquet", ".avro", ".arrow"];
+        [".zst", ".zstd", ".bz2", ".xz", ".lz4", ".lzma", ".7z", ".zip", ".tar", ".tgz", ".wat", ".wat.gz", ".avro", ".arrow"];
 
     /// <summary>Expands files, folders and "-" into input files, in a stable order.</summary>
     /// <param name="paths">Files, folders, or "-" for standard input (read as JSONL).</param>
@@ -58,7 +61,7 @@ public static class InputSet
                 case NodeKind.File or NodeKind.Special:
                     // A file named on the command line is read as asked, a FIFO included (`<(zcat …)`).
                     var type = KindOf(path) ?? throw new ArgumentException(
-                        $"{path}: unknown input type; use .jsonl, .jsonl.gz, .json.gz, .txt, .md, .html or .warc(.gz) (or a folder of them){UnsupportedHint(path)}");
+                        $"{path}: unknown input type; use .jsonl, .json, .txt, .md, .html, .warc, .arc or .wet (plain, .gz, .zst or .lz4), or .parquet (or a folder of them){UnsupportedHint(path)}");
                     files.Add(new InputFile(path, Path.GetFileName(path), type, kind == NodeKind.File ? length : -1) { Modified = modified });
                     break;
                 case NodeKind.BrokenLink:
@@ -81,20 +84,34 @@ public static class InputSet
     /// <summary>The kind of a file by its name, or null when Winnow does not read it.</summary>
     public static InputKind? KindOf(string fileName)
     {
-        // ARC goes to the WARC reader too, which rejects it with a message rather than leave it unread in silence.
-        if (WarcSuffixes.Any(s => fileName.EndsWith(s, StringComparison.OrdinalIgnoreCase)))
+        if (fileName.EndsWith(".parquet", StringComparison.OrdinalIgnoreCase))
         {
-            return InputKind.Warc;
+            return InputKind.Parquet;
         }
 
-        if (JsonlSuffixes.Any(s => fileName.EndsWith(s, StringComparison.OrdinalIgnoreCase)))
+        var name = fileName.AsSpan();
+        foreach (var suffix in CompressionSuffixes)
         {
-            return InputKind.Jsonl;
+            if (name.EndsWith(suffix, StringComparison.OrdinalIgnoreCase))
+            {
+                name = name[..^suffix.Length];
+                break;
+            }
         }
 
-        return WholeFileSuffixes.Any(s => fileName.EndsWith(s, StringComparison.OrdinalIgnoreCase))
-            ? InputKind.WholeFile
-            : null;
+        // ARC and WET files go to the WARC reader, which tells the three apart by their first bytes.
+        foreach (var (suffixes, kind) in new[] { (WarcSuffixes, InputKind.Warc), (JsonlSuffixes, InputKind.Jsonl), (WholeFileSuffixes, InputKind.WholeFile) })
+        {
+            foreach (var suffix in suffixes)
+            {
+                if (name.EndsWith(suffix, StringComparison.OrdinalIgnoreCase))
+                {
+                    return kind;
+                }
+            }
+        }
+
+        return null;
     }
 
     /// <summary>True for a format of the field that Winnow does not read yet.</summary>
@@ -102,7 +119,7 @@ public static class InputSet
         UnsupportedSuffixes.Any(s => fileName.EndsWith(s, StringComparison.OrdinalIgnoreCase));
 
     private static string UnsupportedHint(string path) =>
-        IsUnsupported(path) ? " — this compressed or archive format is not read yet: unpack it first (e.g. zstd -d, bunzip2, xz -d)" : "";
+        IsUnsupported(path) ? " — this compressed or archive format is not read: unpack it first (e.g. bunzip2, xz -d)" : "";
 
     /// <summary>The walk of one input folder.</summary>
     private sealed class FolderWalk
@@ -154,7 +171,7 @@ public static class InputSet
 
             var what = string.Join(", ", _skipped.Select(s => $"{s.Value.Count:N0} {s.Key.Replace('_', ' ')} (e.g. {s.Value.Examples[0]})"));
             return glob is null
-                ? $"{_root}: no file of a type Winnow reads (.jsonl, .json, .txt, .md, .html, .warc, gzipped or not){(what.Length > 0 ? ": " + what : "")}"
+                ? $"{_root}: no file of a type Winnow reads (.jsonl, .json, .txt, .md, .html, .warc, .arc, .wet, plain or compressed, .parquet){(what.Length > 0 ? ": " + what : "")}"
                 : $"{_root}: --glob '{glob}' matches no file ({_entries:N0} entries in the folder){(what.Length > 0 ? "; " + what : "")}";
         }
 

@@ -24,6 +24,7 @@ internal sealed class RecordParser : IRecordParser
     private readonly byte[] _textField;
     private readonly byte[] _idField;
     private readonly byte[] _urlField;
+    private readonly byte[]? _htmlField;
     private readonly bool _quickJson;
 
     /// <summary>Creates a parser; <paramref name="quickJson"/> false sends every JSONL record through the full JSON parser (for tests).</summary>
@@ -34,6 +35,7 @@ internal sealed class RecordParser : IRecordParser
         _textField = Encoding.UTF8.GetBytes(options.TextField);
         _idField = Encoding.UTF8.GetBytes(options.IdField);
         _urlField = Encoding.UTF8.GetBytes(options.UrlField);
+        _htmlField = options.HtmlField is { } html ? Encoding.UTF8.GetBytes(html) : null;
     }
 
     /// <summary>Parses one record; exactly one of the results is non-null.</summary>
@@ -67,7 +69,7 @@ internal sealed class RecordParser : IRecordParser
                 $"invalid UTF-8 at byte {at + 1} of the record (convert the file to UTF-8)", bytes.Length));
         }
 
-        return record.File.Kind == InputKind.Jsonl
+        return record.File.Kind is InputKind.Jsonl or InputKind.Parquet
             ? ParseJson(source, record.Ordinal, memory)
             : (WholeFile(record, source, bytes), null);
     }
@@ -88,7 +90,7 @@ internal sealed class RecordParser : IRecordParser
         nfc = false;
         var ascii = Ascii.IsValid(bytes);
         Span<FlatJsonField> fields = stackalloc FlatJsonField[FlatJsonScanner.MaxFields];
-        if (record.Rejection is not null || record.Container is not null || record.File.Kind != InputKind.Jsonl || !(ascii || Utf8.IsValid(bytes))
+        if (record.Rejection is not null || record.Container is not null || record.File.Kind is not (InputKind.Jsonl or InputKind.Parquet) || _htmlField is not null || !(ascii || Utf8.IsValid(bytes))
             || !TryScanFlat(bytes, fields, out _, out var text, out var idValue, out _))
         {
             return false;
@@ -219,14 +221,16 @@ internal sealed class RecordParser : IRecordParser
 
     private (Document?, Rejection?) ParseJson(DocumentSource source, long ordinal, ReadOnlyMemory<byte> memory)
     {
-        if (_quickJson && ParseFlatJson(source, ordinal, memory) is { } flat)
+        // Records with an HTML field take the full parser: extraction, not parsing, is their cost.
+        if (_quickJson && _htmlField is null && ParseFlatJson(source, ordinal, memory) is { } flat)
         {
             return (flat, null);
         }
 
         var bytes = memory.Span;
         var rawText = ReadOnlyMemory<byte>.Empty;
-        string? text = null, id = null, url = null;
+        string? text = null, id = null, url = null, html = null;
+        byte[]? rawTextValue = null, rawHtml = null;
         MetadataList metadata = default;
         var textKind = JsonTokenType.None;
         var field = "";
@@ -240,14 +244,38 @@ internal sealed class RecordParser : IRecordParser
 
             while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
             {
-                var isText = reader.ValueTextEquals(_textField);
-                var isId = !isText && reader.ValueTextEquals(_idField);
-                var isUrl = !isText && !isId && reader.ValueTextEquals(_urlField);
-                var isMetadata = !isText && !isId && !isUrl && reader.ValueTextEquals("metadata"u8);
+                var isHtml = _htmlField is not null && reader.ValueTextEquals(_htmlField);
+                var isText = !isHtml && reader.ValueTextEquals(_textField);
+                var isId = !isText && !isHtml && reader.ValueTextEquals(_idField);
+                var isUrl = !isText && !isId && !isHtml && reader.ValueTextEquals(_urlField);
+                var isMetadata = !isText && !isId && !isUrl && !isHtml && reader.ValueTextEquals("metadata"u8);
                 var name = isText || isId || isUrl ? null : reader.GetString()!;
                 field = name ?? (isText ? _options.TextField : isId ? _options.IdField : _options.UrlField);
                 reader.Read();
-                if (isText)
+                if (isHtml && reader.TokenType == JsonTokenType.String)
+                {
+                    html = reader.GetString();
+                    rawHtml = _options.KeepHtml ? RawValue(ref reader, bytes) : null;
+                }
+                else if (isHtml && reader.TokenType == JsonTokenType.Null)
+                {
+                    // No page: the record is read by its text field.
+                }
+                else if (isText && _htmlField is not null && reader.TokenType != JsonTokenType.None)
+                {
+                    // Kept aside: the text of a record whose page is read becomes metadata.
+                    textKind = reader.TokenType;
+                    var start = (int)reader.TokenStartIndex;
+                    text = reader.TokenType == JsonTokenType.String ? reader.GetString() : null;
+                    if (text is not null)
+                    {
+                        rawText = memory.Slice(start, reader.ValueSpan.Length + 2);
+                    }
+
+                    reader.Skip();
+                    rawTextValue = bytes[start..(int)reader.BytesConsumed].ToArray();
+                }
+                else if (isText)
                 {
                     textKind = reader.TokenType;
                     text = reader.TokenType == JsonTokenType.String ? reader.GetString() : null;
@@ -314,10 +342,30 @@ internal sealed class RecordParser : IRecordParser
                 $"\"{field}\" holds a lone surrogate escape (\\uD800-\\uDFFF without its pair): not Unicode text", bytes.Length));
         }
 
+        if (html is not null)
+        {
+            // The page is the document, to be extracted; the record's text and, when asked, its HTML are kept as metadata.
+            if (rawTextValue is not null)
+            {
+                metadata.Add(new MetadataField(_options.TextField, rawTextValue));
+            }
+
+            if (rawHtml is not null)
+            {
+                metadata.Add(new MetadataField(_options.HtmlField!, rawHtml));
+            }
+
+            var page = new Document(id ?? source.ToString(), html, source, ordinal, bytes.Length) { Url = url, ContentType = ContentTypes.Html };
+            metadata.CopyTo(page);
+            return (page, null);
+        }
+
         if (text is null)
         {
             var (reason, what) = textKind == JsonTokenType.None
-                ? (RejectionReasons.MissingText, $"no \"{_options.TextField}\" field (name the text field with --text-field)")
+                ? (RejectionReasons.MissingText, _htmlField is null
+                    ? $"no \"{_options.TextField}\" field (name the text field with --text-field)"
+                    : $"no \"{_options.HtmlField}\" or \"{_options.TextField}\" field (name them with --html-field and --text-field)")
                 : (RejectionReasons.TextNotString, $"\"{_options.TextField}\" is {Describe(textKind)}, not a string");
             return (null, new Rejection(source, reason, what, bytes.Length));
         }

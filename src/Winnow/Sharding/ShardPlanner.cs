@@ -35,7 +35,7 @@ internal static class ShardPlanner
                 throw new ArgumentException("a sharded run cannot read standard input; give files or folders");
             }
 
-            if (file.Kind == InputKind.Jsonl && file.Length > targetBytes && !IsGzip(file.Path))
+            if (file.Kind == InputKind.Jsonl && file.Length > targetBytes && !CompressedInput.IsCompressed(file.Path))
             {
                 Close();
                 shards.AddRange(Split(file, targetBytes).Select(piece => (IReadOnlyList<InputFile>)[piece]));
@@ -52,12 +52,6 @@ internal static class ShardPlanner
 
         Close();
         return shards;
-    }
-
-    private static bool IsGzip(string path)
-    {
-        using var stream = FileSystemNode.OpenRead(path, 1);
-        return stream.ReadByte() == 0x1f && stream.ReadByte() == 0x8b;
     }
 
     private static List<InputFile> Split(InputFile file, long targetBytes)

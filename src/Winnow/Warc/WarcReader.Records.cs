@@ -16,6 +16,9 @@ public sealed partial class WarcReader
         Other,
         Response,
         Resource,
+
+        /// <summary>A "conversion" record: a page's text as Common Crawl's WET files hold it.</summary>
+        Conversion,
     }
 
     /// <summary>The named fields of a WARC header that the reader uses; <see cref="Length"/> is -1 when missing or invalid.</summary>
@@ -84,6 +87,19 @@ public sealed partial class WarcReader
         string? contentType;
         byte[]? body;
         var status = 0;
+        if (head.Kind == RecordKind.Conversion)
+        {
+            // WET: the block is the page's text, in UTF-8 (ISO 28500 section 6.8; Common Crawl writes text/plain).
+            if (head.ContentType is { } type && !type.StartsWith("text/plain", StringComparison.OrdinalIgnoreCase))
+            {
+                Count(WarcSkipReasons.NotHtml);
+                return null;
+            }
+
+            var text = new WarcRecord(offset, head.Uri, head.Date, 0, head.ContentType, block.AsSpan().ToArray()) { OffsetInMember = inMember, IsText = true };
+            return new WarcEntry(text, null);
+        }
+
         if (head.Kind == RecordKind.Resource || !IsHttp(head.Uri, block))
         {
             // The block is the payload, typed by the record's own Content-Type.
@@ -175,6 +191,7 @@ public sealed partial class WarcReader
                 sawType = true;
                 kind = Ascii.EqualsIgnoreCase(value, "response"u8) ? RecordKind.Response
                     : Ascii.EqualsIgnoreCase(value, "resource"u8) ? RecordKind.Resource
+                    : Ascii.EqualsIgnoreCase(value, "conversion"u8) ? RecordKind.Conversion
                     : RecordKind.Other;
             }
             else if (!sawLength && Ascii.EqualsIgnoreCase(name, "Content-Length"u8))

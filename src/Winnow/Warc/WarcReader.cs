@@ -5,8 +5,9 @@ namespace Winnow.Warc;
 
 /// <summary>
 /// Reads the HTML pages of a WARC file (ISO 28500; WARC/1.1, 1.0 and the older 0.17 and 0.18), plain
-/// or gzipped, one member per record or not: response records with an HTML HTTP Content-Type and
-/// resource records with an HTML record Content-Type. Other records are skipped and counted by
+/// or compressed, one gzip member per record or not: response records with an HTML HTTP Content-Type
+/// and resource records with an HTML record Content-Type; the text of conversion records (WET
+/// files); and the HTML pages of ARC files (version 1 and 2, see <c>WarcReader.Arc.cs</c>). Other records are skipped and counted by
 /// reason (<see cref="Skipped"/>); damage (records cut short, broken headers, bytes between records,
 /// a file that is empty or not WARC) is yielded as <see cref="WarcDamage"/>, so every byte is either
 /// read, skipped by count, or reported.
@@ -63,10 +64,13 @@ public sealed partial class WarcReader : IDisposable
             {
                 if (records == 0 && !damaged && StartsWith("filedesc://"u8))
                 {
-                    // A later issue adds ARC; until then it is said, not read as garbage.
-                    yield return new WarcEntry(null, Damage(start, RejectionReasons.UnsupportedFormat,
-                        "an ARC file (it starts with 'filedesc://'): Winnow reads WARC only; convert it to WARC first", Skip(long.MaxValue)));
-                    damaged = true;
+                    // An ARC file: its own reader, to the end (a file is one format or the other).
+                    foreach (var arc in ReadArc())
+                    {
+                        yield return arc;
+                    }
+
+                    records++;
                     continue;
                 }
 

@@ -1,6 +1,6 @@
 namespace Winnow.Warc;
 
-/// <summary>One HTML page read from a WARC file: a response or resource record.</summary>
+/// <summary>One page read from a WARC or ARC file: an HTML response or resource record, or the text of a WET conversion record.</summary>
 /// <param name="Offset">Byte offset of the record: in the file for .warc, of its gzip member for .warc.gz.</param>
 /// <param name="TargetUri">WARC-Target-URI, without the angle brackets some writers put around it.</param>
 /// <param name="Date">WARC-Date as written.</param>
@@ -15,4 +15,7 @@ public sealed record WarcRecord(long Offset, string? TargetUri, string? Date, in
     /// that holds several. With <see cref="Offset"/> it tells records apart.
     /// </summary>
     public long OffsetInMember { get; init; }
+
+    /// <summary>True for a WET conversion record: <see cref="Body"/> is the page's text (UTF-8), not HTML.</summary>
+    public bool IsText { get; init; }
 }

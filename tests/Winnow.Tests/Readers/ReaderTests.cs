@@ -85,8 +85,8 @@ public sealed class ReaderTests
         using var dir = new TempDir();
         var e = Assert.Throws<ArgumentException>(() => InputSet.Expand([dir["nope.jsonl"]]));
         Assert.Contains("no such file or folder", e.Message, StringComparison.Ordinal);
-        dir.Write("data.parquet", "x");
-        e = Assert.Throws<ArgumentException>(() => InputSet.Expand([dir["data.parquet"]]));
+        dir.Write("data.avro", "x");
+        e = Assert.Throws<ArgumentException>(() => InputSet.Expand([dir["data.avro"]]));
         Assert.Contains("unknown input type", e.Message, StringComparison.Ordinal);
     }
 

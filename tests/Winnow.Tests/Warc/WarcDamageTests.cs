@@ -116,12 +116,12 @@ public class WarcDamageTests
     }
 
     [Fact]
-    public void ArcFileIsRejectedNotReadAsGarbage()
+    public void AnArcFileCutInsideItsDescriptionIsATruncatedRecord()
     {
         var arc = "filedesc://example.arc 127.0.0.1 20140101000000 text/plain 75\n1 0 Example\nURL IP-address Archive-date Content-type Archive-length\n\n"u8.ToArray();
-        var unsupported = OnlyDamage(arc);
-        Assert.Equal((RejectionReasons.UnsupportedFormat, (long)arc.Length), (unsupported.Reason, unsupported.Bytes));
-        Assert.Contains("ARC", unsupported.Message, StringComparison.Ordinal);
+        var cut = OnlyDamage(arc);
+        Assert.Equal((RejectionReasons.WarcTruncatedRecord, 0L, (long)arc.Length), (cut.Reason, cut.Offset, cut.Bytes));
+        Assert.Contains("Archive-length is 75 bytes", cut.Message, StringComparison.Ordinal);
     }
 
     [Fact]
@@ -150,7 +150,7 @@ public class WarcDamageTests
         var rejected = RunOutputReader.Records(dir["out"], "rejected");
         Assert.Equal(
             [("cut.warc", first.Length, RejectionReasons.WarcStrayBytes), ("cut.warc", first.Length + 9, RejectionReasons.WarcTruncatedRecord),
-             ("empty.warc", 0, RejectionReasons.EmptyFile), ("old.arc", 0, RejectionReasons.UnsupportedFormat)],
+             ("empty.warc", 0, RejectionReasons.EmptyFile), ("old.arc", 0, RejectionReasons.WarcTruncatedRecord)],
             rejected.Select(r => (r["source"]!["file"]!.GetValue<string>(), (int)r["source"]!["offset"]!.GetValue<long>(), r["reason"]!.GetValue<string>())));
         Assert.All(rejected, r => Assert.DoesNotContain('\n', r["message"]!.GetValue<string>()));
     }

@@ -70,6 +70,46 @@ public class WarcFuzzTests
         }
     }
 
+    private static readonly byte[][] ArcTokens =
+    [
+        .. new[]
+        {
+            "http://a.example/ 192.0.2.1 19961104142103 text/html 40\n", "http://a b/ 1.2.3.4 2000 text/html 999999\n",
+            "dns:a 1 2 text/dns 3\n", "x y z w -1\n", "x y z w abc\n", "u i d t 0\n", "1 0 Alexa\n", "2 0 X\n",
+            "HTTP/1.0 200 OK\n", "Content-Type: text/html\n", "\n", "\r\n", "<html><p>x</p></html>", "filedesc://",
+        }.Select(Encoding.Latin1.GetBytes),
+    ];
+
+    /// <summary>Bytes that start as an ARC file and go on with ARC-shaped tokens and noise.</summary>
+    private static readonly Gen<byte[]> ArcShaped =
+        Gen.OneOf(Gen.OneOf(ArcTokens), Gen.Byte.Array[1, 24]).Array[0, 60]
+            .Select(parts => "filedesc://f.arc 0.0.0.0 2000 text/plain 10\n2 0 Arc\n\n"u8.ToArray().Concat(parts.SelectMany(p => p)).ToArray());
+
+    [Fact]
+    public void ArcShapedBytesNeitherCrashNorHang() =>
+        ArcShaped.Sample(bytes => ReadUnderWatchdog(bytes), seed: Seed, iter: 1000, threads: 1);
+
+    [WarcTestDataFact]
+    public void TruncationsAndMutationsOfRealArcsNeitherCrashNorHangNorKeepACutPage()
+    {
+        foreach (var name in new[] { "pywb/example.arc", "warcio/example.arc.gz", "warcio/bad.arc" })
+        {
+            var bytes = File.ReadAllBytes(WarcTestData.File(name));
+            var full = ReadUnderWatchdog(bytes).Pages;
+            Gen.Int[0, bytes.Length].Sample(cut => AssertPrefix(full, ReadUnderWatchdog(bytes[..cut]).Pages), seed: Seed, iter: 100, threads: 1);
+            Gen.Select(Gen.Int[0, bytes.Length - 1], Gen.Byte).Array[1, 8].Sample(edits =>
+            {
+                var copy = bytes.ToArray();
+                foreach (var (at, value) in edits)
+                {
+                    copy[at] = value;
+                }
+
+                ReadUnderWatchdog(copy);
+            }, seed: Seed, iter: 200, threads: 1);
+        }
+    }
+
     [Fact]
     public void MutationsOfAWarcNeitherCrashNorHang()
     {

@@ -1,0 +1,142 @@
+using System.Buffers;
+using System.Globalization;
+using System.Text.Json;
+using Parquet;
+using Parquet.Serialization;
+using Winnow.Documents;
+using Winnow.IO;
+using Winnow.Writers;
+
+namespace Winnow.Readers;
+
+internal sealed partial class InputReader
+{
+    /// <summary>The largest row group read (uncompressed, as the file states it): a row group is decoded whole.</summary>
+    internal const long MaxRowGroupBytes = 2L << 30;
+
+    private static readonly ParquetOptions ParquetReadOptions = UntypedAsClrTypes();
+
+    /// <summary>Rows come as strings and byte arrays rather than memory slices (Parquet.Net's switches for this are process-wide).</summary>
+    private static ParquetOptions UntypedAsClrTypes()
+    {
+        ParquetOptions.PreferUntypedString = true;
+        ParquetOptions.PreferUntypedByteArray = true;
+        return new ParquetOptions();
+    }
+
+    /// <summary>
+    /// Reads a Parquet file one row group at a time, each row as the JSON object of its columns
+    /// (<see cref="ParquetJson"/>), so the JSONL parser makes it a document: memory holds one row
+    /// group. A file whose footer cannot be read is one rejection; a row group that cannot be
+    /// decoded is one rejection naming it, and reading goes on with the next.
+    /// </summary>
+    private IEnumerable<RecordBatch> ReadParquet(InputFile file)
+    {
+        FileStream? stream = null;
+        ParquetReader? reader = null;
+        string? problem = null;
+        try
+        {
+            stream = FileSystemNode.OpenRead(file.Path, 1 << 16, FileOptions.RandomAccess);
+            reader = ParquetReader.CreateAsync(stream, ParquetReadOptions, leaveStreamOpen: true).GetAwaiter().GetResult();
+        }
+        catch (Exception e) when (e is not OutOfMemoryException)
+        {
+            problem = e.Message;
+        }
+
+        if (reader is null)
+        {
+            stream?.Dispose();
+            var empty = file.Length == 0;
+            AddRejection(file, 0, empty ? RejectionReasons.EmptyFile : RejectionReasons.CorruptParquet,
+                empty ? "empty file" : $"not a readable Parquet file: {OneLine(problem)}", Math.Max(0, file.Length));
+            yield break;
+        }
+
+        var scratch = new ArrayBufferWriter<byte>(1 << 16);
+        using var json = new Utf8JsonWriter(scratch, DocumentJson.WriterOptions);
+        var fields = reader.Schema.Fields;
+        var groups = reader.RowGroupCount;
+        var rows = 0L;
+        try
+        {
+            for (var g = 0; g < groups; g++)
+            {
+                var group = reader.Metadata!.RowGroups[g];
+                var compressed = group.TotalCompressedSize ?? 0;
+                IList<Dictionary<string, object>>? data = null;
+                problem = null;
+                if (group.NumRows < 0 || group.NumRows > int.MaxValue || group.TotalByteSize > MaxRowGroupBytes)
+                {
+                    problem = $"{group.NumRows:N0} rows, {group.TotalByteSize:N0} bytes: over the limit of {MaxRowGroupBytes:N0} bytes a row group";
+                }
+                else
+                {
+                    try
+                    {
+                        stream!.Position = 0;
+                        data = ParquetSerializer.DeserializeUntypedAsync(stream, ParquetReadOptions, g).GetAwaiter().GetResult().Data;
+                    }
+                    catch (Exception e) when (e is not OutOfMemoryException)
+                    {
+                        problem = OneLine(e.Message);
+                    }
+                }
+
+                if (data is null)
+                {
+                    var full = TakeIfFull(0);
+                    if (full is not null)
+                    {
+                        yield return full;
+                    }
+
+                    var first = rows + 1;
+                    AddRejection(file, first, RejectionReasons.CorruptParquet,
+                        string.Create(CultureInfo.InvariantCulture, $"row group {g} of {groups} (rows {first:N0}-{rows + group.NumRows:N0}) cannot be read: {problem}"),
+                        Math.Max(0, compressed));
+                    rows += Math.Max(0, group.NumRows);
+                    continue;
+                }
+
+                foreach (var row in data)
+                {
+                    rows++;
+                    scratch.ResetWrittenCount();
+                    json.Reset(scratch);
+                    ParquetJson.WriteRow(json, fields, row!, _options);
+                    json.Flush();
+                    var full = TakeIfFull(scratch.WrittenCount);
+                    if (full is not null)
+                    {
+                        yield return full;
+                    }
+
+                    if (scratch.WrittenCount > _options.MaxDocumentBytes)
+                    {
+                        AddTooLarge(file, rows, scratch.WrittenCount);
+                    }
+                    else
+                    {
+                        AddRecord(file, rows, scratch.WrittenSpan);
+                    }
+                }
+
+                Position = _bytesBefore + Math.Min(Math.Max(0, file.Length), (group.FileOffset ?? 0) + compressed);
+            }
+
+            if (rows == 0)
+            {
+                AddRejection(file, 0, RejectionReasons.EmptyFile, "no rows: the Parquet file holds none", Math.Max(0, file.Length));
+            }
+        }
+        finally
+        {
+            reader.DisposeAsync().AsTask().GetAwaiter().GetResult();
+            stream!.Dispose();
+        }
+    }
+
+    private static string OneLine(string? message) => (message ?? "").ReplaceLineEndings(" ");
+}

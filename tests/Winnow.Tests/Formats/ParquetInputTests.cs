@@ -1,0 +1,152 @@
+using Winnow.Documents;
+using Winnow.Readers;
+using Winnow.Tests.Robustness;
+using Winnow.Tests.Support;
+using static Winnow.Tests.Support.RunOutputReader;
+
+namespace Winnow.Tests.Formats;
+
+/// <summary>Parquet input, as Hugging Face datasets ship it, read from files that DuckDB wrote.</summary>
+public sealed class ParquetInputTests
+{
+    /// <summary>A FineWeb-like file: the columns of FineWeb's documents, n rows.</summary>
+    internal static void WriteFineWebLike(string path, int rows, int rowGroupRows = 122_880, string compression = "zstd")
+    {
+        Directory.CreateDirectory(Path.GetDirectoryName(path)!);
+        DuckDb.Execute($"""
+            COPY (
+              SELECT 'Document number ' || i || ': ' || repeat('the quick brown fox ' || (i * 7919 % 10007) || ' ', 3 + i % 5) AS text,
+                     '<urn:uuid:' || i || '>' AS id,
+                     'CC-MAIN-2024-10' AS dump,
+                     'https://site' || (i % 7) || '.example/' || i AS url,
+                     TIMESTAMP '2024-02-20 10:00:00' + INTERVAL (i) SECOND AS date,
+                     'en' AS language,
+                     0.5 + (i % 50) / 100.0 AS language_score,
+                     (100 + i)::BIGINT AS token_count
+              FROM range({rows}) t(i) ORDER BY i)
+            TO {DuckDb.Quote(path)} (FORMAT parquet, ROW_GROUP_SIZE {rowGroupRows}, COMPRESSION {compression})
+            """);
+    }
+
+    [Fact]
+    public void AFineWebLikeFileGivesOneDocumentPerRowWithItsColumnsAsTypedMetadata()
+    {
+        using var dir = new TempDir();
+        WriteFineWebLike(dir["in/data/train-00000-of-00001.parquet"], 300);
+        var stats = Runs.Exact(dir["in"], dir["out"]);
+        var documents = Records(dir["out"], "documents");
+        Assert.Equal(300, documents.Count);
+        var first = documents[0];
+        Assert.Equal("<urn:uuid:0>", first["id"]!.GetValue<string>());
+        Assert.StartsWith("Document number 0: the quick brown fox", first["text"]!.GetValue<string>(), StringComparison.Ordinal);
+        Assert.Equal("https://site0.example/0", first["url"]!.GetValue<string>());
+        Assert.Equal("data/train-00000-of-00001.parquet", first["source"]!["file"]!.GetValue<string>());
+        Assert.Equal(1, Long(first["source"]!["line"]));
+        var metadata = first["metadata"]!.AsObject();
+        Assert.Equal(["dump", "date", "language", "language_score", "token_count"], metadata.Select(m => m.Key));
+        Assert.Equal("CC-MAIN-2024-10", metadata["dump"]!.GetValue<string>());
+        Assert.Equal("2024-02-20T10:00:00", metadata["date"]!.GetValue<string>());
+        Assert.Equal(0.5, metadata["language_score"]!.GetValue<double>());
+        Assert.Equal(100, metadata["token_count"]!.GetValue<long>());
+        Assert.Equal(System.Text.Json.JsonValueKind.Number, metadata["token_count"]!.GetValueKind());
+        Runs.AssertBalanced(stats);
+    }
+
+    [Fact]
+    public void TextIdAndUrlColumnsAreNamedByTheFieldOptions()
+    {
+        using var dir = new TempDir();
+        DuckDb.Execute($"COPY (SELECT 'k' || i AS key, 'body ' || i AS content, 'http://x.example/' || i AS link FROM range(3) t(i)) TO {DuckDb.Quote(dir["a.parquet"])} (FORMAT parquet)");
+        Runs.Exact(dir["a.parquet"], dir["out"], configure: o => o with { Reader = new ReaderOptions { TextField = "content", IdField = "key", UrlField = "link" } });
+        var document = Records(dir["out"], "documents")[2];
+        Assert.Equal(("k2", "body 2", "http://x.example/2"), (document["id"]!.GetValue<string>(), document["text"]!.GetValue<string>(), document["url"]!.GetValue<string>()));
+        Assert.Null(document["metadata"]);
+    }
+
+    [Fact]
+    public void NestedListsStructsMapsDatesAndNullsKeepTheirShape()
+    {
+        using var dir = new TempDir();
+        DuckDb.Execute($$"""
+            COPY (SELECT 'text ' || i AS text, [i, i + 1] AS list, {'a': i, 'b': 'x'} AS struct, MAP {'k': i} AS map,
+                         DATE '2024-01-31' AS day, CASE WHEN i = 1 THEN NULL ELSE 'v' END AS maybe, i % 2 = 0 AS even,
+                         [{'name': 'n', 'score': 1.5}] AS list_of_structs, 'bytes'::BLOB AS raw
+                  FROM range(2) t(i))
+            TO {{DuckDb.Quote(dir["a.parquet"])}} (FORMAT parquet)
+            """);
+        Runs.Exact(dir["a.parquet"], dir["out"]);
+        var documents = Records(dir["out"], "documents");
+        var metadata = documents[1]["metadata"]!;
+        Assert.Equal("[1,2]", Json(metadata["list"]!));
+        Assert.Equal("{\"a\":1,\"b\":\"x\"}", Json(metadata["struct"]!));
+        Assert.Equal("{\"k\":1}", Json(metadata["map"]!));
+        Assert.Equal("2024-01-31", metadata["day"]!.GetValue<string>());
+        Assert.Null(metadata["maybe"]);
+        Assert.True(metadata.AsObject().ContainsKey("maybe"));
+        Assert.False(metadata["even"]!.GetValue<bool>());
+        Assert.Equal("[{\"name\":\"n\",\"score\":1.5}]", Json(metadata["list_of_structs"]!));
+        Assert.Equal(Convert.ToBase64String("bytes"u8), metadata["raw"]!.GetValue<string>());
+    }
+
+    [Fact]
+    public void RowGroupsAreReadInOrderAndTheIdsOfRowsWithoutOneAreFileColonRow()
+    {
+        using var dir = new TempDir();
+        Directory.CreateDirectory(dir["in"]);
+        DuckDb.Execute($"COPY (SELECT 'text ' || i AS text FROM range(5000) t(i) ORDER BY i) TO {DuckDb.Quote(dir["in/a.parquet"])} (FORMAT parquet, ROW_GROUP_SIZE 2048)");
+        var stats = Runs.Exact(dir["in"], dir["out"]);
+        var documents = Records(dir["out"], "documents");
+        Assert.Equal(Enumerable.Range(0, 5000).Select(i => "text " + i), documents.Select(d => d["text"]!.GetValue<string>()));
+        Assert.Equal("a.parquet:4321", documents[4320]["id"]!.GetValue<string>());
+        Runs.AssertBalanced(stats);
+    }
+
+    [Fact]
+    public void ADamagedRowGroupIsRejectedByNameAndTheOthersAreRead()
+    {
+        using var dir = new TempDir();
+        DuckDb.Execute($"COPY (SELECT 'text ' || i || ' ' || md5(i::VARCHAR) AS text FROM range(6144) t(i) ORDER BY i) TO {DuckDb.Quote(dir["a.parquet"])} (FORMAT parquet, ROW_GROUP_SIZE 2048, COMPRESSION snappy)");
+        var bytes = File.ReadAllBytes(dir["a.parquet"]);
+
+        // Overwrite the middle of the second row group's data (the file's middle third) with noise.
+        var random = new Random(5);
+        for (var i = bytes.Length * 45 / 100; i < bytes.Length * 55 / 100; i++)
+        {
+            bytes[i] = (byte)random.Next(256);
+        }
+
+        dir.Write("in/a.parquet", bytes);
+        var stats = Runs.Exact(dir["in"], dir["out"]);
+        var rejected = Records(dir["out"], "rejected");
+        Assert.NotEmpty(rejected);
+        Assert.All(rejected, r => Assert.Equal(RejectionReasons.CorruptParquet, r["reason"]!.GetValue<string>()));
+        Assert.Contains(rejected, r => r["message"]!.GetValue<string>().StartsWith("row group 1 of 3 (rows 2,049-4,096)", StringComparison.Ordinal));
+        Assert.Contains(Records(dir["out"], "documents"), d => d["text"]!.GetValue<string>().StartsWith("text 0 ", StringComparison.Ordinal));
+        Runs.AssertBalanced(stats);
+    }
+
+    [Fact]
+    public void AFileThatIsNoParquetIsOneRejection()
+    {
+        using var dir = new TempDir();
+        dir.Write("in/a.parquet", "PAR1 not really"u8.ToArray());
+        dir.Write("in/b.parquet", []);
+        var cut = dir["whole.parquet"];
+        WriteFineWebLike(cut, 50);
+        dir.Write("in/c.parquet", File.ReadAllBytes(cut)[..^20]);
+        var stats = Runs.Exact(dir["in"], dir["out"]);
+        var rejected = Records(dir["out"], "rejected");
+        Assert.Equal([RejectionReasons.CorruptParquet, RejectionReasons.EmptyFile, RejectionReasons.CorruptParquet], rejected.Select(r => r["reason"]!.GetValue<string>()));
+        Assert.Contains("not a readable Parquet file", rejected[0]["message"]!.GetValue<string>(), StringComparison.Ordinal);
+        Runs.AssertBalanced(stats);
+    }
+
+    [Fact]
+    public void AParquetFileIsReadByTheCliToo()
+    {
+        using var dir = new TempDir();
+        WriteFineWebLike(dir["in/part.parquet"], 40);
+        var stats = CliRun.Ok("run", dir["in/part.parquet"], "--out", dir["out"], "--no-report", "--no-filters");
+        Assert.Equal(40, Long(stats["documents"]!["kept"]));
+    }
+}
