@@ -4,7 +4,6 @@ using System.Text.Encodings.Web;
 using System.Text.Json;
 using Winnow.Extraction;
 using Winnow.Readers;
-using Winnow.Text;
 
 namespace Winnow.Cli.Commands;
 
@@ -68,7 +67,7 @@ internal static class ExtractCommand
             try
             {
                 var chunk = new List<PageInput>(ChunkPages);
-                foreach (var input in PageInput.ReadAll(files, skipped))
+                foreach (var input in PageInput.ReadAll(files, skipped, System.Console.Error.WriteLine))
                 {
                     chunk.Add(input);
                     if (chunk.Count == ChunkPages)
@@ -89,7 +88,7 @@ internal static class ExtractCommand
         foreach (var chunk in chunks.GetConsumingEnumerable())
         {
             // Pages are extracted in parallel and written in input order, so the output does not depend on threads.
-            var results = chunk.AsParallel().AsOrdered().WithDegreeOfParallelism(threads).Select(p => (p, extractor.Extract(CharsetDecoder.Decode(p.Bytes, p.ContentType), p.Url))).ToList();
+            var results = chunk.AsParallel().AsOrdered().WithDegreeOfParallelism(threads).Select(p => (p, extractor.Extract(p))).ToList();
             foreach (var (input, page) in results)
             {
                 ExtractJson.Write(writer, input.Source, page);

@@ -1,5 +1,6 @@
 using AngleSharp.Html.Parser;
 using Winnow.Extraction.Html;
+using Winnow.Text;
 
 namespace Winnow.Extraction;
 
@@ -33,6 +34,12 @@ public sealed class HtmlExtractor
         SkipProcessingInstructions = true,
         SkipDataText = false,
     };
+
+    /// <summary>
+    /// Decodes a page's bytes (<see cref="CharsetDecoder"/>: byte-order mark, the HTTP content type,
+    /// a meta declaration, else detection) and extracts from them: what `winnow extract` does per page.
+    /// </summary>
+    internal ExtractedPage Extract(PageInput page) => Extract(CharsetDecoder.Decode(page.Bytes, page.ContentType), page.Url);
 
     /// <summary>Extracts content and metadata from decoded HTML.</summary>
     /// <param name="html">The page's markup.</param>
