@@ -29,4 +29,20 @@ public class HtmlTreeBuilderTests
         Assert.Equal("body(marquee('m'),applet,p('after'))", Outline(Parse("<marquee>m</marquee><applet></applet><p>after</p>").Body));
         Assert.Equal(Prose, Extract($"<body><div><object data=x></object></div><p>{Prose}</p></body>"));
     }
+
+    // 13.2.5.2 RCDATA state reads a title to its end tag or to the end of the file, so a page whose
+    // </title> is missing is all title. Like libxml2 (what lxml-based extractors see), a title or
+    // textarea with no end tag anywhere ends at the next tag instead.
+    [Fact]
+    public void ATitleWithoutEndTagEndsAtTheNextTag()
+    {
+        var doc = Parse($"<html><head><title>The page<meta charset=utf-8></head><body><p>{Prose}</p></body></html>");
+        Assert.Equal("The page", doc.Title());
+        Assert.Equal($"body(p('{Prose}'))", Outline(doc.Body));
+        Assert.Equal(Prose, Extract($"<title>The page\n<link rel=stylesheet href=a.css><body><div><p>{Prose}</p></div>"));
+        Assert.Equal("body(textarea('a'),p('b'))", Outline(Parse("<textarea>a<p>b").Body));
+
+        // With an end tag further on, the standard's reading stands.
+        Assert.Equal("A <b>bold</b> title", Parse("<title>A <b>bold</b> title</title>").Title());
+    }
 }
