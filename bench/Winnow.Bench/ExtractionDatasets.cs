@@ -39,7 +39,14 @@ internal static class ExtractionDatasets
         foreach (var dataset in datasets)
         {
             var clock = Stopwatch.StartNew();
-            scores[(dataset.Name, "winnow")] = dataset.Score(ShippedExtraction.Texts(dataset.HtmlFolder, options));
+            var ours = ShippedExtraction.Texts(dataset.HtmlFolder, options);
+            scores[(dataset.Name, "winnow")] = dataset.Score(ours);
+            if (Value(args, "--save-as") is { } saveAs)
+            {
+                // Kept beside the peers' outputs: later runs show it as a column (a before/after comparison).
+                Save(Path.Combine(peers, $"{dataset.Name}.{saveAs}.jsonl"), ours);
+            }
+
             Console.Error.WriteLine($"{dataset.Name}: {dataset.Truth.Count} pages extracted in {clock.Elapsed.TotalSeconds:F1} s");
             foreach (var (key, _) in columns.Skip(1))
             {
@@ -169,6 +176,15 @@ internal static class ExtractionDatasets
 
         File.WriteAllText(doc, string.Concat(text.AsSpan(0, begin + Begin.Length), "\n", table, text.AsSpan(end)));
         Console.Error.WriteLine($"table written into {doc}");
+    }
+
+    private static void Save(string path, Dictionary<string, string?> texts)
+    {
+        using var writer = new StreamWriter(path);
+        foreach (var (id, text) in texts)
+        {
+            writer.WriteLine(System.Text.Json.JsonSerializer.Serialize(new Dictionary<string, string?> { ["file"] = id, ["text"] = text }));
+        }
     }
 
     private static string? Value(string[] args, string name)

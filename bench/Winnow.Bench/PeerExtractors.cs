@@ -17,7 +17,7 @@ internal static class PeerExtractors
         // fallback extractors on, comments off. The wrapper's defaults are the library's: comments on.
         ("trafilatura-standard", "trafilatura 2.2 standard", "/usr/bin/python3", "trafilatura_extract.py", "--no-comments --no-metadata"),
         ("trafilatura-default", "trafilatura 2.2 default", "/usr/bin/python3", "trafilatura_extract.py", ""),
-        ("readability", "Readability.js 0.6", "node", "readability.js", ""),
+        ("readability", "Readability.js 0.6", "node --max-old-space-size=8192", "readability.js", ""),
     ];
 
     /// <summary>Texts by page id from a cached output, or null when absent.</summary>
