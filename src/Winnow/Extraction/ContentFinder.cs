@@ -10,12 +10,14 @@ internal static class ContentFinder
     private const int MinParagraphChars = 25;
 
     /// <summary>The nodes that make up the main content, in document order.</summary>
-    public static List<ContentNode> Find(IReadOnlyList<ContentNode> elements, ContentNode root, string? hintText)
+    public static List<ContentNode> Find(IReadOnlyList<ContentNode> elements, ContentNode root, string? hintText, ExtractionOptions options)
     {
         var candidates = new List<ContentNode>();
         foreach (var node in elements)
         {
-            if (!IsParagraph(node) || node.Chars < MinParagraphChars || IsInsideParagraph(node))
+            // Text that cleaning would drop (a comment section, unless comments are kept) cannot
+            // elect the container: a long discussion would otherwise outvote a short post.
+            if (!IsParagraph(node) || node.Chars < MinParagraphChars || (node.InComments && !options.IncludeComments) || IsInsideParagraph(node))
             {
                 continue;
             }

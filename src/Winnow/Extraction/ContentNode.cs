@@ -32,6 +32,9 @@ internal sealed class ContentNode
     /// <summary>True for names that mark comment sections.</summary>
     public bool IsComments { get; set; }
 
+    /// <summary>True when this node or an ancestor marks a comment section.</summary>
+    public bool InComments { get; set; }
+
     /// <summary>Link target of an &lt;a&gt;, when links are kept.</summary>
     public string? Href { get; set; }
 

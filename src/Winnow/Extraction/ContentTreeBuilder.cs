@@ -68,6 +68,7 @@ internal sealed class ContentTreeBuilder
                     {
                         Hint = ClassHints.Of(className, id, out var comments),
                         IsComments = comments,
+                        InComments = comments || target.InComments,
                     };
                     if (node.Tag == "a" && _options.IncludeLinks)
                     {

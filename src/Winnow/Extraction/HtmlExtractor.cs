@@ -90,7 +90,7 @@ public sealed class HtmlExtractor
     {
         var builder = new ContentTreeBuilder(_options);
         var root = builder.Build(body);
-        var containers = ContentFinder.Find(builder.Elements, root, metadata.ArticleBody);
+        var containers = ContentFinder.Find(builder.Elements, root, metadata.ArticleBody, _options);
         ContentCleaner.Clean(containers, _options);
         return new ContentRenderer(_options).Render(containers);
     }

@@ -1,0 +1,45 @@
+using System.Text;
+using Winnow.Extraction;
+
+namespace Winnow.Tests.Extraction;
+
+/// <summary>How the main content is chosen, on small pages of our own, one failure class each.</summary>
+public class ContentFinderTests
+{
+    private static string Extract(string html, ExtractionOptions options = default) => new HtmlExtractor(options).Extract(html).Text;
+
+    private static string Paragraphs(string prefix, int count) => string.Concat(Enumerable.Range(1, count).Select(i =>
+        $"<p>{prefix} paragraph {i} says something in full sentences, with a comma or two, and runs long enough to count.</p>"));
+
+    [Fact]
+    public void ALongCommentSectionDoesNotBecomeTheContent()
+    {
+        var comments = new StringBuilder("<ol class=\"commentlist\">");
+        for (var i = 0; i < 200; i++)
+        {
+            comments.Append($"<li class=\"comment\"><div class=\"comment-body\"><p>Reader {i} writes back at length, agreeing, disagreeing, quoting, and adding a story of their own, which goes on, and on, for several more lines than the post itself.</p></div></li>");
+        }
+
+        comments.Append("</ol>");
+        var html = $"<body><div class=\"post\">{Paragraphs("Post", 3)}<div id=\"comments\">{comments}</div></div><div class=\"sidebar\">Links</div></body>";
+        var text = Extract(html);
+        Assert.Contains("Post paragraph 1", text, StringComparison.Ordinal);
+        Assert.Contains("Post paragraph 3", text, StringComparison.Ordinal);
+        Assert.DoesNotContain("Reader", text, StringComparison.Ordinal);
+        Assert.Contains("Reader 199", Extract(html, new ExtractionOptions { IncludeComments = true }), StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("post hentry commented")]
+    [InlineData("opinion commentary")]
+    [InlineData("story with_commentary")]
+    [InlineData("post type-post hentry category-for-discussion tag-comments")]
+    public void NamesThatOnlyMentionCommentsDoNotMarkACommentSection(string className)
+    {
+        var text = Extract($"<body><article class=\"{className}\">{Paragraphs("Post", 3)}</article><div class=\"comments\">{Paragraphs("Reader", 1)}</div></body>");
+        Assert.Contains("Post paragraph 1", text, StringComparison.Ordinal);
+        Assert.Contains("Post paragraph 3", text, StringComparison.Ordinal);
+        Assert.DoesNotContain("Reader", text, StringComparison.Ordinal);
+    }
+}
+
