@@ -3,11 +3,18 @@ namespace Winnow.Extraction;
 /// <summary>
 /// Finds the main-content container: paragraphs vote for their ancestors (more for longer,
 /// comma-rich text), votes are weighted by tag and class/id hints and discounted by link
-/// density; the best container then takes in siblings that score close to it.
+/// density; the best container is widened to the ancestors whose added text is mostly prose,
+/// then takes in siblings that score close to it.
 /// </summary>
 internal static class ContentFinder
 {
     private const int MinParagraphChars = 25;
+
+    // A paragraph counts as prose when at most half of it is link text.
+    private const double MaxProseLinkDensity = 0.5;
+
+    // An ancestor joins when at least this share of the text it adds is prose.
+    private const double MinAddedProse = 0.7;
 
     /// <summary>The nodes that make up the main content, in document order.</summary>
     public static List<ContentNode> Find(IReadOnlyList<ContentNode> elements, ContentNode root, string? hintText, ExtractionOptions options)
@@ -20,6 +27,11 @@ internal static class ContentFinder
             if (!IsParagraph(node) || node.Chars < MinParagraphChars || (node.InComments && !options.IncludeComments) || IsInsideParagraph(node))
             {
                 continue;
+            }
+
+            if (node.LinkDensity <= MaxProseLinkDensity)
+            {
+                node.ProseChars = node.Chars - node.LinkChars;
             }
 
             var vote = 1 + node.Commas + Math.Min(node.Chars / 100, 3);
@@ -59,7 +71,8 @@ internal static class ContentFinder
             return [root];
         }
 
-        best = Widen(best);
+        SumProse(elements);
+        best = Widen(best, options);
         return WithSiblings(best);
     }
 
@@ -116,21 +129,45 @@ internal static class ContentFinder
         return score + node.Hint;
     }
 
-    /// <summary>
-    /// Moves up while the parent holds substantially the same text: the best node is often one
-    /// wrapper too deep, which would cut off a lead paragraph or a subheading section.
-    /// </summary>
-    private static ContentNode Widen(ContentNode best)
+    // Bottom-up (elements are in pre-order, so children come before their parent from the end):
+    // a node's prose is its own paragraph's or its children's, whichever is more, so that a
+    // text-bearing div holding paragraphs is not counted twice.
+    private static void SumProse(IReadOnlyList<ContentNode> elements)
     {
-        var node = best;
-        while (node.Parent is { } parent && parent.Tag != "body"
-            && parent.Chars * 0.8 <= node.Chars && parent.Hint >= 0)
+        var children = new int[elements.Count];
+        for (var i = elements.Count - 1; i >= 0; i--)
         {
-            node = parent;
+            var node = elements[i];
+            node.ProseChars = Math.Max(node.ProseChars, children[i]);
+            if (node.Parent is { } parent)
+            {
+                children[parent.Index] += node.ProseChars;
+            }
+        }
+    }
+
+    /// <summary>
+    /// Moves up to every ancestor whose added text (beyond the node chosen so far, comment
+    /// sections aside) is mostly prose: the best node is often one section of an article split
+    /// into sibling or cousin sections, or one wrapper too deep to hold the lead paragraph.
+    /// </summary>
+    private static ContentNode Widen(ContentNode best, ExtractionOptions options)
+    {
+        var current = best;
+        for (var a = best.Parent; a is not null && a.Tag != "body"; a = a.Parent)
+        {
+            var addedProse = a.ProseChars - current.ProseChars;
+            var addedChars = Visible(a, options) - Visible(current, options);
+            if (a.Hint >= 0 && (addedChars <= 0 || addedProse >= MinAddedProse * addedChars))
+            {
+                current = a;
+            }
         }
 
-        return node;
+        return current;
     }
+
+    private static int Visible(ContentNode node, ExtractionOptions options) => node.Chars - (options.IncludeComments ? 0 : node.CommentChars);
 
     private static List<ContentNode> WithSiblings(ContentNode best)
     {

@@ -24,6 +24,9 @@ internal sealed class ContentNode
 
     public int Depth { get; }
 
+    /// <summary>Position among the element nodes in document order (pre-order); the root is 0.</summary>
+    public int Index { get; set; }
+
     public List<ContentNode>? Children { get; set; }
 
     /// <summary>Class and id hint: negative for boilerplate names, positive for content names.</summary>
@@ -49,6 +52,12 @@ internal sealed class ContentNode
 
     /// <summary>Paragraph-like elements in the subtree.</summary>
     public int Paragraphs { get; set; }
+
+    /// <summary>Non-space characters in comment sections in the subtree (the node's own when it is one).</summary>
+    public int CommentChars { get; set; }
+
+    /// <summary>Non-space, non-link characters of the prose paragraphs in the subtree (set while finding content).</summary>
+    public int ProseChars { get; set; }
 
     /// <summary>Readability-style content score gathered from paragraphs below.</summary>
     public double Score { get; set; }

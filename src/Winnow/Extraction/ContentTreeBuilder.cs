@@ -80,6 +80,7 @@ internal sealed class ContentTreeBuilder
                     }
 
                     target.Add(node);
+                    node.Index = _elements.Count;
                     _elements.Add(node);
                     pending.Add((element, node));
                 }
@@ -142,7 +143,7 @@ internal sealed class ContentTreeBuilder
             || compact.Contains("visibility:hidden", StringComparison.OrdinalIgnoreCase);
     }
 
-    /// <summary>Sums characters, link characters, commas and paragraphs from the leaves up.</summary>
+    /// <summary>Sums characters, link characters, commas, paragraphs and comment text from the leaves up.</summary>
     private void Tally()
     {
         for (var i = _elements.Count - 1; i >= 0; i--)
@@ -171,8 +172,14 @@ internal sealed class ContentTreeBuilder
                 node.Paragraphs++;
             }
 
+            if (node.IsComments)
+            {
+                node.CommentChars = node.Chars;
+            }
+
             if (node.Parent is { } parent)
             {
+                parent.CommentChars += node.CommentChars;
                 parent.Chars += node.Chars;
                 parent.LinkChars += node.LinkChars;
                 parent.Commas += node.Commas;

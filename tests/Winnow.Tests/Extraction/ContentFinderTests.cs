@@ -41,5 +41,18 @@ public class ContentFinderTests
         Assert.Contains("Post paragraph 3", text, StringComparison.Ordinal);
         Assert.DoesNotContain("Reader", text, StringComparison.Ordinal);
     }
+
+    [Fact]
+    public void AnArticleSplitIntoCousinSectionsIsKeptWhole()
+    {
+        string Section(string name, int paragraphs) => $"<section class=\"part\"><div><div>{Paragraphs(name, paragraphs)}</div></div></section>";
+        var html = $"<body><nav><a href=\"/\">Home</a></nav><article>{Section("Opening", 2)}{Section("Middle", 3)}{Section("Closing", 8)}</article>"
+            + "<div class=\"sidebar\"><p>About this site: a short note on who writes here and why, kept beside every post.</p></div></body>";
+        var text = Extract(html);
+        Assert.Contains("Opening paragraph 1", text, StringComparison.Ordinal);
+        Assert.Contains("Middle paragraph 3", text, StringComparison.Ordinal);
+        Assert.Contains("Closing paragraph 8", text, StringComparison.Ordinal);
+        Assert.DoesNotContain("About this site", text, StringComparison.Ordinal);
+    }
 }
 
