@@ -16,10 +16,17 @@ internal static class ContentFinder
     // An ancestor joins when at least this share of the text it adds is prose.
     private const double MinAddedProse = 0.7;
 
+    // The page's longest prose block is nearly always part of its article. When the winner of the
+    // vote lies elsewhere with less than half that block's prose, the vote went wrong (running
+    // text in a link-heavy column outvoted by a short footer or teaser): the block is taken
+    // instead, and widened like any winner. Only for a block of at least this many characters.
+    private const int LongProseChars = 400;
+
     /// <summary>The nodes that make up the main content, in document order.</summary>
     public static List<ContentNode> Find(IReadOnlyList<ContentNode> elements, ContentNode root, string? hintText, ExtractionOptions options)
     {
         var candidates = new List<ContentNode>();
+        ContentNode? longest = null;
         foreach (var node in elements)
         {
             // Text that cleaning would drop (a comment section, unless comments are kept) cannot
@@ -32,6 +39,10 @@ internal static class ContentFinder
             if (node.LinkDensity <= MaxProseLinkDensity)
             {
                 node.ProseChars = node.Chars - node.LinkChars;
+                if (longest is null || node.ProseChars > longest.ProseChars)
+                {
+                    longest = node;
+                }
             }
 
             var vote = 1 + node.Commas + Math.Min(node.Chars / 100, 3);
@@ -71,9 +82,28 @@ internal static class ContentFinder
             return [root];
         }
 
+        var longestProse = longest?.ProseChars ?? 0;
         SumProse(elements);
+        if (longest is not null && longestProse >= LongProseChars && !Contains(best, longest) && longestProse > 2 * best.ProseChars)
+        {
+            best = longest;
+        }
+
         best = Widen(best, options);
         return WithSiblings(best);
+    }
+
+    private static bool Contains(ContentNode ancestor, ContentNode node)
+    {
+        for (var a = node; a is not null; a = a.Parent)
+        {
+            if (a == ancestor)
+            {
+                return true;
+            }
+        }
+
+        return false;
     }
 
     private static bool IsParagraph(ContentNode node) => node.Tag switch
@@ -129,7 +159,7 @@ internal static class ContentFinder
         return score + node.Hint;
     }
 
-    // Bottom-up (elements are in pre-order, so children come before their parent from the end):
+    // Bottom-up (every element comes after its parent, so from the end children come first):
     // a node's prose is its own paragraph's or its children's, whichever is more, so that a
     // text-bearing div holding paragraphs is not counted twice.
     private static void SumProse(IReadOnlyList<ContentNode> elements)

@@ -24,7 +24,7 @@ internal sealed class ContentNode
 
     public int Depth { get; }
 
-    /// <summary>Position among the element nodes in document order (pre-order); the root is 0.</summary>
+    /// <summary>Position in <see cref="ContentTreeBuilder.Elements"/>; the root is 0.</summary>
     public int Index { get; set; }
 
     public List<ContentNode>? Children { get; set; }

@@ -27,7 +27,7 @@ internal sealed class ContentTreeBuilder
 
     public ContentTreeBuilder(ExtractionOptions options) => _options = options;
 
-    /// <summary>Every element node in document order (pre-order).</summary>
+    /// <summary>Every element node, each after its parent (siblings in document order; not pre-order: a node's children follow all its siblings).</summary>
     public IReadOnlyList<ContentNode> Elements => _elements;
 
     public ContentNode Build(HtmlNode body)

@@ -54,5 +54,21 @@ public class ContentFinderTests
         Assert.Contains("Closing paragraph 8", text, StringComparison.Ordinal);
         Assert.DoesNotContain("About this site", text, StringComparison.Ordinal);
     }
+
+    [Fact]
+    public void ALongProseBlockOutsideAWeakWinnerTakesItsPlace()
+    {
+        // The story is one text block with line breaks, beside a large menu in the same column; a
+        // short address block elsewhere has the column to itself and outvotes it.
+        var menu = string.Concat(Enumerable.Range(1, 120).Select(i => $"<li><a href=\"/s{i}\">Service number {i}</a></li>"));
+        var story = string.Join("<br><br>", Enumerable.Range(1, 6).Select(i =>
+            $"Sentence group {i} of the story tells what happened, where, and to whom, in plain words."));
+        var html = $"<body><div><div><div><ul>{menu}</ul></div><div>{story}</div></div></div>"
+            + "<div><div><div><div>City Hall, 1 Main Street, Springfield, phone 555 0100, open weekdays</div></div></div></div></body>";
+        var text = Extract(html);
+        Assert.Contains("Sentence group 1", text, StringComparison.Ordinal);
+        Assert.Contains("Sentence group 6", text, StringComparison.Ordinal);
+        Assert.DoesNotContain("City Hall", text, StringComparison.Ordinal);
+    }
 }
 
