@@ -12,6 +12,10 @@ internal static class ClassHints
     public const int Negative = -25;
     public const int Positive = 25;
 
+    // An id of five or more hyphenated words is a slug of a heading's text ("sharing-with-a-single-
+    // developer", the anchor of a section), not a name for the block's role.
+    private const int SlugHyphens = 4;
+
     private static readonly SearchValues<string> NegativeNames = SearchValues.Create(
     [
         "nav", "menu", "footer", "sidebar", "side-bar", "aside", "share", "sharing", "social", "related",
@@ -43,26 +47,26 @@ internal static class ClassHints
         var hint = 0;
         if (!string.IsNullOrEmpty(className))
         {
-            hint += Weigh(className, ref comments);
+            hint += Weigh(className, isId: false, ref comments);
         }
 
         if (!string.IsNullOrEmpty(id))
         {
-            hint += Weigh(id, ref comments);
+            hint += Weigh(id, isId: true, ref comments);
         }
 
         return hint;
     }
 
     // At most one negative and one positive weight per attribute, whatever the number of names in it.
-    private static int Weigh(string name, ref bool comments)
+    private static int Weigh(string name, bool isId, ref bool comments)
     {
         bool negative = false, positive = false, commentSection = false;
         var span = name.AsSpan();
         foreach (var range in span.SplitAny(" \t\n\f\r"))
         {
             var token = span[range];
-            if (token.IsEmpty || IsTaxonomy(token))
+            if (token.IsEmpty || IsTaxonomy(token) || (isId && token.Count('-') >= SlugHyphens))
             {
                 continue;
             }
@@ -81,6 +85,7 @@ internal static class ClassHints
     // "tag-social-media") say what the post is about, not what the block is.
     private static bool IsTaxonomy(ReadOnlySpan<char> token) =>
         token.StartsWith("category-", StringComparison.OrdinalIgnoreCase) || token.StartsWith("tag-", StringComparison.OrdinalIgnoreCase);
+
 
     // "comment" as a section's name (comments, commentlist, comment-body, post-comments), not as a
     // word that only mentions them: a post "commented" on, an opinion "commentary", a "commentator".

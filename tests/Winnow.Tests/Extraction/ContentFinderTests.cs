@@ -34,6 +34,7 @@ public class ContentFinderTests
     [InlineData("opinion commentary")]
     [InlineData("story with_commentary")]
     [InlineData("post type-post hentry category-for-discussion tag-comments")]
+    [InlineData("section\" id=\"how-comments-are-shared-with-readers")]
     public void NamesThatOnlyMentionCommentsDoNotMarkACommentSection(string className)
     {
         var text = Extract($"<body><article class=\"{className}\">{Paragraphs("Post", 3)}</article><div class=\"comments\">{Paragraphs("Reader", 1)}</div></body>");
