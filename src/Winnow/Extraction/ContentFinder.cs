@@ -3,8 +3,9 @@ namespace Winnow.Extraction;
 /// <summary>
 /// Finds the main-content container: paragraphs vote for their ancestors (more for longer,
 /// comma-rich text), votes are weighted by tag and class/id hints and discounted by link
-/// density; the best container is widened to the ancestors whose added text is mostly prose,
-/// then takes in siblings that score close to it.
+/// density (a weak winner gets a second vote in which list items vote too; the page's longest
+/// prose block overrides a winner with far less prose); the winner is widened to the ancestors
+/// whose added text is mostly prose, then takes in siblings that score close to it.
 /// </summary>
 internal static class ContentFinder
 {
@@ -22,8 +23,44 @@ internal static class ContentFinder
     // instead, and widened like any winner. Only for a block of at least this many characters.
     private const int LongProseChars = 400;
 
+    // A winner with less prose than this is weak: the vote is run again with list items voting
+    // (articles written as lists: release notes, how-tos), and its winner taken if it holds more
+    // than twice the prose. List items vote only when at most this share of them is link text.
+    private const int WeakProse = 200;
+    private const double ListItemMaxLinkDensity = 0.3;
+
     /// <summary>The nodes that make up the main content, in document order.</summary>
     public static List<ContentNode> Find(IReadOnlyList<ContentNode> elements, ContentNode root, string? hintText, ExtractionOptions options)
+    {
+        var best = Elect(elements, options, listItemsVote: false);
+        if (best is null || best.ProseChars < WeakProse)
+        {
+            var weakProse = best?.ProseChars ?? 0;
+            Reset(elements);
+            best = Elect(elements, options, listItemsVote: true);
+            if (best is null || best.ProseChars <= 2 * weakProse)
+            {
+                Reset(elements);
+                best = Elect(elements, options, listItemsVote: false);
+            }
+        }
+
+        if (hintText is not null)
+        {
+            best = MatchHint(elements, hintText) ?? best;
+        }
+
+        if (best is null)
+        {
+            return [root];
+        }
+
+        best = Widen(best, options);
+        return WithSiblings(best);
+    }
+
+    /// <summary>The winner of the paragraphs' vote (prose totals set on every node), or null when nothing voted.</summary>
+    private static ContentNode? Elect(IReadOnlyList<ContentNode> elements, ExtractionOptions options, bool listItemsVote)
     {
         var candidates = new List<ContentNode>();
         ContentNode? longest = null;
@@ -31,7 +68,8 @@ internal static class ContentFinder
         {
             // Text that cleaning would drop (a comment section, unless comments are kept) cannot
             // elect the container: a long discussion would otherwise outvote a short post.
-            if (!IsParagraph(node) || node.Chars < MinParagraphChars || (node.InComments && !options.IncludeComments) || IsInsideParagraph(node))
+            var votes = IsParagraph(node) || (listItemsVote && node.Tag is "li" or "dd" && node.LinkDensity <= ListItemMaxLinkDensity);
+            if (!votes || node.Chars < MinParagraphChars || (node.InComments && !options.IncludeComments) || IsInsideParagraph(node))
             {
                 continue;
             }
@@ -72,14 +110,9 @@ internal static class ContentFinder
             }
         }
 
-        if (hintText is not null)
-        {
-            best = MatchHint(elements, hintText) ?? best;
-        }
-
         if (best is null)
         {
-            return [root];
+            return null;
         }
 
         var longestProse = longest?.ProseChars ?? 0;
@@ -89,8 +122,17 @@ internal static class ContentFinder
             best = longest;
         }
 
-        best = Widen(best, options);
-        return WithSiblings(best);
+        return best;
+    }
+
+    private static void Reset(IReadOnlyList<ContentNode> elements)
+    {
+        foreach (var node in elements)
+        {
+            node.Score = 0;
+            node.IsCandidate = false;
+            node.ProseChars = 0;
+        }
     }
 
     private static bool Contains(ContentNode ancestor, ContentNode node)

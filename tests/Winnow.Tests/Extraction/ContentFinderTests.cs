@@ -71,5 +71,17 @@ public class ContentFinderTests
         Assert.Contains("Sentence group 6", text, StringComparison.Ordinal);
         Assert.DoesNotContain("City Hall", text, StringComparison.Ordinal);
     }
+
+    [Fact]
+    public void AnArticleWrittenAsListsIsFound()
+    {
+        var items = string.Concat(Enumerable.Range(1, 12).Select(i =>
+            $"<li>Item {i} of the release notes explains a change, why it was made, and what it means for you.</li>"));
+        var html = $"<body><header><div><p>The project blog: notes from the people who build it</p></div></header>"
+            + $"<div class=\"entry\"><h2>Highlights</h2><ul>{items}</ul><h2>Fixes</h2><ul>{items.Replace("Item", "Fix", StringComparison.Ordinal)}</ul></div></body>";
+        var text = Extract(html);
+        Assert.Contains("Item 1 of the release notes", text, StringComparison.Ordinal);
+        Assert.Contains("Fix 12 of the release notes", text, StringComparison.Ordinal);
+    }
 }
 
