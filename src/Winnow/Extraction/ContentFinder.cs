@@ -29,8 +29,8 @@ internal static class ContentFinder
     private const int WeakProse = 200;
     private const double ListItemMaxLinkDensity = 0.3;
 
-    /// <summary>The nodes that make up the main content, in document order.</summary>
-    public static List<ContentNode> Find(IReadOnlyList<ContentNode> elements, ContentNode root, string? hintText, ExtractionOptions options)
+    /// <summary>The nodes that make up the main content, in document order; null when no paragraph voted.</summary>
+    public static List<ContentNode>? Find(IReadOnlyList<ContentNode> elements, string? hintText, ExtractionOptions options)
     {
         var best = Elect(elements, options, listItemsVote: false);
         if (best is null || best.ProseChars < WeakProse)
@@ -52,7 +52,7 @@ internal static class ContentFinder
 
         if (best is null)
         {
-            return [root];
+            return null;
         }
 
         best = Widen(best, options);

@@ -11,7 +11,7 @@ internal sealed class ContentTreeBuilder
 {
     private static readonly HashSet<string> Skipped = new(StringComparer.Ordinal)
     {
-        "script", "style", "noscript", "template", "svg", "math", "canvas", "iframe", "object", "embed",
+        "script", "style", "template", "svg", "math", "canvas", "iframe", "object", "embed",
         "video", "audio", "source", "track", "button", "input", "select", "textarea", "option", "nav",
         "aside", "footer", "menu", "dialog", "head", "link", "meta", "label", "fieldset", "map", "area",
     };
@@ -23,9 +23,19 @@ internal sealed class ContentTreeBuilder
     };
 
     private readonly ExtractionOptions _options;
+    private readonly bool _keepNoscript;
     private readonly List<ContentNode> _elements = [];
 
-    public ContentTreeBuilder(ExtractionOptions options) => _options = options;
+    /// <param name="options">What to keep.</param>
+    /// <param name="keepNoscript">Read &lt;noscript&gt; content (what a browser without scripts shows) rather than skip it.</param>
+    public ContentTreeBuilder(ExtractionOptions options, bool keepNoscript = false)
+    {
+        _options = options;
+        _keepNoscript = keepNoscript;
+    }
+
+    /// <summary>True when a &lt;noscript&gt; element was left out.</summary>
+    public bool SkippedNoscript { get; private set; }
 
     /// <summary>Every element node, each after its parent (siblings in document order; not pre-order: a node's children follow all its siblings).</summary>
     public IReadOnlyList<ContentNode> Elements => _elements;
@@ -104,6 +114,12 @@ internal sealed class ContentTreeBuilder
         var tag = element.Tag!;
         if (Skipped.Contains(tag) || (tag == "table" && !_options.IncludeTables))
         {
+            return false;
+        }
+
+        if (tag == "noscript" && !_keepNoscript)
+        {
+            SkippedNoscript = true;
             return false;
         }
 

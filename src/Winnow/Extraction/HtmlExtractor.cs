@@ -90,7 +90,20 @@ public sealed class HtmlExtractor
     {
         var builder = new ContentTreeBuilder(_options);
         var root = builder.Build(body);
-        var containers = ContentFinder.Find(builder.Elements, root, metadata.ArticleBody, _options);
+        var containers = ContentFinder.Find(builder.Elements, metadata.ArticleBody, _options);
+        if (containers is null && builder.SkippedNoscript)
+        {
+            // Nothing to read but <noscript>: a page built by scripts, whose copy for readers
+            // without them (as we parse, scripting off) is the text.
+            builder = new ContentTreeBuilder(_options, keepNoscript: true);
+            var withNoscript = builder.Build(body);
+            if (ContentFinder.Find(builder.Elements, metadata.ArticleBody, _options) is { } found)
+            {
+                (root, containers) = (withNoscript, found);
+            }
+        }
+
+        containers ??= [root];
         ContentCleaner.Clean(containers, _options);
         return new ContentRenderer(_options).Render(containers);
     }

@@ -83,5 +83,19 @@ public class ContentFinderTests
         Assert.Contains("Item 1 of the release notes", text, StringComparison.Ordinal);
         Assert.Contains("Fix 12 of the release notes", text, StringComparison.Ordinal);
     }
+
+    [Fact]
+    public void APageWhoseTextIsOnlyInNoscriptIsRead()
+    {
+        // A script-built page: without scripts a browser shows the <noscript> copy, and so do we.
+        var html = $"<body><div id=\"app\"></div><noscript><article>{Paragraphs("Story", 4)}</article></noscript><script>start()</script></body>";
+        var text = Extract(html);
+        Assert.Contains("Story paragraph 1", text, StringComparison.Ordinal);
+        Assert.Contains("Story paragraph 4", text, StringComparison.Ordinal);
+
+        // Where the page has text of its own, a <noscript> note stays out.
+        var page = $"<body><article>{Paragraphs("Story", 4)}</article><noscript><p>Please turn on JavaScript to see the comments and the rest of the site.</p></noscript></body>";
+        Assert.DoesNotContain("JavaScript", Extract(page), StringComparison.Ordinal);
+    }
 }
 
