@@ -26,7 +26,7 @@ internal static class ContentFinder
     // A winner with less prose than this is weak: the vote is run again with list items voting
     // (articles written as lists: release notes, how-tos), and its winner taken if it holds more
     // than twice the prose. List items vote only when at most this share of them is link text.
-    private const int WeakProse = 200;
+    internal const int WeakProse = 200;
     private const double ListItemMaxLinkDensity = 0.3;
 
     /// <summary>The nodes that make up the main content, in document order; null when no paragraph voted.</summary>
@@ -57,6 +57,18 @@ internal static class ContentFinder
 
         best = Widen(best, options);
         return WithSiblings(best);
+    }
+
+    /// <summary>Prose characters in the chosen containers (0 for none).</summary>
+    public static int Prose(List<ContentNode>? containers)
+    {
+        var prose = 0;
+        foreach (var c in containers ?? [])
+        {
+            prose += c.ProseChars;
+        }
+
+        return prose;
     }
 
     /// <summary>The winner of the paragraphs' vote (prose totals set on every node), or null when nothing voted.</summary>

@@ -13,7 +13,7 @@ internal sealed class ContentTreeBuilder
     {
         "script", "style", "template", "svg", "math", "canvas", "iframe", "object", "embed",
         "video", "audio", "source", "track", "button", "input", "select", "textarea", "option", "nav",
-        "aside", "footer", "menu", "dialog", "head", "link", "meta", "label", "fieldset", "map", "area",
+        "footer", "menu", "dialog", "head", "link", "meta", "label", "fieldset", "map", "area",
     };
 
     private static readonly HashSet<string> SkippedRoles = new(StringComparer.OrdinalIgnoreCase)
@@ -23,19 +23,19 @@ internal sealed class ContentTreeBuilder
     };
 
     private readonly ExtractionOptions _options;
-    private readonly bool _keepNoscript;
+    private readonly bool _keepAsides;
     private readonly List<ContentNode> _elements = [];
 
     /// <param name="options">What to keep.</param>
-    /// <param name="keepNoscript">Read &lt;noscript&gt; content (what a browser without scripts shows) rather than skip it.</param>
-    public ContentTreeBuilder(ExtractionOptions options, bool keepNoscript = false)
+    /// <param name="keepAsides">Read &lt;aside&gt; and &lt;noscript&gt; content (what a browser without scripts shows) rather than skip it.</param>
+    public ContentTreeBuilder(ExtractionOptions options, bool keepAsides = false)
     {
         _options = options;
-        _keepNoscript = keepNoscript;
+        _keepAsides = keepAsides;
     }
 
-    /// <summary>True when a &lt;noscript&gt; element was left out.</summary>
-    public bool SkippedNoscript { get; private set; }
+    /// <summary>True when an &lt;aside&gt; or &lt;noscript&gt; element was left out.</summary>
+    public bool SkippedAsides { get; private set; }
 
     /// <summary>Every element node, each after its parent (siblings in document order; not pre-order: a node's children follow all its siblings).</summary>
     public IReadOnlyList<ContentNode> Elements => _elements;
@@ -117,9 +117,9 @@ internal sealed class ContentTreeBuilder
             return false;
         }
 
-        if (tag == "noscript" && !_keepNoscript)
+        if (tag is "noscript" or "aside" && !_keepAsides)
         {
-            SkippedNoscript = true;
+            SkippedAsides = true;
             return false;
         }
 

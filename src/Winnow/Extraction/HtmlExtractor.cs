@@ -91,15 +91,17 @@ public sealed class HtmlExtractor
         var builder = new ContentTreeBuilder(_options);
         var root = builder.Build(body);
         var containers = ContentFinder.Find(builder.Elements, metadata.ArticleBody, _options);
-        if (containers is null && builder.SkippedNoscript)
+        if (builder.SkippedAsides && ContentFinder.Prose(containers) < ContentFinder.WeakProse)
         {
-            // Nothing to read but <noscript>: a page built by scripts, whose copy for readers
-            // without them (as we parse, scripting off) is the text.
-            builder = new ContentTreeBuilder(_options, keepNoscript: true);
-            var withNoscript = builder.Build(body);
-            if (ContentFinder.Find(builder.Elements, metadata.ArticleBody, _options) is { } found)
+            // Little or nothing to read outside <aside> and <noscript>: a post put in an aside, or a
+            // page built by scripts whose copy for readers without them (as we parse, scripting
+            // off) is the text. Taken when it holds more than twice the prose.
+            builder = new ContentTreeBuilder(_options, keepAsides: true);
+            var retryRoot = builder.Build(body);
+            if (ContentFinder.Find(builder.Elements, metadata.ArticleBody, _options) is { } found
+                && ContentFinder.Prose(found) > 2 * ContentFinder.Prose(containers))
             {
-                (root, containers) = (withNoscript, found);
+                (root, containers) = (retryRoot, found);
             }
         }
 

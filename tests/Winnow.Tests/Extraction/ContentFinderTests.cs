@@ -97,5 +97,19 @@ public class ContentFinderTests
         var page = $"<body><article>{Paragraphs("Story", 4)}</article><noscript><p>Please turn on JavaScript to see the comments and the rest of the site.</p></noscript></body>";
         Assert.DoesNotContain("JavaScript", Extract(page), StringComparison.Ordinal);
     }
+
+    [Fact]
+    public void APostInAnAsideIsReadWhenNothingElseIs()
+    {
+        var html = $"<body><div class=\"top\"><a href=\"/\">Home</a> <a href=\"/about\">About</a></div><aside class=\"post\">{Paragraphs("Post", 4)}</aside>"
+            + "<div>© The site, all rights reserved</div></body>";
+        var text = Extract(html);
+        Assert.Contains("Post paragraph 1", text, StringComparison.Ordinal);
+        Assert.Contains("Post paragraph 4", text, StringComparison.Ordinal);
+
+        // Beside an article, an aside stays out.
+        var page = $"<body><article>{Paragraphs("Story", 4)}</article><aside>{Paragraphs("Teaser", 1)}</aside></body>";
+        Assert.DoesNotContain("Teaser", Extract(page), StringComparison.Ordinal);
+    }
 }
 
