@@ -38,27 +38,23 @@ internal static class FilterThroughput
         }
     }
 
-    /// <summary>Accuracy of the identifier on a labelled TSV (language TAB text), with the confusions.</summary>
-    public static void LanguageAccuracy(string path)
+    /// <summary>The default stages and each one alone, both counting rules, on the texts of a JSONL file.</summary>
+    public static void Corpus(string path, int rounds)
     {
-        var identifier = LanguageIdentifier.Load();
-        int total = 0, right = 0;
-        foreach (var line in File.ReadLines(path).Where(l => l.Length > 0 && l[0] != '#'))
+        string[] texts = [.. File.ReadLines(path).Select(l => System.Text.Json.JsonDocument.Parse(l).RootElement.GetProperty("text").GetString() ?? string.Empty)];
+        var bytes = texts.Sum(t => (long)Encoding.UTF8.GetByteCount(t));
+        Console.WriteLine($"{path}: {texts.Length:N0} documents, {bytes / 1e6:F1} MB; one thread, best of {rounds} after a warm-up round; load average {LoadAverage()}");
+        foreach (var compat in (FilterCompat[])[FilterCompat.Papers, FilterCompat.DataTrove])
         {
-            var parts = line.Split('\t', 2);
-            var guess = identifier.Identify(parts[1]);
-            total++;
-            if (guess.Language == parts[0])
+            Run(Create(texts), FilterConfig.Default(compat));
+            Report($"all, {compat}", texts, bytes, rounds, FilterConfig.Default(compat));
+            foreach (var stage in FilterConfig.Default(compat))
             {
-                right++;
-            }
-            else
-            {
-                Console.WriteLine($"  {parts[0]} -> {guess.Language} (score {guess.Score:F3}, runner-up {guess.Runner})");
+                Report($"{stage.Name}, {compat}", texts, bytes, rounds, [stage]);
             }
         }
 
-        Console.WriteLine($"{identifier.Languages.Count} profiles; accuracy {right}/{total} = {100.0 * right / total:F1}%");
+        Report("english tokens", texts, bytes, rounds, [new EnglishTokensOnly()]);
     }
 
     private static void Report(string name, string[] texts, long bytes, int rounds, IReadOnlyList<Stage> stages)
@@ -123,5 +119,13 @@ internal static class FilterThroughput
                 File.Delete(file);
             }
         }
+    }
+
+    /// <summary>Only DataTrove-compatible word tokenization (spaCy's English rules).</summary>
+    private sealed class EnglishTokensOnly : DocumentStage
+    {
+        public override string Name => "english tokens";
+
+        public override void Process(Document document) => Winnow.Text.English.EnglishTokenizer.CountWords(document.Text);
     }
 }

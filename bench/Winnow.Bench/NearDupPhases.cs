@@ -41,19 +41,48 @@ internal static class NearDupPhases
         var wall = watch.Elapsed.TotalSeconds;
         process.Refresh();
         var used = (process.TotalProcessorTime - cpu).TotalSeconds;
-        (stage as IDisposable)?.Dispose();
         Directory.Delete(output, recursive: true);
         return (used, wall);
     }
 
+    /// <summary>A stage that needs the whole corpus and decides nothing: what the spill between map steps costs.</summary>
     private sealed class NothingStage : CorpusStage
     {
         public override string Name => "nothing";
 
-        public override bool NeedsWholeCorpus => true;
+        internal override CorpusStageRun Start(StageContext context) => new Run(context);
 
-        public override void ProcessBatch(IReadOnlyList<Document> batch, StageContext context)
+        private sealed class Run(StageContext context) : CorpusStageRun(context)
         {
+            public override void Observe(IReadOnlyList<Document> batch)
+            {
+            }
+
+            public override void SaveObservations(string directory)
+            {
+            }
+
+            public override void LoadObservations(string directory, ShardSpan shard)
+            {
+            }
+
+            public override void Resolve()
+            {
+            }
+
+            public override void SaveDecisions(string directory, IReadOnlyList<ShardSpan> shards)
+            {
+            }
+
+            public override void LoadDecisions(string directory, ShardSpan shard, string applied)
+            {
+            }
+
+            public override void Apply(IReadOnlyList<Document> batch)
+            {
+            }
+
+            public override System.Text.Json.Nodes.JsonObject? Finish(string? decisions, IReadOnlyList<(string Directory, ShardSpan Shard)> applied) => null;
         }
     }
 }

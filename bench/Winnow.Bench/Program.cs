@@ -27,16 +27,33 @@ internal static class Program
             case ["filters"]:
                 FilterThroughput.Run(docs: 20_000, rounds: 3);
                 return 0;
+            case ["filters-corpus", string path]:
+                FilterThroughput.Corpus(path, rounds: 2);
+                return 0;
             case ["filters", string docs]:
                 FilterThroughput.Run(int.Parse(docs, System.Globalization.CultureInfo.InvariantCulture), rounds: 3);
                 return 0;
+            case ["english-tokens", string input, string output]:
+                EnglishTokenDump.Tokens(input, output);
+                return 0;
+            case ["english-exceptions", string output]:
+                EnglishTokenDump.Exceptions(output);
+                return 0;
             case ["langid", string sample]:
-                FilterThroughput.LanguageAccuracy(sample);
+                LanguageBench.Sample(sample);
+                return 0;
+            case ["langid-pages", string folder]:
+                LanguageBench.Pages(folder);
                 return 0;
             case ["extract-quality", ..]:
                 return ExtractionQuality.Run(verbose: args.Contains("--verbose"), ParserArgument.Of(args));
             case ["extract-datasets", ..]:
                 return ExtractionDatasets.Run(args);
+            case ["metadata-dates", ..]:
+                return MetadataDates.Run(
+                    args.SkipWhile(a => a != "--trafilatura").Skip(1).FirstOrDefault(), verbose: args.Contains("--verbose"), sources: args.Contains("--sources"));
+            case ["markdown-quality", ..]:
+                return MarkdownQuality.Run(verbose: args.Contains("--verbose"));
             case ["extract-compare"]:
                 return ParserComparison.Run();
             case ["extract-phases", ..]:
@@ -61,6 +78,10 @@ internal static class Program
                     Rows = int.Parse(rows, System.Globalization.CultureInfo.InvariantCulture),
                     Verify = Enum.Parse<Winnow.NearDedup.VerifyMode>(verify, ignoreCase: true),
                 });
+            case ["neardup-real", string dir, .. var sources]:
+                return RealTextBench.NearDup(dir, sources);
+            case ["reuse-real", string dir, .. var sources]:
+                return RealTextBench.Reuse(dir, sources);
             case ["neardup-phases", string path, ..]:
                 NearDupPhases.Run(path, args.Length > 2 ? int.Parse(args[2], System.Globalization.CultureInfo.InvariantCulture) : 2);
                 return 0;
@@ -68,7 +89,7 @@ internal static class Program
                 NearDupBench.Agree(docs, ours, theirs);
                 return 0;
             default:
-                Console.Error.WriteLine("usage: Winnow.Bench gzip FILE | hash | exact-phases FILE LINES | extract-quality [--verbose] [--anglesharp] | extract-datasets [--peers DIR] [--run-peers] [--save-as NAME] [--verbose] [--doc FILE] [--anglesharp] | extract-compare | extract-speed [ROUNDS] | extract-phases [ROUNDS] [--anglesharp] | filters [DOCS] | langid SAMPLE.tsv | neardup-synth DOCS OUT.jsonl | neardup-sign DOCS.jsonl [THREADS] | neardup-score DOCS.jsonl TRUTH.jsonl CLUSTERS.jsonl [THRESHOLD] | neardup-articles [BANDS ROWS estimate|exact|none] | neardup-phases DOCS.jsonl [THREADS] | neardup-agree DOCS.jsonl OURS.jsonl DATASKETCH.jsonl | reuse DOCS MAXDF DIR [boilerplate] | reuse-score CORPUS REUSE.jsonl | report RUN_DIR");
+                Console.Error.WriteLine("usage: Winnow.Bench gzip FILE | hash | exact-phases FILE LINES | extract-quality [--verbose] [--anglesharp] | metadata-dates [--trafilatura OUT.jsonl] [--verbose] [--sources] | markdown-quality [--verbose] | extract-datasets [--peers DIR] [--run-peers] [--save-as NAME] [--verbose] [--doc FILE] [--anglesharp] | extract-compare | extract-speed [ROUNDS] | extract-phases [ROUNDS] [--anglesharp] | filters [DOCS] | filters-corpus DOCS.jsonl | english-tokens IN.jsonl OUT.jsonl | english-exceptions OUT.jsonl | langid SAMPLE.tsv | langid-pages READABILITY_TEST_PAGES | neardup-synth DOCS OUT.jsonl | neardup-sign DOCS.jsonl [THREADS] | neardup-score DOCS.jsonl TRUTH.jsonl CLUSTERS.jsonl [THRESHOLD] | neardup-articles [BANDS ROWS estimate|exact|none] | neardup-phases DOCS.jsonl [THREADS] | neardup-agree DOCS.jsonl OURS.jsonl DATASKETCH.jsonl | reuse DOCS MAXDF DIR [boilerplate] | reuse-score CORPUS REUSE.jsonl | neardup-real DIR [SOURCE.json...] | reuse-real DIR [SOURCE.json...] | report RUN_DIR");
                 return args.Length == 0 ? 0 : 1;
         }
     }

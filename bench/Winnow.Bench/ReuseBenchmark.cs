@@ -35,14 +35,14 @@ internal static class ReuseBenchmark
         var pipeline = builder.Add(stage).Build();
         var cpu = Process.GetCurrentProcess().TotalProcessorTime;
         var clock = Stopwatch.StartNew();
-        pipeline.Run(new RunOptions { Inputs = [corpus], OutputDirectory = output, Overwrite = true, Threads = Environment.ProcessorCount });
+        var stats = pipeline.Run(new RunOptions { Inputs = [corpus], OutputDirectory = output, Overwrite = true, Threads = Environment.ProcessorCount });
         clock.Stop();
         cpu = Process.GetCurrentProcess().TotalProcessorTime - cpu;
-        var c = stage.Counts;
+        var c = stats.Stages.Single(s => s.Name == stage.Name).Details!;
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
-            $"docs {c.Documents}, input {new FileInfo(corpus).Length / 1e6:F0} MB, max-df {maxDf}, boilerplate {(boilerplate ? "remove" : "off")}: " +
+            $"docs {c["documents"]}, input {new FileInfo(corpus).Length / 1e6:F0} MB, max-df {maxDf}, boilerplate {(boilerplate ? "remove" : "off")}: " +
             $"{clock.Elapsed.TotalSeconds:F1} s wall, {cpu.TotalSeconds:F1} s CPU, peak working set {Process.GetCurrentProcess().PeakWorkingSet64 / 1e6:F0} MB"));
-        Console.WriteLine($"fingerprints {c.Fingerprints:N0}, skipped (df > max-df) {c.SkippedFingerprints:N0}, pair records {c.PairRecords:N0}, candidate pairs {c.CandidatePairs:N0}, passages {c.Passages:N0}");
+        Console.WriteLine($"fingerprints {c["fingerprints"]}, skipped (df > max-df) {c["skipped_fingerprints"]}, pair records {c["pair_records"]}, candidate pairs {c["candidate_pairs"]}, passages {c["passages"]}");
         ReuseScorer.Score(corpus, Path.Combine(output, ReuseStage.ReportFileName));
     }
 }

@@ -14,13 +14,7 @@ internal static class SharedData
             return env;
         }
 
-        var dir = new DirectoryInfo(AppContext.BaseDirectory);
-        while (dir is not null && !File.Exists(Path.Combine(dir.FullName, "Winnow.slnx")))
-        {
-            dir = dir.Parent;
-        }
-
-        for (var up = dir?.Parent; up is not null; up = up.Parent)
+        for (var up = RepoRoot()?.Parent; up is not null; up = up.Parent)
         {
             var candidate = Path.Combine(up.FullName, "shared");
             if (Directory.Exists(Path.Combine(candidate, "data")))
@@ -30,6 +24,18 @@ internal static class SharedData
         }
 
         return null;
+    }
+
+    /// <summary>The repository (the folder holding Winnow.slnx) the benchmark was built from.</summary>
+    public static DirectoryInfo? RepoRoot()
+    {
+        var dir = new DirectoryInfo(AppContext.BaseDirectory);
+        while (dir is not null && !File.Exists(Path.Combine(dir.FullName, "Winnow.slnx")))
+        {
+            dir = dir.Parent;
+        }
+
+        return dir;
     }
 
     public static string? Data(string name)

@@ -7,7 +7,18 @@ internal static class Program
 {
     private static int Main(string[] args) => Run(args);
 
-    internal static int Run(string[] args) => CreateRoot().Parse(args).Invoke();
+    /// <summary>Runs a command line; whatever a command throws becomes one line and an exit code, never a stack trace.</summary>
+    internal static int Run(string[] args)
+    {
+        try
+        {
+            return CreateRoot().Parse(args).Invoke(new InvocationConfiguration { EnableDefaultExceptionHandler = false });
+        }
+        catch (Exception e)
+        {
+            return ErrorMessages.Report(e);
+        }
+    }
 
     internal static RootCommand CreateRoot()
     {

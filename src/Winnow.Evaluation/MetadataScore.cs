@@ -8,7 +8,7 @@ namespace Winnow.Evaluation;
 /// <summary>
 /// Title, byline and date accuracy of the extractor on a folder of test pages
 /// (<c>NAME/source.html.gz</c> with <c>NAME/expected-metadata.json</c>, as in Readability's test
-/// pages), counted where the expectation has a value.
+/// pages), counted where the expectation has a value (for bylines, a name: see <see cref="MetadataMatch"/>).
 /// </summary>
 internal static class MetadataScore
 {
@@ -29,6 +29,7 @@ internal static class MetadataScore
             Check(expected.RootElement, "title", page.Title, tally.Title, name, onMiss);
             Check(expected.RootElement, "byline", page.Author, tally.Byline, name, onMiss);
             Check(expected.RootElement, "publishedTime", page.Date, tally.Date, name, onMiss);
+            Check(expected.RootElement, "lang", page.Language, tally.Language, name, onMiss);
         }
 
         return tally;
@@ -46,6 +47,11 @@ internal static class MetadataScore
     private static void Check(JsonElement expected, string field, string? actual, MetadataTally.Count count, string name, Action<string>? onMiss)
     {
         if (!expected.TryGetProperty(field, out var e) || e.ValueKind != JsonValueKind.String || string.IsNullOrWhiteSpace(e.GetString()))
+        {
+            return;
+        }
+
+        if (field == "byline" && MetadataMatch.ExpectedByline(e.GetString()!).Length == 0)
         {
             return;
         }

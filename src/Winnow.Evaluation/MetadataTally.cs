@@ -9,7 +9,9 @@ internal sealed class MetadataTally
 
     public Count Date { get; } = new();
 
-    public override string ToString() => $"title {Title}, byline {Byline}, date {Date}";
+    public Count Language { get; } = new();
+
+    public override string ToString() => $"title {Title}, byline {Byline}, date {Date}, language {Language}";
 
     /// <summary>Hits out of a total.</summary>
     internal sealed class Count

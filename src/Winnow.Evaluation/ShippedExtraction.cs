@@ -32,7 +32,7 @@ internal static class ShippedExtraction
     {
         var extractor = new HtmlExtractor(options ?? CommandDefaults);
         var skipped = new Dictionary<string, long>(StringComparer.Ordinal);
-        foreach (var input in PageInput.ReadAll(InputSet.Expand([folder]), skipped, message => throw new IOException(message)))
+        foreach (var input in PageInput.ReadAll(InputSet.Expand([folder]).Files, skipped, message => throw new IOException(message)))
         {
             yield return (input.Source, extractor.Extract(input));
         }

@@ -88,9 +88,9 @@ internal static class ShingleJaccard
     }
 
     /// <summary>ASCII word characters mapped to their lower-case form; zero for everything else.</summary>
-    private static ReadOnlySpan<byte> LowerWordChars => _lowerWordChars;
+    private static ReadOnlySpan<byte> LowerWordChars => LowerWordMap;
 
-    private static readonly byte[] _lowerWordChars = BuildMap();
+    private static readonly byte[] LowerWordMap = BuildMap();
 
     private static byte[] BuildMap()
     {

@@ -7,4 +7,5 @@ internal enum SynthStream : ulong
     Content = 2,
     Edits = 3,
     Catalog = 4,
+    FromTexts = 5,
 }

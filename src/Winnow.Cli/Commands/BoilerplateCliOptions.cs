@@ -12,8 +12,9 @@ internal sealed class BoilerplateCliOptions
         DefaultValueFactory = _ => "off",
     };
 
-    public Option<int> MinDocs { get; } = new("--min-docs") { Description = "Boilerplate: flag paragraphs in at least this many documents of a group", DefaultValueFactory = _ => 3 };
-    public Option<string> GroupBy { get; } = new("--group-by") { Description = "Boilerplate: count within host, none (whole corpus), or a metadata field such as author", DefaultValueFactory = _ => "host" };
+    public Option<int> MinDocs { get; } = new Option<int>("--min-docs") { Description = "Boilerplate: flag paragraphs in at least this many documents of a group", DefaultValueFactory = _ => new BoilerplateOptions().MinDocs }
+        .AtLeast(2, "(a paragraph in one document is not repeated)");
+    public Option<string> GroupBy { get; } = new("--group-by") { Description = "Boilerplate: count within host, none (whole corpus), or a metadata field such as author", DefaultValueFactory = _ => new BoilerplateOptions().GroupBy };
 
     public void AddTo(Command command)
     {

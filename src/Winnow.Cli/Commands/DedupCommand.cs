@@ -18,7 +18,7 @@ internal static class DedupCommand
             Description = "Write clusters.jsonl and stats.json only, not the documents (kept and removed are still counted); one pass over the input",
         };
         var command = new Command("dedup", "Remove exact and near duplicates (MinHash-LSH); writes kept and removed documents, stats and clusters.jsonl");
-        options.AddTo(command);
+        options.AddTo(command, cleaning: false);
         near.AddTo(command);
         command.Options.Add(noExact);
         command.Options.Add(clustersOnly);
@@ -51,7 +51,7 @@ internal static class DedupCommand
             }
 
             var run = options.ToRunOptions(result) with { WriteDocuments = writeDocuments };
-            return PipelineExecution.Execute(new RunSpec(Pipeline, run, "dedup", Report: false), result.GetValue(options.Quiet), executor, result);
+            return PipelineExecution.Execute(new RunSpec(Pipeline(), run, "dedup", Report: false), result.GetValue(options.Quiet), executor, result);
         });
         return command;
     }

@@ -15,6 +15,9 @@ internal sealed record DefaultPipeline
 
     public ExactDedupOptions Exact { get; init; }
 
+    /// <summary>False leaves exact dedup out (`winnow run --no-exact`).</summary>
+    public bool ExactDedup { get; init; } = true;
+
     public IReadOnlyList<Stage> Cleaning { get; init; } = [];
 
     public NearDedupStage? NearDedup { get; init; }
@@ -40,7 +43,11 @@ internal sealed record DefaultPipeline
             builder.Add(new ChromeCleanerStage());
         }
 
-        builder.Add(new ExactDedupStage(Exact));
+        if (ExactDedup)
+        {
+            builder.Add(new ExactDedupStage(Exact));
+        }
+
         foreach (var stage in Cleaning)
         {
             builder.Add(stage);

@@ -12,16 +12,16 @@ namespace Winnow.Cli.Commands;
 /// </summary>
 internal sealed class ExecutorOptions
 {
-    public Option<int> Tasks { get; } = new("--tasks") { Description = "Run sharded and resumable: tasks per step (Slurm array size); 0: a single-process run", DefaultValueFactory = _ => 0 };
-    public Option<int> Workers { get; } = new("--workers") { Description = "Local executor: tasks at once (each gets threads/workers threads)", DefaultValueFactory = _ => Math.Max(1, Environment.ProcessorCount) };
+    public Option<int> Tasks { get; } = new Option<int>("--tasks") { Description = "Run sharded and resumable: tasks per step (Slurm array size); 0: a single-process run", DefaultValueFactory = _ => 0 }.AtLeast(0);
+    public Option<int> Workers { get; } = new Option<int>("--workers") { Description = "Local executor: tasks at once (each gets threads/workers threads)", DefaultValueFactory = _ => new ShardedRunOptions().Workers }.AtLeast(1);
     public Option<string> Executor { get; } = new("--executor") { Description = "local: this machine; slurm: sbatch job arrays chained with afterok", DefaultValueFactory = _ => "local" };
-    public Option<int> InputShardMb { get; } = new("--input-shard-mb") { Description = "Sharded runs: input per shard (files are grouped, large plain JSONL files cut at lines); fixes the plan", DefaultValueFactory = _ => 128 };
-    public Option<int> Retries { get; } = new("--retries") { Description = "Sharded runs: extra attempts for a failed unit of work", DefaultValueFactory = _ => 1 };
+    public Option<int> InputShardMb { get; } = new Option<int>("--input-shard-mb") { Description = "Sharded runs: input per shard (files are grouped, large plain JSONL files cut at lines); fixes the plan", DefaultValueFactory = _ => (int)(new ShardedRunOptions().InputShardBytes >> 20) }.AtLeast(1);
+    public Option<int> Retries { get; } = new Option<int>("--retries") { Description = "Sharded runs: extra attempts for a failed unit of work", DefaultValueFactory = _ => new ShardedRunOptions().Retries }.AtLeast(0);
     public Option<string?> Partition { get; } = new("--slurm-partition") { Description = "Slurm: --partition" };
     public Option<string?> Time { get; } = new("--slurm-time") { Description = "Slurm: --time per task, e.g. 4:00:00" };
     public Option<string?> Memory { get; } = new("--slurm-mem") { Description = "Slurm: --mem per task, e.g. 16G" };
-    public Option<int> Cpus { get; } = new("--slurm-cpus") { Description = "Slurm: --cpus-per-task (the task's threads)", DefaultValueFactory = _ => 2 };
-    public Option<int> Throttle { get; } = new("--slurm-throttle") { Description = "Slurm: at most this many array tasks at once (0: no limit)", DefaultValueFactory = _ => 0 };
+    public Option<int> Cpus { get; } = new Option<int>("--slurm-cpus") { Description = "Slurm: --cpus-per-task (the task's threads)", DefaultValueFactory = _ => new SlurmOptions().CpusPerTask }.AtLeast(1);
+    public Option<int> Throttle { get; } = new Option<int>("--slurm-throttle") { Description = "Slurm: at most this many array tasks at once (0: no limit)", DefaultValueFactory = _ => 0 }.AtLeast(0);
     public Option<string[]> SlurmArgs { get; } = new("--slurm-arg") { Description = "Slurm: one more sbatch argument, e.g. --slurm-arg=--account=lm (repeatable)", AllowMultipleArgumentsPerToken = false };
     public Option<bool> Wait { get; } = new("--wait") { Description = "Slurm: wait for the run to finish, showing progress" };
 

@@ -3,6 +3,7 @@ using System.IO.Compression;
 using System.Text.Encodings.Web;
 using System.Text.Json;
 using Winnow.Extraction;
+using Winnow.IO;
 using Winnow.Readers;
 
 namespace Winnow.Cli.Commands;
@@ -20,11 +21,12 @@ internal static class ExtractCommand
         var comments = new Option<bool>("--comments") { Description = "Keep comment sections" };
         var noTables = new Option<bool>("--no-tables") { Description = "Leave tables out" };
         var links = new Option<bool>("--links") { Description = "Keep links in Markdown output" };
-        var threads = new Option<int>("--threads", "-t") { Description = "Worker threads (output is the same for any count)", DefaultValueFactory = _ => Environment.ProcessorCount };
+        var threads = new Option<int>("--threads", "-t") { Description = "Worker threads (output is the same for any count)", DefaultValueFactory = _ => Environment.ProcessorCount }.AtLeast(1);
         var quiet = new Option<bool>("--quiet", "-q") { Description = "No progress display" };
+        var overwrite = new Option<bool>("--overwrite") { Description = "Replace the output file if it exists" };
         var command = new Command("extract", "Extract main text and metadata from HTML pages and WARC files into JSONL")
         {
-            inputs, output, format, comments, noTables, links, threads, quiet,
+            inputs.NoUnknownOptions("extract"), output, format, comments, noTables, links, threads, quiet, overwrite,
         };
         command.SetAction(result =>
         {
@@ -37,25 +39,28 @@ internal static class ExtractCommand
             };
             try
             {
-                var files = InputSet.Expand(result.GetValue(inputs)!);
+                var paths = result.GetValue(inputs)!;
+                var files = InputSet.Expand(paths).Files;
+                using var target = OutputFile.Create(result.GetValue(output)!, result.GetValue(overwrite), paths);
                 var reporter = new Console.ProgressReporter(result.GetValue(quiet));
-                return reporter.Run("extract", progress => Run(files, result.GetValue(output)!, options, Math.Max(1, result.GetValue(threads)), progress));
+                return reporter.Run("extract", progress => Run(files, target, options, Math.Max(1, result.GetValue(threads)), progress));
             }
             catch (ArgumentException e)
             {
-                System.Console.Error.WriteLine(e.Message);
+                System.Console.Error.WriteLine($"winnow: {e.Message}");
                 return ExitCodes.Usage;
             }
         });
         return command;
     }
 
-    private static int Run(IReadOnlyList<InputFile> files, string outputPath, ExtractionOptions options, int threads, IProgress<Pipeline.RunProgress>? progress)
+    private static int Run(IReadOnlyList<InputFile> files, OutputFile target, ExtractionOptions options, int threads, IProgress<Pipeline.RunProgress>? progress)
     {
+        var outputPath = target.Path;
         var extractor = new HtmlExtractor(options);
         var skipped = new SortedDictionary<string, long>(StringComparer.Ordinal);
-        using var file = File.Create(outputPath);
-        using Stream stream = outputPath.EndsWith(".gz", StringComparison.OrdinalIgnoreCase) ? new GZipStream(file, CompressionLevel.Optimal) : file;
+        var file = target.Stream;
+        Stream stream = outputPath.EndsWith(".gz", StringComparison.OrdinalIgnoreCase) ? new GZipStream(file, CompressionLevel.Optimal, leaveOpen: true) : file;
         using var writer = new Utf8JsonWriter(stream, new JsonWriterOptions { Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping });
         long pages = 0, bytes = 0;
         var clock = System.Diagnostics.Stopwatch.StartNew();
@@ -103,6 +108,13 @@ internal static class ExtractCommand
         }
 
         reader.GetAwaiter().GetResult();
+        writer.Dispose();
+        if (stream != file)
+        {
+            stream.Dispose();
+        }
+
+        target.Commit();
         progress?.Report(new Pipeline.RunProgress(pages, bytes, -1, pages, 0, 0, clock.Elapsed));
         System.Console.Error.WriteLine($"extract: {pages:N0} pages written to {outputPath}");
         foreach (var (reason, count) in skipped)

@@ -6,22 +6,24 @@ namespace Winnow.Cli.Commands;
 /// <summary>The MinHash-LSH options of `winnow dedup` and `winnow run --near-dedup`.</summary>
 internal sealed class NearDedupCliOptions
 {
-    public Option<int> NGram { get; } = new("--ngram") { Description = "Words per shingle", DefaultValueFactory = _ => 5 };
-    public Option<int> NumPerm { get; } = new("--num-perm") { Description = "MinHash permutations (signature length)", DefaultValueFactory = _ => 128 };
-    public Option<double> Threshold { get; } = new("--threshold") { Description = "Jaccard similarity at which documents are near duplicates", DefaultValueFactory = _ => 0.8 };
-    public Option<int> Bands { get; } = new("--bands") { Description = "LSH bands (default: derived from --threshold)" };
-    public Option<int> Rows { get; } = new("--rows") { Description = "LSH rows per band (with --bands)" };
-    public Option<ulong> Seed { get; } = new("--seed") { Description = "Seed of the permutations and word hashes", DefaultValueFactory = _ => 1UL };
+    private static readonly MinHashOptions Defaults = new();
+
+    public Option<int> NGram { get; } = new Option<int>("--ngram") { Description = "Words per shingle", DefaultValueFactory = _ => Defaults.NGram }.Between(1, 64);
+    public Option<int> NumPerm { get; } = new Option<int>("--num-perm") { Description = "MinHash permutations (signature length)", DefaultValueFactory = _ => Defaults.NumPerm }.Between(1, 4096);
+    public Option<double> Threshold { get; } = new Option<double>("--threshold") { Description = "Jaccard similarity at which documents are near duplicates", DefaultValueFactory = _ => Defaults.Threshold }.Between(0.0, 1.0);
+    public Option<int> Bands { get; } = new Option<int>("--bands") { Description = "LSH bands (default: derived from --threshold)" }.AtLeast(1);
+    public Option<int> Rows { get; } = new Option<int>("--rows") { Description = "LSH rows per band (with --bands)" }.AtLeast(1);
+    public Option<ulong> Seed { get; } = new("--seed") { Description = "Seed of the permutations and word hashes", DefaultValueFactory = _ => Defaults.Seed };
     public Option<string> Verify { get; } = new("--verify") { Description = "estimate: signatures' Jaccard ≥ threshold; exact: shingle sets' Jaccard; none: every band collision", DefaultValueFactory = _ => "exact" };
     public Option<string> Keep { get; } = new("--keep") { Description = "Which cluster member stays: first, longest, earliest-date", DefaultValueFactory = _ => "first" };
-    public Option<string> DateField { get; } = new("--date-field") { Description = "Metadata field read by --keep earliest-date", DefaultValueFactory = _ => "date" };
-    public Option<int> SortMemoryMb { get; } = new("--sort-memory-mb") { Description = "Memory for band records before a sorted run spills to disk", DefaultValueFactory = _ => 64 };
+    public Option<string> DateField { get; } = new("--date-field") { Description = "Metadata field read by --keep earliest-date", DefaultValueFactory = _ => Defaults.DateField };
+    public Option<int> SortMemoryMb { get; } = new Option<int>("--sort-memory-mb") { Description = "Memory for band records before a sorted run spills to disk", DefaultValueFactory = _ => (int)(Defaults.SortMemoryBytes >> 20) }.Between(1, 1 << 20);
 
-    public Option<int> SignatureMemoryMb { get; } = new("--signature-memory-mb")
+    public Option<int> SignatureMemoryMb { get; } = new Option<int>("--signature-memory-mb")
     {
         Description = "Signatures are also kept in memory while they take at most this (0: always read back from disk)",
-        DefaultValueFactory = _ => 256,
-    };
+        DefaultValueFactory = _ => (int)(Defaults.SignatureMemoryBytes >> 20),
+    }.Between(0, 1 << 20);
 
     public void AddTo(Command command)
     {
@@ -39,7 +41,7 @@ internal sealed class NearDedupCliOptions
     {
         try
         {
-            new NearDedupStage(options).Dispose();
+            _ = new NearDedupStage(options);
             return true;
         }
         catch (ArgumentOutOfRangeException e)
@@ -64,22 +66,41 @@ internal sealed class NearDedupCliOptions
         SignatureMemoryBytes = (long)result.GetValue(SignatureMemoryMb) << 20,
     };
 
-    public static void PrintSummary(NearDedupStage stage) => PrintSummary(stage.Summary);
-
-    /// <summary>After a sharded run: the summary its resolve step saved, if the run had near dedup.</summary>
-    public static void PrintSavedSummary(string outputDirectory)
+    /// <summary>The near-dedup line of a run's summary, from its stage details (any run: one process or sharded).</summary>
+    public static void PrintSummary(Stats.RunStats stats)
     {
-        var path = Path.Combine(new Sharding.RunFolders(outputDirectory).Root, NearDedupStage.SummaryFile);
-        if (File.Exists(path))
+        foreach (var stage in stats.Stages)
         {
-            PrintSummary(NearDedupSummary.Load(path));
+            if (stage.Name == "near_dedup" && stage.Details is { } details)
+            {
+                Print(NearDedupSummary.FromJson(System.Text.Json.JsonSerializer.SerializeToElement(details)));
+            }
         }
     }
 
-    private static void PrintSummary(NearDedupSummary? summary)
+    /// <summary>The same, from a finished run's stats.json (a Slurm run, finished by its tasks).</summary>
+    public static void PrintSummary(string outputDirectory)
     {
-        if (summary is { } s)
+        var path = Path.Combine(outputDirectory, Pipeline.RunFiles.Stats);
+        if (!File.Exists(path))
         {
+            return;
+        }
+
+        using var stats = System.Text.Json.JsonDocument.Parse(File.ReadAllBytes(path));
+        foreach (var stage in stats.RootElement.GetProperty("stages").EnumerateArray())
+        {
+            if (stage.GetProperty("name").GetString() == "near_dedup" && stage.TryGetProperty("details", out var details))
+            {
+                Print(NearDedupSummary.FromJson(details));
+            }
+        }
+    }
+
+    private static void Print(NearDedupSummary summary)
+    {
+        {
+            var s = summary;
             System.Console.Out.WriteLine(
                 $"near dedup: {s.Clusters:N0} clusters, {s.Removed:N0} removed  (b={s.Lsh.Bands} r={s.Lsh.Rows}, " +
                 $"{s.CandidatePairs:N0} candidate pairs, {s.VerifiedPairs:N0} verified, {s.SpilledRuns} sorted runs spilled)");

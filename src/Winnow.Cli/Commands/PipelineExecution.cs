@@ -1,6 +1,5 @@
 using System.CommandLine;
 using Winnow.Cli.Console;
-using Winnow.NearDedup;
 using Winnow.Pipeline;
 using Winnow.Sharding;
 using Winnow.Stats;
@@ -47,15 +46,7 @@ internal static class PipelineExecution
 
         if (!executor.IsSharded(result))
         {
-            var pipeline = spec.Pipelines();
-            try
-            {
-                return Execute(pipeline, spec.Options, quiet, spec.Label, spec.Report);
-            }
-            finally
-            {
-                DisposeStages(pipeline);
-            }
+            return Execute(spec.Pipeline, spec.Options, quiet, spec.Label, spec.Report);
         }
 
         return Guard(() => ExecuteSharded(spec, quiet, executor, result));
@@ -77,21 +68,27 @@ internal static class PipelineExecution
                 throw new IOException("the report could not be written");
             }
         }
-        : null;
+    : null;
 
     private static int ExecuteSharded(RunSpec spec, bool quiet, ExecutorOptions executor, ParseResult result)
     {
         var sharding = executor.ToShardedRunOptions(result);
         var output = spec.Options.OutputDirectory;
         Action<string>? log = quiet ? null : line => System.Console.Error.WriteLine("winnow: " + line);
-        var stages = spec.Pipelines();
-        var plan = ShardedRun.Prepare(stages.Stages, spec.Options, sharding);
-        DisposeStages(stages);
+        using var folder = OutputFolder.Claim(output, spec.Options.Inputs);
+        var plan = ShardedRun.Prepare(folder, spec.Pipeline.Stages, spec.Options, sharding);
         log?.Invoke($"plan: {plan.Shards.Count:N0} input shard(s) × {plan.Steps.Count} steps, {sharding.Tasks} task(s) per map step ({new RunFolders(output).PlanPath})");
         if (executor.IsSlurm(result))
         {
             var slurm = new SlurmExecutor(output, sharding, executor.ToSlurmOptions(result), WinnowCommand(), log);
+            if (slurm.QueuedJobs() is { Count: > 0 } queued)
+            {
+                throw new OutputFolderInUseException(
+                    $"{output}: in use by Slurm jobs {string.Join(' ', queued)} of an earlier submission; follow them with 'winnow status {output}', or cancel them (scancel {string.Join(' ', queued)}) first");
+            }
+
             var jobs = slurm.Submit(plan);
+            folder.Dispose(); // The tasks hold the folder from here, each with a shared lock.
             System.Console.Out.WriteLine(jobs.Count == 0
                 ? $"{output}: nothing left to run"
                 : $"submitted {jobs.Count} job array(s): {string.Join(' ', jobs)}; follow with: winnow status {output}");
@@ -108,11 +105,11 @@ internal static class PipelineExecution
             }
 
             var status = StatusCommand.Show(output);
-            NearDedupCliOptions.PrintSavedSummary(output);
+            NearDedupCliOptions.PrintSummary(output);
             return status;
         }
 
-        var stats = new LocalExecutor(spec.Pipelines, spec.Options, sharding, log).Run(plan, default, ReportHook(spec));
+        var stats = new LocalExecutor(spec.Pipeline, spec.Options, sharding, log).Run(plan, default, ReportHook(spec));
         if (stats is null)
         {
             System.Console.Out.WriteLine($"{output}: the run was already complete");
@@ -120,16 +117,8 @@ internal static class PipelineExecution
         }
 
         PrintSummary(stats, output);
-        NearDedupCliOptions.PrintSavedSummary(output);
+        NearDedupCliOptions.PrintSummary(stats);
         return ExitCodes.Ok;
-    }
-
-    private static void DisposeStages(WinnowPipeline pipeline)
-    {
-        foreach (var stage in pipeline.Stages.OfType<IDisposable>())
-        {
-            stage.Dispose();
-        }
     }
 
     public static int Execute(WinnowPipeline pipeline, RunOptions options, bool quiet, string label = "winnow", bool report = false) =>
@@ -145,10 +134,7 @@ internal static class PipelineExecution
         }
 
         PrintSummary(stats, options.OutputDirectory, options.WriteDocuments);
-        foreach (var nearDedup in pipeline.Stages.OfType<NearDedupStage>())
-        {
-            NearDedupCliOptions.PrintSummary(nearDedup);
-        }
+        NearDedupCliOptions.PrintSummary(stats);
 
         return report ? ReportCommand.Write(options.OutputDirectory) : ExitCodes.Ok;
     }
@@ -160,32 +146,16 @@ internal static class PipelineExecution
         {
             return run();
         }
-        catch (InputRejectedException e)
+        catch (Exception e)
         {
-            System.Console.Error.WriteLine($"winnow: stopped at bad input (--on-error fail): {e.Message}");
-            return ExitCodes.InputRejected;
-        }
-        catch (ArgumentException e)
-        {
-            System.Console.Error.WriteLine($"winnow: {e.Message}");
-            return ExitCodes.Usage;
-        }
-        catch (OperationCanceledException)
-        {
-            System.Console.Error.WriteLine("winnow: cancelled");
-            return ExitCodes.Cancelled;
-        }
-        catch (Exception e) when (e is IOException or InvalidOperationException or InvalidDataException)
-        {
-            System.Console.Error.WriteLine($"winnow: {e.Message}");
-            return ExitCodes.Failed;
+            return ErrorMessages.Report(e);
         }
     }
 
     public static void PrintSummary(RunStats stats, string outputDirectory, bool documents = true)
     {
         var o = System.Console.Out;
-        var width = stats.RemovedByReason.Keys.Concat(stats.RejectedByReason.Keys).Concat(stats.SkippedRecords.Keys)
+        var width = stats.RemovedByReason.Keys.Concat(stats.RejectedByReason.Keys).Concat(stats.SkippedRecords.Keys).Concat(stats.SkippedFiles.Keys)
             .Select(r => r.Length + 4).Append(34).Max();
         void Line(string label, long value, string extra = "") => o.WriteLine($"{label.PadRight(width)}{value,12:N0}{extra}");
         Line("documents in:", stats.In.Documents, $"  ({stats.In.Bytes / 1e6:N1} MB)");
@@ -210,6 +180,21 @@ internal static class PipelineExecution
             {
                 Line("  " + reason, count);
             }
+        }
+
+        if (stats.SkippedFiles.Count > 0)
+        {
+            // Files of input folders left unread: counted and named, never passed over in silence.
+            Line("files not read (in input folders):", stats.SkippedFiles.Values.Sum(t => t.Count));
+            foreach (var (reason, tally) in stats.SkippedFiles)
+            {
+                Line("  " + reason, tally.Count, $"  e.g. {string.Join(", ", tally.Examples.Take(3))}");
+            }
+        }
+
+        foreach (var note in stats.Notes)
+        {
+            o.WriteLine("note: " + note);
         }
 
         var written = documents ? "documents/, removed/, rejected/, stats.json" : "no documents: clusters.jsonl, rejected/, stats.json";

@@ -18,15 +18,15 @@ internal sealed class PipelineOptions
     };
 
     public Option<string> Out { get; } = new("--out", "-o") { Description = "Output folder", Required = true };
-    public Option<string> TextField { get; } = new("--text-field") { Description = "JSON field holding the text", DefaultValueFactory = _ => "text" };
-    public Option<string> IdField { get; } = new("--id-field") { Description = "JSON field holding the id (missing: file:line)", DefaultValueFactory = _ => "id" };
-    public Option<string> UrlField { get; } = new("--url-field") { Description = "JSON field holding the URL", DefaultValueFactory = _ => "url" };
+    public Option<string> TextField { get; } = new("--text-field") { Description = "JSON field holding the text", DefaultValueFactory = _ => new ReaderOptions().TextField };
+    public Option<string> IdField { get; } = new("--id-field") { Description = "JSON field holding the id (missing: file:line)", DefaultValueFactory = _ => new ReaderOptions().IdField };
+    public Option<string> UrlField { get; } = new("--url-field") { Description = "JSON field holding the URL", DefaultValueFactory = _ => new ReaderOptions().UrlField };
     public Option<string?> Glob { get; } = new("--glob") { Description = "Select files inside input folders, e.g. '**/*.md'" };
-    public Option<int> MaxDocBytes { get; } = new("--max-doc-bytes") { Description = "Reject records larger than this", DefaultValueFactory = _ => 16 << 20 };
-    public Option<long> ShardDocs { get; } = new("--shard-docs") { Description = "Documents per output shard", DefaultValueFactory = _ => 1_000_000 };
-    public Option<long> ShardBytes { get; } = new("--shard-bytes") { Description = "Bytes per output shard (uncompressed)", DefaultValueFactory = _ => 1L << 30 };
+    public Option<int> MaxDocBytes { get; } = new Option<int>("--max-doc-bytes") { Description = "Reject records larger than this", DefaultValueFactory = _ => new ReaderOptions().MaxDocumentBytes }.Between(1, ReaderOptions.MaxRecordBytes);
+    public Option<long> ShardDocs { get; } = new Option<long>("--shard-docs") { Description = "Documents per output shard", DefaultValueFactory = _ => new ShardOptions().MaxDocuments }.AtLeast(1L);
+    public Option<long> ShardBytes { get; } = new Option<long>("--shard-bytes") { Description = "Bytes per output shard (uncompressed)", DefaultValueFactory = _ => new ShardOptions().MaxBytes }.AtLeast(1L);
     public Option<bool> Gzip { get; } = new("--gzip") { Description = "Write .jsonl.gz shards" };
-    public Option<int> Threads { get; } = new("--threads", "-t") { Description = "Worker threads (output is the same for any count)", DefaultValueFactory = _ => Environment.ProcessorCount };
+    public Option<int> Threads { get; } = new Option<int>("--threads", "-t") { Description = "Worker threads (output is the same for any count)", DefaultValueFactory = _ => Environment.ProcessorCount }.AtLeast(1);
     public Option<string> OnError { get; } = new("--on-error") { Description = "reject: write bad records to rejected/ and go on; fail: stop at the first", DefaultValueFactory = _ => "reject" };
     public Option<bool> Overwrite { get; } = new("--overwrite") { Description = "Replace an earlier run in the output folder" };
     public Option<bool> CaseFold { get; } = new("--case-fold") { Description = "Exact dedup: ignore case" };
@@ -34,17 +34,30 @@ internal sealed class PipelineOptions
     public Option<bool> Quiet { get; } = new("--quiet", "-q") { Description = "No progress display" };
     public Option<string?> Config { get; } = new("--config") { Description = "YAML run file (docs/run-file.md); without it: Gopher, C4 and FineWeb filters, then PII redaction" };
     public Option<bool> NoFilters { get; } = new("--no-filters") { Description = "Skip the quality filters and PII redaction" };
+    public Option<string?> Compat { get; } = new("--compat") { Description = "Whose counting rules the quality filters follow: papers (default) or datatrove (DataTrove's decisions; overrides the run file's compat)" };
     public Option<bool> Chrome { get; } = new("--chrome") { Description = "After extraction, remove page chrome left in text: post links with dates above the title, share prompts (opt-in)" };
 
-    public void AddTo(Command command)
+    /// <summary>Adds the inputs and options to a command; <paramref name="cleaning"/> and <paramref name="exactDedup"/> offer those groups only where the command runs them.</summary>
+    public void AddTo(Command command, bool cleaning = true, bool exactDedup = true)
     {
-        command.Arguments.Add(Inputs);
-        foreach (var option in new Option[] { Out, TextField, IdField, UrlField, Glob, MaxDocBytes, ShardDocs, ShardBytes, Gzip, Threads, OnError, Overwrite, CaseFold, IgnorePunctuation, Quiet, Config, NoFilters, Chrome })
+        command.Arguments.Add(Inputs.NoUnknownOptions(command.Name));
+        foreach (var option in new Option[] { Out, TextField, IdField, UrlField, Glob, MaxDocBytes, ShardDocs, ShardBytes, Gzip, Threads, OnError, Overwrite, Quiet })
+        {
+            command.Options.Add(option);
+        }
+
+        foreach (var option in exactDedup ? new Option[] { CaseFold, IgnorePunctuation } : [])
+        {
+            command.Options.Add(option);
+        }
+
+        foreach (var option in cleaning ? new Option[] { Config, NoFilters, Compat, Chrome } : [])
         {
             command.Options.Add(option);
         }
 
         OnError.AcceptOnlyFromAmong("reject", "fail");
+        Compat.AcceptOnlyFromAmong("papers", "datatrove");
     }
 
     public RunOptions ToRunOptions(ParseResult result) => new()
@@ -82,7 +95,13 @@ internal sealed class PipelineOptions
         try
         {
             var path = result.GetValue(Config);
-            stages = path is null ? FilterConfig.Default() : FilterConfig.Load(path);
+            FilterCompat? compat = result.GetValue(Compat) switch
+            {
+                "datatrove" => FilterCompat.DataTrove,
+                "papers" => FilterCompat.Papers,
+                _ => null,
+            };
+            stages = path is null ? FilterConfig.Default(compat ?? FilterCompat.Papers) : FilterConfig.Load(path, compat);
             return true;
         }
         catch (Exception e) when (e is FilterConfigException or IOException)

@@ -13,12 +13,14 @@ internal static class RunCommand
         var options = new PipelineOptions();
         var near = new NearDedupCliOptions();
         var noNearDedup = new Option<bool>("--no-near-dedup") { Description = "Skip the near-duplicate (MinHash-LSH) stage" };
+        var noExact = new Option<bool>("--no-exact") { Description = "Skip exact dedup: every document reaches the filters, identical texts included" };
         var command = new Command("run", "Run the pipeline: read, extract, deduplicate, filter, redact, and write kept, removed and rejected documents with stats");
         options.AddTo(command);
         var noReport = new Option<bool>("--no-report") { Description = "Do not write DIR/report.html at the end" };
         command.Options.Add(noReport);
         near.AddTo(command);
         command.Options.Add(noNearDedup);
+        command.Options.Add(noExact);
         var boilerplate = new BoilerplateCliOptions();
         boilerplate.AddTo(command);
         var reuse = new Option<bool>("--reuse") { Description = "Also find passages shared between kept documents (reuse.jsonl; see 'winnow reuse' for its options)" };
@@ -42,12 +44,13 @@ internal static class RunCommand
             {
                 Chrome = result.GetValue(options.Chrome),
                 Exact = options.ToExactDedupOptions(result),
+                ExactDedup = !result.GetValue(noExact),
                 Cleaning = cleaning,
                 NearDedup = result.GetValue(noNearDedup) ? null : new NearDedupStage(nearOptions),
                 Boilerplate = boilerplate.ToStage(result),
                 Reuse = result.GetValue(reuse) ? new ReuseStage() : null,
             }.Build();
-            var spec = new RunSpec(Pipeline, options.ToRunOptions(result), "winnow", Report: !result.GetValue(noReport));
+            var spec = new RunSpec(Pipeline(), options.ToRunOptions(result), "winnow", Report: !result.GetValue(noReport));
             return PipelineExecution.Execute(spec, result.GetValue(options.Quiet), executor, result);
         });
         return command;

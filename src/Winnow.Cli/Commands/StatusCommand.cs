@@ -22,7 +22,7 @@ internal static class StatusCommand
     internal static int Show(string dir)
     {
         var o = System.Console.Out;
-        if (!File.Exists(Path.Combine(dir, ".winnow-run")))
+        if (!File.Exists(Path.Combine(dir, Pipeline.RunFiles.Manifest)))
         {
             System.Console.Error.WriteLine($"winnow: {dir}: not a Winnow run folder");
             return ExitCodes.Usage;
@@ -37,7 +37,7 @@ internal static class StatusCommand
             }
         }
 
-        var statsPath = Path.Combine(dir, "stats.json");
+        var statsPath = Path.Combine(dir, Pipeline.RunFiles.Stats);
         var partial = Directory.EnumerateFiles(dir, "*.tmp", SearchOption.AllDirectories).Count();
         if (!File.Exists(statsPath))
         {
@@ -45,11 +45,25 @@ internal static class StatusCommand
             return ExitCodes.Failed;
         }
 
-        var stats = JsonNode.Parse(File.ReadAllText(statsPath))!;
-        var docs = stats["documents"]!;
+        JsonNode? docs;
+        try
+        {
+            docs = JsonNode.Parse(File.ReadAllText(statsPath))?["documents"];
+        }
+        catch (System.Text.Json.JsonException)
+        {
+            docs = null;
+        }
+
+        if (docs is not JsonObject)
+        {
+            System.Console.Error.WriteLine($"winnow: {statsPath} is damaged (not the JSON object a run writes); run the pipeline again with --overwrite");
+            return ExitCodes.Failed;
+        }
+
         o.WriteLine($"{dir}: complete");
         o.WriteLine($"  documents in {docs["in"]}, kept {docs["kept"]}, removed {docs["removed"]}, rejected {docs["rejected"]}");
-        foreach (var name in new[] { "clusters.jsonl", "boilerplate.jsonl", "reuse.jsonl", "report.html" })
+        foreach (var name in new[] { Pipeline.RunFiles.Clusters, Pipeline.RunFiles.Boilerplate, Pipeline.RunFiles.Reuse, Pipeline.RunFiles.Report })
         {
             if (File.Exists(Path.Combine(dir, name)))
             {

@@ -13,11 +13,11 @@ internal static class TaskCommand
     public static Command Create(Func<RootCommand> root)
     {
         var dir = new Argument<string>("dir") { Description = "The run's output folder (it holds .winnow/plan.json)" };
-        var step = new Option<int>("--step") { Description = "Step number, from 0 (see 'winnow status')", Required = true };
-        var task = new Option<int>("--task") { Description = "Task number in the step, from 0", DefaultValueFactory = _ => 0 };
-        var tasks = new Option<int>("--tasks") { Description = "Tasks in the step: task T runs units T, T+tasks, ...", DefaultValueFactory = _ => 1 };
-        var retries = new Option<int>("--retries") { Description = "Extra attempts for a failed unit", DefaultValueFactory = _ => 0 };
-        var threads = new Option<int>("--threads", "-t") { Description = "Worker threads", DefaultValueFactory = _ => Environment.ProcessorCount };
+        var step = new Option<int>("--step") { Description = "Step number, from 0 (see 'winnow status')", Required = true }.AtLeast(0);
+        var task = new Option<int>("--task") { Description = "Task number in the step, from 0", DefaultValueFactory = _ => 0 }.AtLeast(0);
+        var tasks = new Option<int>("--tasks") { Description = "Tasks in the step: task T runs units T, T+tasks, ...", DefaultValueFactory = _ => 1 }.AtLeast(1);
+        var retries = new Option<int>("--retries") { Description = "Extra attempts for a failed unit", DefaultValueFactory = _ => 0 }.AtLeast(0);
+        var threads = new Option<int>("--threads", "-t") { Description = "Worker threads", DefaultValueFactory = _ => Environment.ProcessorCount }.AtLeast(1);
         var command = new Command("task", "Run one task of a sharded run (what Slurm array tasks run)") { dir, step, task, tasks, retries, threads };
         command.Hidden = true;
         command.SetAction(result =>
@@ -43,6 +43,13 @@ internal static class TaskCommand
                 return ExitCodes.Usage;
             }
 
+            // Shared with the run's other tasks; refused while another run holds the folder.
+            using var claim = TryClaimShared(folders.Output);
+            if (claim is null)
+            {
+                return ExitCodes.Usage;
+            }
+
             var spec = PipelineExecution.Capture(root().Parse(plan.Command.ToArray()));
             if (spec is null)
             {
@@ -65,9 +72,14 @@ internal static class TaskCommand
                 {
                     System.Console.Out.WriteLine($"{planStep.UnitName(unit)} ({planStep.Name}): started {DateTime.UtcNow:u}");
                     ShardedRun.RunUnitWithRetries(
-                        plan, planStep, unit, spec.Pipelines, options, options.Threads, retries: Math.Max(0, result.GetValue(retries)),
+                        plan, planStep, unit, spec.Pipeline, options, options.Threads, retries: Math.Max(0, result.GetValue(retries)),
                         line => System.Console.Error.WriteLine("winnow: " + line), default, PipelineExecution.ReportHook(spec));
                     System.Console.Out.WriteLine($"{planStep.UnitName(unit)}: done {DateTime.UtcNow:u}");
+                }
+                catch (Pipeline.OutputFolderInUseException e)
+                {
+                    System.Console.Error.WriteLine($"winnow: {e.Message}");
+                    return ExitCodes.Usage;
                 }
                 catch (Exception e) when (e is IOException or InvalidDataException or InvalidOperationException or ArgumentException or Pipeline.InputRejectedException)
                 {
@@ -79,5 +91,18 @@ internal static class TaskCommand
             return ExitCodes.Ok;
         });
         return command;
+    }
+
+    private static Pipeline.OutputFolder? TryClaimShared(string output)
+    {
+        try
+        {
+            return Pipeline.OutputFolder.Claim(output, [], shared: true);
+        }
+        catch (Exception e) when (e is Pipeline.OutputFolderInUseException or ArgumentException)
+        {
+            System.Console.Error.WriteLine($"winnow: {e.Message}");
+            return null;
+        }
     }
 }

@@ -15,55 +15,31 @@ namespace Winnow.Dedup;
 /// Texts are compared by a 128-bit MurmurHash3 of the normalized text's UTF-16 code units: at
 /// 10^9 documents the chance of any false match is about 10^-21. Memory: one entry per distinct
 /// text (the hash, the kept id and about 40 bytes of table), see docs/architecture.md.
-/// Not thread-safe; the runner calls it one batch at a time.
+/// Thread-safe: configuration only; each run keeps its table in an <see cref="ExactDedupRun"/>.
 /// </remarks>
-public sealed partial class ExactDedupStage : CorpusStage
+public sealed class ExactDedupStage : CorpusStage
 {
     /// <summary>The reason recorded on removed documents.</summary>
     public const string Reason = "exact_duplicate";
 
     private const uint Seed = 0x5EED_0001;
     private readonly ExactDedupOptions _options;
-    private readonly Dictionary<UInt128, string> _firstSeen = [];
 
     /// <summary>Creates the stage.</summary>
     public ExactDedupStage(ExactDedupOptions options = default) => _options = options;
 
-    /// <inheritdoc />
+    /// <inheritdoc/>
     public override string Name => "exact_dedup";
 
-    /// <inheritdoc />
-    public override void ProcessBatch(IReadOnlyList<Document> batch, StageContext context)
-    {
-        var hashes = HashAll(batch, context);
-        for (var i = 0; i < batch.Count; i++)
-        {
-            // Batches arrive in input order and are scanned in order: the first seen wins.
-            if (EarlierWithText(hashes[i], batch[i].Id) is { } keptId)
-            {
-                batch[i].Remove(new Removal(Name, Reason, keptId));
-            }
-        }
-    }
+    /// <summary>The first document of each text is kept: a document is decided by the ones before it.</summary>
+    public override bool NeedsWholeCorpus => false;
 
-    /// <summary>The id of the first document seen with this text, or null (and this one is now the first).</summary>
-    internal string? EarlierWithText(UInt128 hash, string id)
-    {
-        // One table lookup whether the text is new or not.
-        ref var keptId = ref CollectionsMarshal.GetValueRefOrAddDefault(_firstSeen, hash, out var seen);
-        if (seen)
-        {
-            return keptId;
-        }
+    internal override CorpusStageRun Start(StageContext context) => new ExactDedupRun(this, context);
 
-        keptId = id;
-        return null;
-    }
-
-    private UInt128[] HashAll(IReadOnlyList<Document> batch, StageContext context)
+    /// <summary>Each document's text hash, in parallel.</summary>
+    internal UInt128[] HashAll(IReadOnlyList<Document> batch, ParallelOptions parallel)
     {
         var hashes = new UInt128[batch.Count];
-        var parallel = new ParallelOptions { MaxDegreeOfParallelism = context.Parallelism, CancellationToken = context.CancellationToken };
         ParallelChunks.For(batch.Count, parallel, (_, from, to) =>
         {
             for (var i = from; i < to; i++)
@@ -74,7 +50,6 @@ public sealed partial class ExactDedupStage : CorpusStage
         return hashes;
     }
 
-    /// <summary>The options texts are normalized with.</summary>
     internal NormalizationOptions Normalization => _options.Normalization;
 
     /// <summary>The hash that decides equality: of the normalized text's UTF-16 code units.</summary>

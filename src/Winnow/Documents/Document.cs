@@ -49,6 +49,12 @@ public sealed class Document
     /// </summary>
     internal ReadOnlyMemory<byte> RawTextJson { get; private set; }
 
+    /// <summary>
+    /// For a removed document: the pass of a single-process run in which it was removed (its map
+    /// step), which orders removed/ the same way in every run, sharded or not.
+    /// </summary>
+    internal int RemovalPass { get; set; }
+
     internal void SetRawTextJson(ReadOnlyMemory<byte> raw) => RawTextJson = raw;
 
     /// <summary>The page's URL, when known.</summary>

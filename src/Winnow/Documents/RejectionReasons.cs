@@ -9,6 +9,9 @@ public static class RejectionReasons
     /// <summary>Bytes that are not valid UTF-8.</summary>
     public const string InvalidUtf8 = "invalid_utf8";
 
+    /// <summary>Well-formed JSON whose strings are not Unicode text: a lone surrogate escape such as <c>\ud800</c>.</summary>
+    public const string InvalidUnicode = "invalid_unicode";
+
     /// <summary>A record without the configured text field.</summary>
     public const string MissingText = "missing_text_field";
 
@@ -26,4 +29,19 @@ public static class RejectionReasons
 
     /// <summary>A file that could not be read (permissions, I/O error).</summary>
     public const string ReadError = "read_error";
+
+    /// <summary>A file of a format Winnow does not read yet (an ARC file).</summary>
+    public const string UnsupportedFormat = "unsupported_format";
+
+    /// <summary>A WARC record that ends before its Content-Length: the file was cut short.</summary>
+    public const string WarcTruncatedRecord = "warc_truncated_record";
+
+    /// <summary>A WARC header without a valid Content-Length, or over the header size limit.</summary>
+    public const string WarcBadHeader = "warc_bad_header";
+
+    /// <summary>Bytes between WARC records that belong to none (after a wrong Content-Length), skipped up to the next record.</summary>
+    public const string WarcStrayBytes = "warc_stray_bytes";
+
+    /// <summary>A WARC response record of an HTTP(S) URI whose block holds no readable HTTP head.</summary>
+    public const string WarcBadHttp = "warc_bad_http";
 }

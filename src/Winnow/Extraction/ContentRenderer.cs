@@ -3,8 +3,9 @@ using System.Text;
 namespace Winnow.Extraction;
 
 /// <summary>
-/// Writes the kept nodes as plain text (blocks separated by blank lines) or Markdown (headings,
-/// lists, quotes, emphasis, code, optional links). Iterative, so any nesting depth is safe.
+/// Writes the kept nodes as plain text: blocks separated by blank lines, list items and lines
+/// broken by &lt;br&gt; by single newlines, table cells by " | ". Markdown is written by
+/// <see cref="MarkdownRenderer"/>. Iterative, so any nesting depth is safe.
 /// </summary>
 internal sealed class ContentRenderer
 {
@@ -15,23 +16,23 @@ internal sealed class ContentRenderer
         "details", "summary", "hr", "center", "body", "caption", "thead", "tbody", "tfoot",
     };
 
-    private readonly bool _markdown;
-    private readonly bool _links;
+    private readonly ExtractionOptions _options;
     private readonly StringBuilder _out = new();
     private readonly StringBuilder _line = new();
-    private string _prefix = "";
     private bool _listItem;
     private bool _lastWasListItem;
-    private int _quoteDepth;
     private int _preDepth;
 
     public ContentRenderer(ExtractionOptions options)
     {
-        _markdown = options.Format == ExtractionFormat.Markdown;
-        _links = options.IncludeLinks && _markdown;
+        _options = options;
     }
 
-    public string Render(List<ContentNode> containers)
+    /// <summary>
+    /// Visits the kept nodes in document order, iteratively (any nesting depth is safe): text runs,
+    /// and each element on entering and on leaving it; dropped subtrees are passed over.
+    /// </summary>
+    public static void Walk(List<ContentNode> containers, Action<string> text, Action<ContentNode> enter, Action<ContentNode> exit)
     {
         var stack = new Stack<(ContentNode Node, bool Exit)>();
         for (var i = containers.Count - 1; i >= 0; i--)
@@ -41,18 +42,18 @@ internal sealed class ContentRenderer
 
         while (stack.Count > 0)
         {
-            var (node, exit) = stack.Pop();
+            var (node, leaving) = stack.Pop();
             if (node.Tag is null)
             {
-                AppendText(node.Text!);
+                text(node.Text!);
             }
-            else if (exit)
+            else if (leaving)
             {
-                Exit(node);
+                exit(node);
             }
             else if (!node.Dropped)
             {
-                Enter(node);
+                enter(node);
                 stack.Push((node, true));
                 if (node.Children is { } children)
                 {
@@ -63,7 +64,19 @@ internal sealed class ContentRenderer
                 }
             }
         }
+    }
 
+    /// <summary>True for the elements that start and end a block of text.</summary>
+    public static bool IsBlock(string tag) => Blocks.Contains(tag);
+
+    public string Render(List<ContentNode> containers)
+    {
+        if (_options.Format == ExtractionFormat.Markdown)
+        {
+            return new MarkdownRenderer(_options).Render(containers);
+        }
+
+        Walk(containers, AppendText, Enter, Exit);
         Flush();
         return _out.ToString();
     }
@@ -82,35 +95,11 @@ internal sealed class ContentRenderer
                 Flush();
                 _lastWasListItem = true;
                 break;
-            case "h1" or "h2" or "h3" or "h4" or "h5" or "h6" when _markdown:
-                _prefix = new string('#', tag[1] - '0') + " ";
-                break;
             case "li":
                 _listItem = true;
-                _prefix = _markdown ? (node.Parent?.Tag == "ol" ? "1. " : "- ") : "";
-                break;
-            case "blockquote":
-                _quoteDepth++;
                 break;
             case "pre":
                 _preDepth++;
-                if (_markdown)
-                {
-                    _line.Append("```\n");
-                }
-
-                break;
-            case "em" or "i" when _markdown:
-                _line.Append('*');
-                break;
-            case "strong" or "b" when _markdown:
-                _line.Append("**");
-                break;
-            case "code" when _markdown && _preDepth == 0:
-                _line.Append('`');
-                break;
-            case "a" when _links && node.Href is not null:
-                _line.Append('[');
                 break;
             case "td" or "th" when _line.Length > 0:
                 _line.Append(" | ");
@@ -122,33 +111,9 @@ internal sealed class ContentRenderer
     {
         switch (node.Tag)
         {
-            case "em" or "i" when _markdown:
-                TrimEnd();
-                _line.Append('*');
-                break;
-            case "strong" or "b" when _markdown:
-                TrimEnd();
-                _line.Append("**");
-                break;
-            case "code" when _markdown && _preDepth == 0:
-                _line.Append('`');
-                break;
-            case "a" when _links && node.Href is not null:
-                TrimEnd();
-                _line.Append("](").Append(node.Href).Append(')');
-                break;
             case "pre":
-                if (_markdown)
-                {
-                    _line.Append("\n```");
-                }
-
                 Flush();
                 _preDepth--;
-                return;
-            case "blockquote":
-                Flush();
-                _quoteDepth--;
                 return;
         }
 
@@ -182,36 +147,21 @@ internal sealed class ContentRenderer
         }
     }
 
-    private void TrimEnd()
-    {
-        while (_line.Length > 0 && _line[^1] == ' ')
-        {
-            _line.Length--;
-        }
-    }
-
     private void Flush()
     {
         var text = _preDepth > 0 ? _line.ToString().Trim('\n') : _line.ToString().Trim();
         _line.Clear();
-        var isEmpty = text.Length == 0 || (_markdown && text is "**" or "*" or "``" or "****");
-        if (!isEmpty)
+        if (text.Length > 0)
         {
             if (_out.Length > 0)
             {
                 _out.Append(_listItem && _lastWasListItem ? "\n" : "\n\n");
             }
 
-            if (_markdown && _quoteDepth > 0)
-            {
-                _out.Append(string.Concat(Enumerable.Repeat("> ", _quoteDepth)));
-            }
-
-            _out.Append(_prefix).Append(text);
+            _out.Append(text);
             _lastWasListItem = _listItem;
         }
 
-        _prefix = "";
         _listItem = false;
     }
 }

@@ -15,7 +15,8 @@ internal static partial class DateNormalizer
     [
         "yyyy-MM-dd'T'HH:mm:ssK", "yyyy-MM-dd'T'HH:mm:ss.FFFFFFFK", "yyyy-MM-dd'T'HH:mmK", "yyyy-MM-dd HH:mm:ssK",
         "yyyy-MM-dd'T'HH:mm:ss", "yyyy-MM-dd'T'HH:mm:ss.FFFFFFF", "yyyy-MM-dd HH:mm:ss", "yyyy-MM-dd'T'HH:mm",
-        "yyyy-MM-dd HH:mm", "ddd, dd MMM yyyy HH:mm:ss zzz", "r", "yyyyMMdd'T'HHmmssK",
+        "yyyy-MM-dd HH:mm", "ddd, dd MMM yyyy HH:mm:ss zzz", "r", "yyyyMMdd'T'HHmmssK", "yyyyMMddHHmmss",
+        "yyyy/MM/dd HH:mm:ss", "yyyy-MM-dd'T'HH:mm:ss.FFFFFFF zzz", "yyyy-MM-dd HH:mm:ss zzz",
     ];
 
     private static readonly string[] DateOnlyFormats =
@@ -24,7 +25,10 @@ internal static partial class DateNormalizer
         "MMM. d, yyyy", "d MMMM yyyy", "d MMM yyyy", "dddd, MMMM d, yyyy", "MMMM d yyyy", "yyyy-MM",
     ];
 
-    /// <summary>The ISO 8601 form, or null when the string holds no plausible date.</summary>
+    /// <summary>
+    /// The ISO 8601 form, or null when the string holds no plausible date. Machine formats are
+    /// tried first; free text ("Monday, July 23, 2012 at 4:00 pm") goes to <see cref="TextDate"/>.
+    /// </summary>
     public static string? Normalize(string? raw)
     {
         if (string.IsNullOrWhiteSpace(raw))
@@ -56,12 +60,19 @@ internal static partial class DateNormalizer
             return iso.Value;
         }
 
+        // The framework's loose parse fills a missing date with today's ("12:55 AM"): only a string
+        // that states a year can give one.
+        if (!YearInText().IsMatch(s))
+        {
+            return TextDate.Find(s);
+        }
+
         return DateTimeOffset.TryParse(s, culture, DateTimeStyles.AllowWhiteSpaces | DateTimeStyles.AssumeUniversal, out var loose) && Plausible(loose.Year)
             ? loose.ToString("yyyy-MM-dd", culture)
-            : null;
+            : TextDate.Find(s);
     }
 
-    /// <summary>A date in a URL path such as /2019/11/19/ or /2019-11-19-, or null.</summary>
+    /// <summary>A date in a URL path such as /2019/11/19/, /2012/8/8/ or /2019-11-19-, or null.</summary>
     public static string? FromUrl(string? url)
     {
         if (url is null)
@@ -75,7 +86,7 @@ internal static partial class DateNormalizer
             return null;
         }
 
-        var text = $"{m.Groups[1].Value}-{m.Groups[2].Value}-{m.Groups[3].Value}";
+        var text = $"{m.Groups[1].Value}-{m.Groups[3].Value.PadLeft(2, '0')}-{m.Groups[4].Value.PadLeft(2, '0')}";
         return DateTime.TryParseExact(text, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var d) && Plausible(d.Year)
             ? text
             : null;
@@ -86,9 +97,12 @@ internal static partial class DateNormalizer
     [GeneratedRegex(@"[+-]\d{2}:?\d{2}$")]
     private static partial Regex OffsetSuffix();
 
+    [GeneratedRegex(@"(?<!\d)(?:19|20)\d{2}(?!\d)")]
+    private static partial Regex YearInText();
+
     [GeneratedRegex(@"^\d{4}-\d{2}-\d{2}")]
     private static partial Regex IsoPrefix();
 
-    [GeneratedRegex(@"/((?:19|20)\d{2})[/-](\d{2})[/-](\d{2})(?:[/-]|$)")]
+    [GeneratedRegex(@"/((?:19|20)\d{2})([/-])(\d{1,2})\2(\d{1,2})(?:[/-]|$)")]
     private static partial Regex UrlDate();
 }

@@ -6,6 +6,6 @@ public enum ExtractionFormat
     /// <summary>Plain text: one block per paragraph, blank lines between blocks.</summary>
     Text,
 
-    /// <summary>Markdown: headings, lists, quotes, emphasis and code kept.</summary>
+    /// <summary>Markdown (CommonMark with pipe tables): headings, nested lists, quotes, code blocks, data tables, emphasis and inline code kept; links with <see cref="ExtractionOptions.IncludeLinks"/>.</summary>
     Markdown,
 }

@@ -14,7 +14,7 @@ public readonly record struct ExtractionOptions
     /// <summary>Keep comment sections. Default false.</summary>
     public bool IncludeComments { get; init; }
 
-    /// <summary>Keep tables (rows as lines, cells separated by " | "). Default true.</summary>
+    /// <summary>Keep tables (rows as lines, cells separated by " | "; in Markdown, data tables as pipe tables). Default true.</summary>
     public bool IncludeTables { get; init; } = true;
 
     /// <summary>Keep link targets in Markdown output as [text](href). Default false.</summary>

@@ -90,7 +90,7 @@ internal static class JsonLdReader
             type,
             Str(e, "headline") ?? Str(e, "name"),
             Names(e, "author") ?? Names(e, "creator"),
-            Str(e, "datePublished") ?? Str(e, "dateCreated"),
+            Str(e, "datePublished"),
             e.TryGetProperty("publisher", out var pub) ? Name(pub) : null,
             Str(e, "description"),
             Str(e, "inLanguage"),

@@ -1,4 +1,5 @@
 using Winnow.Extraction.Html;
+using Winnow.Language;
 
 namespace Winnow.Extraction;
 
@@ -13,9 +14,7 @@ internal static class MetadataReader
     public static PageMetadata Read(HtmlDocumentTree document, string? url)
     {
         var meta = MetaTagReader.Read(document);
-        var blocks = document.Elements("script")
-            .Where(s => string.Equals(s.GetAttribute("type")?.Trim(), "application/ld+json", StringComparison.OrdinalIgnoreCase))
-            .Select(s => s.TextContent()).ToList();
+        var blocks = JsonLdBlocks(document);
         string? htmlTitle = null;
         var htmlTitleRead = false;
         string? HtmlTitle()
@@ -47,25 +46,17 @@ internal static class MetadataReader
         var title = Clean(primary?.Headline)
             ?? Get("dc:title", "dcterm:title", "og:title", "weibo:article:title", "weibo:webpage:title", "title", "twitter:title", "parsely-title")
             ?? HtmlTitle() ?? Clean(jsonLd?.Headline);
-        var author = Clean(primary?.Author)
-            ?? Get("dc:creator", "dcterm:creator", "author", "parsely-author")
-            ?? NotUrl(Get("article:author"))
-            ?? Clean(BylineFinder.Find(document))
-            ?? Clean(jsonLd?.Author)
-            ?? Get("sailthru:author", "byl")
-            ?? NotUrl(Get("og:article:author"))
-            ?? Microdata(document, "author");
-        var date = DateNormalizer.Normalize(primary?.DatePublished)
-            ?? DateNormalizer.Normalize(Get("article:published_time", "parsely-pub-date"))
-            ?? DateNormalizer.Normalize(jsonLd?.DatePublished)
-            ?? DateNormalizer.Normalize(Get("og:published_time", "og:article:published_time"))
-            ?? DateNormalizer.Normalize(Get("date", "pubdate", "publishdate", "publish-date", "publish_date", "dc:date",
-                "dc:date:issued", "dcterm:created", "sailthru:date", "article:published", "datepublished", "citation_publication_date"))
-            ?? DateNormalizer.Normalize(Microdata(document, "datePublished"))
-            ?? DateNormalizer.Normalize(TimeElement(document))
-            ?? DateNormalizer.FromUrl(url);
-        var site = Clean(primary?.Publisher) ?? Get("og:site_name") ?? Clean(jsonLd?.Publisher) ?? Get("application-name", "twitter:site")?.TrimStart('@');
+        var author = BylineCleaner.Clean(primary?.Author)
+            ?? BylineCleaner.Clean(Get("dc:creator", "dcterm:creator", "author", "parsely-author"))
+            ?? BylineCleaner.Clean(NotUrl(Get("article:author")))
+            ?? BylineCleaner.Clean(BylineFinder.Find(document))
+            ?? BylineCleaner.Clean(jsonLd?.Author)
+            ?? BylineCleaner.Clean(Get("sailthru:author", "byl"))
+            ?? BylineCleaner.Clean(NotUrl(Get("og:article:author")))
+            ?? BylineCleaner.Clean(Microdata(document, "author"));
         var language = LanguageOf(document, meta, jsonLd);
+        var date = DateFinder.Find(document, meta, primary, jsonLd, url, language);
+        var site = Clean(primary?.Publisher) ?? Get("og:site_name") ?? Clean(jsonLd?.Publisher) ?? Get("application-name", "twitter:site")?.TrimStart('@');
         var description = Clean(primary?.Description) ?? Get("dc:description", "dcterm:description", "og:description", "description", "twitter:description")
             ?? Clean(jsonLd?.Description);
         var canonical = document.Root.Find(n => n.Tag == "link" && n.GetAttribute("rel") == "canonical")?.GetAttribute("href");
@@ -73,9 +64,25 @@ internal static class MetadataReader
         return new PageMetadata(title, author, date, site, language, description, finalUrl, jsonLd?.ArticleBody);
     }
 
+    /// <summary>Each date source's answer for a page, in the order they are tried (for the date benchmark).</summary>
+    internal static IEnumerable<(string Source, string? Date)> DateCandidates(string html)
+    {
+        var document = FastHtmlParser.ForThread.Parse(html, 5000);
+        var meta = MetaTagReader.Read(document);
+        var blocks = JsonLdBlocks(document);
+        var jsonLd = JsonLdReader.Read(blocks);
+        return DateFinder.Candidates(document, meta, JsonLdPrimaryReader.Read(blocks, () => TitleReader.FromDocument(document)), jsonLd, null,
+            LanguageOf(document, meta, jsonLd)).ToList();
+    }
+
     // Meta values are often entity-escaped twice; the parser has undone one level.
     private static string? Unescape(string? s) =>
         s is not null && s.Contains('&', StringComparison.Ordinal) ? Clean(System.Net.WebUtility.HtmlDecode(s)) : s;
+
+    private static List<string> JsonLdBlocks(HtmlDocumentTree document) =>
+        document.Elements("script")
+            .Where(s => string.Equals(s.GetAttribute("type")?.Trim(), "application/ld+json", StringComparison.OrdinalIgnoreCase))
+            .Select(s => s.TextContent()).ToList();
 
     private static string? Microdata(HtmlDocumentTree document, string property)
     {
@@ -94,14 +101,6 @@ internal static class MetadataReader
         return Clean(e.GetAttribute("content") ?? e.GetAttribute("datetime") ?? e.TextContent());
     }
 
-    private static string? TimeElement(HtmlDocumentTree document)
-    {
-        var time = document.Root.Find(n => n.Tag == "time" && n.HasAttribute("pubdate"))
-            ?? document.Root.Find(n => n.Tag == "time" && n.HasAttribute("datetime") && HasAncestor(n, "article"))
-            ?? document.Root.Find(n => n.Tag == "time" && n.HasAttribute("datetime"));
-        return time?.GetAttribute("datetime");
-    }
-
     internal static bool HasAncestor(HtmlNode node, string tag)
     {
         for (var p = node.Parent; p is not null; p = p.Parent)
@@ -117,14 +116,17 @@ internal static class MetadataReader
 
     private static string? LanguageOf(HtmlDocumentTree document, Dictionary<string, string> meta, JsonLdArticle? jsonLd)
     {
-        var lang = Clean(document.Root.GetAttribute("lang"))
-            ?? Clean(jsonLd?.Language)
-            ?? (meta.TryGetValue("og:locale", out var locale) ? locale : null)
-            ?? (meta.TryGetValue("language", out var l) ? l : null)
-            ?? document.Root.Find(n => n.Tag == "meta" && string.Equals(n.GetAttribute("http-equiv"), "content-language", StringComparison.OrdinalIgnoreCase))
-                ?.GetAttribute("content");
-        return lang?.Replace('_', '-').Split(',')[0].Trim();
+        // Each source in turn, the first valid tag wins: a page may say lang="x" in one place and
+        // og:locale="en_US" in another; Content-Language often lists several ("en, fr") or holds a charset.
+        return LanguageTags.Normalize(document.Root.GetAttribute("lang"))
+            ?? LanguageTags.Normalize(jsonLd?.Language)
+            ?? LanguageTags.Normalize(meta.GetValueOrDefault("og:locale"))
+            ?? LanguageTags.Normalize(FirstOfList(meta.GetValueOrDefault("language")))
+            ?? LanguageTags.Normalize(FirstOfList(document.Root.Find(n => n.Tag == "meta"
+                && string.Equals(n.GetAttribute("http-equiv"), "content-language", StringComparison.OrdinalIgnoreCase))?.GetAttribute("content")));
     }
+
+    private static string? FirstOfList(string? value) => value?.Split(',', ';')[0];
 
     private static string? NotUrl(string? s) =>
         s is null || s.StartsWith("http", StringComparison.OrdinalIgnoreCase) ? null : s;

@@ -42,25 +42,33 @@ internal sealed record PageInput(string Source, string? Url, string? ContentType
     private static IEnumerable<PageInput> ReadWarc(InputFile file, IDictionary<string, long> skipped, Action<string> onError)
     {
         using var reader = WarcReader.Open(file.Path);
-        using var records = reader.ReadRecords().GetEnumerator();
+        using var entries = reader.Read().GetEnumerator();
         while (true)
         {
             try
             {
-                if (!records.MoveNext())
+                if (!entries.MoveNext())
                 {
                     break;
                 }
             }
-            catch (Exception e) when (e is IOException or InvalidDataException)
+            catch (IOException e)
             {
                 onError($"{file.Name}: {e.Message}; the rest of the file is skipped");
                 Add(skipped, "corrupt_file");
                 break;
             }
 
-            var r = records.Current;
-            yield return new PageInput($"{file.Name}@{r.Offset}", r.TargetUri, r.ContentType, r.Body);
+            var entry = entries.Current;
+            if (entry.Damage is { } d)
+            {
+                System.Console.Error.WriteLine($"{WarcEntry.Locate(file.Name, d.Offset, d.OffsetInMember)}: {d.Message}");
+                Add(skipped, d.Reason);
+                continue;
+            }
+
+            var r = entry.Page!;
+            yield return new PageInput(WarcEntry.Locate(file.Name, r.Offset, r.OffsetInMember), r.TargetUri, r.ContentType, r.Body);
         }
 
         foreach (var (reason, count) in reader.Skipped)

@@ -10,7 +10,7 @@ namespace Winnow.Filters;
 /// <remarks>
 /// For an all-ASCII word, <see cref="StringComparison.OrdinalIgnoreCase"/> equality is equality of the
 /// lower-cased bytes; words it cannot decide (non-ASCII on either side, longer than 8) are left to
-/// the caller (<see cref="TryContains"/> returns false). Immutable, thread-safe.
+/// the caller (<see cref="TryIndexOf"/> returns false). Immutable, thread-safe.
 /// </remarks>
 internal sealed class AsciiWordSet
 {
@@ -18,35 +18,26 @@ internal sealed class AsciiWordSet
     private readonly int[] _lengths;
     private readonly bool _complete;
 
-    public AsciiWordSet(IEnumerable<string> words)
+    /// <summary>Packs <paramref name="words"/>; a word's index in the set is its index in the list.</summary>
+    public AsciiWordSet(IReadOnlyList<string> words)
     {
-        var keys = new List<ulong>();
-        var lengths = new List<int>();
+        _keys = new ulong[words.Count];
+        _lengths = new int[words.Count];
         _complete = true;
-        foreach (var word in words)
+        for (var i = 0; i < words.Count; i++)
         {
-            if (TryPack(word, out var key))
-            {
-                keys.Add(key);
-                lengths.Add(word.Length);
-            }
-            else
-            {
-                _complete = false;
-            }
+            _complete &= TryPack(words[i], out _keys[i]);
+            _lengths[i] = words[i].Length;
         }
-
-        _keys = [.. keys];
-        _lengths = [.. lengths];
     }
 
     /// <summary>
-    /// Whether the set holds <paramref name="word"/>, ignoring ASCII case, in <paramref name="found"/>;
-    /// false when this set cannot decide (a non-ASCII or long word, or a set with such words).
+    /// The index of <paramref name="word"/> in the set, ignoring ASCII case, in <paramref name="index"/> (-1 when
+    /// absent); false when this set cannot decide (a non-ASCII or long word, or a set with such words).
     /// </summary>
-    public bool TryContains(ReadOnlySpan<char> word, out bool found)
+    public bool TryIndexOf(ReadOnlySpan<char> word, out int index)
     {
-        found = false;
+        index = -1;
         if (!_complete || !TryPack(word, out var key))
         {
             return false;
@@ -56,7 +47,7 @@ internal sealed class AsciiWordSet
         {
             if (_keys[i] == key && _lengths[i] == word.Length)
             {
-                found = true;
+                index = i;
                 break;
             }
         }

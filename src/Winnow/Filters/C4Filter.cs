@@ -1,5 +1,6 @@
 using System.Buffers;
 using Winnow.Documents;
+using Winnow.Filters.DataTrove;
 using Winnow.Pipeline;
 
 namespace Winnow.Filters;
@@ -25,6 +26,13 @@ public sealed class C4Filter : DocumentStage
     public override void Process(Document document)
     {
         var check = new RuleCheck(document, Name, _options.Mode);
+        if (_options.Compat == FilterCompat.DataTrove)
+        {
+            DataTroveC4.Process(document, _options, ref check, Name);
+            check.Apply();
+            return;
+        }
+
         var stats = TextStatistics.For(document.Text);
         var tally = new C4LineTally();
         var text = stats.Text.AsSpan();

@@ -1,4 +1,5 @@
 using System.Buffers;
+using System.Text;
 
 namespace Winnow.Filters;
 
@@ -92,8 +93,11 @@ internal static class C4Lines
             || line.Contains("privacy policy", StringComparison.OrdinalIgnoreCase);
     }
 
-    /// <summary>Drops "[digits]", "[edit]" and "[citation needed]" marks (a hand-written scan, linear).</summary>
-    private static string RemoveCitations(ReadOnlySpan<char> line)
+    /// <summary>
+    /// Drops "[digits]", "[edit]" and "[citation needed]" marks (a hand-written scan, linear); digits are
+    /// ASCII, or with <paramref name="anyDigit"/> any Unicode decimal digit (Python's \d, as DataTrove's pattern).
+    /// </summary>
+    internal static string RemoveCitations(ReadOnlySpan<char> line, bool anyDigit = false)
     {
         var result = new System.Text.StringBuilder(line.Length);
         var i = 0;
@@ -108,7 +112,7 @@ internal static class C4Lines
 
             result.Append(line.Slice(i, open));
             i += open;
-            var mark = CitationLength(line[i..]);
+            var mark = CitationLength(line[i..], anyDigit);
             if (mark == 0)
             {
                 result.Append('[');
@@ -123,7 +127,7 @@ internal static class C4Lines
         return result.ToString();
     }
 
-    private static int CitationLength(ReadOnlySpan<char> s)
+    private static int CitationLength(ReadOnlySpan<char> s, bool anyDigit)
     {
         if (s.StartsWith("[edit]", StringComparison.Ordinal))
         {
@@ -136,9 +140,20 @@ internal static class C4Lines
         }
 
         var j = 1;
-        while (j < s.Length && char.IsAsciiDigit(s[j]))
+        while (j < s.Length)
         {
-            j++;
+            if (char.IsAsciiDigit(s[j]))
+            {
+                j++;
+            }
+            else if (anyDigit && s[j] >= 128 && Rune.DecodeFromUtf16(s[j..], out var rune, out var width) == OperationStatus.Done && Rune.IsDigit(rune))
+            {
+                j += width;
+            }
+            else
+            {
+                break;
+            }
         }
 
         return j < s.Length && s[j] == ']' ? j + 1 : 0;

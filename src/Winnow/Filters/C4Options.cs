@@ -20,6 +20,9 @@ public readonly record struct C4Options
     /// </summary>
     public FilterMode Mode { get; init; } = FilterMode.Remove;
 
+    /// <summary>Count as the papers say (default) or exactly as DataTrove does (see <see cref="FilterCompat"/>).</summary>
+    public FilterCompat Compat { get; init; } = FilterCompat.Papers;
+
     /// <summary>Drop lines not ending in . ? ! " ' (or ending in "..."); default true.</summary>
     public bool DropLinesWithoutTerminalPunctuation { get; init; } = true;
 

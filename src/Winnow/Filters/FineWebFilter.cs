@@ -1,4 +1,5 @@
 using Winnow.Documents;
+using Winnow.Filters.DataTrove;
 using Winnow.Pipeline;
 
 namespace Winnow.Filters;
@@ -22,6 +23,13 @@ public sealed class FineWebFilter : DocumentStage
     public override void Process(Document document)
     {
         var check = new RuleCheck(document, Name, _options.Mode);
+        if (_options.Compat == FilterCompat.DataTrove)
+        {
+            DataTroveFineWeb.Evaluate(document.Text, _options, ref check);
+            check.Apply();
+            return;
+        }
+
         var stats = TextStatistics.For(document.Text);
         var text = stats.Text.AsSpan();
         int lines = 0, punctuated = 0, shortLines = 0;

@@ -14,6 +14,9 @@ public readonly record struct FineWebOptions
     /// <summary>Remove (default) or annotate.</summary>
     public FilterMode Mode { get; init; } = FilterMode.Remove;
 
+    /// <summary>Count as the papers say (default) or exactly as DataTrove does (see <see cref="FilterCompat"/>).</summary>
+    public FilterCompat Compat { get; init; } = FilterCompat.Papers;
+
     /// <summary>Smallest fraction of non-blank lines ending in terminal punctuation (default 0.12).</summary>
     public double? MinLinePunctuationRatio { get; init; } = 0.12;
 

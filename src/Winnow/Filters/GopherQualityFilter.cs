@@ -1,4 +1,5 @@
 using Winnow.Documents;
+using Winnow.Filters.DataTrove;
 using Winnow.Pipeline;
 
 namespace Winnow.Filters;
@@ -32,7 +33,15 @@ public sealed class GopherQualityFilter : DocumentStage
     public override void Process(Document document)
     {
         var check = new RuleCheck(document, Name, _options.Mode);
-        Evaluate(TextStatistics.For(document.Text), ref check);
+        if (_options.Compat == FilterCompat.DataTrove)
+        {
+            DataTroveGopherQuality.Evaluate(document.Text, _options, ref check);
+        }
+        else
+        {
+            Evaluate(TextStatistics.For(document.Text), ref check);
+        }
+
         check.Apply();
     }
 
@@ -50,10 +59,11 @@ public sealed class GopherQualityFilter : DocumentStage
         var perWord = 1.0 / Math.Max(words, 1);
         long letters = 0;
         var alphabetic = 0;
-        var stopWords = 0;
 
-        // Removing needs only to know whether the minimum is reached; annotating records the count.
-        var stopWordsNeeded = o.Mode == FilterMode.Remove && o.MinStopWords is { } least ? least : double.MaxValue;
+        // The paper asks for at least two of the stop words: distinct words, not occurrences (a page
+        // repeating one "the" has one). Removing needs only to know whether the minimum is reached.
+        var seen = new StopWordsSeen(_stopWords.Length);
+        var stopWordsNeeded = o.Mode == FilterMode.Remove && o.MinStopWords is { } least ? least : int.MaxValue;
         var text = stats.Text.AsSpan();
         foreach (var word in stats.Words)
         {
@@ -64,11 +74,13 @@ public sealed class GopherQualityFilter : DocumentStage
                 alphabetic++;
             }
 
-            if (span.Length <= _longestStopWord && stopWords < stopWordsNeeded && IsStopWord(span))
+            if (span.Length <= _longestStopWord && seen.Count < stopWordsNeeded)
             {
-                stopWords++;
+                seen.Add(StopWordIndex(span));
             }
         }
+
+        var stopWords = seen.Count;
 
         check.AtLeast("mean_word_length", letters * perWord, o.MinMeanWordLength);
         check.AtMost("mean_word_length", letters * perWord, o.MaxMeanWordLength);
@@ -102,22 +114,51 @@ public sealed class GopherQualityFilter : DocumentStage
         check.AtLeast("stop_words", stopWords, o.MinStopWords);
     }
 
-    private bool IsStopWord(ReadOnlySpan<char> word)
+    /// <summary>The index of <paramref name="word"/> among the stop words, ignoring case; -1 when it is not one.</summary>
+    private int StopWordIndex(ReadOnlySpan<char> word)
     {
-        if (_asciiStopWords.TryContains(word, out var found))
+        if (_asciiStopWords.TryIndexOf(word, out var index))
         {
-            return found;
+            return index;
         }
 
-        foreach (var stop in _stopWords)
+        for (var i = 0; i < _stopWords.Length; i++)
         {
-            if (word.Equals(stop, StringComparison.OrdinalIgnoreCase))
+            if (word.Equals(_stopWords[i], StringComparison.OrdinalIgnoreCase))
             {
-                return true;
+                return i;
             }
         }
 
-        return false;
+        return -1;
+    }
+
+    /// <summary>Which stop words occurred: a bit each for the first 64, a set beyond.</summary>
+    private struct StopWordsSeen(int words)
+    {
+        private readonly HashSet<int>? _more = words > 64 ? [] : null;
+        private ulong _bits;
+
+        public int Count { get; private set; }
+
+        public void Add(int index)
+        {
+            if (index < 0)
+            {
+                return;
+            }
+
+            var added = index < 64 ? (_bits & (1UL << index)) == 0 : _more!.Add(index);
+            if (index < 64)
+            {
+                _bits |= 1UL << index;
+            }
+
+            if (added)
+            {
+                Count++;
+            }
+        }
     }
 
     private static bool HasLetter(ReadOnlySpan<char> word)
@@ -133,7 +174,7 @@ public sealed class GopherQualityFilter : DocumentStage
         return false;
     }
 
-    private static int CountOf(ReadOnlySpan<char> text, string value)
+    internal static int CountOf(ReadOnlySpan<char> text, string value)
     {
         var count = 0;
         int at;

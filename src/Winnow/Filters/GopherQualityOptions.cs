@@ -16,6 +16,9 @@ public readonly record struct GopherQualityOptions
     /// <summary>Remove (default) or annotate.</summary>
     public FilterMode Mode { get; init; } = FilterMode.Remove;
 
+    /// <summary>Count as the papers say (default) or exactly as DataTrove does (see <see cref="FilterCompat"/>).</summary>
+    public FilterCompat Compat { get; init; } = FilterCompat.Papers;
+
     /// <summary>Fewest words (default 50).</summary>
     public int? MinWords { get; init; } = 50;
 
@@ -40,10 +43,10 @@ public readonly record struct GopherQualityOptions
     /// <summary>Smallest fraction of words holding at least one letter (default 0.8).</summary>
     public double? MinAlphabeticWordRatio { get; init; } = 0.8;
 
-    /// <summary>Fewest stop words (default 2).</summary>
+    /// <summary>Fewest distinct stop words present (default 2: "at least two of" the paper's eight).</summary>
     public int? MinStopWords { get; init; } = 2;
 
-    /// <summary>The stop words, matched ignoring case (default the paper's: the, be, to, of, and, that, have, with).</summary>
+    /// <summary>The stop words, matched ignoring case, each counted once (default the paper's: the, be, to, of, and, that, have, with).</summary>
     public IReadOnlyList<string> StopWords { get; init; } = DefaultStopWords;
 
     /// <summary>The paper's stop words.</summary>

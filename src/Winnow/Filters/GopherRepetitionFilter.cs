@@ -1,4 +1,5 @@
 using Winnow.Documents;
+using Winnow.Filters.DataTrove;
 using Winnow.Pipeline;
 
 namespace Winnow.Filters;
@@ -38,7 +39,15 @@ public sealed class GopherRepetitionFilter : DocumentStage
     public override void Process(Document document)
     {
         var check = new RuleCheck(document, Name, _options.Mode);
-        Evaluate(TextStatistics.For(document.Text), ref check);
+        if (_options.Compat == FilterCompat.DataTrove)
+        {
+            DataTroveRepetition.Evaluate(document.Text, _options, ref check);
+        }
+        else
+        {
+            Evaluate(TextStatistics.For(document.Text), ref check);
+        }
+
         check.Apply();
     }
 

@@ -14,6 +14,9 @@ public readonly record struct GopherRepetitionOptions
     /// <summary>Remove (default) or annotate.</summary>
     public FilterMode Mode { get; init; } = FilterMode.Remove;
 
+    /// <summary>Count as the papers say (default) or exactly as DataTrove does (see <see cref="FilterCompat"/>).</summary>
+    public FilterCompat Compat { get; init; } = FilterCompat.Papers;
+
     /// <summary>Largest fraction of non-blank lines that repeat an earlier line (default 0.3).</summary>
     public double? MaxDuplicateLineFraction { get; init; } = 0.3;
 

@@ -9,13 +9,13 @@ namespace Winnow.Filters;
 internal sealed class HashCounter
 {
     [ThreadStatic]
-    private static HashCounter? t_instance;
+    private static HashCounter? _threadInstance;
 
     private Slot[] _slots = new Slot[1024];
     private uint _stamp = 1;
     private int _mask = 1023;
 
-    public static HashCounter ForThread() => t_instance ??= new HashCounter();
+    public static HashCounter ForThread() => _threadInstance ??= new HashCounter();
 
     /// <summary>Forgets every key and makes room for <paramref name="expected"/> distinct keys.</summary>
     public void Reset(int expected)

@@ -11,7 +11,10 @@ public readonly record struct LanguageFilterOptions
     /// <summary>Remove (default) or annotate only.</summary>
     public FilterMode Mode { get; init; } = FilterMode.Remove;
 
-    /// <summary>Languages to keep, by profile name ("en", "de", "zh-Hans"...); empty keeps all and only annotates.</summary>
+    /// <summary>
+    /// Languages to keep, as BCP 47 tags ("en", "de", "zh" for both Chinese scripts, "zh-Hant"); each must
+    /// match a profile. Empty keeps all and only annotates.
+    /// </summary>
     public IReadOnlyList<string> Languages { get; init; } = ["en"];
 
     /// <summary>Smallest score to keep a document in a kept language (default 0.3).</summary>

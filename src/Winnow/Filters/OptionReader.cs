@@ -18,6 +18,22 @@ internal sealed class OptionReader
         _source = source;
     }
 
+    /// <summary>The run file's <c>compat:</c>, the default of each stage's own <c>compat</c> option.</summary>
+    public FilterCompat DefaultCompat { get; init; }
+
+    /// <summary>The stage's <c>compat</c> option, else the run file's.</summary>
+    public FilterCompat Compat() => Read("compat", DefaultCompat, n => ParseCompat(n, _source));
+
+    /// <summary>Reads "papers" or "datatrove".</summary>
+    public static FilterCompat ParseCompat(YamlNode node, string source) => node is YamlScalarNode { Value: { } v }
+        ? v.ToLowerInvariant() switch
+        {
+            "papers" => FilterCompat.Papers,
+            "datatrove" => FilterCompat.DataTrove,
+            _ => throw new FilterConfigException($"{source}:{node.Start.Line}:{node.Start.Column}: compat must be papers or datatrove, not '{v}'"),
+        }
+        : throw new FilterConfigException($"{source}:{node.Start.Line}:{node.Start.Column}: compat must be papers or datatrove");
+
     public T Mode<T>(T current)
         where T : struct, Enum => Read("mode", current, n =>
         {
@@ -33,6 +49,8 @@ internal sealed class OptionReader
 
     public int Int(string key, int current) => Read(key, current, n => (int)ParseDouble(n, integer: true));
 
+    // Every number of a run file is a count, a size or a ratio: none is negative, and a count fits an int.
+
     public double Double(string key, double current) => Read(key, current, n => ParseDouble(n));
 
     public bool Bool(string key, bool current) => Read(key, current, n => Scalar(n).ToLowerInvariant() switch
@@ -46,6 +64,26 @@ internal sealed class OptionReader
 
     public IReadOnlyList<string> Strings(string key, IReadOnlyList<string> current) =>
         Read(key, current, n => n is YamlSequenceNode seq ? [.. seq.Children.Select(Scalar)] : throw Error(n, $"{key} must be a list, e.g. [a, b]"));
+
+    /// <summary>A list of strings, each checked: <paramref name="check"/> returns an error message for a bad one, naming its line and column.</summary>
+    public IReadOnlyList<string> Strings(string key, IReadOnlyList<string> current, Func<string, string?> check) =>
+        Read(key, current, n =>
+        {
+            if (n is not YamlSequenceNode seq)
+            {
+                throw Error(n, $"{key} must be a list, e.g. [a, b]");
+            }
+
+            foreach (var item in seq.Children)
+            {
+                if (check(Scalar(item)) is { } message)
+                {
+                    throw Error(item, message);
+                }
+            }
+
+            return [.. seq.Children.Select(Scalar)];
+        });
 
     public IReadOnlyList<double> Doubles(string key, IReadOnlyList<double> current, int count) => Read(key, current, n =>
     {
@@ -86,6 +124,11 @@ internal sealed class OptionReader
         if (!double.TryParse(text, NumberStyles.Float, CultureInfo.InvariantCulture, out var value) || double.IsNaN(value) || (integer && value != Math.Floor(value)))
         {
             throw Error(node, $"'{Scalar(node)}' is not {(integer ? "a whole number" : "a number")}");
+        }
+
+        if (value < 0 || (integer && value > int.MaxValue) || double.IsInfinity(value))
+        {
+            throw Error(node, $"'{Scalar(node)}' is out of range: {(integer ? $"a whole number from 0 to {int.MaxValue}" : "a number of 0 or more")}");
         }
 
         return value;

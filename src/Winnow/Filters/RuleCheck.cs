@@ -70,7 +70,7 @@ internal ref struct RuleCheck
     /// <summary>Records a measured value that no rule of this check compares (annotate mode only).</summary>
     public void Record(string name, double value)
     {
-        if (_annotate)
+        if (_annotate && double.IsFinite(value))
         {
             _document.SetAttribute(_stage, name, Math.Round(value, 4));
         }

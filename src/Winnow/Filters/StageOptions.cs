@@ -24,6 +24,7 @@ internal static class StageOptions
         return new GopherQualityFilter(new GopherQualityOptions
         {
             Mode = r.Mode(d.Mode),
+            Compat = r.Compat(),
             MinWords = r.Int("min_words", d.MinWords),
             MaxWords = r.Int("max_words", d.MaxWords),
             MinMeanWordLength = r.Double("min_mean_word_length", d.MinMeanWordLength),
@@ -43,6 +44,7 @@ internal static class StageOptions
         return new GopherRepetitionFilter(new GopherRepetitionOptions
         {
             Mode = r.Mode(d.Mode),
+            Compat = r.Compat(),
             MaxDuplicateLineFraction = r.Double("max_duplicate_line_fraction", d.MaxDuplicateLineFraction),
             MaxDuplicateParagraphFraction = r.Double("max_duplicate_paragraph_fraction", d.MaxDuplicateParagraphFraction),
             MaxDuplicateLineCharFraction = r.Double("max_duplicate_line_char_fraction", d.MaxDuplicateLineCharFraction),
@@ -58,6 +60,7 @@ internal static class StageOptions
         return new C4Filter(new C4Options
         {
             Mode = r.Mode(d.Mode),
+            Compat = r.Compat(),
             DropLinesWithoutTerminalPunctuation = r.Bool("drop_lines_without_terminal_punctuation", d.DropLinesWithoutTerminalPunctuation),
             MinWordsPerLine = r.Int("min_words_per_line", d.MinWordsPerLine),
             MaxWordLength = r.Int("max_word_length", d.MaxWordLength),
@@ -76,6 +79,7 @@ internal static class StageOptions
         return new FineWebFilter(new FineWebOptions
         {
             Mode = r.Mode(d.Mode),
+            Compat = r.Compat(),
             MinLinePunctuationRatio = r.Double("min_line_punctuation_ratio", d.MinLinePunctuationRatio),
             MaxShortLineRatio = r.Double("max_short_line_ratio", d.MaxShortLineRatio),
             ShortLineLength = r.Int("short_line_length", d.ShortLineLength),
@@ -87,13 +91,17 @@ internal static class StageOptions
     private static LanguageFilter Language(OptionReader r)
     {
         var d = new LanguageFilterOptions();
-        return new LanguageFilter(new LanguageFilterOptions
-        {
-            Mode = r.Mode(d.Mode),
-            Languages = r.Strings("languages", d.Languages),
-            MinScore = r.Double("min_score", d.MinScore),
-            ProfileDirectory = r.String("profiles", d.ProfileDirectory),
-        });
+        var profiles = r.String("profiles", d.ProfileDirectory);
+        var identifier = Winnow.Language.LanguageIdentifier.Load(profiles);
+        return new LanguageFilter(
+            new LanguageFilterOptions
+            {
+                Mode = r.Mode(d.Mode),
+                Languages = r.Strings("languages", d.Languages, code => LanguageFilter.Check(code, identifier.Languages)),
+                MinScore = r.Double("min_score", d.MinScore),
+                ProfileDirectory = profiles,
+            },
+            identifier);
     }
 
     private static PiiStage Pii(OptionReader r)
@@ -114,6 +122,6 @@ internal static class StageOptions
             };
         }
 
-        return new PiiStage(new PiiOptions { Mode = r.Mode(d.Mode), Kinds = mask });
+        return new PiiStage(new PiiOptions { Mode = r.Mode(d.Mode), Kinds = mask, PublicIpsOnly = r.Bool("public_ips_only", d.PublicIpsOnly) });
     }
 }

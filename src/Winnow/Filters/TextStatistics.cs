@@ -8,16 +8,16 @@ namespace Winnow.Filters;
 /// <remarks>
 /// Lines split at '\n' (a trailing '\r' is dropped; a final empty line is not counted, as Python's
 /// splitlines). Words are runs of non-whitespace with punctuation and symbols trimmed from both
-/// ends; a run of punctuation alone is not a word. This stands in for NLTK's word_tokenize used by
-/// DataTrove: it counts "end." as one word "end" where NLTK yields "end" and ".", and NLTK's
-/// punctuation tokens are excluded from word counts there too.
+/// ends; a run of punctuation alone is not a word, as the Gopher paper counts words. DataTrove
+/// counts spaCy's English tokens instead, punctuation included; compat: datatrove uses those
+/// (DataTrove.DataTroveWords).
 /// One instance per thread, rebuilt when the text changes (strings are immutable, so reference
 /// equality is enough): filters running one after another on a document tokenize it once.
 /// </remarks>
 internal sealed class TextStatistics
 {
     [ThreadStatic]
-    private static TextStatistics? t_current;
+    private static TextStatistics? _threadCurrent;
 
     private Segment[] _lines = new Segment[64];
     private Segment[] _words = new Segment[256];
@@ -52,7 +52,7 @@ internal sealed class TextStatistics
     /// <summary>The statistics of <paramref name="text"/>, reusing this thread's last ones when they match.</summary>
     public static TextStatistics For(string text)
     {
-        var current = t_current ??= new TextStatistics(text) { Text = null! };
+        var current = _threadCurrent ??= new TextStatistics(text) { Text = null! };
         if (!ReferenceEquals(current.Text, text))
         {
             current.Build(text);

@@ -14,7 +14,7 @@ public static class CompressedInput
     /// <returns>A readable stream the caller must dispose.</returns>
     public static Stream Open(string path)
     {
-        var file = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.Read, FileBufferSize, FileOptions.SequentialScan);
+        var file = FileSystemNode.OpenRead(path, FileBufferSize, FileOptions.SequentialScan);
         try
         {
             Span<byte> magic = stackalloc byte[2];

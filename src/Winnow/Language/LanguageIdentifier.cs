@@ -86,10 +86,12 @@ public sealed class LanguageIdentifier
 
         const int missing = NgramProfile.Size;
         var saved = new long[_languages.Length];
+        var known = 0;
         for (var r = 0; r < top.Length; r++)
         {
             if (_index.TryGetValue(top[r], out var entries))
             {
+                known++;
                 foreach (var (language, rank) in entries)
                 {
                     saved[language] += missing - Math.Min(Math.Abs(rank - r), missing);
@@ -97,7 +99,15 @@ public sealed class LanguageIdentifier
             }
         }
 
-        var worst = (long)missing * top.Length;
+        if (known == 0)
+        {
+            return new LanguageGuess("unknown", 0, 0, "unknown");
+        }
+
+        // The largest distance counts only the n-grams some profile holds: an n-gram no language knows is
+        // no evidence either way. Scripts with thousands of characters (Han, kana, Hangul) have most of a
+        // text's n-grams outside every 400-entry profile, which otherwise caps a perfect match near 0.1.
+        var worst = (long)missing * known;
         int best = 0, second = -1;
         for (var l = 1; l < saved.Length; l++)
         {

@@ -20,7 +20,7 @@ internal sealed class CandidateJoiner(UnionFind sets, PairVerifier verifier, Par
     private uint[] _bucket = new uint[64];
     private int _bucketCount;
     private readonly (uint A, uint B)[] _pending = new (uint, uint)[ChunkPairs];
-    private readonly bool[] _accepted = new bool[ChunkPairs];
+    private readonly PairVerifier.Measurement[] _measured = new PairVerifier.Measurement[ChunkPairs];
     private int _pendingCount;
 
     public long CandidatePairs { get; private set; }
@@ -28,6 +28,13 @@ internal sealed class CandidateJoiner(UnionFind sets, PairVerifier verifier, Par
     public long VerifiedPairs { get; private set; }
 
     public long AcceptedPairs { get; private set; }
+
+    /// <summary>
+    /// Pairs that did not join but where the smaller document's shingles are at least
+    /// threshold-contained in the larger's (exact verification only), as (smaller, larger), in
+    /// check order; <see cref="ContainmentAttacher"/> decides on them once all pairs are joined.
+    /// </summary>
+    public List<ContainmentAttacher.Pair> Contained { get; } = [];
 
     /// <summary>Joins the candidates of <paramref name="sorted"/>: band records in (key, document) order, in consecutive blocks.</summary>
     public void Run(IEnumerable<ReadOnlyMemory<BandRecord>> sorted)
@@ -107,17 +114,23 @@ internal sealed class CandidateJoiner(UnionFind sets, PairVerifier verifier, Par
             var scratch = verifier.CreateScratch();
             for (var i = from; i < to; i++)
             {
-                _accepted[i] = verifier.Accept(_pending[i].A, _pending[i].B, scratch);
+                _measured[i] = verifier.Measure(_pending[i].A, _pending[i].B, scratch);
             }
         });
 
         VerifiedPairs += count;
         for (var i = 0; i < count; i++)
         {
-            if (_accepted[i])
+            var (a, b) = _pending[i];
+            var m = _measured[i];
+            if (verifier.Joins(m))
             {
                 AcceptedPairs++;
-                sets.Union(_pending[i].A, _pending[i].B);
+                sets.Union(a, b);
+            }
+            else if (verifier.Contains(m))
+            {
+                Contained.Add(new ContainmentAttacher.Pair(m.AIsSmaller ? a : b, m.AIsSmaller ? b : a, m.Similarity));
             }
         }
 

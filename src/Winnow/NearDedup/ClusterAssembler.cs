@@ -49,87 +49,44 @@ internal static class ClusterAssembler
         }
 
         starts.Add(entries.Length);
-        var clusters = new List<NearDuplicateCluster>[starts.Count - 1];
+        var clusters = new NearDuplicateCluster[starts.Count - 1];
         ParallelChunks.For(clusters.Length, parallel, (_, from, to) =>
         {
             var scratch = verifier.CreateScratch();
-            var pending = new int[64];
-            var rest = new int[64];
             for (var c = from; c < to; c++)
             {
-                clusters[c] = Split(entries.AsSpan(starts[c], starts[c + 1] - starts[c]), verifier, scratch, ref pending, ref rest);
+                clusters[c] = Cluster(entries.AsSpan(starts[c], starts[c + 1] - starts[c]), verifier, scratch);
             }
         });
 
-        var result = new List<NearDuplicateCluster>(clusters.Length);
-        foreach (var split in clusters)
-        {
-            result.AddRange(split);
-        }
-
-        return result;
+        return [.. clusters];
     }
 
-    // A connected component can chain documents that are far apart (a ~ b ~ c with a ≁ c). Only
-    // members similar to the kept one are removed with it; the rest form clusters of their own
-    // around the best-ranked of them, round after round, so every removed document is at least
-    // threshold-similar to the document that stays.
-    private static List<NearDuplicateCluster> Split(
-        ReadOnlySpan<Entry> entries, PairVerifier verifier, PairVerifier.Scratch scratch, ref int[] pending, ref int[] rest)
+    // A cluster is a whole connected component of joined pairs: each member is at least
+    // threshold-similar to another member, not necessarily to the kept one (a ~ b ~ c with a ≁ c
+    // stays one cluster). Splitting components around the kept document, as earlier builds did,
+    // separated copies that are near duplicates of each other but not of it (docs/neardup.md).
+    private static NearDuplicateCluster Cluster(ReadOnlySpan<Entry> entries, PairVerifier verifier, PairVerifier.Scratch scratch)
     {
-        var result = new List<NearDuplicateCluster>(1);
-        if (pending.Length < entries.Length)
+        var kept = 0;
+        for (var i = 1; i < entries.Length; i++)
         {
-            pending = new int[entries.Length];
-            rest = new int[entries.Length];
+            // Strictly smaller rank wins; on a tie the earlier member (smaller index) stays kept.
+            if (entries[i].Rank < entries[kept].Rank)
+            {
+                kept = i;
+            }
         }
 
-        var count = entries.Length;
-        for (var i = 0; i < count; i++)
+        var members = new ClusterMember[entries.Length];
+        for (var i = 0; i < entries.Length; i++)
         {
-            pending[i] = i;
+            var e = entries[i];
+            var similarity = i == kept ? 1.0 : verifier.Similarity(entries[kept].Index, e.Index, scratch);
+            members[i] = new ClusterMember(e.Index, e.Ordinal, e.Id, similarity, i == kept);
         }
 
-        while (count > 1)
-        {
-            var kept = pending[0];
-            for (var p = 1; p < count; p++)
-            {
-                // Strictly smaller rank wins; on a tie the earlier member (smaller index) stays kept.
-                if (entries[pending[p]].Rank < entries[kept].Rank)
-                {
-                    kept = pending[p];
-                }
-            }
-
-            var members = new ClusterMember[count];
-            var joined = 0;
-            var left = 0;
-            for (var p = 0; p < count; p++)
-            {
-                var i = pending[p];
-                var e = entries[i];
-                var similarity = i == kept ? 1.0 : verifier.Similarity(entries[kept].Index, e.Index, scratch);
-                if (i == kept || verifier.Joins(similarity))
-                {
-                    members[joined++] = new ClusterMember(e.Index, e.Ordinal, e.Id, similarity, i == kept);
-                }
-                else
-                {
-                    rest[left++] = i;
-                }
-            }
-
-            if (joined > 1)
-            {
-                result.Add(new NearDuplicateCluster(members[0].Ordinal, entries[kept].Id, members.AsSpan(0, joined).ToArray()));
-            }
-
-            (pending, rest) = (rest, pending);
-            count = left;
-        }
-
-        return result;
+        return new NearDuplicateCluster(members[0].Ordinal, entries[kept].Id, members);
     }
 
     private readonly record struct Entry(uint Root, uint Index, long Ordinal, long Rank, string Id);

@@ -1,4 +1,5 @@
 using System.Text.Json;
+using System.Text.Json.Nodes;
 
 namespace Winnow.NearDedup;
 
@@ -29,37 +30,41 @@ public sealed record NearDedupSummary
     /// <summary>Checked pairs that passed and joined two clusters or were already joined.</summary>
     public long AcceptedPairs { get; init; }
 
+    /// <summary>Documents joined to a cluster by containment (exact verification: most of their shingles are in one cluster's members).</summary>
+    public long Attached { get; init; }
+
     /// <summary>Clusters with two or more members.</summary>
     public long Clusters { get; init; }
 
     /// <summary>Documents removed (cluster members that are not kept).</summary>
     public long Removed { get; init; }
 
-    /// <summary>Writes the summary as a JSON file (a sharded run keeps it in DIR/.winnow/).</summary>
-    public void Save(string path)
+    /// <summary>The summary as stats.json's <c>details</c> of the stage.</summary>
+    public JsonObject ToJson() => new()
     {
-        using var stream = File.Create(path);
-        using var w = new Utf8JsonWriter(stream);
-        w.WriteStartObject();
-        w.WriteNumber("documents", Documents);
-        w.WriteNumber("signed", Signed);
-        w.WriteNumber("bands", Lsh.Bands);
-        w.WriteNumber("rows", Lsh.Rows);
-        w.WriteNumber("band_records", BandRecords);
-        w.WriteNumber("spilled_runs", SpilledRuns);
-        w.WriteNumber("candidate_pairs", CandidatePairs);
-        w.WriteNumber("verified_pairs", VerifiedPairs);
-        w.WriteNumber("accepted_pairs", AcceptedPairs);
-        w.WriteNumber("clusters", Clusters);
-        w.WriteNumber("removed", Removed);
-        w.WriteEndObject();
-    }
+        ["documents"] = Documents,
+        ["signed"] = Signed,
+        ["bands"] = Lsh.Bands,
+        ["rows"] = Lsh.Rows,
+        ["band_records"] = BandRecords,
+        ["spilled_runs"] = SpilledRuns,
+        ["candidate_pairs"] = CandidatePairs,
+        ["verified_pairs"] = VerifiedPairs,
+        ["accepted_pairs"] = AcceptedPairs,
+        ["attached"] = Attached,
+        ["clusters"] = Clusters,
+        ["removed"] = Removed,
+    };
+
+    /// <summary>Writes the summary as a JSON file (a sharded run's resolve unit hands it to the finish).</summary>
+    public void Save(string path) => File.WriteAllText(path, ToJson().ToJsonString());
 
     /// <summary>Reads a summary written by <see cref="Save"/>.</summary>
-    public static NearDedupSummary Load(string path)
+    public static NearDedupSummary Load(string path) => FromJson(JsonDocument.Parse(File.ReadAllBytes(path)).RootElement);
+
+    /// <summary>Reads a summary from its JSON (a file, or stats.json's stage details).</summary>
+    public static NearDedupSummary FromJson(JsonElement r)
     {
-        using var document = JsonDocument.Parse(File.ReadAllBytes(path));
-        var r = document.RootElement;
         return new NearDedupSummary
         {
             Documents = r.GetProperty("documents").GetInt64(),
@@ -70,6 +75,7 @@ public sealed record NearDedupSummary
             CandidatePairs = r.GetProperty("candidate_pairs").GetInt64(),
             VerifiedPairs = r.GetProperty("verified_pairs").GetInt64(),
             AcceptedPairs = r.GetProperty("accepted_pairs").GetInt64(),
+            Attached = r.TryGetProperty("attached", out var attached) ? attached.GetInt64() : 0,
             Clusters = r.GetProperty("clusters").GetInt64(),
             Removed = r.GetProperty("removed").GetInt64(),
         };

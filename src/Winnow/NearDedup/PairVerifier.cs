@@ -17,7 +17,43 @@ internal sealed class PairVerifier(VerifyMode mode, double threshold, int numPer
 
     public Scratch CreateScratch() => new(numPerm);
 
+    /// <summary>Whether a measured pair is a near duplicate.</summary>
+    public bool Joins(Measurement m) => Joins(m.Similarity);
+
+    /// <summary>
+    /// Whether the smaller document of a pair that does not join is contained in the larger: at
+    /// least the threshold share of its shingles are in the larger's (exact verification only).
+    /// </summary>
+    public bool Contains(Measurement m) => mode == VerifyMode.Exact && m.Containment >= threshold;
+
+    /// <summary>Jaccard similarity (exact or estimated), containment of the smaller set in the larger (exact verification only).</summary>
+    public readonly record struct Measurement(double Similarity, double Containment, bool AIsSmaller);
+
     public bool Accept(uint a, uint b, Scratch scratch) => mode == VerifyMode.None || Similarity(a, b, scratch) >= threshold;
+
+    /// <summary>
+    /// The similarity of two documents and, with exact verification, the share of the smaller
+    /// set's shingles found in the larger (0 otherwise); <c>AIsSmaller</c> says which is the smaller
+    /// (fewer shingles; on a tie the later document).
+    /// </summary>
+    public Measurement Measure(uint a, uint b, Scratch scratch)
+    {
+        if (mode != VerifyMode.Exact || shingles is null)
+        {
+            return new Measurement(mode == VerifyMode.None ? 1 : Similarity(a, b, scratch), 0, false);
+        }
+
+        var countA = shingles.Read(a, ref scratch.SetA);
+        var countB = shingles.Read(b, ref scratch.SetB);
+        if (countA == 0 && countB == 0)
+        {
+            return new Measurement(1, 1, a > b);
+        }
+
+        var common = ShingleStore.Overlap(scratch.SetA.AsSpan(0, countA), scratch.SetB.AsSpan(0, countB));
+        var aIsSmaller = countA < countB || (countA == countB && a > b);
+        return new Measurement((double)common / (countA + countB - common), (double)common / Math.Max(1, Math.Min(countA, countB)), aIsSmaller);
+    }
 
     /// <summary>Whether a measured similarity joins two documents (always, without verification).</summary>
     public bool Joins(double similarity) => mode == VerifyMode.None || similarity >= threshold;

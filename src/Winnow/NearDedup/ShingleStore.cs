@@ -58,6 +58,13 @@ internal sealed class ShingleStore : IDisposable
             return 1;
         }
 
+        var common = Overlap(a, b);
+        return (double)common / (a.Length + b.Length - common);
+    }
+
+    /// <summary>|A ∩ B| of two sorted, distinct sets.</summary>
+    public static int Overlap(ReadOnlySpan<ulong> a, ReadOnlySpan<ulong> b)
+    {
         int i = 0, j = 0, common = 0;
         while (i < a.Length && j < b.Length)
         {
@@ -77,7 +84,7 @@ internal sealed class ShingleStore : IDisposable
             }
         }
 
-        return (double)common / (a.Length + b.Length - common);
+        return common;
     }
 
     public void Dispose()

@@ -72,6 +72,7 @@ internal sealed class StageState : IDisposable
         var verifier = new PairVerifier(_options.Verify, _options.Threshold, _options.NumPerm, Signatures, _shingles);
         var joiner = new CandidateJoiner(sets, verifier, parallel);
         joiner.Run(_sorter.MergeBlocks(parallel));
+        var attached = ContainmentAttacher.Attach(sets, joiner.Contained, verifier, parallel);
         var clusters = ClusterAssembler.Assemble(sets, _log, verifier, parallel);
         var summary = new NearDedupSummary
         {
@@ -83,6 +84,7 @@ internal sealed class StageState : IDisposable
             CandidatePairs = joiner.CandidatePairs,
             VerifiedPairs = joiner.VerifiedPairs,
             AcceptedPairs = joiner.AcceptedPairs,
+            Attached = attached,
             Clusters = clusters.Count,
             Removed = clusters.Sum(c => c.Members.Count - 1L),
         };

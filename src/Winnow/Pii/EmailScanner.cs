@@ -1,9 +1,12 @@
 namespace Winnow.Pii;
 
 /// <summary>
-/// E-mail addresses, found from their '@': a local part of [A-Za-z0-9._%+-] (at most 64) and a
-/// domain of at least two dot-separated labels ending in a top-level domain of 2+ letters (at most
-/// 255). Both scans are bounded, so the work per '@' is constant.
+/// E-mail addresses, found from their '@': a local part that is an RFC 5322 dot-atom (section 3.2.3:
+/// runs of letters, digits and ! # $ % &amp; ' * + - / = ? ^ _ ` { | } ~ joined by single dots; at most
+/// 64 characters) and a domain of at least two dot-separated labels ending in a top-level domain of
+/// 2+ letters (at most 255). The local part starts at a letter, digit or '_', as a word boundary
+/// would have it, so a quote or bracket before an address stays text. Both scans are bounded, so the
+/// work per '@' is constant.
 /// </summary>
 internal static class EmailScanner
 {
@@ -13,18 +16,19 @@ internal static class EmailScanner
     public static bool TryMatch(ReadOnlySpan<char> text, int at, int floor, out int start, out int end)
     {
         start = end = 0;
+        // Back from the '@' over atext, taking a '.' only between two atext characters.
         var s = at;
-        while (s > floor && at - s <= MaxLocal && IsLocal(text[s - 1]))
+        while (s > floor && at - s <= MaxLocal && (IsAtext(text[s - 1]) || (text[s - 1] == '.' && s < at && IsAtext(text[s]) && s - 1 > floor && IsAtext(text[s - 2]))))
         {
             s--;
         }
 
-        if (at - s > MaxLocal || (s > floor && IsLocal(text[s - 1])))
+        if (at - s > MaxLocal || (s > floor && IsAtext(text[s - 1])))
         {
             return false;
         }
 
-        while (s < at && text[s] == '.')
+        while (s < at && !IsWordStart(text[s]))
         {
             s++;
         }
@@ -97,5 +101,8 @@ internal static class EmailScanner
         return true;
     }
 
-    private static bool IsLocal(char c) => char.IsAsciiLetterOrDigit(c) || c is '.' or '_' or '%' or '+' or '-';
+    /// <summary>RFC 5322 atext: ALPHA / DIGIT / "!" / "#" / "$" / "%" / "&amp;" / "'" / "*" / "+" / "-" / "/" / "=" / "?" / "^" / "_" / "`" / "{" / "|" / "}" / "~".</summary>
+    private static bool IsAtext(char c) => char.IsAsciiLetterOrDigit(c) || c is '!' or '#' or '$' or '%' or '&' or '\'' or '*' or '+' or '-' or '/' or '=' or '?' or '^' or '_' or '`' or '{' or '|' or '}' or '~';
+
+    private static bool IsWordStart(char c) => char.IsAsciiLetterOrDigit(c) || c == '_';
 }

@@ -26,6 +26,17 @@ internal static class Ipv6Scanner
         }
 
         var resume = Math.Max(e, colon + 1);
+
+        // An IPv4 address can start right after a ':' scanned over ("host:8.8.4.4", "a:b:1.2.3.4"): resume
+        // there, so that the number scanner sees it. Each ':' still scans a bounded distance.
+        for (var k = colon; k + 1 < e; k++)
+        {
+            if (text[k] == ':' && char.IsAsciiDigit(text[k + 1]))
+            {
+                resume = k + 1;
+                break;
+            }
+        }
         if (CharClass.IsWordChar(CharClass.At(text, s - 1)) || CharClass.IsWordChar(CharClass.At(text, e)))
         {
             return resume;

@@ -14,6 +14,8 @@ internal ref struct NumberRun
     public int GroupCount;
     public bool Plus;
     public bool Parens;
+    public bool OpenParen;   // the run starts at a '(' before its first digit
+    public bool InnerParen;  // a parenthesis between groups
     public bool Spaces;
     public bool Hyphens;
     public bool Dots;
@@ -43,6 +45,7 @@ internal ref struct NumberRun
         {
             run.Start = i - 1;
             run.Parens = true;
+            run.OpenParen = true;
         }
 
         while (true)
@@ -91,7 +94,7 @@ internal ref struct NumberRun
 
                 if (c is ' ' or '-' && d == '(' && CharClass.IsDigit(text, i + 2))
                 {
-                    run.Parens = true;
+                    run.Parens = run.InnerParen = true;
                     Note(c, ref run);
                     return i + 2;
                 }
@@ -101,14 +104,14 @@ internal ref struct NumberRun
                 var after = CharClass.At(text, i + 1);
                 if (after is ' ' or '-' && CharClass.IsDigit(text, i + 2))
                 {
-                    run.Parens = true;
+                    run.Parens = run.InnerParen = true;
                     Note(after, ref run);
                     return i + 2;
                 }
 
                 if (char.IsAsciiDigit(after))
                 {
-                    run.Parens = true;
+                    run.Parens = run.InnerParen = true;
                     return i + 1;
                 }
 

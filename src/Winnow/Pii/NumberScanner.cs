@@ -9,8 +9,8 @@ namespace Winnow.Pii;
 /// </summary>
 internal static class NumberScanner
 {
-    private static readonly string[] s_versionWords = ["v", "ver", "version", "release", "build", "rev", "revision", "firmware", "python", "kernel"];
-    private static readonly string[] s_isbnWords = ["isbn", "isbn-10", "isbn-13", "issn", "doi", "arxiv", "pmid"];
+    private static readonly string[] VersionWords = ["v", "ver", "version", "release", "build", "rev", "revision", "firmware", "python", "kernel"];
+    private static readonly string[] IsbnWords = ["isbn", "isbn-10", "isbn-13", "issn", "doi", "arxiv", "pmid"];
 
     /// <summary>Reads the run at digit <paramref name="i"/>; returns its end (to resume after) and the match, if any.</summary>
     public static int Scan(ReadOnlySpan<char> text, int i, int floor, PiiKind kinds, out PiiSpan match)
@@ -18,7 +18,23 @@ internal static class NumberScanner
         match = default;
         Span<int> groups = stackalloc int[NumberRun.MaxGroups];
         var run = NumberRun.Read(text, i, groups);
-        if (run.Start < floor || !Bounded(text, run) || PrecededByWord(text, run.Start, s_isbnWords))
+        if (run.Start < floor)
+        {
+            return run.End;
+        }
+
+        // An address is tried first and alone: it may open the run ("(8.8.8.8)") or begin it ("8.8.8.8 10 times").
+        if ((kinds & PiiKind.IpAddress) != 0 && Ipv4Span(text, run, out var ipStart, out var ipEnd, out var boundEnd))
+        {
+            if (Bounded(text, ipStart, boundEnd) && !PrecededByWord(text, ipStart, IsbnWords) && !PrecededByWord(text, ipStart, VersionWords))
+            {
+                match = new PiiSpan(PiiKind.IpAddress, ipStart, ipEnd - ipStart);
+            }
+
+            return ipEnd;
+        }
+
+        if (!Bounded(text, run.Start, run.End) || PrecededByWord(text, run.Start, IsbnWords))
         {
             return run.End;
         }
@@ -39,11 +55,6 @@ internal static class NumberScanner
             return PiiKind.None;
         }
 
-        if ((kinds & PiiKind.IpAddress) != 0 && IsIpv4(text, run))
-        {
-            return PrecededByWord(text, run.Start, s_versionWords) ? PiiKind.None : PiiKind.IpAddress;
-        }
-
         if (run.Dots && run.GroupCount >= 4 && !run.Spaces && !run.Hyphens)
         {
             return PiiKind.None; // 1.2.3.4.5, 10.0.0.256: versions and section numbers, not phones.
@@ -57,14 +68,22 @@ internal static class NumberScanner
         return (kinds & PiiKind.Phone) != 0 && IsPhone(text, run) ? PiiKind.Phone : PiiKind.None;
     }
 
-    private static bool IsIpv4(ReadOnlySpan<char> text, in NumberRun run)
+    /// <summary>
+    /// A dotted quad (0–255, no leading zeros) made of the run's first four groups: the whole run, its
+    /// start when a space follows the fourth group, or an address with a CIDR prefix length ("8.8.8.0/24",
+    /// the address alone redacted, the whole bounded in <paramref name="boundEnd"/>). A '(' opening the
+    /// run is left out of the span.
+    /// </summary>
+    private static bool Ipv4Span(ReadOnlySpan<char> text, in NumberRun run, out int start, out int end, out int boundEnd)
     {
-        if (run.Plus || run.GroupCount != 4 || !run.OnlySeparator('.'))
+        start = run.OpenParen ? run.Start + 1 : run.Start;
+        end = boundEnd = start;
+        if (run.Plus || run.InnerParen || run.GroupCount < 4 || run.TooLong)
         {
             return false;
         }
 
-        var p = run.Start;
+        var p = start;
         for (var g = 0; g < 4; g++)
         {
             var len = run.Groups[g];
@@ -73,10 +92,26 @@ internal static class NumberScanner
                 return false;
             }
 
-            p += len + 1;
+            p += len;
+            if (g < 3 && text[p++] != '.')
+            {
+                return false;
+            }
         }
 
-        return true;
+        end = boundEnd = p;
+        if (run.GroupCount == 4)
+        {
+            return true;
+        }
+
+        if (text[p] == '/' && run.GroupCount == 5 && run.Groups[4] <= 2 && int.Parse(text.Slice(p + 1, run.Groups[4])) <= 32)
+        {
+            boundEnd = run.End;
+            return true;
+        }
+
+        return text[p] == ' ';
     }
 
     private static bool IsPhone(ReadOnlySpan<char> text, in NumberRun run)
@@ -88,7 +123,7 @@ internal static class NumberScanner
             return run.Digits is >= 8 and <= 15 && (run.GroupCount == 1 || MaxGroup(run) <= 8) && !(run.Dots && (run.Spaces || run.Hyphens));
         }
 
-        var first = text[run.Parens ? run.Start + 1 : run.Start];
+        var first = text[run.OpenParen ? run.Start + 1 : run.Start];
         var longestGroup = first == '0' && run.GroupCount == 2 ? 8 : 5; // 030 12345678: area code, then the subscriber
         if (run.Digits is < 10 or > 11 || run.GroupCount < 2 || MaxGroup(run) > longestGroup)
         {
@@ -113,26 +148,27 @@ internal static class NumberScanner
         return nanp && (run.Parens || run.Hyphens || run.Dots);
     }
 
-    private static bool Bounded(ReadOnlySpan<char> text, in NumberRun run)
+    /// <summary>Whether text[start, end) stands alone: not glued to letters, a longer number, a price or a path.</summary>
+    private static bool Bounded(ReadOnlySpan<char> text, int start, int end)
     {
-        var before = CharClass.At(text, run.Start - 1);
+        var before = CharClass.At(text, start - 1);
         if (CharClass.IsWordChar(before) || before is '@' or '$' or '€' or '£' or '¥' or '#' or '/' or '\\' or '=' or '&' or '?')
         {
             return false;
         }
 
-        if (before is '.' or ',' or '-' or ':' or '+' && CharClass.IsDigit(text, run.Start - 2))
+        if (before is '.' or ',' or '-' or ':' or '+' && CharClass.IsDigit(text, start - 2))
         {
             return false;
         }
 
-        var after = CharClass.At(text, run.End);
+        var after = CharClass.At(text, end);
         if (CharClass.IsWordChar(after) || after is '@' or '%' or '€' or '$' or '£' or '/' or '\\' or '=')
         {
             return false;
         }
 
-        return !(after is '.' or ',' or '-' && CharClass.IsDigit(text, run.End + 1));
+        return !(after is '.' or ',' or '-' && CharClass.IsDigit(text, end + 1));
     }
 
     private static bool PrecededByWord(ReadOnlySpan<char> text, int start, string[] words) =>

@@ -11,7 +11,7 @@ namespace Winnow.Pii;
 /// <remarks>Thread-safe: static and stateless. Spans come out sorted and never overlap.</remarks>
 public static class PiiScanner
 {
-    private static readonly SearchValues<char> s_triggers = SearchValues.Create("@:0123456789");
+    private static readonly SearchValues<char> Triggers = SearchValues.Create("@:0123456789");
 
     /// <summary>Appends the personal data of the requested <paramref name="kinds"/> in <paramref name="text"/> to <paramref name="found"/>.</summary>
     public static void Scan(ReadOnlySpan<char> text, PiiKind kinds, List<PiiSpan> found)
@@ -20,7 +20,7 @@ public static class PiiScanner
         var i = 0;
         while (i < text.Length)
         {
-            var next = text[i..].IndexOfAny(s_triggers);
+            var next = text[i..].IndexOfAny(Triggers);
             if (next < 0)
             {
                 return;

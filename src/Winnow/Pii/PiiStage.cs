@@ -15,7 +15,7 @@ namespace Winnow.Pii;
 public sealed class PiiStage : DocumentStage
 {
     [ThreadStatic]
-    private static List<PiiSpan>? t_found;
+    private static List<PiiSpan>? _threadFound;
 
     private readonly PiiOptions _options;
 
@@ -28,10 +28,15 @@ public sealed class PiiStage : DocumentStage
     /// <inheritdoc />
     public override void Process(Document document)
     {
-        var found = t_found ??= [];
+        var found = _threadFound ??= [];
         found.Clear();
         var text = document.Text;
         PiiScanner.Scan(text, _options.Kinds, found);
+        if (_options.PublicIpsOnly)
+        {
+            KeepPublicIps(text, found);
+        }
+
         if (found.Count == 0)
         {
             return;
@@ -64,6 +69,21 @@ public sealed class PiiStage : DocumentStage
                 document.SetAttribute(Name, KindName(kind), count);
             }
         }
+    }
+
+    private static void KeepPublicIps(string text, List<PiiSpan> found)
+    {
+        var kept = 0;
+        for (var i = 0; i < found.Count; i++)
+        {
+            var span = found[i];
+            if (span.Kind != PiiKind.IpAddress || IpAddressRanges.IsPublic(text.AsSpan(span.Start, span.Length)))
+            {
+                found[kept++] = span;
+            }
+        }
+
+        found.RemoveRange(kept, found.Count - kept);
     }
 
     /// <summary>The text with every span replaced by its placeholder; everything else byte for byte.</summary>

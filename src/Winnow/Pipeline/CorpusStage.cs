@@ -1,44 +1,31 @@
-using Winnow.Documents;
-
 namespace Winnow.Pipeline;
 
 /// <summary>
-/// A step whose decisions depend on other documents (dedup, boilerplate). The runner hands it
-/// batches of surviving documents in input order, one batch at a time.
+/// A step whose decisions depend on other documents (dedup, boilerplate, reuse). The stage itself is
+/// configuration only: each run of a pipeline starts its own <see cref="CorpusStageRun"/>, which
+/// holds what the run learns, so one built pipeline can run any number of times, at once too.
 /// </summary>
 /// <remarks>
-/// Two kinds. A streaming stage (exact dedup) decides in <see cref="ProcessBatch"/>. A
-/// whole-corpus stage (<see cref="NeedsWholeCorpus"/>: near dedup, boilerplate) only observes in
-/// <see cref="ProcessBatch"/>; the runner spills the survivors to disk, calls
-/// <see cref="Resolve"/> once, then replays the same documents in the same order through
-/// <see cref="ApplyBatch"/>, where the stage removes or annotates. Batch boundaries may differ
-/// between the passes; order does not.
-/// </remarks>
-/// <remarks>
-/// Thread-safety: batches never overlap, so the stage may keep state between them; within a
-/// batch it may use <see cref="StageContext.Parallelism"/> threads, but its decisions must follow
-/// input order (use <see cref="Document.Ordinal"/>), never thread timing.
+/// Every corpus stage has the lifecycle of a sharded step (DataTrove's dedup: signatures → buckets
+/// → clusters → filter): it observes the documents of each input shard, resolves once over all of
+/// them, then applies its decisions shard by shard, and writes its outputs at the finish. A
+/// single-process run is that plan with one shard, executed in this process, where the run object
+/// keeps its observations and decisions in memory instead of files. Thread-safe: a stage holds no
+/// run state.
 /// </remarks>
 public abstract class CorpusStage : Stage
 {
-    /// <summary>Processes a batch of surviving documents, in input order.</summary>
-    public abstract void ProcessBatch(IReadOnlyList<Document> batch, StageContext context);
-
-    /// <summary>True when the stage must see every document before deciding on any.</summary>
-    public virtual bool NeedsWholeCorpus => false;
-
-    /// <summary>Whole-corpus stages: called once after every document was observed.</summary>
-    public virtual void Resolve(StageContext context)
+    private protected CorpusStage()
     {
     }
 
-    /// <summary>Whole-corpus stages: the second pass over the observed documents, in input order.</summary>
-    public virtual void ApplyBatch(IReadOnlyList<Document> batch, StageContext context)
-    {
-    }
+    /// <summary>
+    /// True when the stage must see every document before deciding on any (near dedup, boilerplate,
+    /// reuse). False for a stage that decides each document from the ones before it (exact dedup):
+    /// in one process it applies as it observes, with no pass over a spill.
+    /// </summary>
+    public virtual bool NeedsWholeCorpus => true;
 
-    /// <summary>Called once after the last batch; the place to write stage outputs.</summary>
-    public virtual void Complete(StageContext context)
-    {
-    }
+    /// <summary>Starts the stage's part in one run: the object that observes, resolves and applies.</summary>
+    internal abstract CorpusStageRun Start(StageContext context);
 }

@@ -7,14 +7,17 @@ using Winnow.Stats;
 namespace Winnow.Pipeline;
 
 /// <summary>
-/// Runs a pipeline on one machine: a reader thread cuts input into batches; each batch is parsed
-/// and passed through the stages in parallel, then written in input order.
+/// Runs a pipeline in this process: the plan of one shard (<see cref="StepPlanner"/>), its map
+/// steps through the same <see cref="StageLoop"/> as a sharded run's units. A reader thread cuts
+/// the input into batches; each batch is parsed and passed through the stages in parallel, then
+/// written in input order.
 /// </summary>
 /// <remarks>
 /// Output is the same whatever the thread count because parallel work only ever fills slots by
 /// record index, and every order-dependent step (corpus stages, writing) runs in input order.
-/// A whole-corpus stage ends a pass: survivors are spilled to disk, the stage resolves, and the
-/// next pass replays the spill (see <see cref="PassPlan"/>).
+/// A stage that needs the whole corpus ends a map step: survivors are spilled to disk, the stage
+/// resolves, and the next step replays the spill. Each run starts its own stage runs
+/// (<see cref="CorpusStage.Start"/>), so a pipeline can run again, or run twice at once.
 /// </remarks>
 internal sealed partial class PipelineRunner
 {
@@ -41,61 +44,82 @@ internal sealed partial class PipelineRunner
 
     public RunStats Run()
     {
-        var inputs = InputSet.Expand(_options.Inputs, _options.Glob);
-        _stats.InputFiles = inputs.Count;
-        var totalBytes = inputs.Any(f => f.Length < 0) ? -1 : inputs.Sum(f => f.Length);
-        using var output = RunOutput.Create(_options);
-        var context = new StageContext(output.Directory, output.WorkDirectory, _parallel.MaxDegreeOfParallelism, _cancellationToken);
-        var tallies = _pipeline.Stages.Select(s => _stats.AddStage(s.Name)).ToArray();
-        var reader = new InputReader(inputs, _options.Reader, _options.StandardInput);
-        var passes = PassPlan.For(_pipeline.Stages);
-        if (!_options.WriteDocuments && passes.Any(p => p.Index > 0 && p.FirstStage < p.EndStage))
+        var selection = InputSet.Expand(_options.Inputs, _options.Glob);
+        var inputs = selection.Files;
+        _stats.SetSelection(inputs.Count, selection.Skipped, selection.Notes);
+        var totalBytes = selection.TotalBytes;
+        var stages = _pipeline.Stages;
+        var steps = StepPlanner.Steps(stages, shards: 1, inShards: false);
+        if (!_options.WriteDocuments && steps.Any(s => s.Kind == StepKind.Map && s.Applies >= 0 && s.FirstStage < s.EndStage))
         {
             // Without documents the spill keeps no text, so nothing may read documents after a barrier.
             throw new ArgumentException("without documents output no stage may follow a whole-corpus stage");
         }
 
-        if (SignaturesOnly() is { } signaturesOnly)
+        using var output = RunOutput.Create(_options);
+        var context = new StageContext(output.Directory, output.WorkDirectory, _parallel.MaxDegreeOfParallelism, _cancellationToken);
+        var tallies = stages.Select(s => _stats.AddStage(s.Name)).ToArray();
+        var runs = stages.Select(s => (s as CorpusStage)?.Start(context)).ToArray();
+        var reader = new InputReader(inputs, _options.Reader, _options.StandardInput);
+        try
         {
-            RunSignaturesOnly(signaturesOnly.Exact, signaturesOnly.Near, reader, totalBytes, context, tallies, output);
+            if (TextOnlyChain(runs) is { } chain)
+            {
+                RunTextOnly(runs[^1]!, chain, reader, totalBytes, tallies, output);
+            }
+            else
+            {
+                RunSteps(steps, runs, reader, totalBytes, context, tallies, output);
+            }
+
+            for (var s = 0; s < stages.Count; s++)
+            {
+                tallies[s].Details = runs[s]?.Finish(null, []);
+            }
+
+            _stats.BlankLines = reader.BlankLines;
+            foreach (var (reason, count) in reader.WarcSkipped)
+            {
+                _stats.CountSkipped(reason, count);
+            }
+
+            output.Complete(_stats);
         }
-        else
+        finally
         {
-            RunPasses(passes, reader, totalBytes, context, tallies, output);
+            foreach (var run in runs)
+            {
+                run?.Dispose();
+            }
         }
 
-        foreach (var stage in _pipeline.Stages.OfType<CorpusStage>())
-        {
-            stage.Complete(context);
-        }
-
-        _stats.BlankLines = reader.BlankLines;
-        foreach (var (reason, count) in reader.WarcSkipped)
-        {
-            _stats.CountSkipped(reason, count);
-        }
-
-        output.Complete(_stats);
         _phase = "";
         ReportProgress(reader.Position, totalBytes, force: true);
         return _stats;
     }
 
-    /// <summary>Runs the passes of <see cref="PassPlan"/>: the first reads the input, each later one replays the survivors' spill.</summary>
-    private void RunPasses(
-        IReadOnlyList<PassPlan> passes, InputReader reader, long totalBytes, StageContext context, StageTally[] tallies, RunOutput output)
+    /// <summary>
+    /// Runs a plan of one shard: each map step reads the input (the first) or replays the spill of
+    /// the step before, runs the stage loop, and writes to the output, or, when it ends in a stage
+    /// that needs the whole corpus, spills its survivors; that stage then resolves.
+    /// </summary>
+    private void RunSteps(
+        IReadOnlyList<PlanStep> steps, CorpusStageRun?[] runs, InputReader reader, long totalBytes, StageContext context, StageTally[] tallies, RunOutput output)
     {
+        var maps = steps.Where(s => s.Kind == StepKind.Map).ToList();
+        var passes = StepPlanner.RemovalPasses(_pipeline.Stages);
         InputFile? spilled = null;
-        foreach (var pass in passes)
+        foreach (var step in maps)
         {
-            _phase = passes.Count == 1 ? "" : $"pass {pass.Index + 1}/{passes.Count}";
-            using var spill = pass.Barrier is null ? null : output.CreateSpill(pass.Index);
+            _phase = maps.Count == 1 ? "" : $"pass {maps.IndexOf(step) + 1}/{maps.Count}";
+            var loop = new StageLoop(_pipeline.Stages, step, runs, tallies, passes, _parallel);
+            using var spill = step.Observes < 0 ? null : output.CreateSpill(step.Index);
             if (spilled is null)
             {
                 var parser = new RecordParser(_options.Reader);
                 Consume(reader.ReadBatches(_cancellationToken), batch =>
                 {
-                    ProcessBatch(batch, parser, pass, context, tallies, output, spill);
+                    Process(batch, parser, loop, output, spill, counting: true);
                     ReportProgress(batch.InputPosition, totalBytes, force: false);
                 });
             }
@@ -105,7 +129,7 @@ internal sealed partial class PipelineRunner
                 var parser = new SpillParser();
                 Consume(replay.ReadBatches(_cancellationToken), batch =>
                 {
-                    ProcessBatch(batch, parser, pass, context, tallies, output, spill);
+                    Process(batch, parser, loop, output, spill, counting: false);
                     ReportProgress(batch.InputPosition, spilled.Length, force: false);
                 });
             }
@@ -115,15 +139,22 @@ internal sealed partial class PipelineRunner
                 File.Delete(spilled.Path);
             }
 
-            if (pass.Barrier is not null)
+            if (step.Observes >= 0)
             {
                 output.Flush();
                 spilled = spill!.CompleteSpill();
-                _phase = $"{pass.Barrier.Name}: resolving";
+                _phase = $"{_pipeline.Stages[step.Observes].Name}: resolving";
                 ReportProgress(spilled.Length, spilled.Length, force: true);
-                pass.Barrier.Resolve(context);
+                runs[step.Observes]!.Resolve();
             }
         }
+    }
+
+    private void Process(RecordBatch batch, IRecordParser parser, StageLoop loop, RunOutput output, SpillWriter? spill, bool counting)
+    {
+        var parsed = ParsedBatch.Parse(batch, parser, _parallel, counting ? _stats : null, Reject);
+        loop.Process(parsed.Alive);
+        output.Write(batch, parsed.Documents, parsed.Rejections, _stats, _parallel, spill);
     }
 
     /// <summary>Reads batches on another thread while this one processes them, in order.</summary>

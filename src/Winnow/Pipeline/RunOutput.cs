@@ -11,11 +11,10 @@ namespace Winnow.Pipeline;
 /// </summary>
 internal sealed class RunOutput : IDisposable
 {
-    public const string DocumentsFolder = "documents";
-    public const string RemovedFolder = "removed";
-    public const string RejectedFolder = "rejected";
-    public const string StatsFile = "stats.json";
-    private const string Marker = ".winnow-run";
+    public const string DocumentsFolder = RunFiles.Documents;
+    public const string RemovedFolder = RunFiles.Removed;
+    public const string RejectedFolder = RunFiles.Rejected;
+    public const string StatsFile = RunFiles.Stats;
 
     private readonly ShardedJsonlWriter _kept;
     private readonly ShardedJsonlWriter _removed;
@@ -27,8 +26,11 @@ internal sealed class RunOutput : IDisposable
     private int _currentSet;
     private Task _pendingWrite = Task.CompletedTask;
 
-    private RunOutput(string directory, ShardOptions shards, bool writeDocuments)
+    private readonly OutputFolder? _claim;
+
+    private RunOutput(string directory, ShardOptions shards, bool writeDocuments, OutputFolder? claim = null)
     {
+        _claim = claim;
         _writeDocuments = writeDocuments;
         Directory = directory;
         WorkDirectory = Path.Combine(directory, ".work");
@@ -51,27 +53,30 @@ internal sealed class RunOutput : IDisposable
 
     public string WorkDirectory { get; }
 
+    /// <summary>Claims the output folder (see <see cref="OutputFolder"/>), replacing an earlier run only with --overwrite.</summary>
     public static RunOutput Create(RunOptions options)
     {
-        var directory = Path.GetFullPath(options.OutputDirectory);
-        if (System.IO.Directory.Exists(directory) && System.IO.Directory.EnumerateFileSystemEntries(directory).Any())
+        var claim = OutputFolder.Claim(options.OutputDirectory, options.Inputs);
+        try
         {
-            if (!File.Exists(Path.Combine(directory, Marker)))
+            if (claim.HoldsRun)
             {
-                throw new ArgumentException($"{options.OutputDirectory}: the folder is not empty and holds no Winnow run; choose a new or empty folder");
+                if (!options.Overwrite)
+                {
+                    throw new ArgumentException($"{options.OutputDirectory}: the folder already holds a run; pass --overwrite to replace it");
+                }
+
+                claim.RemoveEarlierRun();
             }
 
-            if (!options.Overwrite)
-            {
-                throw new ArgumentException($"{options.OutputDirectory}: the folder already holds a run; pass --overwrite to replace it");
-            }
-
-            System.IO.Directory.Delete(directory, recursive: true);
+            claim.Begin();
+            return new RunOutput(claim.Path, options.Shards, options.WriteDocuments, claim);
         }
-
-        System.IO.Directory.CreateDirectory(directory);
-        File.WriteAllText(Path.Combine(directory, Marker), "");
-        return new RunOutput(directory, options.Shards, options.WriteDocuments);
+        catch
+        {
+            claim.Dispose();
+            throw;
+        }
     }
 
     /// <summary>
@@ -173,6 +178,8 @@ internal sealed class RunOutput : IDisposable
         {
             System.IO.Directory.Delete(WorkDirectory, recursive: true);
         }
+
+        OutputFolder.Complete(Directory);
     }
 
     public void Dispose()
@@ -190,5 +197,6 @@ internal sealed class RunOutput : IDisposable
         _kept.Dispose();
         _removed.Dispose();
         _rejected.Dispose();
+        _claim?.Dispose();
     }
 }

@@ -9,4 +9,8 @@ public sealed record StageContext(
     string OutputDirectory,
     string WorkDirectory,
     int Parallelism,
-    CancellationToken CancellationToken);
+    CancellationToken CancellationToken)
+{
+    /// <summary>True in a unit of a sharded run; false when one process runs the whole corpus.</summary>
+    internal bool InShards { get; init; }
+}

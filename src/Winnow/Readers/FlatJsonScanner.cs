@@ -94,22 +94,32 @@ internal static class FlatJsonScanner
 
     /// <summary>The last values of the text, id and url fields among <paramref name="fields"/> (absent when not there).</summary>
     public static (FlatJsonValue Text, FlatJsonValue Id, FlatJsonValue Url) Pick(
-        ReadOnlySpan<byte> record, ReadOnlySpan<FlatJsonField> fields, ReadOnlySpan<byte> textName, ReadOnlySpan<byte> idName, ReadOnlySpan<byte> urlName)
+        ReadOnlySpan<byte> record, ReadOnlySpan<FlatJsonField> fields, ReadOnlySpan<byte> textName, ReadOnlySpan<byte> idName, ReadOnlySpan<byte> urlName) =>
+        Pick(record, fields, textName, idName, urlName, out _);
+
+    /// <summary>As above; <paramref name="repeated"/> is true when the text, id or url field occurs more than once.</summary>
+    public static (FlatJsonValue Text, FlatJsonValue Id, FlatJsonValue Url) Pick(
+        ReadOnlySpan<byte> record, ReadOnlySpan<FlatJsonField> fields, ReadOnlySpan<byte> textName, ReadOnlySpan<byte> idName, ReadOnlySpan<byte> urlName,
+        out bool repeated)
     {
         FlatJsonValue text = default, id = default, url = default;
+        repeated = false;
         foreach (var field in fields)
         {
             var name = record.Slice(field.NameStart, field.NameLength);
             if (name.SequenceEqual(textName))
             {
+                repeated |= text.Kind != JsonTokenType.None;
                 text = field.Value;
             }
             else if (name.SequenceEqual(idName))
             {
+                repeated |= id.Kind != JsonTokenType.None;
                 id = field.Value;
             }
             else if (name.SequenceEqual(urlName))
             {
+                repeated |= url.Kind != JsonTokenType.None;
                 url = field.Value;
             }
         }

@@ -19,6 +19,12 @@ public sealed record InputFile(string Path, string Name, InputKind Kind, long Le
     /// <summary>The line number of the first line read (1 unless the file is read from <see cref="SliceStart"/>).</summary>
     public long FirstLine { get; init; } = 1;
 
+    /// <summary>The file's modification time when the input was listed (seconds, nanoseconds since 1970): a sharded run checks it on resume.</summary>
+    internal (long Seconds, long Nanoseconds) Modified { get; init; }
+
+    /// <summary>For <see cref="InputKind.Unreadable"/>: what went wrong.</summary>
+    public string? Problem { get; init; }
+
     /// <summary>True when only part of the file is read.</summary>
     public bool IsSlice => SliceEnd >= 0;
 }

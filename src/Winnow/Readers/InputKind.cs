@@ -11,4 +11,7 @@ public enum InputKind
 
     /// <summary>A WARC file (.warc, .warc.gz): each HTML response record is one document.</summary>
     Warc,
+
+    /// <summary>A file or folder found but not readable (<see cref="InputFile.Problem"/> says why): one read_error rejection.</summary>
+    Unreadable,
 }

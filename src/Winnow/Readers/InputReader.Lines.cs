@@ -166,6 +166,12 @@ internal sealed partial class InputReader
             bytes = bytes[..^1];
         }
 
+        // A byte-order mark is encoding, not data: editors on Windows put one before the first record.
+        if (line == 1 && file.SliceStart == 0 && bytes.StartsWith("\uFEFF"u8))
+        {
+            bytes = bytes[3..];
+        }
+
         if (bytes.Trim(" \t"u8).IsEmpty)
         {
             BlankLines++;

@@ -8,21 +8,21 @@ internal sealed partial class InputReader
     /// <summary>WARC records skipped (not a response, not 200, not HTML, too large), by reason.</summary>
     public Dictionary<string, long> WarcSkipped { get; } = new(StringComparer.Ordinal);
 
-    /// <summary>Reads the HTML responses of a .warc or .warc.gz file, one record each.</summary>
+    /// <summary>Reads the HTML pages of a .warc or .warc.gz file, one record each; damage becomes rejections.</summary>
     private IEnumerable<RecordBatch> ReadWarc(InputFile file)
     {
         var reader = new WarcReader(InputStreams.Open(file, _standardInput),
             new WarcReaderOptions { MaxRecordBytes = _options.MaxDocumentBytes });
-        using var records = reader.ReadRecords().GetEnumerator();
+        using var entries = reader.Read().GetEnumerator();
         while (true)
         {
-            WarcRecord? record = null;
+            WarcEntry entry = default;
             Rejection? rejection = null;
             try
             {
-                if (records.MoveNext())
+                if (entries.MoveNext())
                 {
-                    record = records.Current;
+                    entry = entries.Current;
                 }
             }
             catch (Exception e) when (e is IOException or InvalidDataException)
@@ -30,25 +30,35 @@ internal sealed partial class InputReader
                 rejection = new Rejection(new DocumentSource(file.Name, 0), ReasonFor(e), Describe(e), 0);
             }
 
-            if (record is null)
+            if (entry.Damage is { } damage)
             {
-                if (rejection is not null)
-                {
-                    _batch.Records.Add(new RawRecord(file, 0, 0, 0, _ordinal++, rejection));
-                }
-
-                break;
+                rejection = Reject(file, damage);
             }
 
-            var full = TakeIfFull(record.Body.Length);
+            if (rejection is not null)
+            {
+                _batch.Records.Add(new RawRecord(file, 0, 0, 0, _ordinal++, rejection));
+            }
+
+            if (entry.Page is not { } page)
+            {
+                if (entry.Damage is null)
+                {
+                    break;
+                }
+
+                continue;
+            }
+
+            var full = TakeIfFull(page.Body.Length);
             if (full is not null)
             {
                 yield return full;
             }
 
-            var offset = _batch.Append(record.Body);
-            var container = new ContainerRecord(record.Offset, record.TargetUri, record.ContentType);
-            _batch.Records.Add(new RawRecord(file, 0, offset, record.Body.Length, _ordinal++, null, container));
+            var offset = _batch.Append(page.Body);
+            var container = new ContainerRecord(page.Offset, page.OffsetInMember, page.TargetUri, page.ContentType);
+            _batch.Records.Add(new RawRecord(file, 0, offset, page.Body.Length, _ordinal++, null, container));
         }
 
         foreach (var (reason, count) in reader.Skipped)
@@ -57,5 +67,12 @@ internal sealed partial class InputReader
         }
 
         reader.Dispose();
+    }
+
+    /// <summary>A rejection for damaged WARC bytes: "file@offset: message", the position inside a gzip member said too.</summary>
+    private static Rejection Reject(InputFile file, WarcDamage damage)
+    {
+        var message = damage.OffsetInMember == 0 ? damage.Message : $"at byte {damage.OffsetInMember} of its gzip member: {damage.Message}";
+        return new Rejection(new DocumentSource(file.Name, 0, damage.Offset), damage.Reason, message, damage.Bytes);
     }
 }

@@ -43,6 +43,7 @@ internal sealed partial class InputReader
             {
                 InputKind.Jsonl => ReadLines(file),
                 InputKind.Warc => ReadWarc(file),
+                InputKind.Unreadable => ReadUnreadable(file),
                 _ => ReadWholeFile(file),
             };
             foreach (var full in batches)
@@ -63,6 +64,12 @@ internal sealed partial class InputReader
         {
             _batch.Dispose();
         }
+    }
+
+    private IEnumerable<RecordBatch> ReadUnreadable(InputFile file)
+    {
+        AddRejection(file, 0, RejectionReasons.ReadError, "cannot read: " + file.Problem, 0);
+        return [];
     }
 
     private void AddRecord(InputFile file, long line, ReadOnlySpan<byte> bytes)

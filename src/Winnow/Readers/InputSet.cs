@@ -1,52 +1,88 @@
+using Winnow.IO;
+
 namespace Winnow.Readers;
 
 /// <summary>Turns the paths a user gives into the ordered list of files a run reads.</summary>
 /// <remarks>
 /// Folders are walked recursively and sorted by ordinal name so that the input order, and with it
-/// every "first seen" decision, is the same on every machine.
+/// every "first seen" decision, is the same on every machine. The walk follows symbolic links but
+/// enters each folder and reads each file once (by device and inode, so a link loop ends), never
+/// opens a FIFO, socket or device, and turns a folder it cannot list into a read error. What it
+/// does not read is counted by reason and named (<see cref="InputSelection.Skipped"/>).
 /// </remarks>
 public static class InputSet
 {
+    private static readonly string[] WarcSuffixes = [".warc", ".warc.gz", ".arc", ".arc.gz"];
     private static readonly string[] JsonlSuffixes = [".jsonl", ".ndjson", ".json", ".jsonl.gz", ".ndjson.gz", ".json.gz"];
-    private static readonly string[] WholeFileSuffixes = [".txt", ".md", ".markdown", ".html", ".htm", ".txt.gz", ".md.gz", ".html.gz", ".htm.gz"];
+    private static readonly string[] WholeFileSuffixes = [".txt", ".md", ".markdown", ".html", ".htm", ".txt.gz", ".md.gz", ".markdown.gz", ".html.gz", ".htm.gz"];
+
+    // Formats of the field that a run cannot read yet: named in the summary rather than passed over.
+    private static readonly string[] UnsupportedSuffixes =
+        [".zst", ".zstd", ".bz2", ".xz", ".lz4", ".lzma", ".7z", ".zip", ".tar", ".tgz", ".wet", ".wet.gz", ".wat", ".wat.gz", ".parquet", ".avro", ".arrow"];
 
     /// <summary>Expands files, folders and "-" into input files, in a stable order.</summary>
     /// <param name="paths">Files, folders, or "-" for standard input (read as JSONL).</param>
     /// <param name="glob">Optional pattern on the relative path inside folders, e.g. "**/*.md".</param>
-    /// <exception cref="ArgumentException">A path that does not exist or has an unknown type.</exception>
-    public static IReadOnlyList<InputFile> Expand(IEnumerable<string> paths, string? glob = null)
+    /// <exception cref="ArgumentException">A path that does not exist or has an unknown type, or nothing to read at all.</exception>
+    public static InputSelection Expand(IEnumerable<string> paths, string? glob = null)
     {
         var matcher = glob is null ? null : new GlobMatcher(glob);
         var files = new List<InputFile>();
+        var skipped = new SortedDictionary<string, SkippedFiles>(StringComparer.Ordinal);
+        var notes = new List<string>();
         foreach (var path in paths)
         {
             if (path == InputFile.StandardInput)
             {
                 files.Add(new InputFile(path, path, InputKind.Jsonl, -1));
+                continue;
             }
-            else if (Directory.Exists(path))
+
+            var (kind, length, _, modified) = FileSystemNode.Stat(path);
+            switch (kind)
             {
-                AddFolder(path, matcher, files);
-            }
-            else if (File.Exists(path))
-            {
-                var kind = KindOf(path) ?? throw new ArgumentException(
-                    $"{path}: unknown input type; use .jsonl, .jsonl.gz, .json.gz, .txt, .md, .html or .warc(.gz) (or a folder of them)");
-                files.Add(new InputFile(path, Path.GetFileName(path), kind, new FileInfo(path).Length));
-            }
-            else
-            {
-                throw new ArgumentException($"{path}: no such file or folder");
+                case NodeKind.Folder:
+                    var walk = new FolderWalk(path, matcher);
+                    files.AddRange(walk.Files);
+                    foreach (var (reason, tally) in walk.Skipped)
+                    {
+                        skipped[reason] = skipped.TryGetValue(reason, out var before) ? before.Add(tally) : tally;
+                    }
+
+                    if (walk.Files.Count == 0)
+                    {
+                        notes.Add(walk.WhyNothing(glob));
+                    }
+
+                    break;
+                case NodeKind.File or NodeKind.Special:
+                    // A file named on the command line is read as asked, a FIFO included (`<(zcat …)`).
+                    var type = KindOf(path) ?? throw new ArgumentException(
+                        $"{path}: unknown input type; use .jsonl, .jsonl.gz, .json.gz, .txt, .md, .html or .warc(.gz) (or a folder of them){UnsupportedHint(path)}");
+                    files.Add(new InputFile(path, Path.GetFileName(path), type, kind == NodeKind.File ? length : -1) { Modified = modified });
+                    break;
+                case NodeKind.BrokenLink:
+                    throw new ArgumentException($"{path}: a symbolic link to a file or folder that does not exist");
+                default:
+                    throw new ArgumentException(path.Contains('\uFFFD')
+                        ? $"{path}: no such file or folder (its name is not valid UTF-8 as given; pass the folder that holds it instead)"
+                        : $"{path}: no such file or folder");
             }
         }
 
-        return files;
+        if (files.Count == 0)
+        {
+            throw new ArgumentException("nothing to read: " + string.Join("; ", notes));
+        }
+
+        return new InputSelection(files, skipped, notes);
     }
 
     /// <summary>The kind of a file by its name, or null when Winnow does not read it.</summary>
     public static InputKind? KindOf(string fileName)
     {
-        if (fileName.EndsWith(".warc", StringComparison.OrdinalIgnoreCase) || fileName.EndsWith(".warc.gz", StringComparison.OrdinalIgnoreCase))
+        // ARC goes to the WARC reader too, which rejects it with a message rather than leave it unread in silence.
+        if (WarcSuffixes.Any(s => fileName.EndsWith(s, StringComparison.OrdinalIgnoreCase)))
         {
             return InputKind.Warc;
         }
@@ -61,25 +97,139 @@ public static class InputSet
             : null;
     }
 
-    private static void AddFolder(string folder, GlobMatcher? matcher, List<InputFile> files)
+    /// <summary>True for a format of the field that Winnow does not read yet.</summary>
+    internal static bool IsUnsupported(string fileName) =>
+        UnsupportedSuffixes.Any(s => fileName.EndsWith(s, StringComparison.OrdinalIgnoreCase));
+
+    private static string UnsupportedHint(string path) =>
+        IsUnsupported(path) ? " — this compressed or archive format is not read yet: unpack it first (e.g. zstd -d, bunzip2, xz -d)" : "";
+
+    /// <summary>The walk of one input folder.</summary>
+    private sealed class FolderWalk
     {
-        var found = new List<(string Name, string Path)>();
-        foreach (var path in Directory.EnumerateFiles(folder, "*", SearchOption.AllDirectories))
+        private readonly string _root;
+        private readonly GlobMatcher? _matcher;
+        private readonly HashSet<(ulong, ulong)> _folders = [];
+        private readonly SortedDictionary<string, SkippedFiles> _skipped = new(StringComparer.Ordinal);
+        private readonly List<(string Name, string Path, NodeInfo Node)> _found = [];
+        private readonly List<InputFile> _unreadable = [];
+        private long _entries;
+
+        public FolderWalk(string root, GlobMatcher? matcher)
         {
-            var name = Path.GetRelativePath(folder, path).Replace('\\', '/');
-            var matches = matcher?.IsMatch(name) ?? KindOf(name) is not null;
-            if (matches)
+            _root = root;
+            _matcher = matcher;
+            _folders.Add(FileSystemNode.Stat(root).Id);
+            Walk(root, "");
+
+            // Ordinal order of the relative names; a file reached twice is read under its first name.
+            var seen = new HashSet<(ulong, ulong)>();
+            var files = new List<InputFile>(_unreadable);
+            foreach (var (name, path, node) in _found.OrderBy(f => f.Name, StringComparer.Ordinal))
             {
-                found.Add((name, path));
+                if (node.Id != default && !seen.Add(node.Id))
+                {
+                    Skip(SkippedFileReasons.SameFile, name);
+                    continue;
+                }
+
+                // A glob may select files of any name; they are read as whole-file documents.
+                files.Add(new InputFile(path, name, KindOf(name) ?? InputKind.WholeFile, node.Length) { Modified = node.Modified });
+            }
+
+            files.Sort((a, b) => string.CompareOrdinal(a.Name, b.Name));
+            Files = files;
+        }
+
+        public IReadOnlyList<InputFile> Files { get; }
+
+        public IReadOnlyDictionary<string, SkippedFiles> Skipped => _skipped;
+
+        public string WhyNothing(string? glob)
+        {
+            if (_entries == 0)
+            {
+                return $"{_root}: the folder is empty";
+            }
+
+            var what = string.Join(", ", _skipped.Select(s => $"{s.Value.Count:N0} {s.Key.Replace('_', ' ')} (e.g. {s.Value.Examples[0]})"));
+            return glob is null
+                ? $"{_root}: no file of a type Winnow reads (.jsonl, .json, .txt, .md, .html, .warc, gzipped or not){(what.Length > 0 ? ": " + what : "")}"
+                : $"{_root}: --glob '{glob}' matches no file ({_entries:N0} entries in the folder){(what.Length > 0 ? "; " + what : "")}";
+        }
+
+        /// <param name="folder">The folder's path.</param>
+        /// <param name="prefix">Its name relative to the input folder, '/' ended (empty for the input folder).</param>
+        private void Walk(string folder, string prefix)
+        {
+            IEnumerable<string> entries;
+            try
+            {
+                entries = FileSystemNode.List(folder);
+            }
+            catch (IOException e)
+            {
+                // The folder's files are unknown: one rejection stands for them, so the loss is on record.
+                var name = prefix.Length == 0 ? "./" : FileSystemNode.Display(prefix);
+                _unreadable.Add(new InputFile(folder, name, InputKind.Unreadable, 0) { Problem = e.Message });
+                return;
+            }
+
+            foreach (var path in entries.Order(StringComparer.Ordinal))
+            {
+                _entries++;
+                // Names are built, not computed from paths: .NET's path functions refuse the escape
+                // that names which are not UTF-8 carry (see FileSystemNode).
+                var raw = prefix + Path.GetFileName(path);
+                var name = FileSystemNode.Display(raw);
+                var node = FileSystemNode.Stat(path);
+                var kind = node.Kind;
+                if (kind == NodeKind.Folder)
+                {
+                    if (_folders.Add(node.Id))
+                    {
+                        Walk(path, raw + "/");
+                    }
+                    else
+                    {
+                        Skip(SkippedFileReasons.FolderLink, name + "/");
+                    }
+
+                    continue;
+                }
+
+                var selected = _matcher?.IsMatch(name) ?? KindOf(name) is not null;
+                if (!selected)
+                {
+                    if (_matcher is null)
+                    {
+                        Skip(kind == NodeKind.Special ? SkippedFileReasons.SpecialFile
+                            : IsUnsupported(name) ? SkippedFileReasons.UnsupportedType : SkippedFileReasons.OtherType, name);
+                    }
+
+                    continue;
+                }
+
+                switch (kind)
+                {
+                    case NodeKind.File:
+                        _found.Add((name, path, node));
+                        break;
+                    case NodeKind.Special:
+                        Skip(SkippedFileReasons.SpecialFile, name);
+                        break;
+                    default:
+                        _unreadable.Add(new InputFile(path, name, InputKind.Unreadable, 0)
+                        {
+                            Problem = kind == NodeKind.BrokenLink ? "a symbolic link to a file that does not exist" : "the file vanished while the folder was read",
+                        });
+                        break;
+                }
             }
         }
 
-        found.Sort((a, b) => string.CompareOrdinal(a.Name, b.Name));
-        foreach (var (name, path) in found)
-        {
-            // A glob may select files of any name; they are read as whole-file documents.
-            var kind = KindOf(name) ?? InputKind.WholeFile;
-            files.Add(new InputFile(path, name, kind, new FileInfo(path).Length));
-        }
+
+        private void Skip(string reason, string name) =>
+            _skipped[reason] = (_skipped.TryGetValue(reason, out var tally) ? tally : new SkippedFiles(0, [])).Add(name);
     }
 }

@@ -19,4 +19,7 @@ public readonly record struct ReaderOptions
 
     /// <summary>Records larger than this many bytes are rejected unread. Default 16 MiB.</summary>
     public int MaxDocumentBytes { get; init; } = 16 << 20;
+
+    /// <summary>The largest <see cref="MaxDocumentBytes"/> allowed: a record is held in one buffer indexed by int.</summary>
+    public const int MaxRecordBytes = 1 << 30;
 }

@@ -13,6 +13,12 @@ namespace Winnow.Readers;
 /// </summary>
 internal sealed class RecordParser : IRecordParser
 {
+    /// <summary>
+    /// How deep an input record may nest. A field's value moves one level down in our output (into
+    /// "metadata"), which then nests at most 64 deep: what JSON readers accept by default.
+    /// </summary>
+    public const int MaxInputDepth = 63;
+
     private static readonly UTF8Encoding StrictUtf8 = new(encoderShouldEmitUTF8Identifier: false, throwOnInvalidBytes: true);
     private readonly ReaderOptions _options;
     private readonly byte[] _textField;
@@ -109,8 +115,8 @@ internal sealed class RecordParser : IRecordParser
 
     /// <summary>
     /// Scans a flat record (see <see cref="FlatJsonScanner"/>) into <paramref name="fields"/>; false
-    /// unless its text is a string and its url, when a string, has no escape (the full parser
-    /// decodes urls and judges what may fail).
+    /// unless its text is a string, its url, when a string, has no escape (the full parser
+    /// decodes urls and judges what may fail), and no text, id or url field is repeated.
     /// </summary>
     private bool TryScanFlat(
         ReadOnlySpan<byte> bytes, Span<FlatJsonField> fields, out int count, out FlatJsonValue text, out FlatJsonValue id, out FlatJsonValue url)
@@ -121,8 +127,8 @@ internal sealed class RecordParser : IRecordParser
             return false;
         }
 
-        (text, id, url) = FlatJsonScanner.Pick(bytes, fields[..count], _textField, _idField, _urlField);
-        return text.Kind == JsonTokenType.String && !(url.Kind == JsonTokenType.String && url.Escaped);
+        (text, id, url) = FlatJsonScanner.Pick(bytes, fields[..count], _textField, _idField, _urlField, out var repeated);
+        return !repeated && text.Kind == JsonTokenType.String && !(url.Kind == JsonTokenType.String && url.Escaped);
     }
 
     /// <summary>The id as the full parser reads it: a string decoded, a number as written, null for anything else; false when a string holds an escaped surrogate.</summary>
@@ -166,18 +172,23 @@ internal sealed class RecordParser : IRecordParser
             Url = url.Kind == JsonTokenType.String ? Encoding.UTF8.GetString(bytes.Slice(url.Start, url.Length)) : null,
         };
         document.SetRawTextJson(memory.Slice(text.Start - 1, text.Length + 2));
+        MetadataList metadata = default;
         for (var f = 0; f < count; f++)
         {
             var name = bytes.Slice(fields[f].NameStart, fields[f].NameLength);
-            if (!name.SequenceEqual(_textField) && !name.SequenceEqual(_idField) && !name.SequenceEqual(_urlField))
+            var v = fields[f].Value;
+            var used = name.SequenceEqual(_textField)
+                || (name.SequenceEqual(_idField) && v.Kind is JsonTokenType.String or JsonTokenType.Number or JsonTokenType.Null)
+                || (name.SequenceEqual(_urlField) && v.Kind is JsonTokenType.String or JsonTokenType.Null);
+            if (!used)
             {
-                // The value as written: a string with its quotes.
-                var v = fields[f].Value;
+                // The value as written: a string with its quotes. An id or url of another type is kept here too.
                 var raw = v.Kind == JsonTokenType.String ? bytes.Slice(v.Start - 1, v.Length + 2) : bytes.Slice(v.Start, v.Length);
-                document.AddMetadata(new MetadataField(Encoding.UTF8.GetString(name), raw.ToArray()));
+                metadata.Add(new MetadataField(Encoding.UTF8.GetString(name), raw.ToArray()));
             }
         }
 
+        metadata.CopyTo(document);
         return document;
     }
 
@@ -216,11 +227,12 @@ internal sealed class RecordParser : IRecordParser
         var bytes = memory.Span;
         var rawText = ReadOnlyMemory<byte>.Empty;
         string? text = null, id = null, url = null;
-        List<MetadataField>? metadata = null;
+        MetadataList metadata = default;
         var textKind = JsonTokenType.None;
+        var field = "";
         try
         {
-            var reader = new Utf8JsonReader(bytes, new JsonReaderOptions { MaxDepth = 64 });
+            var reader = new Utf8JsonReader(bytes, new JsonReaderOptions { MaxDepth = MaxInputDepth });
             if (!reader.Read() || reader.TokenType != JsonTokenType.StartObject)
             {
                 return (null, Malformed(source, bytes.Length, "the line is not a JSON object"));
@@ -233,6 +245,7 @@ internal sealed class RecordParser : IRecordParser
                 var isUrl = !isText && !isId && reader.ValueTextEquals(_urlField);
                 var isMetadata = !isText && !isId && !isUrl && reader.ValueTextEquals("metadata"u8);
                 var name = isText || isId || isUrl ? null : reader.GetString()!;
+                field = name ?? (isText ? _options.TextField : isId ? _options.IdField : _options.UrlField);
                 reader.Read();
                 if (isText)
                 {
@@ -246,28 +259,37 @@ internal sealed class RecordParser : IRecordParser
 
                     reader.Skip();
                 }
-                else if (isId)
+                else if (isId && reader.TokenType is JsonTokenType.String or JsonTokenType.Number)
                 {
                     id = ScalarText(ref reader, bytes);
                 }
-                else if (isUrl)
+                else if (isUrl && reader.TokenType == JsonTokenType.String)
                 {
-                    url = reader.TokenType == JsonTokenType.String ? reader.GetString() : null;
-                    reader.Skip();
+                    url = reader.GetString();
+                }
+                else if ((isId || isUrl) && reader.TokenType == JsonTokenType.Null)
+                {
+                    // null stands for "none", as if the field were absent.
+                }
+                else if (isId || isUrl)
+                {
+                    // An id or url of another type is not one, but it is the input's data: kept as metadata.
+                    metadata.Add(new MetadataField(field, RawValue(ref reader, bytes)));
                 }
                 else if (isMetadata && reader.TokenType == JsonTokenType.StartObject)
                 {
                     // Dolma-style input keeps its metadata object; its fields join ours.
                     while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
                     {
-                        var field = reader.GetString()!;
+                        field = "metadata." + reader.GetString()!;
+                        var nested = field["metadata.".Length..];
                         reader.Read();
-                        (metadata ??= []).Add(new MetadataField(field, RawValue(ref reader, bytes)));
+                        metadata.Add(new MetadataField(nested, RawValue(ref reader, bytes)));
                     }
                 }
                 else
                 {
-                    (metadata ??= []).Add(new MetadataField(name!, RawValue(ref reader, bytes)));
+                    metadata.Add(new MetadataField(name!, RawValue(ref reader, bytes)));
                 }
             }
 
@@ -284,6 +306,13 @@ internal sealed class RecordParser : IRecordParser
             var detail = cut > 0 ? message[..cut] : message;
             return (null, Malformed(source, bytes.Length, $"at byte {(e.BytePositionInLine ?? 0) + 1}: {detail}"));
         }
+        catch (InvalidOperationException)
+        {
+            // The JSON is well formed, but a \u escape in a string is half of a surrogate pair:
+            // no Unicode text holds it, and no UTF-8 writer can write it.
+            return (null, new Rejection(source, RejectionReasons.InvalidUnicode,
+                $"\"{field}\" holds a lone surrogate escape (\\uD800-\\uDFFF without its pair): not Unicode text", bytes.Length));
+        }
 
         if (text is null)
         {
@@ -295,14 +324,7 @@ internal sealed class RecordParser : IRecordParser
 
         var document = new Document(id ?? source.ToString(), text, source, ordinal, bytes.Length) { Url = url };
         document.SetRawTextJson(rawText);
-        if (metadata is not null)
-        {
-            foreach (var field in metadata)
-            {
-                document.AddMetadata(field);
-            }
-        }
-
+        metadata.CopyTo(document);
         return (document, null);
     }
 

@@ -1,3 +1,5 @@
+using Winnow.IO;
+
 namespace Winnow.Readers;
 
 /// <summary>Reads the bytes [start, end) of a file: one input shard of a large plain JSONL file.</summary>
@@ -28,7 +30,7 @@ internal sealed class SliceStream : Stream
 
     public static SliceStream Open(string path, long start, long end)
     {
-        var file = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.Read, 1 << 16);
+        var file = FileSystemNode.OpenRead(path, 1 << 16);
         file.Seek(start, SeekOrigin.Begin);
         return new SliceStream(file, end - start);
     }

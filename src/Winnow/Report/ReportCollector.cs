@@ -49,10 +49,28 @@ internal sealed class ReportCollector
 
     public List<string> Notes { get; } = [];
 
+    private static bool IsStatsObject(string json)
+    {
+        try
+        {
+            using var doc = System.Text.Json.JsonDocument.Parse(json);
+            return doc.RootElement.ValueKind == System.Text.Json.JsonValueKind.Object && doc.RootElement.TryGetProperty("documents", out _);
+        }
+        catch (System.Text.Json.JsonException)
+        {
+            return false;
+        }
+    }
+
     public void Collect()
     {
         var statsPath = Path.Combine(_run, "stats.json");
         StatsJson = File.Exists(statsPath) ? File.ReadAllText(statsPath) : null;
+        if (StatsJson is not null && !IsStatsObject(StatsJson))
+        {
+            throw new InvalidDataException($"{statsPath} is damaged (not the JSON object a run writes); run the pipeline again with --overwrite");
+        }
+
         var near = ReadClusters();
         ReadBoilerplate();
         ReadReuse();

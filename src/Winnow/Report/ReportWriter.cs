@@ -1,3 +1,5 @@
+using Winnow.Pipeline;
+
 namespace Winnow.Report;
 
 /// <summary>
@@ -9,7 +11,7 @@ namespace Winnow.Report;
 public static class ReportWriter
 {
     /// <summary>The page's file name inside the run folder.</summary>
-    public const string FileName = "report.html";
+    public const string FileName = RunFiles.Report;
 
     /// <summary>Reads the run in <paramref name="runDirectory"/> and writes its report.</summary>
     /// <param name="runDirectory">A folder written by <c>winnow run</c>.</param>
@@ -36,6 +38,12 @@ public static class ReportWriter
         }
 
         File.Move(temp, path, overwrite: true);
+        if (outputPath is null)
+        {
+            // Part of the run now: replacing the run removes it too.
+            OutputFolder.Record(runDirectory, FileName);
+        }
+
         return new ReportResult(path, new FileInfo(path).Length, collector.Clusters.Count, collector.Notes.Count > 0 || collector.Counts.Values.Any(c => c.Shown < c.Total));
     }
 }

@@ -64,7 +64,7 @@ internal static class PairAlignment
         WordTokenizer.Tokenize(textA, wordsA);
         WordTokenizer.Tokenize(textB, wordsB);
         var passages = new List<ReusePassage>();
-        aligner.Align(wordsA, wordsB, passages);
+        aligner.Align(textA, wordsA, textB, wordsB, passages);
         passages.Sort((x, y) => x.AStart != y.AStart ? x.AStart.CompareTo(y.AStart) : x.BStart.CompareTo(y.BStart));
         return new PairResult(idA, idB, passages);
     }

@@ -16,15 +16,18 @@ internal sealed class PassageAligner(ReuseOptions options)
     private const int MaxPositionsPerSeed = 64;
     private const int PredecessorWindow = 256;
     private const double GapPenalty = 0.5;
+    private const int MaxSkip = 50;
 
     private readonly Dictionary<ulong, int> _head = [];
     private readonly List<SeedRun> _runs = [];
     private int[] _next = [];
     private double[] _score = [];
     private int[] _pred = [];
+    private int[] _length = [];
     private bool[] _used = [];
 
-    public void Align(List<WordToken> a, List<WordToken> b, List<ReusePassage> output)
+    /// <summary>Appends the passages shared by <paramref name="a"/> and <paramref name="b"/>, the words of <paramref name="textA"/> and <paramref name="textB"/>.</summary>
+    public void Align(string textA, List<WordToken> a, string textB, List<WordToken> b, List<ReusePassage> output)
     {
         FindRuns(a, b);
         if (_runs.Count == 0)
@@ -32,7 +35,7 @@ internal sealed class PassageAligner(ReuseOptions options)
             return;
         }
 
-        Chain();
+        Chain(textA, a, textB, b);
         Extract(a, b, output);
     }
 
@@ -89,13 +92,14 @@ internal sealed class PassageAligner(ReuseOptions options)
         _runs.Sort();
     }
 
-    private void Chain()
+    private void Chain(string textA, List<WordToken> a, string textB, List<WordToken> b)
     {
         var n = _runs.Count;
         if (_score.Length < n)
         {
             _score = new double[n * 2];
             _pred = new int[n * 2];
+            _length = new int[n * 2];
             _used = new bool[n * 2];
         }
 
@@ -105,24 +109,72 @@ internal sealed class PassageAligner(ReuseOptions options)
             _score[r] = run.Length;
             _pred[r] = -1;
             _used[r] = false;
+            _length[r] = run.Length;
             for (var p = r - 1; p >= 0 && p >= r - PredecessorWindow; p--)
             {
                 var prev = _runs[p];
                 var gapA = run.I - prev.IEnd;
                 var gapB = run.J - prev.JEnd;
-                if (gapA < 0 || gapB < 0 || gapA > options.MaxGap || gapB > options.MaxGap)
+
+                // Runs are left-maximal, so one may begin inside its predecessor when a word repeats
+                // at an edit (…"the" [dropped sentence ending in "the"] …): it follows with the
+                // overlapping words cut off its start.
+                var overlap = Math.Max(0, -Math.Min(gapA, gapB));
+                if (overlap >= run.Length || run.I <= prev.I || run.J <= prev.J)
                 {
                     continue;
                 }
 
-                var score = _score[p] + run.Length - (GapPenalty * Math.Max(gapA, gapB));
+                (gapA, gapB) = (gapA + overlap, gapB + overlap);
+                if (Math.Min(gapA, gapB) > options.MaxGap || Math.Max(gapA, gapB) > MaxSkip
+                    || (Math.Max(gapA, gapB) > options.MaxGap && !RunsOn(gapA < gapB ? textA : textB, gapA < gapB ? a : b, gapA < gapB ? prev.IEnd : prev.JEnd, gapA < gapB ? run.I + overlap : run.J + overlap)))
+                {
+                    continue;
+                }
+
+                // Up to MaxGap the larger gap is paid word by word; a longer skip on one side (an
+                // elided sentence) costs no more than a gap of MaxGap more words than the other side's.
+                var score = _score[p] + run.Length - overlap - (GapPenalty * Math.Min(Math.Max(gapA, gapB), Math.Min(gapA, gapB) + options.MaxGap));
                 if (score > _score[r])
                 {
                     _score[r] = score;
                     _pred[r] = p;
+                    _length[r] = run.Length - overlap;
                 }
             }
         }
+    }
+
+    /// <summary>
+    /// Whether words <paramref name="end"/> − 1 and <paramref name="next"/> of a text sit in one
+    /// paragraph. A skip of more than MaxGap words on one side is bridged only when the other side
+    /// runs on there: a sentence left out of a quote (or one added to it), not a promo or a footer
+    /// that follows a passage in one document, after a paragraph break in both.
+    /// </summary>
+    private static bool RunsOn(string text, List<WordToken> words, int end, int next)
+    {
+        var between = text.AsSpan(words[end - 1].End, words[next].Start - words[end - 1].End);
+        for (var i = 0; i < between.Length; i++)
+        {
+            if (between[i] != '\n')
+            {
+                continue;
+            }
+
+            // A blank line, or a line of only block-quote markers, ends a paragraph.
+            var j = i + 1;
+            while (j < between.Length && between[j] is ' ' or '\t' or '\r' or '>')
+            {
+                j++;
+            }
+
+            if (j < between.Length && between[j] == '\n')
+            {
+                return false;
+            }
+        }
+
+        return true;
     }
 
     private void Extract(List<WordToken> a, List<WordToken> b, List<ReusePassage> output)
@@ -148,7 +200,9 @@ internal sealed class PassageAligner(ReuseOptions options)
             for (var r = last; r >= 0 && !_used[r]; r = _pred[r])
             {
                 _used[r] = true;
-                matched += _runs[r].Length;
+
+                // A run keeps the words it shares with its predecessor only when that one is not in the passage.
+                matched += _pred[r] >= 0 && !_used[_pred[r]] ? _length[r] : _runs[r].Length;
                 first = r;
             }
 

@@ -20,4 +20,15 @@ public sealed class ReuseCounts
 
     /// <summary>Passages written.</summary>
     public long Passages { get; internal set; }
+
+    /// <summary>The counts as stats.json's <c>details</c> of the stage.</summary>
+    public System.Text.Json.Nodes.JsonObject ToJson() => new()
+    {
+        ["documents"] = Documents,
+        ["fingerprints"] = Fingerprints,
+        ["skipped_fingerprints"] = SkippedFingerprints,
+        ["pair_records"] = PairRecords,
+        ["candidate_pairs"] = CandidatePairs,
+        ["passages"] = Passages,
+    };
 }

@@ -19,7 +19,8 @@ internal sealed class FinishTask(RunPlan plan, PlanStep step, WinnowPipeline pip
         var stages = pipeline.Stages;
         var spans = ShardSpans.Of(plan, folders);
         var maps = plan.Steps.Where(s => s.Kind == StepKind.Map).ToList();
-        var stats = new RunStats { InputFiles = plan.InputFiles };
+        var stats = new RunStats();
+        stats.SetSelection(plan.InputFiles, plan.SkippedFiles, plan.Notes);
         foreach (var stage in stages)
         {
             stats.AddStage(stage.Name);
@@ -41,7 +42,7 @@ internal sealed class FinishTask(RunPlan plan, PlanStep step, WinnowPipeline pip
                 JsonlCopy.Append(Part(maps[0], s, MapTask.RejectedFolder), output.Rejected);
             }
 
-            var passes = MapTask.LogicalPasses(stages);
+            var passes = StepPlanner.RemovalPasses(stages);
             for (var pass = 0; pass <= passes.DefaultIfEmpty(0).Max(); pass++)
             {
                 for (var s = 0; s < spans.Length; s++)
@@ -56,15 +57,15 @@ internal sealed class FinishTask(RunPlan plan, PlanStep step, WinnowPipeline pip
                 JsonlCopy.Append(Part(maps[^1], s, MapTask.KeptFolder), output.Kept);
             }
 
-            var context = new StageContext(folders.Output, Path.Combine(dir, "work"), Math.Max(1, threads), cancellationToken);
+            var context = new StageContext(folders.Output, Path.Combine(dir, "work"), Math.Max(1, threads), cancellationToken) { InShards = true };
             Directory.CreateDirectory(context.WorkDirectory);
             foreach (var resolve in plan.Steps.Where(s => s.Kind == StepKind.Resolve))
             {
-                var stage = (IShardedStage)stages[resolve.Observes];
+                using var run = ((CorpusStage)stages[resolve.Observes]).Start(context);
                 var decisions = Path.Combine(folders.Unit(resolve, 0), ResolveTask.DecisionsFolder);
                 var applying = plan.MapAfter(resolve);
                 var applied = spans.Select(span => (Path.Combine(folders.Unit(applying, span.Index), MapTask.AppliedFolder), span)).ToList();
-                stage.Finish(decisions, applied, context);
+                stats.Stages[resolve.Observes].Details = run.Finish(decisions, applied);
             }
 
             output.Complete(stats);

@@ -11,7 +11,7 @@ namespace Winnow.Sharding;
 /// <see cref="ShardedRunOptions.Retries"/> times, then the run stops; running it again resumes.
 /// </summary>
 /// <remarks>Not thread-safe: one run at a time.</remarks>
-internal sealed class LocalExecutor(Func<WinnowPipeline> pipelines, RunOptions options, ShardedRunOptions sharding, Action<string>? log = null)
+internal sealed class LocalExecutor(WinnowPipeline pipeline, RunOptions options, ShardedRunOptions sharding, Action<string>? log = null)
 {
     private readonly Lock _gate = new();
     private RunStats? _stats;
@@ -45,7 +45,7 @@ internal sealed class LocalExecutor(Func<WinnowPipeline> pipelines, RunOptions o
                     foreach (var unit in units)
                     {
                         var result = ShardedRun.RunUnitWithRetries(
-                            plan, step, unit, pipelines, options, threads, sharding.Retries, line => log?.Invoke("  " + line), cancellationToken, beforeFinishCommit);
+                            plan, step, unit, pipeline, options, threads, sharding.Retries, line => log?.Invoke("  " + line), cancellationToken, beforeFinishCommit);
                         lock (_gate)
                         {
                             _stats ??= result;

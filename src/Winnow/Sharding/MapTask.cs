@@ -32,83 +32,105 @@ internal sealed class MapTask(RunPlan plan, PlanStep step, int shard, WinnowPipe
     public void Run()
     {
         var stages = pipeline.Stages;
-        var passes = LogicalPasses(stages);
         var last = step.Observes < 0;
         var dir = folders.Begin(step, shard);
-        var context = new StageContext(dir, Path.Combine(dir, "work"), _parallel.MaxDegreeOfParallelism, cancellationToken);
+
+        // The first map step records what it reads (hashed before reading, which also warms the
+        // page cache for the read), so that a resumed run can tell if the input changed under it.
+        var inputHash = step.Applies < 0 ? ShardInputCheck.Hash(plan.Shards[shard]) : "";
+        var context = new StageContext(dir, Path.Combine(dir, "work"), _parallel.MaxDegreeOfParallelism, cancellationToken) { InShards = true };
         Directory.CreateDirectory(context.WorkDirectory);
         var stats = new RunStats();
         var tallies = stages.Select(s => stats.AddStage(s.Name)).ToArray();
-        var applies = step.Applies >= 0 ? (IShardedStage)stages[step.Applies] : null;
-        var observes = step.Observes >= 0 ? (IShardedStage)stages[step.Observes] : null;
-        if (applies is not null)
+        var runs = new CorpusStageRun?[stages.Count];
+        try
         {
-            var resolve = plan.ResolveAppliedBy(step);
-            var applied = Directory.CreateDirectory(Path.Combine(dir, AppliedFolder)).FullName;
-            applies.LoadDecisions(Path.Combine(folders.Unit(resolve, 0), ResolveTask.DecisionsFolder), ShardSpans.Of(plan, folders)[shard], applied);
-        }
-
-        if (observes is not null)
-        {
-            observes.BeginShard(Directory.CreateDirectory(Path.Combine(dir, ObserveFolder)).FullName, context);
-        }
-
-        var noLimit = new ShardOptions { MaxDocuments = long.MaxValue, MaxBytes = long.MaxValue };
-        using (var survivors = new ShardedJsonlWriter(Path.Combine(dir, last ? KeptFolder : SpillFolder), noLimit))
-        using (var removed = new ShardedJsonlWriter(Path.Combine(dir, RemovedFolder), noLimit))
-        using (var rejected = new ShardedJsonlWriter(Path.Combine(dir, RejectedFolder), noLimit))
-        using (var index = new BinaryWriter(File.Create(Path.Combine(dir, RemovedIndex))))
-        {
-            var chunks = new List<SerializedChunk>();
-            InputReader reader;
-            IRecordParser parser;
-            if (step.Applies < 0)
+            if (step.Applies >= 0)
             {
-                reader = new InputReader(plan.Shards[shard], options.Reader);
-                parser = new RecordParser(options.Reader);
-            }
-            else
-            {
-                var previous = folders.Unit(plan.MapBefore(step), shard);
-                var spill = Path.Combine(previous, SpillFolder, ShardedJsonlWriter.FirstShard);
-                var files = File.Exists(spill) ? new[] { new InputFile(spill, "spill", InputKind.Jsonl, new FileInfo(spill).Length) } : [];
-                reader = new InputReader(files, SpillParser.ReaderOptions);
-                parser = new SpillParser();
+                var applies = runs[step.Applies] = ((CorpusStage)stages[step.Applies]).Start(context);
+                var resolve = plan.ResolveAppliedBy(step);
+                var applied = Directory.CreateDirectory(Path.Combine(dir, AppliedFolder)).FullName;
+                applies.LoadDecisions(Path.Combine(folders.Unit(resolve, 0), ResolveTask.DecisionsFolder), ShardSpans.Of(plan, folders)[shard], applied);
             }
 
-            foreach (var batch in reader.ReadBatches(cancellationToken))
+            if (step.Observes >= 0)
             {
-                using (batch)
+                runs[step.Observes] = ((CorpusStage)stages[step.Observes]).Start(context);
+            }
+
+            var loop = new StageLoop(stages, step, runs, tallies, StepPlanner.RemovalPasses(stages), _parallel);
+            var noLimit = new ShardOptions { MaxDocuments = long.MaxValue, MaxBytes = long.MaxValue };
+            using (var survivors = new ShardedJsonlWriter(Path.Combine(dir, last ? KeptFolder : SpillFolder), noLimit))
+            using (var removed = new ShardedJsonlWriter(Path.Combine(dir, RemovedFolder), noLimit))
+            using (var rejected = new ShardedJsonlWriter(Path.Combine(dir, RejectedFolder), noLimit))
+            using (var index = new BinaryWriter(File.Create(Path.Combine(dir, RemovedIndex))))
+            {
+                var chunks = new List<SerializedChunk>();
+                InputReader reader;
+                IRecordParser parser;
+                if (step.Applies < 0)
                 {
-                    Process(batch, parser, stages, passes, tallies, context, stats, applies, observes, last, chunks, survivors, removed, rejected, index);
+                    reader = new InputReader(plan.Shards[shard], options.Reader);
+                    parser = new RecordParser(options.Reader);
                 }
-            }
-
-            if (step.Applies < 0)
-            {
-                stats.BlankLines = reader.BlankLines;
-                foreach (var (reason, count) in reader.WarcSkipped)
+                else
                 {
-                    stats.CountSkipped(reason, count);
+                    var previous = folders.Unit(plan.MapBefore(step), shard);
+                    var spill = Path.Combine(previous, SpillFolder, ShardedJsonlWriter.FirstShard);
+                    var files = File.Exists(spill) ? new[] { new InputFile(spill, "spill", InputKind.Jsonl, new FileInfo(spill).Length) } : [];
+                    reader = new InputReader(files, SpillParser.ReaderOptions);
+                    parser = new SpillParser();
                 }
 
-                File.WriteAllText(Path.Combine(dir, OrdinalsFile), reader.Ordinals.ToString(System.Globalization.CultureInfo.InvariantCulture));
+                foreach (var batch in reader.ReadBatches(cancellationToken))
+                {
+                    using (batch)
+                    {
+                        Process(batch, parser, loop, stats, last, chunks, survivors, removed, rejected, index);
+                    }
+                }
+
+                if (step.Applies < 0)
+                {
+                    stats.BlankLines = reader.BlankLines;
+                    foreach (var (reason, count) in reader.WarcSkipped)
+                    {
+                        stats.CountSkipped(reason, count);
+                    }
+
+                    File.WriteAllText(Path.Combine(dir, OrdinalsFile), reader.Ordinals.ToString(System.Globalization.CultureInfo.InvariantCulture));
+                }
+
+                survivors.Complete();
+                removed.Complete();
+                rejected.Complete();
             }
 
-            survivors.Complete();
-            removed.Complete();
-            rejected.Complete();
+            if (step.Observes >= 0)
+            {
+                runs[step.Observes]!.SaveObservations(Directory.CreateDirectory(Path.Combine(dir, ObserveFolder)).FullName);
+            }
+
+            if (step.Applies >= 0)
+            {
+                runs[step.Applies]!.SaveApplied();
+            }
+        }
+        finally
+        {
+            foreach (var run in runs)
+            {
+                run?.Dispose();
+            }
         }
 
-        observes?.EndShard();
-        applies?.SaveApplied();
         using (var w = new BinaryWriter(File.Create(Path.Combine(dir, StatsFile))))
         {
             stats.WritePart(w);
         }
 
         Directory.Delete(context.WorkDirectory, recursive: true);
-        folders.Commit(step, shard);
+        folders.Commit(step, shard, inputHash);
 
         // The previous step's spill of this shard is read only by this unit, now done: free its disk.
         if (step.Applies >= 0)
@@ -121,24 +143,8 @@ internal sealed class MapTask(RunPlan plan, PlanStep step, int shard, WinnowPipe
         }
     }
 
-    /// <summary>For each stage, the pass of a single-process run (<see cref="PassPlan"/>) in which it removes documents.</summary>
-    internal static int[] LogicalPasses(IReadOnlyList<Stage> stages)
-    {
-        var result = new int[stages.Count];
-        foreach (var pass in PassPlan.For(stages))
-        {
-            for (var s = pass.FirstStage; s < pass.EndStage; s++)
-            {
-                result[s] = ReferenceEquals(stages[s], pass.Barrier) ? pass.Index + 1 : pass.Index;
-            }
-        }
-
-        return result;
-    }
-
     private void Process(
-        RecordBatch batch, IRecordParser parser, IReadOnlyList<Stage> stages, int[] passes, StageTally[] tallies, StageContext context, RunStats stats,
-        IShardedStage? applies, IShardedStage? observes, bool last, List<SerializedChunk> chunks,
+        RecordBatch batch, IRecordParser parser, StageLoop loop, RunStats stats, bool last, List<SerializedChunk> chunks,
         ShardedJsonlWriter survivors, ShardedJsonlWriter removed, ShardedJsonlWriter rejected, BinaryWriter index)
     {
         var records = batch.Records;
@@ -149,37 +155,8 @@ internal sealed class MapTask(RunPlan plan, PlanStep step, int shard, WinnowPipe
                 throw new InputRejectedException(rejection);
             }
         });
-        var (documents, rejections, alive) = (parsed.Documents, parsed.Rejections, parsed.Alive);
-        var removedIn = new Dictionary<Document, int>(ReferenceEqualityComparer.Instance);
-        if (applies is not null)
-        {
-            applies.Apply(alive, context);
-            Drop(alive, tallies[step.Applies], passes[step.Applies], removedIn);
-        }
-
-        for (var s = step.FirstStage; s < step.EndStage && alive.Count > 0; s++)
-        {
-            tallies[s].In += new Tally(alive.Count, alive.Sum(d => d.InputBytes));
-            if (stages[s] is DocumentStage documentStage)
-            {
-                ParallelChunks.For(alive.Count, _parallel, (_, from, to) =>
-                {
-                    for (var i = from; i < to; i++)
-                    {
-                        documentStage.Process(alive[i]);
-                    }
-                });
-            }
-
-            Drop(alive, tallies[s], passes[s], removedIn);
-        }
-
-        if (observes is not null && alive.Count > 0)
-        {
-            tallies[step.Observes].In += new Tally(alive.Count, alive.Sum(d => d.InputBytes));
-            observes.Observe(alive, context);
-        }
-
+        var (documents, rejections) = (parsed.Documents, parsed.Rejections);
+        loop.Process(parsed.Alive);
         Write(batch, documents, rejections, last, chunks, survivors, removed, rejected);
         for (var i = 0; i < records.Count; i++)
         {
@@ -189,29 +166,16 @@ internal sealed class MapTask(RunPlan plan, PlanStep step, int shard, WinnowPipe
             }
             else if (document.IsRemoved)
             {
+                // With its ordinal and the pass of a single-process run that removes it: the finish writes removed/ in that order.
                 stats.CountRemoved(document);
                 index.Write(document.Ordinal);
-                index.Write(removedIn[document]);
+                index.Write(document.RemovalPass);
             }
             else if (last)
             {
                 stats.CountKept(document);
             }
         }
-    }
-
-    private static void Drop(List<Document> alive, StageTally tally, int pass, Dictionary<Document, int> removedIn)
-    {
-        foreach (var document in alive)
-        {
-            if (document.IsRemoved)
-            {
-                tally.Removed = tally.Removed.Add(document.InputBytes);
-                removedIn[document] = pass;
-            }
-        }
-
-        alive.RemoveAll(d => d.IsRemoved);
     }
 
     private void Write(

@@ -13,22 +13,23 @@ internal sealed class ResolveTask(RunPlan plan, PlanStep step, WinnowPipeline pi
 
     public void Run()
     {
-        var stage = (CorpusStage)pipeline.Stages[step.Observes];
-        var sharded = (IShardedStage)stage;
         var dir = folders.Begin(step, 0);
-        var context = new StageContext(dir, Path.Combine(dir, "work"), Math.Max(1, threads), cancellationToken);
+        var context = new StageContext(dir, Path.Combine(dir, "work"), Math.Max(1, threads), cancellationToken) { InShards = true };
         Directory.CreateDirectory(context.WorkDirectory);
         var spans = ShardSpans.Of(plan, folders);
         var map = plan.MapBefore(step);
-        foreach (var span in spans)
+        using (var run = ((CorpusStage)pipeline.Stages[step.Observes]).Start(context))
         {
-            cancellationToken.ThrowIfCancellationRequested();
-            sharded.LoadObservations(Path.Combine(folders.Unit(map, span.Index), MapTask.ObserveFolder), span, context);
+            foreach (var span in spans)
+            {
+                cancellationToken.ThrowIfCancellationRequested();
+                run.LoadObservations(Path.Combine(folders.Unit(map, span.Index), MapTask.ObserveFolder), span);
+            }
+
+            run.Resolve();
+            run.SaveDecisions(Directory.CreateDirectory(Path.Combine(dir, DecisionsFolder)).FullName, spans);
         }
 
-        stage.Resolve(context);
-        sharded.SaveDecisions(Directory.CreateDirectory(Path.Combine(dir, DecisionsFolder)).FullName, spans);
-        (stage as IDisposable)?.Dispose();
         Directory.Delete(context.WorkDirectory, recursive: true);
         folders.Commit(step, 0);
 

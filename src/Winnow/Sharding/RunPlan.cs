@@ -1,4 +1,5 @@
 using System.Text.Json;
+using Winnow.Pipeline;
 using Winnow.Readers;
 
 namespace Winnow.Sharding;
@@ -12,7 +13,13 @@ namespace Winnow.Sharding;
 /// </summary>
 internal sealed record RunPlan(string Config, IReadOnlyList<string> Command, int InputFiles, IReadOnlyList<IReadOnlyList<InputFile>> Shards, IReadOnlyList<PlanStep> Steps)
 {
-    public const int Version = 1;
+    public const int Version = 2;
+
+    /// <summary>Files of input folders the run does not read (stats.json's skipped_files).</summary>
+    public IReadOnlyDictionary<string, SkippedFiles> SkippedFiles { get; init; } = new Dictionary<string, SkippedFiles>();
+
+    /// <summary>What the input selection told the user (stats.json's notes).</summary>
+    public IReadOnlyList<string> Notes { get; init; } = [];
 
     /// <summary>The build that made the plan (<see cref="WinnowInfo.Build"/>).</summary>
     public string Build { get; init; } = WinnowInfo.Build;
@@ -63,10 +70,35 @@ internal sealed record RunPlan(string Config, IReadOnlyList<string> Command, int
                     w.WriteNumber("start", file.SliceStart);
                     w.WriteNumber("end", file.SliceEnd);
                     w.WriteNumber("first_line", file.FirstLine);
+                    w.WriteNumber("mtime_s", file.Modified.Seconds);
+                    w.WriteNumber("mtime_ns", file.Modified.Nanoseconds);
                     w.WriteEndObject();
                 }
 
                 w.WriteEndArray();
+            }
+
+            w.WriteEndArray();
+            w.WriteStartObject("skipped_files");
+            foreach (var (reason, tally) in SkippedFiles)
+            {
+                w.WriteStartObject(reason);
+                w.WriteNumber("files", tally.Count);
+                w.WriteStartArray("examples");
+                foreach (var name in tally.Examples)
+                {
+                    w.WriteStringValue(name);
+                }
+
+                w.WriteEndArray();
+                w.WriteEndObject();
+            }
+
+            w.WriteEndObject();
+            w.WriteStartArray("notes");
+            foreach (var note in Notes)
+            {
+                w.WriteStringValue(note);
             }
 
             w.WriteEndArray();
@@ -106,6 +138,7 @@ internal sealed record RunPlan(string Config, IReadOnlyList<string> Command, int
                 SliceStart = f.GetProperty("start").GetInt64(),
                 SliceEnd = f.GetProperty("end").GetInt64(),
                 FirstLine = f.GetProperty("first_line").GetInt64(),
+                Modified = (f.GetProperty("mtime_s").GetInt64(), f.GetProperty("mtime_ns").GetInt64()),
             }).ToList()).ToList();
         var steps = root.GetProperty("steps").EnumerateArray().Select((s, i) => new PlanStep(
             i, Enum.Parse<StepKind>(s.GetProperty("kind").GetString()!), s.GetProperty("name").GetString()!, s.GetProperty("units").GetInt32(),
@@ -118,6 +151,9 @@ internal sealed record RunPlan(string Config, IReadOnlyList<string> Command, int
             steps)
         {
             Build = root.TryGetProperty("build", out var build) ? build.GetString() ?? "" : "",
+            SkippedFiles = root.GetProperty("skipped_files").EnumerateObject().ToDictionary(
+                p => p.Name, p => new SkippedFiles(p.Value.GetProperty("files").GetInt64(), [.. p.Value.GetProperty("examples").EnumerateArray().Select(e => e.GetString()!)])),
+            Notes = [.. root.GetProperty("notes").EnumerateArray().Select(e => e.GetString()!)],
         };
     }
 }

@@ -1,4 +1,4 @@
-using Winnow.Pipeline;
+using Winnow.IO;
 using Winnow.Readers;
 
 namespace Winnow.Sharding;
@@ -54,67 +54,9 @@ internal static class ShardPlanner
         return shards;
     }
 
-    /// <summary>
-    /// The steps: a map step per stretch of stages between corpus stages, a resolve step for each
-    /// corpus stage, and the finish step. Every corpus stage must be an <see cref="IShardedStage"/>.
-    /// </summary>
-    public static List<PlanStep> Steps(IReadOnlyList<Stage> stages, int shards)
-    {
-        var corpus = new List<int>();
-        for (var i = 0; i < stages.Count; i++)
-        {
-            if (stages[i] is CorpusStage)
-            {
-                if (stages[i] is not IShardedStage)
-                {
-                    throw new ArgumentException($"stage '{stages[i].Name}' cannot run over shards; run without --tasks");
-                }
-
-                corpus.Add(i);
-            }
-        }
-
-        var steps = new List<PlanStep>();
-        for (var j = 0; j <= corpus.Count; j++)
-        {
-            var applies = j == 0 ? -1 : corpus[j - 1];
-            var first = applies + 1;
-            var end = j < corpus.Count ? corpus[j] : stages.Count;
-            var observes = j < corpus.Count ? corpus[j] : -1;
-            var parts = new List<string>();
-            if (applies >= 0)
-            {
-                parts.Add("apply " + stages[applies].Name);
-            }
-            else
-            {
-                parts.Add("read");
-            }
-
-            parts.AddRange(stages.Skip(first).Take(end - first).Select(s => s.Name));
-            if (observes >= 0)
-            {
-                parts.Add("observe " + stages[observes].Name);
-            }
-            else
-            {
-                parts.Add("write");
-            }
-
-            steps.Add(new PlanStep(steps.Count, StepKind.Map, string.Join(", ", parts), shards, applies, first, end, observes));
-            if (observes >= 0)
-            {
-                steps.Add(new PlanStep(steps.Count, StepKind.Resolve, "resolve " + stages[observes].Name, 1, -1, observes, observes, observes));
-            }
-        }
-
-        steps.Add(new PlanStep(steps.Count, StepKind.Finish, "finish: merge outputs", 1, -1, stages.Count, stages.Count, -1));
-        return steps;
-    }
-
     private static bool IsGzip(string path)
     {
-        using var stream = File.OpenRead(path);
+        using var stream = FileSystemNode.OpenRead(path, 1);
         return stream.ReadByte() == 0x1f && stream.ReadByte() == 0x8b;
     }
 
@@ -122,7 +64,7 @@ internal static class ShardPlanner
     {
         var pieces = new List<InputFile>();
         var buffer = new byte[4 << 20];
-        using var stream = new FileStream(file.Path, FileMode.Open, FileAccess.Read, FileShare.Read, 1);
+        using var stream = FileSystemNode.OpenRead(file.Path, 1);
         long position = 0, lines = 0, start = 0, firstLine = 1, cut = targetBytes;
         var content = false;
         int read;

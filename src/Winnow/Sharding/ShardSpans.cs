@@ -1,4 +1,5 @@
 using System.Globalization;
+using Winnow.Pipeline;
 
 namespace Winnow.Sharding;
 

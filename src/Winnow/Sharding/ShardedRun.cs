@@ -12,30 +12,30 @@ namespace Winnow.Sharding;
 internal static class ShardedRun
 {
     /// <summary>
-    /// Creates the plan in a new or empty output folder, or loads the plan found there to resume
-    /// it. A folder with another configuration's plan, or a single-process run, is refused unless
-    /// <see cref="RunOptions.Overwrite"/>.
+    /// Creates the plan in the claimed output folder, or loads the plan found there to resume it.
+    /// A folder with another configuration's plan, a single-process run, or a plan whose input has
+    /// changed since, is refused unless <see cref="RunOptions.Overwrite"/>.
     /// </summary>
     public static RunPlan Prepare(IReadOnlyList<Stage> stages, RunOptions options, ShardedRunOptions sharding)
     {
+        using var folder = OutputFolder.Claim(options.OutputDirectory, options.Inputs);
+        return Prepare(folder, stages, options, sharding);
+    }
+
+    /// <summary>As above, in a folder the caller has claimed and keeps for the run.</summary>
+    public static RunPlan Prepare(OutputFolder folder, IReadOnlyList<Stage> stages, RunOptions options, ShardedRunOptions sharding)
+    {
         var folders = new RunFolders(options.OutputDirectory);
-        var marker = Path.Combine(folders.Output, ".winnow-run");
-        if (Directory.Exists(folders.Output) && Directory.EnumerateFileSystemEntries(folders.Output).Any())
+        if (options.Inputs.Contains(InputFile.StandardInput))
         {
-            if (!File.Exists(marker))
-            {
-                throw new ArgumentException($"{options.OutputDirectory}: the folder is not empty and holds no Winnow run; choose a new or empty folder");
-            }
+            throw new ArgumentException("standard input cannot be read by a sharded run (--tasks, --executor slurm): save it to a file first");
+        }
 
-            var entries = Directory.EnumerateFileSystemEntries(folders.Output).Select(Path.GetFileName).ToHashSet();
-            var unplanned = entries.IsSubsetOf([".winnow-run", ".winnow"]) && !File.Exists(folders.PlanPath);
-            if (!options.Overwrite && !unplanned)
+        if (folder.HoldsRun)
+        {
+            var planned = File.Exists(folders.PlanPath);
+            if (!options.Overwrite && planned)
             {
-                if (!File.Exists(folders.PlanPath))
-                {
-                    throw new ArgumentException($"{options.OutputDirectory}: the folder holds a run made without --tasks; pass --overwrite to replace it");
-                }
-
                 var existing = RunPlan.Load(folders.PlanPath);
                 if (existing.RefusalForThisBuild() is { } refusal)
                 {
@@ -48,23 +48,55 @@ internal static class ShardedRun
                         $"{options.OutputDirectory}: the folder holds a run started with other options ({existing.Config}); pass --overwrite to replace it, or the same options to resume it");
                 }
 
+                if (folders.IsDone(existing.Steps[^1], 0))
+                {
+                    // A run stopped between marking its finish done and deleting its units' files.
+                    DeleteUnits(folders);
+                    return existing;
+                }
+
+                if (ShardInputCheck.Changed(existing, folders) is { } change)
+                {
+                    throw new ArgumentException(
+                        $"{options.OutputDirectory}: the input changed since the run was planned ({change}); start again with --overwrite, or restore the input to resume");
+                }
+
                 return existing;
             }
 
-            // Replaced on request, or a run stopped before its plan was saved: start afresh.
-            Directory.Delete(folders.Output, recursive: true);
+            // A run stopped before its plan was saved holds nothing else: it starts afresh.
+            var ours = new HashSet<string>([RunFiles.Manifest, RunFiles.Lock, RunFiles.Sharding], StringComparer.Ordinal);
+            var unplanned = !planned && Directory.EnumerateFileSystemEntries(folders.Output).All(e => ours.Contains(Path.GetFileName(e)));
+            if (!options.Overwrite && !unplanned)
+            {
+                throw new ArgumentException($"{options.OutputDirectory}: the folder holds a run made without --tasks; pass --overwrite to replace it");
+            }
+
+            folder.RemoveEarlierRun();
         }
 
-        var files = InputSet.Expand(options.Inputs, options.Glob);
+        var selection = InputSet.Expand(options.Inputs, options.Glob);
         // Absolute paths: Slurm tasks and resumed runs may start in another folder.
-        files = files.Select(f => f with { Path = Path.GetFullPath(f.Path) }).ToList();
+        var files = selection.Files.Select(f => f with { Path = Path.GetFullPath(f.Path) }).ToList();
         var shards = ShardPlanner.Shards(files, Math.Max(1, sharding.InputShardBytes));
-        var plan = new RunPlan(sharding.Config, sharding.Command, files.Count, shards, ShardPlanner.Steps(stages, shards.Count));
+        var plan = new RunPlan(sharding.Config, sharding.Command, files.Count, shards, StepPlanner.Steps(stages, shards.Count, inShards: true))
+        {
+            SkippedFiles = selection.Skipped,
+            Notes = selection.Notes,
+        };
+        // The manifest first: a folder holding it is ours, whatever else a crash left in it.
+        folder.Begin();
         Directory.CreateDirectory(folders.Root);
-        // The marker first: a folder holding it is ours, whatever else a crash left in it.
-        File.WriteAllText(marker, "");
         plan.Save(folders.PlanPath);
         return plan;
+    }
+
+    private static void DeleteUnits(RunFolders folders)
+    {
+        if (Directory.Exists(folders.Units))
+        {
+            Directory.Delete(folders.Units, recursive: true);
+        }
     }
 
     /// <summary>The units (shards, for a map step) of task <paramref name="task"/> of <paramref name="tasks"/>.</summary>
@@ -81,6 +113,13 @@ internal static class ShardedRun
         RunPlan plan, PlanStep step, int unit, WinnowPipeline pipeline, RunOptions options, int threads, CancellationToken cancellationToken, Action? beforeFinishCommit = null)
     {
         var folders = new RunFolders(options.OutputDirectory);
+        using var unitLock = folders.LockUnit(step, unit);
+        if (folders.IsDone(step, unit))
+        {
+            // Another process ran it while this one waited its turn.
+            return null;
+        }
+
         switch (step.Kind)
         {
             case StepKind.Map:
@@ -92,10 +131,7 @@ internal static class ShardedRun
             default:
                 var stats = new FinishTask(plan, step, pipeline, options, folders, threads, cancellationToken).Run(beforeFinishCommit);
                 // The units' files are no longer needed once the run is marked done.
-                if (Directory.Exists(folders.Units))
-                {
-                    Directory.Delete(folders.Units, recursive: true);
-                }
+                DeleteUnits(folders);
 
                 return stats;
         }
@@ -106,14 +142,14 @@ internal static class ShardedRun
     /// times; bad input under --on-error fail and cancellation are not retried: they would fail again.
     /// </summary>
     public static RunStats? RunUnitWithRetries(
-        RunPlan plan, PlanStep step, int unit, Func<WinnowPipeline> pipelines, RunOptions options, int threads, int retries,
+        RunPlan plan, PlanStep step, int unit, WinnowPipeline pipeline, RunOptions options, int threads, int retries,
         Action<string>? log, CancellationToken cancellationToken, Action? beforeFinishCommit = null)
     {
         for (var attempt = 0; ; attempt++)
         {
             try
             {
-                return RunUnit(plan, step, unit, pipelines(), options, threads, cancellationToken, beforeFinishCommit);
+                return RunUnit(plan, step, unit, pipeline, options, threads, cancellationToken, beforeFinishCommit);
             }
             catch (Exception e) when (attempt < retries && e is not OperationCanceledException and not InputRejectedException)
             {

@@ -1,3 +1,4 @@
+
 namespace Winnow.Sharding;
 
 /// <summary>How a sharded run is cut and executed.</summary>
@@ -7,13 +8,13 @@ internal sealed record ShardedRunOptions
     public int Tasks { get; init; } = 1;
 
     /// <summary>Local executor: tasks run at once. Default 1.</summary>
-    public int Workers { get; init; } = 1;
+    public int Workers { get; init; } = Environment.ProcessorCount;
 
     /// <summary>Target input bytes per shard; shards, unlike tasks, fix the plan. Default 128 MB.</summary>
     public long InputShardBytes { get; init; } = 128L << 20;
 
     /// <summary>Extra attempts for a failed unit before the run stops. Default 0.</summary>
-    public int Retries { get; init; }
+    public int Retries { get; init; } = 1;
 
     /// <summary>
     /// The run's configuration as text: a resumed run must show the same (else it is refused), so

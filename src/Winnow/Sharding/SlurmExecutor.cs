@@ -1,6 +1,7 @@
 using System.Diagnostics;
 using System.Globalization;
 using System.Text;
+using Winnow.Pipeline;
 
 namespace Winnow.Sharding;
 
@@ -15,6 +16,20 @@ namespace Winnow.Sharding;
 internal sealed class SlurmExecutor(string outputDirectory, ShardedRunOptions sharding, SlurmOptions slurm, IReadOnlyList<string> winnow, Action<string>? log = null)
 {
     private readonly RunFolders _folders = new(outputDirectory);
+
+    /// <summary>The jobs of earlier submissions of this run still in the Slurm queue.</summary>
+    public IReadOnlyList<string> QueuedJobs()
+    {
+        var path = Path.Combine(_folders.Root, "slurm", "jobs");
+        var jobs = File.Exists(path) ? File.ReadAllLines(path).Where(l => l.Length > 0).ToList() : [];
+        if (jobs.Count == 0)
+        {
+            return [];
+        }
+
+        var queued = Run("squeue", ["-h", "-o", "%i", "-j", string.Join(',', jobs)], allowFailure: true);
+        return [.. queued.Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)];
+    }
 
     /// <summary>Writes and submits the arrays; returns their job ids in step order (none when all is done).</summary>
     public List<string> Submit(RunPlan plan)

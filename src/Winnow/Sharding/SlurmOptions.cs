@@ -1,3 +1,4 @@
+
 namespace Winnow.Sharding;
 
 /// <summary>What each sbatch job array of a sharded run asks Slurm for.</summary>
@@ -13,7 +14,7 @@ internal sealed record SlurmOptions
     public string? Memory { get; init; }
 
     /// <summary>--cpus-per-task; each task runs that many threads. Default 1.</summary>
-    public int CpusPerTask { get; init; } = 1;
+    public int CpusPerTask { get; init; } = 2;
 
     /// <summary>At most this many tasks of an array at once (the "%K" of --array); 0: no limit.</summary>
     public int Throttle { get; init; }

@@ -1,5 +1,6 @@
 using System.Text.Json;
 using Winnow.Documents;
+using Winnow.Readers;
 
 namespace Winnow.Stats;
 
@@ -50,6 +51,20 @@ public sealed partial class RunStats
 
     internal void CountSkipped(string reason, long count) => _skipped[reason] = _skipped.GetValueOrDefault(reason) + count;
 
+    /// <summary>Files found in input folders and not read, by reason (<see cref="SkippedFileReasons"/>), with the first names.</summary>
+    public IReadOnlyDictionary<string, SkippedFiles> SkippedFiles { get; private set; } = new Dictionary<string, SkippedFiles>();
+
+    /// <summary>What the input selection has to tell the user: an empty folder, a glob that matched nothing.</summary>
+    public IReadOnlyList<string> Notes { get; private set; } = [];
+
+    /// <summary>Takes the files count, the skipped files and the notes of the run's input selection.</summary>
+    internal void SetSelection(int inputFiles, IReadOnlyDictionary<string, SkippedFiles> skipped, IReadOnlyList<string> notes)
+    {
+        InputFiles = inputFiles;
+        SkippedFiles = new SortedDictionary<string, SkippedFiles>(skipped.ToDictionary(), StringComparer.Ordinal);
+        Notes = notes;
+    }
+
     internal StageTally AddStage(string name)
     {
         var tally = new StageTally(name);
@@ -95,6 +110,33 @@ public sealed partial class RunStats
         }
 
         w.WriteEndObject();
+        w.WriteStartObject("skipped_files");
+        foreach (var (reason, tally) in SkippedFiles)
+        {
+            w.WriteStartObject(reason);
+            w.WriteNumber("files", tally.Count);
+            w.WriteStartArray("examples");
+            foreach (var name in tally.Examples)
+            {
+                w.WriteStringValue(name);
+            }
+
+            w.WriteEndArray();
+            w.WriteEndObject();
+        }
+
+        w.WriteEndObject();
+        if (Notes.Count > 0)
+        {
+            w.WriteStartArray("notes");
+            foreach (var note in Notes)
+            {
+                w.WriteStringValue(note);
+            }
+
+            w.WriteEndArray();
+        }
+
         WriteTallies(w, "documents", t => t.Documents);
         WriteTallies(w, "bytes", t => t.Bytes);
         WriteReasons(w, "removed_by_reason", _removedBy);
@@ -107,6 +149,12 @@ public sealed partial class RunStats
             w.WriteNumber("documents_in", stage.In.Documents);
             w.WriteNumber("documents_removed", stage.Removed.Documents);
             w.WriteNumber("bytes_removed", stage.Removed.Bytes);
+            if (stage.Details is { } details)
+            {
+                w.WritePropertyName("details");
+                details.WriteTo(w);
+            }
+
             w.WriteEndObject();
         }
 

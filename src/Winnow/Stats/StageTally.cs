@@ -13,4 +13,7 @@ public sealed class StageTally
 
     /// <summary>Documents the stage removed.</summary>
     public Tally Removed { get; internal set; }
+
+    /// <summary>What the stage had to say of its run (near dedup: clusters, pairs, layout), or null.</summary>
+    public System.Text.Json.Nodes.JsonObject? Details { get; internal set; }
 }

@@ -25,7 +25,8 @@ internal static class NfcQuickCheck
             var c = span[at];
             if (c is not ((>= '\u2010' and <= '\u2027') or (>= '\u2030' and <= '\u205E')))
             {
-                return text.IsNormalized(NormalizationForm.FormC);
+                // The Unicode check refuses text with a lone surrogate; such text is never NFC as it stands.
+                return WellFormed.IsValid(text) && text.IsNormalized(NormalizationForm.FormC);
             }
 
             span = span[(at + 1)..];

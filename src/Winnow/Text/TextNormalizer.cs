@@ -20,21 +20,45 @@ public static class TextNormalizer
         NormalizeNfc(ToNfc(text), destination, options);
 
     /// <summary>The text in NFC: itself when it already is (most web text; the check is cheap).</summary>
-    internal static string ToNfc(string text) => NfcQuickCheck.IsNfc(text) ? text : text.Normalize(NormalizationForm.FormC);
+    internal static string ToNfc(string text) => NfcQuickCheck.IsNfc(text) ? text : WellFormed.Repair(text).Normalize(NormalizationForm.FormC);
 
     /// <summary>The text in NFC: itself when it already is (checked unless <paramref name="knownNfc"/>), else a normalized copy.</summary>
     internal static ReadOnlySpan<char> ToNfc(ReadOnlySpan<char> text, bool knownNfc = false) =>
-        knownNfc || NfcQuickCheck.IsNfc(text) ? text : text.ToString().Normalize(NormalizationForm.FormC);
+        knownNfc || NfcQuickCheck.IsNfc(text) ? text : WellFormed.Repair(text.ToString()).Normalize(NormalizationForm.FormC);
 
     /// <summary>Normalizes text already in NFC; <paramref name="destination"/> as long as it.</summary>
-    internal static int NormalizeNfc(ReadOnlySpan<char> nfc, Span<char> destination, NormalizationOptions options) =>
-        options.CaseFold || options.IgnorePunctuation
-            ? NormalizeWithOptions(nfc, destination, options)
-            : CollapseWhitespace(nfc, destination);
+    internal static int NormalizeNfc(ReadOnlySpan<char> nfc, Span<char> destination, NormalizationOptions options)
+    {
+        if (!options.CaseFold && !options.IgnorePunctuation)
+        {
+            return CollapseWhitespace(nfc, destination);
+        }
 
-    // Every Unicode White_Space character but the plain space (char.IsWhiteSpace's set).
+        var written = NormalizeWithOptions(nfc, destination, options);
+
+        // Dropping punctuation (or folding case) can bring combining marks together out of their
+        // canonical order, or next to a base they compose with: normalized again, the result is
+        // stable (normalizing it once more changes nothing). Rare, so checked cheaply first.
+        var result = destination[..written];
+        if (NfcQuickCheck.IsNfc(result))
+        {
+            return written;
+        }
+
+        var again = WellFormed.Repair(result.ToString()).Normalize(NormalizationForm.FormC);
+        if (again.Length > destination.Length)
+        {
+            return written;
+        }
+
+        again.CopyTo(destination);
+        return again.Length;
+    }
+
+    // The search set is made from the predicate itself, so the two can never disagree: a character
+    // the search stops at but the skip loop does not consume would stop the scan forever.
     private static readonly SearchValues<char> OtherWhiteSpace = SearchValues.Create(
-        "\t\n\v\f\r\u0085\u00A0\u1680\u2000\u2001\u2002\u2003\u2004\u2005\u2006\u2007\u2008\u2009\u200A\u2028\u2029\u202F\u205F\u3000\u001C\u001D\u001E\u001F");
+        Enumerable.Range(0, char.MaxValue + 1).Select(c => (char)c).Where(c => c != ' ' && IsWhiteSpace(c)).ToArray());
 
     /// <summary>
     /// The common case: only whitespace changes. Text is mostly words separated by single spaces,
@@ -119,13 +143,18 @@ public static class TextNormalizer
         return written;
     }
 
-    // Printable ASCII is never whitespace: decide it with one comparison, the rest by Unicode.
-    private static bool IsWhiteSpace(char c) => c is > ' ' and < '\u007F' ? false : char.IsWhiteSpace(c);
+    /// <summary>
+    /// Whitespace for normalization: Unicode White_Space (<see cref="char.IsWhiteSpace(char)"/>) and the
+    /// information separators U+001C–U+001F, which Python's <c>str.split()</c> (and so the Python
+    /// tools whose corpora we compare with) also splits on. Printable ASCII is decided with one comparison.
+    /// </summary>
+    internal static bool IsWhiteSpace(char c) =>
+        c is > ' ' and < '\u007F' ? false : char.IsWhiteSpace(c) || c is >= '\u001C' and <= '\u001F';
 
     /// <summary>The normalized form as a string (allocates; for tests and tools).</summary>
     public static string Normalize(string text, NormalizationOptions options)
     {
-        var nfc = text.Normalize(NormalizationForm.FormC);
+        var nfc = ToNfc(text);
         var buffer = new char[nfc.Length];
         return new string(buffer, 0, Normalize(nfc, buffer, options));
     }

@@ -1,5 +1,5 @@
-using Winnow.Hashing;
 using System.Globalization;
+using Winnow.Hashing;
 
 namespace Winnow.Text;
 

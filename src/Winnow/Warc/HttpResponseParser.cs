@@ -1,165 +1,103 @@
-using System.IO.Compression;
+using System.Buffers.Text;
 using System.Text;
 
 namespace Winnow.Warc;
 
 /// <summary>
-/// Parses the HTTP/1.x response in a WARC response block: status line, headers, chunked
-/// transfer coding, and gzip, deflate or brotli content coding, with the decoded size capped.
+/// Reads the head of the HTTP/1.x response in a WARC response block (RFC 9112 section 2: status
+/// line, fields, an empty line), as leniently as crawlers write it: the head ends at the first
+/// empty line whatever its line ends (CRLF, bare LF, CR CR LF), the protocol token is not checked,
+/// and a head without its empty line is the whole block.
 /// </summary>
 internal static class HttpResponseParser
 {
-    public static (WarcRecord? Record, string? Reason) Parse(byte[] block, long offset, string? uri, string? date, WarcReaderOptions options)
+    /// <summary>False when the block does not start with a status line that has a code, or its head is over <paramref name="maxHeaderBytes"/>.</summary>
+    public static bool TryParseHead(ReadOnlySpan<byte> block, int maxHeaderBytes, out HttpHead head)
     {
-        var span = block.AsSpan();
-        var headEnd = span[..Math.Min(span.Length, options.MaxHeaderBytes)].IndexOf("\r\n\r\n"u8);
-        var separator = 4;
-        if (headEnd < 0)
+        head = default;
+        var limit = block[..Math.Min(block.Length, maxHeaderBytes)];
+        var headLength = WarcLines.HeadLength(limit);
+        if (headLength < 0)
         {
-            headEnd = span[..Math.Min(span.Length, options.MaxHeaderBytes)].IndexOf("\n\n"u8);
-            separator = 2;
-        }
-
-        if (headEnd < 0 || !span.StartsWith("HTTP/"u8))
-        {
-            return (null, WarcSkipReasons.BadHttp);
-        }
-
-        var lines = Encoding.Latin1.GetString(span[..headEnd]).Split('\n');
-        var status = lines[0].Split(' ', StringSplitOptions.RemoveEmptyEntries);
-        if (status.Length < 2 || !int.TryParse(status[1], out var code))
-        {
-            return (null, WarcSkipReasons.BadHttp);
-        }
-
-        if (options.OnlyOk && code != 200)
-        {
-            return (null, WarcSkipReasons.NotOk);
-        }
-
-        var headers = new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase);
-        foreach (var line in lines.Skip(1))
-        {
-            var colon = line.IndexOf(':', StringComparison.Ordinal);
-            if (colon > 0)
+            if (block.Length > maxHeaderBytes)
             {
-                headers.TryAdd(line[..colon].Trim(), line[(colon + 1)..].Trim());
+                return false;
+            }
+
+            // A head with no empty line after it (a response without a body, cut after its fields).
+            headLength = block.Length;
+        }
+
+        var statusLine = block[..headLength];
+        if (!TryReadStatus(WarcLines.NextLine(ref statusLine), out var status))
+        {
+            return false;
+        }
+
+        string? contentType = null, contentEncoding = null;
+        var chunked = false;
+        foreach (var (name, value) in WarcLines.Fields(block[..headLength]))
+        {
+            // The first of a repeated field counts; every Transfer-Encoding is looked at.
+            if (contentType is null && Ascii.EqualsIgnoreCase(name, "Content-Type"u8))
+            {
+                contentType = Encoding.Latin1.GetString(value);
+            }
+            else if (contentEncoding is null && Ascii.EqualsIgnoreCase(name, "Content-Encoding"u8))
+            {
+                contentEncoding = Encoding.Latin1.GetString(value).ToLowerInvariant();
+            }
+            else if (Ascii.EqualsIgnoreCase(name, "Transfer-Encoding"u8))
+            {
+                chunked |= ContainsIgnoreCase(value, "chunked"u8);
             }
         }
 
-        var body = block.AsSpan(headEnd + separator).ToArray();
-        var contentType = headers.GetValueOrDefault("Content-Type");
-        if (!IsHtml(contentType, body))
-        {
-            return (null, WarcSkipReasons.NotHtml);
-        }
-
-        if (headers.GetValueOrDefault("Transfer-Encoding")?.Contains("chunked", StringComparison.OrdinalIgnoreCase) == true)
-        {
-            body = Dechunk(body);
-            if (body.Length == 0)
-            {
-                return (null, WarcSkipReasons.BadHttp);
-            }
-        }
-
-        var encoding = headers.GetValueOrDefault("Content-Encoding")?.Trim().ToLowerInvariant();
-        if (encoding is "gzip" or "x-gzip" or "deflate" or "br")
-        {
-            try
-            {
-                var decoded = Decompress(body, encoding, options.MaxRecordBytes);
-                if (decoded is null)
-                {
-                    return (null, WarcSkipReasons.TooLarge);
-                }
-
-                body = decoded;
-            }
-            catch (InvalidDataException)
-            {
-                return (null, WarcSkipReasons.BadHttp);
-            }
-        }
-
-        return (new WarcRecord(offset, uri, date, code, contentType, body), null);
+        head = new HttpHead(status, contentType, chunked, contentEncoding, headLength);
+        return true;
     }
 
-    private static bool IsHtml(string? contentType, byte[] body)
+    /// <summary>Whether a content type, or for want of one the start of the body, says HTML.</summary>
+    public static bool IsHtml(string? contentType, ReadOnlySpan<byte> body)
     {
-        if (contentType is not null)
+        if (!string.IsNullOrWhiteSpace(contentType))
         {
             return contentType.Contains("html", StringComparison.OrdinalIgnoreCase);
         }
 
-        var head = Encoding.Latin1.GetString(body, 0, Math.Min(body.Length, 512)).TrimStart();
-        return head.StartsWith("<!doctype html", StringComparison.OrdinalIgnoreCase) || head.StartsWith("<html", StringComparison.OrdinalIgnoreCase);
+        var start = body[..Math.Min(body.Length, 512)].TrimStart(" \t\r\n"u8);
+        return StartsWithIgnoreCase(start, "<!doctype html"u8) || StartsWithIgnoreCase(start, "<html"u8);
     }
 
-    /// <summary>The body with chunked framing removed, or empty when the framing is broken.</summary>
-    private static byte[] Dechunk(byte[] body)
+    /// <summary>"HTTP/1.1 200 OK", "HTTP/1.0 302 " or "HTTPX/1.1 200": any protocol token, then a three-digit code.</summary>
+    private static bool TryReadStatus(ReadOnlySpan<byte> line, out int status)
     {
-        using var output = new MemoryStream();
-        var at = 0;
-        while (at < body.Length)
+        status = 0;
+        var space = line.IndexOf((byte)' ');
+        if (space <= 0)
         {
-            var eol = body.AsSpan(at).IndexOf((byte)'\n');
-            if (eol < 0)
-            {
-                return [];
-            }
+            return false;
+        }
 
-            var sizeText = Encoding.Latin1.GetString(body, at, eol).Split(';')[0].Trim();
-            if (!int.TryParse(sizeText, System.Globalization.NumberStyles.HexNumber, null, out var size) || size < 0)
-            {
-                return [];
-            }
+        var code = line[(space + 1)..].TrimStart((byte)' ');
+        var end = code.IndexOfAnyExcept("0123456789"u8);
+        var digits = end < 0 ? code : code[..end];
+        return digits.Length == 3 && Utf8Parser.TryParse(digits, out status, out _);
+    }
 
-            at += eol + 1;
-            if (size == 0)
+    private static bool ContainsIgnoreCase(ReadOnlySpan<byte> value, ReadOnlySpan<byte> word)
+    {
+        for (var i = 0; i + word.Length <= value.Length; i++)
+        {
+            if (Ascii.EqualsIgnoreCase(value.Slice(i, word.Length), word))
             {
-                return output.ToArray();
-            }
-
-            if (size > body.Length - at)
-            {
-                return [];
-            }
-
-            output.Write(body, at, size);
-            at += size;
-            while (at < body.Length && body[at] is (byte)'\r' or (byte)'\n')
-            {
-                at++;
+                return true;
             }
         }
 
-        return output.ToArray();
+        return false;
     }
 
-    /// <summary>Decoded bytes, or null when they would exceed <paramref name="max"/> (a compression bomb).</summary>
-    private static byte[]? Decompress(byte[] body, string encoding, int max)
-    {
-        using var input = new MemoryStream(body);
-        using Stream decoder = encoding switch
-        {
-            "br" => new BrotliStream(input, CompressionMode.Decompress),
-            "deflate" => body.Length > 1 && (body[0] & 0x0F) == 8 ? new ZLibStream(input, CompressionMode.Decompress) : new DeflateStream(input, CompressionMode.Decompress),
-            _ => new GZipStream(input, CompressionMode.Decompress),
-        };
-        using var output = new MemoryStream();
-        var chunk = new byte[1 << 16];
-        int read;
-        while ((read = decoder.Read(chunk)) > 0)
-        {
-            if (output.Length + read > max)
-            {
-                return null;
-            }
-
-            output.Write(chunk, 0, read);
-        }
-
-        return output.ToArray();
-    }
+    private static bool StartsWithIgnoreCase(ReadOnlySpan<byte> text, ReadOnlySpan<byte> prefix) =>
+        text.Length >= prefix.Length && Ascii.EqualsIgnoreCase(text[..prefix.Length], prefix);
 }

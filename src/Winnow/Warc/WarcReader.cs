@@ -1,28 +1,39 @@
-using System.Text;
+using Winnow.Documents;
 using Winnow.IO;
 
 namespace Winnow.Warc;
 
 /// <summary>
-/// Reads HTML responses from a WARC/1.0 or WARC/1.1 file, plain or gzipped (one member per record
-/// or not). Records are delimited by Content-Length; other record types, non-200 and non-HTML
-/// responses, oversized or undecodable ones are skipped and counted by reason.
+/// Reads the HTML pages of a WARC file (ISO 28500; WARC/1.1, 1.0 and the older 0.17 and 0.18), plain
+/// or gzipped, one member per record or not: response records with an HTML HTTP Content-Type and
+/// resource records with an HTML record Content-Type. Other records are skipped and counted by
+/// reason (<see cref="Skipped"/>); damage (records cut short, broken headers, bytes between records,
+/// a file that is empty or not WARC) is yielded as <see cref="WarcDamage"/>, so every byte is either
+/// read, skipped by count, or reported.
 /// </summary>
 /// <remarks>
-/// Memory is bounded by <see cref="WarcReaderOptions.MaxRecordBytes"/>: larger blocks are skipped
-/// unread, and decoding stops at that size. Not thread-safe: one reader per file and thread.
+/// <para>As lenient as the files crawlers write: records are delimited by Content-Length, and after a
+/// wrong one reading resumes at the next line that starts with "WARC/"; HTTP heads end at the first
+/// empty line whatever the line ends; a Transfer-Encoding or Content-Encoding that does not fit the
+/// stored body leaves it as stored.</para>
+/// <para>Memory is bounded by <see cref="WarcReaderOptions.MaxRecordBytes"/>: larger blocks are
+/// skipped unread, and decoding stops at that size. Every loop consumes input, so any bytes end.
+/// Not thread-safe: one reader per file and thread.</para>
 /// </remarks>
-public sealed class WarcReader : IDisposable
+public sealed partial class WarcReader : IDisposable
 {
     private readonly Stream _stream;
     private readonly GzipReadStream? _gzip;
     private readonly WarcReaderOptions _options;
-    private readonly byte[] _buffer = new byte[64 << 10];
+    private readonly byte[] _buffer;
     private readonly List<(long Start, long Member)> _members = [];
     private readonly Dictionary<string, long> _skipped = new(StringComparer.Ordinal);
     private int _start;
     private int _end;
     private long _position;
+    private bool _inputEnded;
+    private string? _inputError;
+    private bool _inputErrorReported;
 
     /// <summary>Reads from <paramref name="stream"/>: raw WARC bytes, or a <see cref="GzipReadStream"/> for record offsets of .warc.gz.</summary>
     public WarcReader(Stream stream, WarcReaderOptions options = default)
@@ -30,6 +41,7 @@ public sealed class WarcReader : IDisposable
         _stream = stream;
         _gzip = stream as GzipReadStream;
         _options = options == default ? new WarcReaderOptions() : options;
+        _buffer = new byte[Math.Max(64 << 10, _options.MaxHeaderBytes + 1)];
     }
 
     /// <summary>Opens a .warc or .warc.gz file (gzip is recognised by its magic bytes).</summary>
@@ -38,227 +50,84 @@ public sealed class WarcReader : IDisposable
     /// <summary>Records skipped so far, by reason (see <see cref="WarcSkipReasons"/>).</summary>
     public IReadOnlyDictionary<string, long> Skipped => _skipped;
 
-    /// <summary>The HTML responses, in file order.</summary>
-    /// <exception cref="InvalidDataException">Corrupt or truncated gzip data.</exception>
-    public IEnumerable<WarcRecord> ReadRecords()
+    /// <summary>The HTML pages and the damage, in file order.</summary>
+    /// <exception cref="IOException">The file cannot be read.</exception>
+    public IEnumerable<WarcEntry> Read()
     {
-        while (true)
+        var records = 0L;
+        var damaged = false;
+        while (SkipBlanks())
         {
-            var line = ReadLine(out var lineStart);
-            while (line is not null && line.Length == 0)
+            var start = _position;
+            if (!StartsWith("WARC/"u8))
             {
-                line = ReadLine(out lineStart);
-            }
+                if (records == 0 && !damaged && StartsWith("filedesc://"u8))
+                {
+                    // A later issue adds ARC; until then it is said, not read as garbage.
+                    yield return new WarcEntry(null, Damage(start, RejectionReasons.UnsupportedFormat,
+                        "an ARC file (it starts with 'filedesc://'): Winnow reads WARC only; convert it to WARC first", Skip(long.MaxValue)));
+                    damaged = true;
+                    continue;
+                }
 
-            if (line is null)
-            {
-                yield break;
-            }
-
-            if (!line.StartsWith("WARC/", StringComparison.Ordinal))
-            {
-                // Not at a record: count once and look for the next one.
-                Count(WarcSkipReasons.BadRecord);
+                var stray = SkipToRecordLine();
+                yield return new WarcEntry(null, Damage(start, RejectionReasons.WarcStrayBytes, StrayMessage(stray, records), stray));
+                damaged = true;
                 continue;
             }
 
-            var headers = ReadHeaders();
-            if (headers is null || !long.TryParse(headers.GetValueOrDefault("content-length"), out var length) || length < 0)
+            records++;
+            if (ReadRecord(start) is { } entry)
             {
-                Count(WarcSkipReasons.BadRecord);
-                continue;
+                damaged |= entry.Damage is not null;
+                yield return entry;
             }
+        }
 
-            var offset = OffsetOf(lineStart);
-            if (!string.Equals(headers.GetValueOrDefault("warc-type"), "response", StringComparison.OrdinalIgnoreCase))
-            {
-                Count(WarcSkipReasons.NotResponse);
-                Skip(length);
-                continue;
-            }
-
-            if (length > _options.MaxRecordBytes)
-            {
-                Count(WarcSkipReasons.TooLarge);
-                Skip(length);
-                continue;
-            }
-
-            var block = ReadBlock((int)length);
-            var (record, reason) = HttpResponseParser.Parse(block, offset, headers.GetValueOrDefault("warc-target-uri"),
-                headers.GetValueOrDefault("warc-date"), _options);
-            if (record is null)
-            {
-                Count(reason!);
-                continue;
-            }
-
-            yield return record;
+        if (_inputError is not null && !_inputErrorReported)
+        {
+            _inputErrorReported = true;
+            yield return new WarcEntry(null, Damage(_position, RejectionReasons.CorruptCompression,
+                $"corrupt or truncated compressed data ({_inputError}); the rest of the file is skipped", 0));
+        }
+        else if (records == 0 && !damaged)
+        {
+            var what = _position == 0 ? "empty file: no WARC records" : "no WARC records: the file holds only blank lines";
+            yield return new WarcEntry(null, Damage(0, RejectionReasons.EmptyFile, what, _position));
         }
     }
 
     /// <inheritdoc/>
     public void Dispose() => _stream.Dispose();
 
+    private bool StartsWith(ReadOnlySpan<byte> prefix)
+    {
+        Ensure(prefix.Length);
+        return Buffered.StartsWith(prefix);
+    }
+
     private void Count(string reason) => _skipped[reason] = _skipped.GetValueOrDefault(reason) + 1;
 
-    private Dictionary<string, string>? ReadHeaders()
+    private WarcDamage Damage(long position, string reason, string message, long bytes)
     {
-        var headers = new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase);
-        var total = 0;
-        while (ReadLine(out _) is { } line)
-        {
-            if (line.Length == 0)
-            {
-                return headers;
-            }
-
-            total += line.Length;
-            if (total > _options.MaxHeaderBytes)
-            {
-                return null;
-            }
-
-            var colon = line.IndexOf(':', StringComparison.Ordinal);
-            if (colon > 0)
-            {
-                headers.TryAdd(line[..colon].Trim().ToLowerInvariant(), line[(colon + 1)..].Trim());
-            }
-        }
-
-        return null;
+        var (offset, inMember) = Locate(position);
+        return new WarcDamage(offset, reason, message, bytes) { OffsetInMember = inMember };
     }
 
-    /// <summary>The record offset for an uncompressed position: the start of its gzip member when gzipped.</summary>
-    private long OffsetOf(long position)
+    /// <summary>Damage for a record that ends early, at the end of the input or at damaged gzip data.</summary>
+    private WarcDamage Cut(long start, string what)
     {
-        if (_gzip is null)
+        if (_inputError is null)
         {
-            return position;
+            return Damage(start, RejectionReasons.WarcTruncatedRecord, $"record cut short: {what} (a truncated file)", _position - start);
         }
 
-        var member = 0L;
-        foreach (var (start, m) in _members)
-        {
-            if (start > position)
-            {
-                break;
-            }
-
-            member = m;
-        }
-
-        // Older segments can no longer be asked for: records are read forward.
-        var keep = _members.FindLastIndex(s => s.Start <= position);
-        if (keep > 0)
-        {
-            _members.RemoveRange(0, keep);
-        }
-
-        return member;
+        _inputErrorReported = true;
+        return Damage(start, RejectionReasons.CorruptCompression,
+            $"record cut short by corrupt or truncated compressed data ({_inputError}); the rest of the file is skipped", _position - start);
     }
 
-    private bool Fill()
-    {
-        if (_start > 0)
-        {
-            Buffer.BlockCopy(_buffer, _start, _buffer, 0, _end - _start);
-            _end -= _start;
-            _start = 0;
-        }
-
-        if (_end == _buffer.Length)
-        {
-            return true;
-        }
-
-        var at = _position + _end;
-        var read = _stream.Read(_buffer, _end, _buffer.Length - _end);
-        if (read <= 0)
-        {
-            return false;
-        }
-
-        if (_gzip is not null && (_members.Count == 0 || _members[^1].Member != _gzip.MemberStartOffset))
-        {
-            _members.Add((at, _gzip.MemberStartOffset));
-        }
-
-        _end += read;
-        return true;
-    }
-
-    /// <summary>One line without its CR LF (Latin-1 decoded: WARC headers are ASCII), or null at the end.</summary>
-    private string? ReadLine(out long lineStart)
-    {
-        lineStart = _position;
-        var scanned = 0;
-        while (true)
-        {
-            var newline = _buffer.AsSpan(_start + scanned, _end - _start - scanned).IndexOf((byte)'\n');
-            if (newline >= 0)
-            {
-                var length = scanned + newline;
-                var text = Encoding.Latin1.GetString(_buffer, _start, length).TrimEnd('\r');
-                Consume(length + 1);
-                return text;
-            }
-
-            scanned = _end - _start;
-            if (scanned >= _options.MaxHeaderBytes || !Fill())
-            {
-                if (_end == _start)
-                {
-                    return null;
-                }
-
-                var rest = Encoding.Latin1.GetString(_buffer, _start, _end - _start);
-                Consume(_end - _start);
-                return rest;
-            }
-
-            lineStart = _position;
-        }
-    }
-
-    private void Consume(int count)
-    {
-        _start += count;
-        _position += count;
-    }
-
-    private void Skip(long count)
-    {
-        while (count > 0)
-        {
-            if (_start == _end && !Fill())
-            {
-                return;
-            }
-
-            var take = (int)Math.Min(count, _end - _start);
-            Consume(take);
-            count -= take;
-        }
-    }
-
-    private byte[] ReadBlock(int length)
-    {
-        var block = new byte[length];
-        var done = 0;
-        while (done < length)
-        {
-            if (_start == _end && !Fill())
-            {
-                return block[..done];
-            }
-
-            var take = Math.Min(length - done, _end - _start);
-            _buffer.AsSpan(_start, take).CopyTo(block.AsSpan(done));
-            Consume(take);
-            done += take;
-        }
-
-        return block;
-    }
+    private static string StrayMessage(long bytes, long records) => records > 0
+        ? $"{bytes} bytes that belong to no WARC record skipped up to the next 'WARC/' line (the Content-Length of the record before is likely wrong)"
+        : $"{bytes} bytes before the first WARC record skipped: not a WARC file, or its start is damaged";
 }

@@ -21,9 +21,9 @@ public sealed class BoilerplateSeedTests
         using var dir = new TempDir();
         Document[] docs = [StageDriver.Doc(0, plain), StageDriver.Doc(1, markdown)];
         var stage = new BoilerplateStage(new BoilerplateOptions { GroupBy = "none", MinDocs = 2, Mode = BoilerplateMode.Annotate });
-        StageDriver.Run(stage, docs, dir.Path);
+        var run = (BoilerplateRun)StageDriver.Run(stage, docs, dir.Path);
 
-        Assert.Equal(3, stage.FlaggedCount);
+        Assert.Equal(3, run.FlaggedCount);
         foreach (var doc in docs)
         {
             var flagged = Spans(doc).Select(s => doc.Text[s.Start..s.End]).ToList();

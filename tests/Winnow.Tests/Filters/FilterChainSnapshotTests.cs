@@ -57,7 +57,11 @@ public class FilterChainSnapshotTests
         Assert.True(reasons.Count >= 18, "reasons reached: " + string.Join(", ", reasons.Select(r => $"{r.Key}={r.Value}")));
         // Pinned from the filter code as it was before its speed work; the corpus comes from the
         // synthetic generator, so a change to the generator means re-pinning from unchanged filter code.
-        Assert.Equal(["default:8450475623966879", "annotate:EDA7800C6308E10E", "c4_first:5C7B4374777A2797"], hashes);
+        // Re-pinned (issue 16) when stop words became distinct words and PII kept non-public IP
+        // addresses by default: no removal changed; annotate's stop_words value changed on 2,578
+        // documents (3 more fire it after an earlier rule), and 100 documents keep their private or
+        // documentation addresses.
+        Assert.Equal(["default:74AE72EDB7230C87", "annotate:FBC18F4F6255FE07", "c4_first:94F676FDE12593C3"], hashes);
     }
 
     private static IEnumerable<(string Name, DocumentStage[] Stages)> ChainsUnderTest()

@@ -11,11 +11,25 @@ public class PiiStageTests
     [Fact]
     public void RedactsWithTypedPlaceholdersAndCounts()
     {
-        var doc = Doc("Mail a@example.com, call +44 20 7946 0958, host 10.1.2.3, card 4111 1111 1111 1111, IBAN GB82WEST12345698765432.");
+        var doc = Doc("Mail a@example.com, call +44 20 7946 0958, host 8.8.4.4, card 4111 1111 1111 1111, IBAN GB82WEST12345698765432.");
         new PiiStage().Process(doc);
         Assert.Equal("Mail <EMAIL>, call <PHONE>, host <IP_ADDRESS>, card <CARD_NUMBER>, IBAN <IBAN>.", doc.Text);
         Assert.Equal(1, (int)doc.Attributes!["pii"]!["email"]!);
         Assert.Equal(1, (int)doc.Attributes!["pii"]!["iban"]!);
+    }
+
+    [Fact]
+    public void NonPublicAddressesAreKeptUnlessAsked()
+    {
+        const string text = "router 192.168.1.1, loopback 127.0.0.1, docs 2001:db8::1, public 8.8.8.8";
+        var kept = Doc(text);
+        new PiiStage().Process(kept);
+        Assert.Equal("router 192.168.1.1, loopback 127.0.0.1, docs 2001:db8::1, public <IP_ADDRESS>", kept.Text);
+        Assert.Equal(1, (int)kept.Attributes!["pii"]!["ip_address"]!);
+
+        var all = Doc(text);
+        new PiiStage(new PiiOptions { PublicIpsOnly = false }).Process(all);
+        Assert.Equal("router <IP_ADDRESS>, loopback <IP_ADDRESS>, docs <IP_ADDRESS>, public <IP_ADDRESS>", all.Text);
     }
 
     [Fact]

@@ -12,43 +12,56 @@ public sealed class WholeCorpusStageTests
     /// <summary>Removes documents shorter than the corpus's mean length: needs the whole corpus.</summary>
     private sealed class BelowMeanStage : CorpusStage
     {
-        private readonly List<long> _observed = [];
-        private long _total;
-        private long _count;
-        private double _mean = double.NaN;
+        /// <summary>What the last run observed and applied, for the test to check.</summary>
+        public List<long> Observed { get; } = [];
 
         public List<long> Applied { get; } = [];
 
         public override string Name => "below_mean";
 
-        public override bool NeedsWholeCorpus => true;
+        internal override CorpusStageRun Start(StageContext context) => new Run(this, context);
 
-        public override void ProcessBatch(IReadOnlyList<Document> batch, StageContext context)
+        private sealed class Run(BelowMeanStage stage, StageContext context) : CorpusStageRun(context)
         {
-            Assert.True(double.IsNaN(_mean), "observation after resolve");
-            foreach (var d in batch)
-            {
-                _observed.Add(d.Ordinal);
-                _total += d.Text.Length;
-                _count++;
-            }
-        }
+            private long _total;
+            private long _count;
+            private double _mean = double.NaN;
 
-        public override void Resolve(StageContext context) => _mean = (double)_total / _count;
-
-        public override void ApplyBatch(IReadOnlyList<Document> batch, StageContext context)
-        {
-            foreach (var d in batch)
+            public override void Observe(IReadOnlyList<Document> batch)
             {
-                Applied.Add(d.Ordinal);
-                if (d.Text.Length < _mean)
+                Assert.True(double.IsNaN(_mean), "observation after resolve");
+                foreach (var d in batch)
                 {
-                    d.Remove(new Removal(Name, "below_mean", Detail: $"mean={_mean:F1}"));
+                    stage.Observed.Add(d.Ordinal);
+                    _total += d.Text.Length;
+                    _count++;
                 }
             }
-        }
 
-        public IReadOnlyList<long> Observed => _observed;
+            public override void Resolve() => _mean = (double)_total / _count;
+
+            public override void Apply(IReadOnlyList<Document> batch)
+            {
+                foreach (var d in batch)
+                {
+                    stage.Applied.Add(d.Ordinal);
+                    if (d.Text.Length < _mean)
+                    {
+                        d.Remove(new Removal(stage.Name, "below_mean", Detail: $"mean={_mean:F1}"));
+                    }
+                }
+            }
+
+            public override void SaveObservations(string directory) => throw new NotSupportedException();
+
+            public override void LoadObservations(string directory, ShardSpan shard) => throw new NotSupportedException();
+
+            public override void SaveDecisions(string directory, IReadOnlyList<ShardSpan> shards) => throw new NotSupportedException();
+
+            public override void LoadDecisions(string directory, ShardSpan shard, string applied) => throw new NotSupportedException();
+
+            public override JsonObject? Finish(string? decisions, IReadOnlyList<(string Directory, ShardSpan Shard)> applied) => null;
+        }
     }
 
     private sealed class TagStage : DocumentStage

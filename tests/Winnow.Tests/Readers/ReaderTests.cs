@@ -64,7 +64,7 @@ public sealed class ReaderTests
         dir.Write("in/sub/y.md", "y");
         dir.Write("in/sub/notes.log", "log");
         dir.Write("in/z.txt", "z");
-        var files = InputSet.Expand([dir["in"]], glob);
+        var files = InputSet.Expand([dir["in"]], glob).Files;
         Assert.Equal(expected.OrderBy(e => e, StringComparer.Ordinal), files.Select(f => f.Name));
     }
 

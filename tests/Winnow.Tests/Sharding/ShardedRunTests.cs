@@ -67,7 +67,7 @@ public sealed class ShardedRunTests
             var sharding = new ShardedRunOptions { Tasks = tasks, Workers = workers, InputShardBytes = shardBytes };
             var plan = ShardedRun.Prepare(EveryStage().Stages, options, sharding);
             Assert.Equal(shardBytes < 1L << 30, plan.Shards.Count > 2);
-            var stats = new LocalExecutor(EveryStage, options, sharding).Run(plan);
+            var stats = new LocalExecutor(EveryStage(), options, sharding).Run(plan);
             Runs.AssertBalanced(stats!);
             var actual = RunOutputReader.AllFiles(output);
             Assert.Equal(expected.Keys, actual.Keys);
@@ -106,7 +106,7 @@ public sealed class ShardedRunTests
         Assert.True(plan.Shards.Skip(1).Where(s => s[0].Path == dir["in.jsonl"]).All(s => s[0].FirstLine > 1));
         var blank = Assert.Single(plan.Shards.SelectMany(s => s), f => f.Path == dir["blank.jsonl"]);
         Assert.False(blank.IsSlice);
-        var stats = new LocalExecutor(Exact, sharded, sharding).Run(plan);
+        var stats = new LocalExecutor(Exact(), sharded, sharding).Run(plan);
         Assert.Equal(single.BlankLines, stats!.BlankLines);
         var expected = RunOutputReader.AllFiles(dir["single"]);
         var actual = RunOutputReader.AllFiles(dir["sharded"]);

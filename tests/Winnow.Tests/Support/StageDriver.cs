@@ -12,22 +12,27 @@ internal static class StageDriver
         return doc;
     }
 
-    /// <summary>Observes, resolves, replays (in batches of <paramref name="batchSize"/>) and completes.</summary>
-    public static void Run(CorpusStage stage, IReadOnlyList<Document> docs, string directory, int batchSize = 2, int threads = 2)
+    /// <summary>
+    /// Starts a run of the stage as one process does, observes, resolves, applies (in other batches:
+    /// <paramref name="batchSize"/> + 1) and finishes; returns the run, disposed, for its counts.
+    /// </summary>
+    public static CorpusStageRun Run(CorpusStage stage, IReadOnlyList<Document> docs, string directory, int batchSize = 2, int threads = 2)
     {
         var context = new StageContext(directory, Path.Combine(directory, "work"), threads, CancellationToken.None);
         Directory.CreateDirectory(context.WorkDirectory);
+        using var run = stage.Start(context);
         foreach (var batch in docs.Chunk(batchSize))
         {
-            stage.ProcessBatch(batch, context);
+            run.Observe(batch);
         }
 
-        stage.Resolve(context);
+        run.Resolve();
         foreach (var batch in docs.Chunk(batchSize + 1))
         {
-            stage.ApplyBatch(batch, context);
+            run.Apply(batch);
         }
 
-        stage.Complete(context);
+        run.Finish(null, []);
+        return run;
     }
 }

@@ -22,7 +22,7 @@ public class WarcReaderTests
             Record("response", "http://d.example/", Http(200, "text/html", Chunked(Encoding.UTF8.GetBytes(Page)), "Transfer-Encoding: chunked\r\n")),
         };
         using var reader = new WarcReader(new MemoryStream(records.SelectMany(r => r).ToArray()));
-        var pages = reader.ReadRecords().ToList();
+        var pages = reader.Pages();
 
         Assert.Equal(["http://a.example/", "http://d.example/"], pages.Select(p => p.TargetUri));
         Assert.All(pages, p => Assert.Equal(Page, Encoding.UTF8.GetString(p.Body)));
@@ -42,7 +42,7 @@ public class WarcReaderTests
             Gzip(Record("response", "http://b.example/", Http(200, "text/html", Encoding.UTF8.GetBytes(Page)))),
         };
         using var reader = new WarcReader(new GzipReadStream(new MemoryStream(members.SelectMany(m => m).ToArray())));
-        var pages = reader.ReadRecords().ToList();
+        var pages = reader.Pages();
         if (!GzipReadStream.IsNativeZlibAvailable)
         {
             return;
@@ -57,7 +57,7 @@ public class WarcReaderTests
         var bomb = Gzip(new byte[64 << 20]);
         var record = Record("response", "http://bomb.example/", Http(200, "text/html", bomb, "Content-Encoding: gzip\r\n"));
         using var reader = new WarcReader(new MemoryStream(record), new WarcReaderOptions { MaxRecordBytes = 4 << 20 });
-        Assert.Empty(reader.ReadRecords());
+        Assert.Empty(reader.Pages());
         Assert.Equal(1, reader.Skipped[WarcSkipReasons.TooLarge]);
     }
 
@@ -66,14 +66,15 @@ public class WarcReaderTests
     {
         var record = Record("response", "http://z.example/", Http(200, "text/html", Gzip(Encoding.UTF8.GetBytes(Page)), "Content-Encoding: gzip\r\n"));
         using var reader = new WarcReader(new MemoryStream(record));
-        Assert.Equal(Page, Encoding.UTF8.GetString(Assert.Single(reader.ReadRecords()).Body));
+        Assert.Equal(Page, Encoding.UTF8.GetString(Assert.Single(reader.Pages()).Body));
     }
 
-    internal static byte[] Record(string type, string? uri, byte[] block)
+    internal static byte[] Record(string type, string? uri, byte[] block, string? contentType = null)
     {
         var head = new StringBuilder("WARC/1.1\r\n")
             .Append("WARC-Type: ").Append(type).Append("\r\n")
             .Append(uri is null ? "" : $"WARC-Target-URI: {uri}\r\n")
+            .Append(contentType is null ? "" : $"Content-Type: {contentType}\r\n")
             .Append("WARC-Date: 2024-01-02T03:04:05Z\r\n")
             .Append("Content-Length: ").Append(block.Length).Append("\r\n\r\n");
         return [.. Encoding.ASCII.GetBytes(head.ToString()), .. block, .. "\r\n\r\n"u8];

@@ -15,7 +15,7 @@ namespace Winnow.Extraction.Html;
 internal sealed class FastHtmlParser
 {
     [ThreadStatic]
-    private static FastHtmlParser? t_instance;
+    private static FastHtmlParser? _threadInstance;
 
     private readonly HtmlTreeBuilder _tree = new();
     private readonly Dictionary<string, int> _unknown = new(StringComparer.Ordinal);
@@ -26,7 +26,7 @@ internal sealed class FastHtmlParser
     private readonly int[] _endTagMissingFrom = new int[2];
 
     /// <summary>The calling thread's parser.</summary>
-    public static FastHtmlParser ForThread => t_instance ??= new FastHtmlParser();
+    public static FastHtmlParser ForThread => _threadInstance ??= new FastHtmlParser();
 
     public HtmlDocumentTree Parse(string html, int maxNesting)
     {

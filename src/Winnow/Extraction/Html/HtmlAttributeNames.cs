@@ -9,7 +9,7 @@ internal static class HtmlAttributeNames
     private static readonly HashSet<string> Kept = new(StringComparer.Ordinal)
     {
         "class", "id", "itemprop", "rel", "href", "role", "aria-hidden", "aria-modal", "hidden", "style", "datetime",
-        "content", "property", "name", "type", "lang", "http-equiv", "pubdate",
+        "content", "property", "name", "type", "lang", "http-equiv", "pubdate", "title",
     };
 
     private static readonly HashSet<string>.AlternateLookup<ReadOnlySpan<char>> KeptBySpan =

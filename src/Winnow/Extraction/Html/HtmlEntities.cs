@@ -168,8 +168,16 @@ internal static class HtmlEntities
     {
         var map = new Dictionary<string, string>(StringComparer.Ordinal)
         {
-            ["amp"] = "&", ["lt"] = "<", ["gt"] = ">", ["quot"] = "\"", ["AMP"] = "&", ["LT"] = "<", ["GT"] = ">",
-            ["QUOT"] = "\"", ["COPY"] = "\u00A9", ["REG"] = "\u00AE",
+            ["amp"] = "&",
+            ["lt"] = "<",
+            ["gt"] = ">",
+            ["quot"] = "\"",
+            ["AMP"] = "&",
+            ["LT"] = "<",
+            ["GT"] = ">",
+            ["QUOT"] = "\"",
+            ["COPY"] = "\u00A9",
+            ["REG"] = "\u00AE",
         };
         for (var i = 0; i < Latin1.Length; i++)
         {

@@ -418,13 +418,29 @@ internal sealed class HtmlTreeBuilder
 
     private void PopAbove(int index) => PopTo(index + 1);
 
-    // Non-table content met directly in a table goes just before the table.
+    // Non-table content met directly in a table goes just before the table: foster parenting,
+    // 13.2.6.1 "Creating and inserting nodes", the appropriate place for inserting a node. With no
+    // table open (a table part met alone in hostile markup) it goes into the html element; with a
+    // table that has no parent, into the element above the table on the stack.
     private void Foster(HtmlNode node)
     {
-        var table = _stack[_top[Table]].Node;
-        var parent = table.Parent!;
-        var at = parent.Children!.LastIndexOf(table);
-        parent.Insert(at, node);
+        var top = _top[Table];
+        if (top < 0)
+        {
+            _stack[0].Node.Add(node);
+            return;
+        }
+
+        var table = _stack[top].Node;
+        var at = table.Parent?.Children?.LastIndexOf(table) ?? -1;
+        if (at >= 0)
+        {
+            table.Parent!.Insert(at, node);
+        }
+        else
+        {
+            _stack[Math.Max(top - 1, 0)].Node.Add(node);
+        }
     }
 
     private void FlushText()

@@ -1,0 +1,270 @@
+using System.Globalization;
+using System.Runtime.CompilerServices;
+
+namespace Winnow.Text.English;
+
+/// <summary>
+/// The character classes of spaCy's English tokenizer rules (spacy/lang/char_classes.py, unchanged
+/// from v3.5 to v3.8): which code points count as letters ("ALPHA"), lower and upper case, quotes,
+/// icons, and so on. The sets are not Unicode's categories: ALPHA is Latin, Greek, Cyrillic and whole
+/// blocks of scripts without case (Hebrew, Arabic, Indic, Hangul, kana, CJK, including CJK punctuation),
+/// and ICONS is the Other_Symbol category as Unicode 11 had it. Each class was checked code point by
+/// code point against spaCy's compiled patterns (bench/spacy_tokens.py).
+/// </summary>
+/// <remarks>A 64K table of flags answers for the Basic Multilingual Plane; other planes search the ranges. Immutable, thread-safe.</remarks>
+internal static class EnglishCharClasses
+{
+    public const ushort Alpha = 1;
+    public const ushort Lower = 2;
+    public const ushort Upper = 4;
+    public const ushort Quote = 8;
+    public const ushort Icon = 16;
+    public const ushort PeriodAfter = 32;   // may stand before a suffix '.' (digits, lower case, % ² - +, C4 punctuation, quotes)
+    public const ushort Prefix = 64;        // a one-character prefix
+    public const ushort Suffix = 128;       // a one-character suffix
+    public const ushort Currency = 256;     // a one-character currency sign
+    public const ushort SentenceEnd = 512;  // the sentencizer's default punct_chars
+
+    // Inclusive code point ranges, in order.
+    private static readonly int[] AlphaRanges =
+    [
+        0x41, 0x5A, 0x61, 0x7A, 0xC0, 0xD6, 0xD8, 0xF6, 0xF8, 0x1BF, 0x1C4, 0x2AF,
+        0x386, 0x386, 0x388, 0x38A, 0x38C, 0x38C, 0x38E, 0x38F, 0x391, 0x3A9, 0x3AC, 0x3AF,
+        0x3B1, 0x3C9, 0x3CC, 0x3CE, 0x400, 0x401, 0x403, 0x40A, 0x40C, 0x40D, 0x410, 0x451,
+        0x453, 0x45A, 0x45C, 0x45D, 0x490, 0x491, 0x496, 0x497, 0x4A2, 0x4A3, 0x4AE, 0x4AF,
+        0x4BA, 0x4BB, 0x4D8, 0x4D9, 0x4E8, 0x4E9, 0x591, 0x5F4, 0x620, 0x64A, 0x66E, 0x6D5,
+        0x6E5, 0x6FF, 0x750, 0x77F, 0x8A0, 0x8BD, 0x900, 0x9FF, 0xB80, 0xCFF, 0xD80, 0xDFF,
+        0x1100, 0x137F, 0x1D00, 0x1D25, 0x1D6B, 0x1D77, 0x1D79, 0x1D9A, 0x1E00, 0x1EFF, 0x2C60, 0x2C7B,
+        0x2C7E, 0x2C7F, 0x2E80, 0x2FDF, 0x2FF0, 0x30FF, 0x31C0, 0x31EF, 0x3200, 0x4DBF, 0x4E00, 0x9FFF,
+        0xA722, 0xA76F, 0xA771, 0xA787, 0xA78B, 0xA78E, 0xA790, 0xA7B9, 0xA7FA, 0xA7FA, 0xAB30, 0xAB5A,
+        0xAB60, 0xAB64, 0xAC00, 0xD7AF, 0xF900, 0xFAFF, 0xFB1D, 0xFBB1, 0xFBD3, 0xFD3D, 0xFD50, 0xFDC7,
+        0xFDF0, 0xFDFB, 0xFE30, 0xFE4F, 0xFE70, 0xFEFC, 0xFF21, 0xFF3A, 0xFF41, 0xFF5A, 0x1EE00, 0x1EEBB,
+        0x1F200, 0x1F2FF, 0x20000, 0x2A6DF, 0x2A700, 0x2EBEF, 0x2F800, 0x2FA1F,
+    ];
+
+    // The scripts without case, which spaCy puts in both its lower- and upper-case classes.
+    private static readonly int[] UncasedRanges =
+    [
+        0x591, 0x5F4, 0x620, 0x64A, 0x66E, 0x6D5, 0x6E5, 0x6FF, 0x750, 0x77F, 0x8A0, 0x8BD,
+        0x900, 0x9FF, 0xB80, 0xCFF, 0xD80, 0xDFF, 0x1100, 0x137F, 0x2E80, 0x2FDF, 0x2FF0, 0x30FF,
+        0x31C0, 0x31EF, 0x3200, 0x4DBF, 0x4E00, 0x9FFF, 0xAC00, 0xD7AF, 0xF900, 0xFAFF, 0xFB1D, 0xFBB1,
+        0xFBD3, 0xFD3D, 0xFD50, 0xFDC7, 0xFDF0, 0xFDFB, 0xFE30, 0xFE4F, 0xFE70, 0xFEFC, 0x1EE00, 0x1EEBB,
+        0x1F200, 0x1F2FF, 0x20000, 0x2A6DF, 0x2A700, 0x2EBEF, 0x2F800, 0x2FA1F,
+    ];
+
+    private static readonly int[] IconRanges =
+    [
+        0xA6, 0xA6, 0xA9, 0xA9, 0xAE, 0xAE, 0xB0, 0xB0, 0x482, 0x482, 0x58D, 0x58E,
+        0x60E, 0x60F, 0x6DE, 0x6DE, 0x6E9, 0x6E9, 0x6FD, 0x6FE, 0x7F6, 0x7F6, 0x9FA, 0x9FA,
+        0xB70, 0xB70, 0xBF3, 0xBF8, 0xBFA, 0xBFA, 0xC7F, 0xC7F, 0xD4F, 0xD4F, 0xD79, 0xD79,
+        0xF01, 0xF03, 0xF13, 0xF13, 0xF15, 0xF17, 0xF1A, 0xF1F, 0xF34, 0xF34, 0xF36, 0xF36,
+        0xF38, 0xF38, 0xFBE, 0xFC5, 0xFC7, 0xFCC, 0xFCE, 0xFCF, 0xFD5, 0xFD8, 0x109E, 0x109F,
+        0x1390, 0x1399, 0x1940, 0x1940, 0x19DE, 0x19FF, 0x1B61, 0x1B6A, 0x1B74, 0x1B7C, 0x2100, 0x2101,
+        0x2103, 0x2106, 0x2108, 0x2109, 0x2114, 0x2114, 0x2116, 0x2117, 0x211E, 0x2123, 0x2125, 0x2125,
+        0x2127, 0x2127, 0x2129, 0x2129, 0x212E, 0x212E, 0x213A, 0x213B, 0x214A, 0x214A, 0x214C, 0x214D,
+        0x214F, 0x214F, 0x218A, 0x218B, 0x2195, 0x2199, 0x219C, 0x219F, 0x21A1, 0x21A2, 0x21A4, 0x21A5,
+        0x21A7, 0x21AD, 0x21AF, 0x21CD, 0x21D0, 0x21D1, 0x21D3, 0x21D3, 0x21D5, 0x21F3, 0x2300, 0x2307,
+        0x230C, 0x231F, 0x2322, 0x2328, 0x232B, 0x237B, 0x237D, 0x239A, 0x23B4, 0x23DB, 0x23E2, 0x2426,
+        0x2440, 0x244A, 0x249C, 0x24E9, 0x2500, 0x25B6, 0x25B8, 0x25C0, 0x25C2, 0x25F7, 0x2600, 0x266E,
+        0x2670, 0x2767, 0x2794, 0x27BF, 0x2800, 0x28FF, 0x2B00, 0x2B2F, 0x2B45, 0x2B46, 0x2B4D, 0x2B73,
+        0x2B76, 0x2B95, 0x2B98, 0x2BC8, 0x2BCA, 0x2BFE, 0x2CE5, 0x2CEA, 0x2E80, 0x2E99, 0x2E9B, 0x2EF3,
+        0x2F00, 0x2FD5, 0x2FF0, 0x2FFB, 0x3004, 0x3004, 0x3012, 0x3013, 0x3020, 0x3020, 0x3036, 0x3037,
+        0x303E, 0x303F, 0x3190, 0x3191, 0x3196, 0x319F, 0x31C0, 0x31E3, 0x3200, 0x321E, 0x322A, 0x3247,
+        0x3250, 0x3250, 0x3260, 0x327F, 0x328A, 0x32B0, 0x32C0, 0x32FE, 0x3300, 0x33FF, 0x4DC0, 0x4DFF,
+        0xA490, 0xA4C6, 0xA828, 0xA82B, 0xA836, 0xA837, 0xA839, 0xA839, 0xAA77, 0xAA79, 0xFDFD, 0xFDFD,
+        0xFFE4, 0xFFE4, 0xFFE8, 0xFFE8, 0xFFED, 0xFFEE, 0xFFFC, 0xFFFD, 0x10137, 0x1013F, 0x10179, 0x10189,
+        0x1018C, 0x1018E, 0x10190, 0x1019B, 0x101A0, 0x101A0, 0x101D0, 0x101FC, 0x10877, 0x10878, 0x10AC8, 0x10AC8,
+        0x1173F, 0x1173F, 0x16B3C, 0x16B3F, 0x16B45, 0x16B45, 0x1BC9C, 0x1BC9C, 0x1D000, 0x1D0F5, 0x1D100, 0x1D126,
+        0x1D129, 0x1D164, 0x1D16A, 0x1D16C, 0x1D183, 0x1D184, 0x1D18C, 0x1D1A9, 0x1D1AE, 0x1D1E8, 0x1D200, 0x1D241,
+        0x1D245, 0x1D245, 0x1D300, 0x1D356, 0x1D800, 0x1D9FF, 0x1DA37, 0x1DA3A, 0x1DA6D, 0x1DA74, 0x1DA76, 0x1DA83,
+        0x1DA85, 0x1DA86, 0x1ECAC, 0x1ECAC, 0x1F000, 0x1F02B, 0x1F030, 0x1F093, 0x1F0A0, 0x1F0AE, 0x1F0B1, 0x1F0BF,
+        0x1F0C1, 0x1F0CF, 0x1F0D1, 0x1F0F5, 0x1F110, 0x1F16B, 0x1F170, 0x1F1AC, 0x1F1E6, 0x1F202, 0x1F210, 0x1F23B,
+        0x1F240, 0x1F248, 0x1F250, 0x1F251, 0x1F260, 0x1F265, 0x1F300, 0x1F3FA, 0x1F400, 0x1F6D4, 0x1F6E0, 0x1F6EC,
+        0x1F6F0, 0x1F6F9, 0x1F700, 0x1F773, 0x1F780, 0x1F7D8, 0x1F800, 0x1F80B, 0x1F810, 0x1F847, 0x1F850, 0x1F859,
+        0x1F860, 0x1F887, 0x1F890, 0x1F8AD, 0x1F900, 0x1F90B, 0x1F910, 0x1F93E, 0x1F940, 0x1F970, 0x1F973, 0x1F976,
+        0x1F97A, 0x1F97A, 0x1F97C, 0x1F9A2, 0x1F9B0, 0x1F9B9, 0x1F9C0, 0x1F9C2, 0x1F9D0, 0x1F9FF, 0x1FA60, 0x1FA6D,
+    ];
+
+    /// <summary>Quotes: ' " ` , ´ « » ‘ ’ ‚ “ ” „ 〈 〉 ⟦ ⟧, the CJK brackets 〈 〉 《 》 「 」 『 』 【 】 〔 〕 and fullwidth ( ).</summary>
+    private const string Quotes = "'\"`,\u00B4\u00AB\u00BB\u2018\u2019\u201A\u201C\u201D\u201E\u2329\u232A\u27E6\u27E7\u3008\u3009\u300A\u300B\u300C\u300D\u300E\u300F\u3010\u3011\u3014\u3015\uFF08\uFF09";
+
+    /// <summary>spaCy's list of punctuation (LIST_PUNCT), one character each.</summary>
+    private const string Punctuation = "…,:;!?¿؟¡()[]{}<>_#*&。？！，、；：～·।،۔؛٪";
+
+    /// <summary>
+    /// What may stand before a '.' split off as a suffix besides digits and lower case: the rule's class
+    /// spells C4 punctuation, quotes, "%²-+" and, by the way it is written, also '|', '(', ')', '?' and ':'.
+    /// </summary>
+    private const string PeriodAfterExtra = "%\u00B2-+|()?:" + Punctuation + Quotes;
+
+    private const string PrefixOnly = "§%=—–";
+
+    /// <summary>Currency signs (LIST_CURRENCY), one character each; "US$", "C$" and "A$" are matched apart.</summary>
+    private const string CurrencySigns = "$£€¥฿₽﷼₴₠₡₢₣₤₥₦₧₨₩₪₫₭₮₯₰₱₲₳₵₶₷₸₹₺₻₼₾₿";
+
+    /// <summary>The sentencizer's default punct_chars (Unicode's Sentence_Terminal as of Unicode 11), by code point.</summary>
+    private static readonly int[] SentenceEnds =
+    [
+        0x21, 0x2E, 0x3F, 0x589, 0x61F, 0x6D4, 0x700, 0x701, 0x702, 0x7F9, 0x964, 0x965, 0x104A, 0x104B,
+        0x1362, 0x1367, 0x1368, 0x166E, 0x1735, 0x1736, 0x1803, 0x1809, 0x1944, 0x1945, 0x1AA8, 0x1AA9,
+        0x1AAA, 0x1AAB, 0x1B5A, 0x1B5B, 0x1B5E, 0x1B5F, 0x1C3B, 0x1C3C, 0x1C7E, 0x1C7F, 0x203C, 0x203D,
+        0x2047, 0x2048, 0x2049, 0x2E2E, 0x2E3C, 0x3002, 0xA4FF, 0xA60E, 0xA60F, 0xA6F3, 0xA6F7, 0xA876,
+        0xA877, 0xA8CE, 0xA8CF, 0xA92F, 0xA9C8, 0xA9C9, 0xAA5D, 0xAA5E, 0xAA5F, 0xAAF0, 0xAAF1, 0xABEB,
+        0xFE52, 0xFE56, 0xFE57, 0xFF01, 0xFF0E, 0xFF1F, 0xFF61, 0x10A56, 0x10A57, 0x11047, 0x11048,
+        0x110BE, 0x110BF, 0x110C0, 0x110C1, 0x11141, 0x11142, 0x11143, 0x111C5, 0x111C6, 0x111CD, 0x111DE,
+        0x111DF, 0x11238, 0x11239, 0x1123B, 0x1123C, 0x112A9, 0x1144B, 0x1144C, 0x115C2, 0x115C3, 0x115C9,
+        0x115CA, 0x115CB, 0x115CC, 0x115CD, 0x115CE, 0x115CF, 0x115D0, 0x115D1, 0x115D2, 0x115D3, 0x115D4,
+        0x115D5, 0x115D6, 0x115D7, 0x11641, 0x11642, 0x1173C, 0x1173D, 0x1173E, 0x11A42, 0x11A43, 0x11A9B,
+        0x11A9C, 0x11C41, 0x11C42, 0x16A6E, 0x16A6F, 0x16AF5, 0x16B37, 0x16B38, 0x16B44, 0x1BC9F, 0x1DA88,
+    ];
+
+    private static readonly ushort[] Bmp = BuildBmp();
+
+    /// <summary>The flags of the code point <paramref name="cp"/>.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static ushort Of(int cp) => cp < 0x10000 ? Bmp[cp] : Astral(cp);
+
+    /// <summary>The flags of the code point starting at <paramref name="i"/> and, in <paramref name="width"/>, its UTF-16 length.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static ushort At(ReadOnlySpan<char> s, int i, out int width)
+    {
+        var c = s[i];
+        if (char.IsHighSurrogate(c) && i + 1 < s.Length && char.IsLowSurrogate(s[i + 1]))
+        {
+            width = 2;
+            return Astral(char.ConvertToUtf32(c, s[i + 1]));
+        }
+
+        width = 1;
+        return Bmp[c];
+    }
+
+    /// <summary>The flags of the code point ending just before <paramref name="end"/>, and its UTF-16 length.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static ushort Before(ReadOnlySpan<char> s, int end, out int width)
+    {
+        var c = s[end - 1];
+        if (char.IsLowSurrogate(c) && end >= 2 && char.IsHighSurrogate(s[end - 2]))
+        {
+            width = 2;
+            return Astral(char.ConvertToUtf32(s[end - 2], c));
+        }
+
+        width = 1;
+        return Bmp[c];
+    }
+
+    private static ushort Astral(int cp)
+    {
+        ushort flags = 0;
+        if (In(AlphaRanges, cp))
+        {
+            flags |= Alpha;
+            var uncased = In(UncasedRanges, cp);
+            var category = CharUnicodeInfo.GetUnicodeCategory(cp);
+            flags |= (ushort)((uncased || category == UnicodeCategory.LowercaseLetter ? Lower | PeriodAfter : 0) | (uncased || category == UnicodeCategory.UppercaseLetter ? Upper : 0));
+        }
+
+        if (In(IconRanges, cp))
+        {
+            flags |= Icon | Prefix | Suffix;
+        }
+
+        if (Array.IndexOf(SentenceEnds, cp) >= 0)
+        {
+            flags |= SentenceEnd;
+        }
+
+        return flags;
+    }
+
+    private static ushort[] BuildBmp()
+    {
+        var table = new ushort[0x10000];
+        for (var cp = 0; cp < 0x10000; cp++)
+        {
+            if (cp is >= 0xD800 and <= 0xDFFF)
+            {
+                continue;
+            }
+
+            ushort flags = 0;
+            if (In(AlphaRanges, cp))
+            {
+                flags |= Alpha;
+                var uncased = In(UncasedRanges, cp);
+                var category = CharUnicodeInfo.GetUnicodeCategory(cp);
+
+                // U+0294 (glottal stop) sits in spaCy's all-lower-case IPA range; U+03A2 in its Greek capital range.
+                if (uncased || category == UnicodeCategory.LowercaseLetter || cp == 0x294)
+                {
+                    flags |= Lower | PeriodAfter;
+                }
+
+                if (uncased || category == UnicodeCategory.UppercaseLetter || cp == 0x3A2)
+                {
+                    flags |= Upper;
+                }
+            }
+
+            if (In(IconRanges, cp))
+            {
+                flags |= Icon | Prefix | Suffix;
+            }
+
+            table[cp] = flags;
+        }
+
+        Mark(table, Quotes, Quote | Prefix | Suffix);
+        Mark(table, Punctuation, Prefix | Suffix);
+        Mark(table, PrefixOnly, Prefix);
+        Mark(table, "—–", Suffix);
+        Mark(table, CurrencySigns, Prefix | Currency);
+        Mark(table, PeriodAfterExtra, PeriodAfter);
+        for (var d = '0'; d <= '9'; d++)
+        {
+            table[d] |= PeriodAfter;
+        }
+
+        foreach (var cp in SentenceEnds)
+        {
+            if (cp < 0x10000)
+            {
+                table[cp] |= SentenceEnd;
+            }
+        }
+
+        return table;
+    }
+
+    private static void Mark(ushort[] table, string chars, int flags)
+    {
+        foreach (var c in chars)
+        {
+            table[c] |= (ushort)flags;
+        }
+    }
+
+    private static bool In(int[] ranges, int cp)
+    {
+        int lo = 0, hi = (ranges.Length / 2) - 1;
+        while (lo <= hi)
+        {
+            var mid = (lo + hi) >> 1;
+            if (cp < ranges[2 * mid])
+            {
+                hi = mid - 1;
+            }
+            else if (cp > ranges[(2 * mid) + 1])
+            {
+                lo = mid + 1;
+            }
+            else
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+}

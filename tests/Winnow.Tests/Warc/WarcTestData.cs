@@ -1,0 +1,80 @@
+using Winnow.Tests.Support;
+
+namespace Winnow.Tests.Warc;
+
+/// <summary>
+/// Finds the public test WARCs of other WARC libraries (listed in warc-testdata.tsv, fetched by
+/// .ci/fetch-warc-testdata.sh): the folder named by WINNOW_WARC_TESTDATA, else `.warc-testdata`
+/// beside the repository or beside one of its parent folders (git worktrees). Tests that need them
+/// are skipped, not failed, where they are absent.
+/// </summary>
+internal static class WarcTestData
+{
+    public const string Absent = "the public test WARCs are absent: run .ci/fetch-warc-testdata.sh (see tests/Winnow.Tests/Warc/warc-testdata.tsv)";
+
+    private static readonly Lazy<string?> Root = new(Find);
+
+    /// <summary>The folder, or null when absent.</summary>
+    public static string? Folder => Root.Value;
+
+    /// <summary>The names the manifest lists, e.g. "pywb/iana.warc.gz".</summary>
+    public static IReadOnlyList<string> Manifest() =>
+        System.IO.File.ReadLines(Path.Combine(SharedData.RepoRoot, "tests", "Winnow.Tests", "Warc", "warc-testdata.tsv"))
+            .Where(line => line.Length > 0 && line[0] != '#')
+            .Select(line => line.Split('\t')[0])
+            .ToList();
+
+    /// <summary>The path of a file of the manifest; fails when the folder is there without it (an incomplete fetch).</summary>
+    public static string File(string name)
+    {
+        var path = Path.Combine(Folder ?? throw new InvalidOperationException(Absent), name);
+        Assert.True(System.IO.File.Exists(path), $"{path} is missing: remove {Folder} and run .ci/fetch-warc-testdata.sh again");
+        return path;
+    }
+
+    private static string? Find()
+    {
+        var env = Environment.GetEnvironmentVariable("WINNOW_WARC_TESTDATA");
+        if (!string.IsNullOrEmpty(env))
+        {
+            return Directory.Exists(env) ? env : null;
+        }
+
+        for (var up = new DirectoryInfo(SharedData.RepoRoot).Parent; up is not null; up = up.Parent)
+        {
+            var candidate = Path.Combine(up.FullName, ".warc-testdata");
+            if (Directory.Exists(candidate))
+            {
+                return candidate;
+            }
+        }
+
+        return null;
+    }
+}
+
+/// <summary>A theory that is skipped when the public test WARCs are absent.</summary>
+[AttributeUsage(AttributeTargets.Method)]
+internal sealed class WarcTestDataTheoryAttribute : TheoryAttribute
+{
+    public WarcTestDataTheoryAttribute()
+    {
+        if (WarcTestData.Folder is null)
+        {
+            Skip = WarcTestData.Absent;
+        }
+    }
+}
+
+/// <summary>A fact that is skipped when the public test WARCs are absent.</summary>
+[AttributeUsage(AttributeTargets.Method)]
+internal sealed class WarcTestDataFactAttribute : FactAttribute
+{
+    public WarcTestDataFactAttribute()
+    {
+        if (WarcTestData.Folder is null)
+        {
+            Skip = WarcTestData.Absent;
+        }
+    }
+}
