@@ -130,7 +130,7 @@ internal static class PipelineExecution
         var stats = reporter.Run(label, progress => pipeline.Run(options with { Progress = progress, OnRejected = reporter.Rejected }));
         if (reporter.Rejections > 20)
         {
-            System.Console.Error.WriteLine($"winnow: … and {reporter.Rejections - 20:N0} more rejected records, all in {Path.Combine(options.OutputDirectory, "rejected")}/");
+            System.Console.Error.WriteLine($"winnow: … and {reporter.Rejections - 20:N0} more rejected records, all in {Path.Combine(options.OutputDirectory, RunFiles.Rejected)}/");
         }
 
         PrintSummary(stats, options.OutputDirectory, options.WriteDocuments);

@@ -1,3 +1,4 @@
+using Winnow.Documents;
 using Winnow.Hashing;
 using Winnow.Pipeline;
 
@@ -19,7 +20,7 @@ namespace Winnow.Boilerplate;
 public sealed class BoilerplateStage : CorpusStage
 {
     /// <summary>Reason recorded on documents that were nothing but boilerplate.</summary>
-    public const string OnlyBoilerplateReason = "boilerplate_only";
+    public const string OnlyBoilerplateReason = RemovalReasons.OnlyBoilerplate;
 
     /// <summary>The stage's output file under the run's output folder.</summary>
     public const string ReportFileName = RunFiles.Boilerplate;

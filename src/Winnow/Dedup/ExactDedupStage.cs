@@ -20,7 +20,7 @@ namespace Winnow.Dedup;
 public sealed class ExactDedupStage : CorpusStage
 {
     /// <summary>The reason recorded on removed documents.</summary>
-    public const string Reason = "exact_duplicate";
+    public const string Reason = RemovalReasons.ExactDuplicate;
 
     private const uint Seed = 0x5EED_0001;
     private readonly ExactDedupOptions _options;

@@ -46,7 +46,7 @@ public sealed class ExtractStage : DocumentStage
         Set(document, "warning", page.Warning);
         if (page.Text.Length == 0)
         {
-            document.Remove(new Removal(Name, "no_content", null, null));
+            document.Remove(new Removal(Name, RemovalReasons.NoContent, null, null));
         }
     }
 

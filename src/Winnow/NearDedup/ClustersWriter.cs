@@ -1,5 +1,6 @@
 using System.Text.Encodings.Web;
 using System.Text.Json;
+using Winnow.Pipeline;
 
 namespace Winnow.NearDedup;
 
@@ -11,7 +12,7 @@ namespace Winnow.NearDedup;
 /// <remarks>Thread-safety: stateless.</remarks>
 internal static class ClustersWriter
 {
-    public const string FileName = "clusters.jsonl";
+    public const string FileName = RunFiles.Clusters;
 
     private static readonly JsonWriterOptions Options = new()
     {

@@ -19,7 +19,7 @@ namespace Winnow.NearDedup;
 public sealed class NearDedupStage : CorpusStage
 {
     /// <summary>The reason recorded on removed documents.</summary>
-    public const string Reason = "near_duplicate";
+    public const string Reason = RemovalReasons.NearDuplicate;
 
     /// <summary>Creates the stage; throws when an option is out of range.</summary>
     public NearDedupStage(MinHashOptions options = default)

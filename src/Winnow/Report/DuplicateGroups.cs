@@ -1,4 +1,5 @@
 using System.Runtime.InteropServices;
+using Winnow.Documents;
 using Winnow.Hashing;
 
 namespace Winnow.Report;
@@ -70,5 +71,5 @@ internal sealed class DuplicateGroups
 
     public IEnumerable<ClusterEntry> Selected() => _selected.Values.Where(g => g.Members.Count > 0);
 
-    private static string KindOf(string reason) => reason == "exact_duplicate" ? "exact" : reason.Replace("_duplicate", "", StringComparison.Ordinal);
+    private static string KindOf(string reason) => reason == RemovalReasons.ExactDuplicate ? "exact" : reason.Replace("_duplicate", "", StringComparison.Ordinal);
 }

@@ -1,4 +1,6 @@
 using System.Text.Json;
+using Winnow.Documents;
+using Winnow.Pipeline;
 
 namespace Winnow.Report;
 
@@ -64,7 +66,7 @@ internal sealed class ReportCollector
 
     public void Collect()
     {
-        var statsPath = Path.Combine(_run, "stats.json");
+        var statsPath = Path.Combine(_run, RunFiles.Stats);
         StatsJson = File.Exists(statsPath) ? File.ReadAllText(statsPath) : null;
         if (StatsJson is not null && !IsStatsObject(StatsJson))
         {
@@ -76,12 +78,12 @@ internal sealed class ReportCollector
         ReadReuse();
         ReadRejected();
         var hasClustersFile = near is not null;
-        foreach (var shard in ShardFiles.Of(_run, "removed"))
+        foreach (var shard in ShardFiles.Of(_run, RunFiles.Removed))
         {
             ForEachDoc(shard, (ref DocFields d) =>
             {
                 Removed.Add(ref d);
-                if (d.KeptId is { } kept && !(hasClustersFile && d.Reason == "near_duplicate"))
+                if (d.KeptId is { } kept && !(hasClustersFile && d.Reason == RemovalReasons.NearDuplicate))
                 {
                     _groups.Count1(kept, d.Reason ?? "duplicate");
                 }
@@ -99,13 +101,13 @@ internal sealed class ReportCollector
 
     private List<ClusterEntry>? ReadClusters()
     {
-        if (ShardFiles.Optional(_run, "clusters.jsonl") is not { } path)
+        if (ShardFiles.Optional(_run, RunFiles.Clusters) is not { } path)
         {
             return null;
         }
 
         var top = new TopK<ClusterEntry>(_options.MaxClusters, BySize);
-        Bad("clusters.jsonl", StageOutputs.ForEach(path, e =>
+        Bad(RunFiles.Clusters, StageOutputs.ForEach(path, e =>
         {
             if (StageOutputs.Cluster(e, _options.MaxMembersPerCluster) is { } c)
             {
@@ -120,13 +122,13 @@ internal sealed class ReportCollector
 
     private void ReadBoilerplate()
     {
-        if (ShardFiles.Optional(_run, "boilerplate.jsonl") is not { } path)
+        if (ShardFiles.Optional(_run, RunFiles.Boilerplate) is not { } path)
         {
             return;
         }
 
         var top = new TopK<BoilerplateEntry>(_options.MaxBoilerplate, (x, y) => y.Docs.CompareTo(x.Docs));
-        Bad("boilerplate.jsonl", StageOutputs.ForEach(path, e =>
+        Bad(RunFiles.Boilerplate, StageOutputs.ForEach(path, e =>
         {
             if (StageOutputs.Boilerplate(e, _options.PreviewChars * 5) is { } b)
             {
@@ -139,13 +141,13 @@ internal sealed class ReportCollector
 
     private void ReadReuse()
     {
-        if (ShardFiles.Optional(_run, "reuse.jsonl") is not { } path)
+        if (ShardFiles.Optional(_run, RunFiles.Reuse) is not { } path)
         {
             return;
         }
 
         var top = new TopK<ReuseEntry>(_options.MaxReusePassages, (x, y) => y.MatchedWords.CompareTo(x.MatchedWords));
-        Bad("reuse.jsonl", StageOutputs.ForEach(path, e =>
+        Bad(RunFiles.Reuse, StageOutputs.ForEach(path, e =>
         {
             if (StageOutputs.Reuse(e) is { } r)
             {
@@ -165,7 +167,7 @@ internal sealed class ReportCollector
 
     private void ReadRejected()
     {
-        foreach (var shard in ShardFiles.Of(_run, "rejected"))
+        foreach (var shard in ShardFiles.Of(_run, RunFiles.Rejected))
         {
             Bad(Path.GetFileName(shard), StageOutputs.ForEach(shard, e =>
             {
@@ -193,7 +195,7 @@ internal sealed class ReportCollector
 
     private void SecondPass(List<ClusterEntry> near)
     {
-        var removedShards = ShardFiles.Of(_run, "removed");
+        var removedShards = ShardFiles.Of(_run, RunFiles.Removed);
         foreach (var shard in removedShards)
         {
             ForEachDoc(shard, (ref DocFields d) =>
@@ -233,7 +235,7 @@ internal sealed class ReportCollector
             ForEachDoc(shard, (ref DocFields d) => Fill(ref d, removed: true));
         }
 
-        foreach (var shard in ShardFiles.Of(_run, "documents"))
+        foreach (var shard in ShardFiles.Of(_run, RunFiles.Documents))
         {
             ForEachDoc(shard, (ref DocFields d) =>
             {

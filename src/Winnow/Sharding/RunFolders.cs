@@ -12,7 +12,7 @@ internal sealed class RunFolders(string outputDirectory)
 {
     public string Output { get; } = Path.GetFullPath(outputDirectory);
 
-    public string Root => Path.Combine(Output, ".winnow");
+    public string Root => Path.Combine(Output, RunFiles.Sharding);
 
     public string PlanPath => Path.Combine(Root, "plan.json");
 
