@@ -111,5 +111,18 @@ public class ContentFinderTests
         var page = $"<body><article>{Paragraphs("Story", 4)}</article><aside>{Paragraphs("Teaser", 1)}</aside></body>";
         Assert.DoesNotContain("Teaser", Extract(page), StringComparison.Ordinal);
     }
+
+    [Fact]
+    public void ADateLineInAPositivelyNamedBlockDoesNotOutscoreTheBody()
+    {
+        // The body is one long block of text with line breaks, so it casts one vote; the date line
+        // sits in blocks named "entry" and "content", worth more than that vote.
+        var body = string.Join("<br>", Enumerable.Range(1, 60).Select(i => $"Line {i} of a long story goes on and on without any commas at all"));
+        var html = $"<body><div class=\"entry-content\"><div class=\"entry-meta\"><div class=\"post-content-date\">Posted on Monday March 3 2012 by the admin of this blog</div></div></div>"
+            + $"<div><div>{body}</div><a href=\"/more\">More stories</a></div></body>";
+        var text = Extract(html);
+        Assert.Contains("Line 1 of a long story", text, StringComparison.Ordinal);
+        Assert.Contains("Line 60 of a long story", text, StringComparison.Ordinal);
+    }
 }
 
