@@ -58,7 +58,7 @@ internal static class ExtractionPhases
                 var builder = new ContentTreeBuilder(options);
                 var root = builder.Build(document.Body);
                 Lap(w, t, 4);
-                var containers = ContentFinder.Find(builder.Elements, root, metadata.ArticleBody);
+                var containers = ContentFinder.Find(builder.Elements, metadata.ArticleBody, options) ?? [root];
                 ContentCleaner.Clean(containers, options);
                 new ContentRenderer(options).Render(containers);
                 Lap(w, t, 5);

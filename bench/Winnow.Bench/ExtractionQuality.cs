@@ -1,5 +1,4 @@
 using System.Diagnostics;
-using System.Text.Json;
 using Winnow.Evaluation;
 using Winnow.Extraction;
 
@@ -20,18 +19,12 @@ internal static class ExtractionQuality
             return 1;
         }
 
-        var extractor = new HtmlExtractor(new ExtractionOptions { Parser = parser });
-        var truth = JsonDocument.Parse(File.ReadAllText(Path.Combine(bench, "ground-truth.json")));
-        var scores = new List<(string Id, PageScore Score)>();
+        // Through the command's path: same reading, decoding and options, and no URL (users and the
+        // published evaluations give none).
+        var dataset = ExtractionDataset.Load("article-extraction-benchmark", Path.Combine(bench, "html"), Path.Combine(bench, "ground-truth.json"));
         var watch = Stopwatch.StartNew();
-        foreach (var page in truth.RootElement.EnumerateObject().OrderBy(p => p.Name, StringComparer.Ordinal))
-        {
-            var html = ReadHtml(Path.Combine(bench, "html", page.Name + ".html.gz"));
-            var url = page.Value.GetProperty("url").GetString();
-            var result = extractor.Extract(html, url);
-            scores.Add((page.Name, ShingleScore.ScorePage(page.Value.GetProperty("articleBody").GetString() ?? "", result.Text)));
-        }
-
+        var texts = ShippedExtraction.Texts(dataset.HtmlFolder, ShippedExtraction.CommandDefaults with { Parser = parser });
+        var scores = dataset.Score(texts).Pages.OrderBy(p => p.Key, StringComparer.Ordinal).Select(p => (Id: p.Key, Score: p.Value)).ToList();
         var (p, r, f1) = ShingleScore.Aggregate(scores.Select(s => s.Score));
         Console.WriteLine($"article-extraction-benchmark ({parser} parser): pages={scores.Count} precision={p:F4} recall={r:F4} F1={f1:F4} ({watch.Elapsed.TotalSeconds:F1} s)");
         if (verbose)
@@ -45,6 +38,4 @@ internal static class ExtractionQuality
         MetadataAccuracy.Run(verbose, parser);
         return 0;
     }
-
-    internal static string ReadHtml(string path) => MetadataScore.ReadHtml(path);
 }

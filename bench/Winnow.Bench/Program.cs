@@ -47,6 +47,8 @@ internal static class Program
                 return 0;
             case ["extract-quality", ..]:
                 return ExtractionQuality.Run(verbose: args.Contains("--verbose"), ParserArgument.Of(args));
+            case ["extract-datasets", ..]:
+                return ExtractionDatasets.Run(args);
             case ["metadata-dates", ..]:
                 return MetadataDates.Run(
                     args.SkipWhile(a => a != "--trafilatura").Skip(1).FirstOrDefault(), verbose: args.Contains("--verbose"), sources: args.Contains("--sources"));
@@ -87,7 +89,7 @@ internal static class Program
                 NearDupBench.Agree(docs, ours, theirs);
                 return 0;
             default:
-                Console.Error.WriteLine("usage: Winnow.Bench gzip FILE | hash | exact-phases FILE LINES | extract-quality [--verbose] [--anglesharp] | metadata-dates [--trafilatura OUT.jsonl] [--verbose] [--sources] | markdown-quality [--verbose] | extract-compare | extract-speed [ROUNDS] | extract-phases [ROUNDS] [--anglesharp] | filters [DOCS] | filters-corpus DOCS.jsonl | english-tokens IN.jsonl OUT.jsonl | english-exceptions OUT.jsonl | langid SAMPLE.tsv | langid-pages READABILITY_TEST_PAGES | neardup-synth DOCS OUT.jsonl | neardup-sign DOCS.jsonl [THREADS] | neardup-score DOCS.jsonl TRUTH.jsonl CLUSTERS.jsonl [THRESHOLD] | neardup-articles [BANDS ROWS estimate|exact|none] | neardup-phases DOCS.jsonl [THREADS] | neardup-agree DOCS.jsonl OURS.jsonl DATASKETCH.jsonl | reuse DOCS MAXDF DIR [boilerplate] | reuse-score CORPUS REUSE.jsonl | neardup-real DIR [SOURCE.json...] | reuse-real DIR [SOURCE.json...] | report RUN_DIR");
+                Console.Error.WriteLine("usage: Winnow.Bench gzip FILE | hash | exact-phases FILE LINES | extract-quality [--verbose] [--anglesharp] | metadata-dates [--trafilatura OUT.jsonl] [--verbose] [--sources] | markdown-quality [--verbose] | extract-datasets [--peers DIR] [--run-peers] [--save-as NAME] [--verbose] [--doc FILE] [--anglesharp] | extract-compare | extract-speed [ROUNDS] | extract-phases [ROUNDS] [--anglesharp] | filters [DOCS] | filters-corpus DOCS.jsonl | english-tokens IN.jsonl OUT.jsonl | english-exceptions OUT.jsonl | langid SAMPLE.tsv | langid-pages READABILITY_TEST_PAGES | neardup-synth DOCS OUT.jsonl | neardup-sign DOCS.jsonl [THREADS] | neardup-score DOCS.jsonl TRUTH.jsonl CLUSTERS.jsonl [THRESHOLD] | neardup-articles [BANDS ROWS estimate|exact|none] | neardup-phases DOCS.jsonl [THREADS] | neardup-agree DOCS.jsonl OURS.jsonl DATASKETCH.jsonl | reuse DOCS MAXDF DIR [boilerplate] | reuse-score CORPUS REUSE.jsonl | neardup-real DIR [SOURCE.json...] | reuse-real DIR [SOURCE.json...] | report RUN_DIR");
                 return args.Length == 0 ? 0 : 1;
         }
     }

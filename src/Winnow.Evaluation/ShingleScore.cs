@@ -110,10 +110,13 @@ public static class ShingleScore
             return counts;
         }
 
+        ReadOnlySpan<string> words = System.Runtime.InteropServices.CollectionsMarshal.AsSpan(tokens);
         var n = Math.Max(1, tokens.Count - ShingleSize + 1);
         for (var i = 0; i < n; i++)
         {
-            var key = string.Join('\u0001', tokens, i, Math.Min(ShingleSize, tokens.Count - i));
+            // A span of the words, not the list: string.Join(char, List, int, int) binds to the
+            // params object[] overload and would key each shingle by its position.
+            var key = string.Join('\u0001', words.Slice(i, Math.Min(ShingleSize, tokens.Count - i)));
             counts[key] = counts.GetValueOrDefault(key) + 1;
         }
 

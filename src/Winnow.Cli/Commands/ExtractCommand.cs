@@ -5,7 +5,6 @@ using System.Text.Json;
 using Winnow.Extraction;
 using Winnow.IO;
 using Winnow.Readers;
-using Winnow.Text;
 
 namespace Winnow.Cli.Commands;
 
@@ -73,7 +72,7 @@ internal static class ExtractCommand
             try
             {
                 var chunk = new List<PageInput>(ChunkPages);
-                foreach (var input in PageInput.ReadAll(files, skipped))
+                foreach (var input in PageInput.ReadAll(files, skipped, System.Console.Error.WriteLine))
                 {
                     chunk.Add(input);
                     if (chunk.Count == ChunkPages)
@@ -94,7 +93,7 @@ internal static class ExtractCommand
         foreach (var chunk in chunks.GetConsumingEnumerable())
         {
             // Pages are extracted in parallel and written in input order, so the output does not depend on threads.
-            var results = chunk.AsParallel().AsOrdered().WithDegreeOfParallelism(threads).Select(p => (p, extractor.Extract(CharsetDecoder.Decode(p.Bytes, p.ContentType), p.Url))).ToList();
+            var results = chunk.AsParallel().AsOrdered().WithDegreeOfParallelism(threads).Select(p => (p, extractor.Extract(p))).ToList();
             foreach (var (input, page) in results)
             {
                 ExtractJson.Write(writer, input.Source, page);

@@ -12,6 +12,10 @@ internal static class ClassHints
     public const int Negative = -25;
     public const int Positive = 25;
 
+    // An id of five or more hyphenated words is a slug of a heading's text ("sharing-with-a-single-
+    // developer", the anchor of a section), not a name for the block's role.
+    private const int SlugHyphens = 4;
+
     private static readonly SearchValues<string> NegativeNames = SearchValues.Create(
     [
         "nav", "menu", "footer", "sidebar", "side-bar", "aside", "share", "sharing", "social", "related",
@@ -20,7 +24,7 @@ internal static class ClassHints
         "authorbio", "bio-", "-bio", "tagcloud", "tag-list", "taglist", "widget", "sponsor", "outbrain",
         "taboola", "disclaimer", "copyright", "masthead", "toolbar", "pagination", "pager", "skip",
         "more-stories", "read-more", "readmore", "trending", "popular", "most-read", "mostread",
-        "also-read", "next-post", "prev-post", "post-nav", "postnav", "paywall", "login", "comment",
+        "also-read", "next-post", "prev-post", "post-nav", "postnav", "paywall", "login",
         "disqus", "respond", "reply", "shoutbox", "hidden", "print-only", "rating", "follow", "author-info",
         "about-author", "about-the-author", "user-info", "teaser", "dateline", "timestamp", "metadata",
         "post-meta", "entry-meta", "article-meta", "caption", "credit", "tools", "jump", "inline-ad",
@@ -34,7 +38,7 @@ internal static class ClassHints
     ], StringComparison.OrdinalIgnoreCase);
 
     private static readonly SearchValues<string> CommentNames = SearchValues.Create(
-        ["comment", "disqus", "respond", "discussion"], StringComparison.OrdinalIgnoreCase);
+        ["disqus", "respond", "discussion"], StringComparison.OrdinalIgnoreCase);
 
     /// <summary>The hint of a class and id pair: names are matched as substrings, case-insensitively.</summary>
     public static int Of(string? className, string? id, out bool comments)
@@ -43,32 +47,63 @@ internal static class ClassHints
         var hint = 0;
         if (!string.IsNullOrEmpty(className))
         {
-            hint += Weigh(className, ref comments);
+            hint += Weigh(className, isId: false, ref comments);
         }
 
         if (!string.IsNullOrEmpty(id))
         {
-            hint += Weigh(id, ref comments);
+            hint += Weigh(id, isId: true, ref comments);
         }
 
         return hint;
     }
 
-    private static int Weigh(string name, ref bool comments)
+    // At most one negative and one positive weight per attribute, whatever the number of names in it.
+    private static int Weigh(string name, bool isId, ref bool comments)
     {
+        bool negative = false, positive = false, commentSection = false;
         var span = name.AsSpan();
-        var weight = 0;
-        if (span.IndexOfAny(NegativeNames) >= 0)
+        foreach (var range in span.SplitAny(" \t\n\f\r"))
         {
-            weight += Negative;
-            comments |= span.IndexOfAny(CommentNames) >= 0;
+            var token = span[range];
+            if (token.IsEmpty || IsTaxonomy(token) || (isId && token.Count('-') >= SlugHyphens))
+            {
+                continue;
+            }
+
+            var names = NamesComments(token);
+            commentSection |= names;
+            negative |= names || token.IndexOfAny(NegativeNames) >= 0;
+            positive |= token.IndexOfAny(PositiveNames) >= 0;
         }
 
-        if (span.IndexOfAny(PositiveNames) >= 0)
+        comments |= commentSection;
+        return (negative ? Negative : 0) + (positive ? Positive : 0);
+    }
+
+    // CMS classes that name the post's categories and tags ("category-for-discussion",
+    // "tag-social-media") say what the post is about, not what the block is.
+    private static bool IsTaxonomy(ReadOnlySpan<char> token) =>
+        token.StartsWith("category-", StringComparison.OrdinalIgnoreCase) || token.StartsWith("tag-", StringComparison.OrdinalIgnoreCase);
+
+
+    // "comment" as a section's name (comments, commentlist, comment-body, post-comments), not as a
+    // word that only mentions them: a post "commented" on, an opinion "commentary", a "commentator".
+    private static bool NamesComments(ReadOnlySpan<char> name)
+    {
+        for (var at = name.IndexOf("comment", StringComparison.OrdinalIgnoreCase); at >= 0;)
         {
-            weight += Positive;
+            var rest = name[(at + "comment".Length)..];
+            if (!(rest.StartsWith("ed", StringComparison.OrdinalIgnoreCase) || rest.StartsWith("ar", StringComparison.OrdinalIgnoreCase)
+                || rest.StartsWith("at", StringComparison.OrdinalIgnoreCase)))
+            {
+                return true;
+            }
+
+            var next = rest.IndexOf("comment", StringComparison.OrdinalIgnoreCase);
+            at = next < 0 ? -1 : at + "comment".Length + next;
         }
 
-        return weight;
+        return name.IndexOfAny(CommentNames) >= 0;
     }
 }

@@ -8,10 +8,12 @@ internal static class ContentCleaner
 {
     public static void Clean(List<ContentNode> containers, ExtractionOptions options)
     {
+        // The text the output can hold: comment sections, dropped unless kept, do not count, so that
+        // a block's share of the article does not depend on the discussion below it.
         var total = 0;
         foreach (var c in containers)
         {
-            total += c.Chars;
+            total += c.Chars - (options.IncludeComments ? 0 : c.CommentChars);
         }
 
         var stack = new Stack<ContentNode>();

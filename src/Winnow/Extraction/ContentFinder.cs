@@ -3,21 +3,96 @@ namespace Winnow.Extraction;
 /// <summary>
 /// Finds the main-content container: paragraphs vote for their ancestors (more for longer,
 /// comma-rich text), votes are weighted by tag and class/id hints and discounted by link
-/// density; the best container then takes in siblings that score close to it.
+/// density (a weak winner gets a second vote in which list items vote too; the page's longest
+/// prose block overrides a winner with far less prose); the winner is widened to the ancestors
+/// whose added text is mostly prose, then takes in siblings that score close to it.
 /// </summary>
 internal static class ContentFinder
 {
     private const int MinParagraphChars = 25;
 
-    /// <summary>The nodes that make up the main content, in document order.</summary>
-    public static List<ContentNode> Find(IReadOnlyList<ContentNode> elements, ContentNode root, string? hintText)
+    // A paragraph counts as prose when at most half of it is link text.
+    private const double MaxProseLinkDensity = 0.5;
+
+    // An ancestor joins when at least this share of the text it adds is prose.
+    private const double MinAddedProse = 0.7;
+
+    // The page's longest prose block is nearly always part of its article. When the winner of the
+    // vote lies elsewhere with less than half that block's prose, the vote went wrong (running
+    // text in a link-heavy column outvoted by a short footer or teaser): the block is taken
+    // instead, and widened like any winner. Only for a block of at least this many characters.
+    private const int LongProseChars = 400;
+
+    // A winner with less prose than this is weak: the vote is run again with list items voting
+    // (articles written as lists: release notes, how-tos), and its winner taken if it holds more
+    // than twice the prose. List items vote only when at most this share of them is link text.
+    internal const int WeakProse = 200;
+    private const double ListItemMaxLinkDensity = 0.3;
+
+    /// <summary>The nodes that make up the main content, in document order; null when no paragraph voted.</summary>
+    public static List<ContentNode>? Find(IReadOnlyList<ContentNode> elements, string? hintText, ExtractionOptions options)
+    {
+        var best = Elect(elements, options, listItemsVote: false);
+        if (best is null || best.ProseChars < WeakProse)
+        {
+            var weakProse = best?.ProseChars ?? 0;
+            Reset(elements);
+            best = Elect(elements, options, listItemsVote: true);
+            if (best is null || best.ProseChars <= 2 * weakProse)
+            {
+                Reset(elements);
+                best = Elect(elements, options, listItemsVote: false);
+            }
+        }
+
+        if (hintText is not null)
+        {
+            best = MatchHint(elements, hintText) ?? best;
+        }
+
+        if (best is null)
+        {
+            return null;
+        }
+
+        best = Widen(best, options);
+        return WithSiblings(best);
+    }
+
+    /// <summary>Prose characters in the chosen containers (0 for none).</summary>
+    public static int Prose(List<ContentNode>? containers)
+    {
+        var prose = 0;
+        foreach (var c in containers ?? [])
+        {
+            prose += c.ProseChars;
+        }
+
+        return prose;
+    }
+
+    /// <summary>The winner of the paragraphs' vote (prose totals set on every node), or null when nothing voted.</summary>
+    private static ContentNode? Elect(IReadOnlyList<ContentNode> elements, ExtractionOptions options, bool listItemsVote)
     {
         var candidates = new List<ContentNode>();
+        ContentNode? longest = null;
         foreach (var node in elements)
         {
-            if (!IsParagraph(node) || node.Chars < MinParagraphChars || IsInsideParagraph(node))
+            // Text that cleaning would drop (a comment section, unless comments are kept) cannot
+            // elect the container: a long discussion would otherwise outvote a short post.
+            var votes = IsParagraph(node) || (listItemsVote && node.Tag is "li" or "dd" && node.LinkDensity <= ListItemMaxLinkDensity);
+            if (!votes || node.Chars < MinParagraphChars || (node.InComments && !options.IncludeComments) || IsInsideParagraph(node))
             {
                 continue;
+            }
+
+            if (node.LinkDensity <= MaxProseLinkDensity)
+            {
+                node.ProseChars = node.Chars - node.LinkChars;
+                if (longest is null || node.ProseChars > longest.ProseChars)
+                {
+                    longest = node;
+                }
             }
 
             var vote = 1 + node.Commas + Math.Min(node.Chars / 100, 3);
@@ -47,18 +122,42 @@ internal static class ContentFinder
             }
         }
 
-        if (hintText is not null)
-        {
-            best = MatchHint(elements, hintText) ?? best;
-        }
-
         if (best is null)
         {
-            return [root];
+            return null;
         }
 
-        best = Widen(best);
-        return WithSiblings(best);
+        var longestProse = longest?.ProseChars ?? 0;
+        SumProse(elements);
+        if (longest is not null && longestProse >= LongProseChars && !Contains(best, longest) && longestProse > 2 * best.ProseChars)
+        {
+            best = longest;
+        }
+
+        return best;
+    }
+
+    private static void Reset(IReadOnlyList<ContentNode> elements)
+    {
+        foreach (var node in elements)
+        {
+            node.Score = 0;
+            node.IsCandidate = false;
+            node.ProseChars = 0;
+        }
+    }
+
+    private static bool Contains(ContentNode ancestor, ContentNode node)
+    {
+        for (var a = node; a is not null; a = a.Parent)
+        {
+            if (a == ancestor)
+            {
+                return true;
+            }
+        }
+
+        return false;
     }
 
     private static bool IsParagraph(ContentNode node) => node.Tag switch
@@ -114,21 +213,45 @@ internal static class ContentFinder
         return score + node.Hint;
     }
 
-    /// <summary>
-    /// Moves up while the parent holds substantially the same text: the best node is often one
-    /// wrapper too deep, which would cut off a lead paragraph or a subheading section.
-    /// </summary>
-    private static ContentNode Widen(ContentNode best)
+    // Bottom-up (every element comes after its parent, so from the end children come first):
+    // a node's prose is its own paragraph's or its children's, whichever is more, so that a
+    // text-bearing div holding paragraphs is not counted twice.
+    private static void SumProse(IReadOnlyList<ContentNode> elements)
     {
-        var node = best;
-        while (node.Parent is { } parent && parent.Tag != "body"
-            && parent.Chars * 0.8 <= node.Chars && parent.Hint >= 0)
+        var children = new int[elements.Count];
+        for (var i = elements.Count - 1; i >= 0; i--)
         {
-            node = parent;
+            var node = elements[i];
+            node.ProseChars = Math.Max(node.ProseChars, children[i]);
+            if (node.Parent is { } parent)
+            {
+                children[parent.Index] += node.ProseChars;
+            }
+        }
+    }
+
+    /// <summary>
+    /// Moves up to every ancestor whose added text (beyond the node chosen so far, comment
+    /// sections aside) is mostly prose: the best node is often one section of an article split
+    /// into sibling or cousin sections, or one wrapper too deep to hold the lead paragraph.
+    /// </summary>
+    private static ContentNode Widen(ContentNode best, ExtractionOptions options)
+    {
+        var current = best;
+        for (var a = best.Parent; a is not null && a.Tag != "body"; a = a.Parent)
+        {
+            var addedProse = a.ProseChars - current.ProseChars;
+            var addedChars = Visible(a, options) - Visible(current, options);
+            if (a.Hint >= 0 && (addedChars <= 0 || addedProse >= MinAddedProse * addedChars))
+            {
+                current = a;
+            }
         }
 
-        return node;
+        return current;
     }
+
+    private static int Visible(ContentNode node, ExtractionOptions options) => node.Chars - (options.IncludeComments ? 0 : node.CommentChars);
 
     private static List<ContentNode> WithSiblings(ContentNode best)
     {

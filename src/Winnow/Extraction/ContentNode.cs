@@ -24,6 +24,9 @@ internal sealed class ContentNode
 
     public int Depth { get; }
 
+    /// <summary>Position in <see cref="ContentTreeBuilder.Elements"/>; the root is 0.</summary>
+    public int Index { get; set; }
+
     public List<ContentNode>? Children { get; set; }
 
     /// <summary>Class and id hint: negative for boilerplate names, positive for content names.</summary>
@@ -31,6 +34,9 @@ internal sealed class ContentNode
 
     /// <summary>True for names that mark comment sections.</summary>
     public bool IsComments { get; set; }
+
+    /// <summary>True when this node or an ancestor marks a comment section.</summary>
+    public bool InComments { get; set; }
 
     /// <summary>Link target of an &lt;a&gt;, when links are kept.</summary>
     public string? Href { get; set; }
@@ -46,6 +52,12 @@ internal sealed class ContentNode
 
     /// <summary>Paragraph-like elements in the subtree.</summary>
     public int Paragraphs { get; set; }
+
+    /// <summary>Non-space characters in comment sections in the subtree (the node's own when it is one).</summary>
+    public int CommentChars { get; set; }
+
+    /// <summary>Non-space, non-link characters of the prose paragraphs in the subtree (set while finding content).</summary>
+    public int ProseChars { get; set; }
 
     /// <summary>Readability-style content score gathered from paragraphs below.</summary>
     public double Score { get; set; }

@@ -11,9 +11,9 @@ internal sealed class ContentTreeBuilder
 {
     private static readonly HashSet<string> Skipped = new(StringComparer.Ordinal)
     {
-        "script", "style", "noscript", "template", "svg", "math", "canvas", "iframe", "object", "embed",
+        "script", "style", "template", "svg", "math", "canvas", "iframe", "object", "embed",
         "video", "audio", "source", "track", "button", "input", "select", "textarea", "option", "nav",
-        "aside", "footer", "menu", "dialog", "head", "link", "meta", "label", "fieldset", "map", "area",
+        "footer", "menu", "dialog", "head", "link", "meta", "label", "fieldset", "map", "area",
     };
 
     private static readonly HashSet<string> SkippedRoles = new(StringComparer.OrdinalIgnoreCase)
@@ -23,11 +23,21 @@ internal sealed class ContentTreeBuilder
     };
 
     private readonly ExtractionOptions _options;
+    private readonly bool _keepAsides;
     private readonly List<ContentNode> _elements = [];
 
-    public ContentTreeBuilder(ExtractionOptions options) => _options = options;
+    /// <param name="options">What to keep.</param>
+    /// <param name="keepAsides">Read &lt;aside&gt; and &lt;noscript&gt; content (what a browser without scripts shows) rather than skip it.</param>
+    public ContentTreeBuilder(ExtractionOptions options, bool keepAsides = false)
+    {
+        _options = options;
+        _keepAsides = keepAsides;
+    }
 
-    /// <summary>Every element node in document order (pre-order).</summary>
+    /// <summary>True when an &lt;aside&gt; or &lt;noscript&gt; element was left out.</summary>
+    public bool SkippedAsides { get; private set; }
+
+    /// <summary>Every element node, each after its parent (siblings in document order; not pre-order: a node's children follow all its siblings).</summary>
     public IReadOnlyList<ContentNode> Elements => _elements;
 
     public ContentNode Build(HtmlNode body)
@@ -68,6 +78,7 @@ internal sealed class ContentTreeBuilder
                     {
                         Hint = ClassHints.Of(className, id, out var comments),
                         IsComments = comments,
+                        InComments = comments || target.InComments,
                     };
                     if (node.Tag == "a" && _options.IncludeLinks)
                     {
@@ -79,6 +90,7 @@ internal sealed class ContentTreeBuilder
                     }
 
                     target.Add(node);
+                    node.Index = _elements.Count;
                     _elements.Add(node);
                     pending.Add((element, node));
                 }
@@ -102,6 +114,12 @@ internal sealed class ContentTreeBuilder
         var tag = element.Tag!;
         if (Skipped.Contains(tag) || (tag == "table" && !_options.IncludeTables))
         {
+            return false;
+        }
+
+        if (tag is "noscript" or "aside" && !_keepAsides)
+        {
+            SkippedAsides = true;
             return false;
         }
 
@@ -141,7 +159,7 @@ internal sealed class ContentTreeBuilder
             || compact.Contains("visibility:hidden", StringComparison.OrdinalIgnoreCase);
     }
 
-    /// <summary>Sums characters, link characters, commas and paragraphs from the leaves up.</summary>
+    /// <summary>Sums characters, link characters, commas, paragraphs and comment text from the leaves up.</summary>
     private void Tally()
     {
         for (var i = _elements.Count - 1; i >= 0; i--)
@@ -170,8 +188,14 @@ internal sealed class ContentTreeBuilder
                 node.Paragraphs++;
             }
 
+            if (node.IsComments)
+            {
+                node.CommentChars = node.Chars;
+            }
+
             if (node.Parent is { } parent)
             {
+                parent.CommentChars += node.CommentChars;
                 parent.Chars += node.Chars;
                 parent.LinkChars += node.LinkChars;
                 parent.Commas += node.Commas;

@@ -1,5 +1,6 @@
 using AngleSharp.Html.Parser;
 using Winnow.Extraction.Html;
+using Winnow.Text;
 
 namespace Winnow.Extraction;
 
@@ -33,6 +34,12 @@ public sealed class HtmlExtractor
         SkipProcessingInstructions = true,
         SkipDataText = false,
     };
+
+    /// <summary>
+    /// Decodes a page's bytes (<see cref="CharsetDecoder"/>: byte-order mark, the HTTP content type,
+    /// a meta declaration, else detection) and extracts from them: what `winnow extract` does per page.
+    /// </summary>
+    internal ExtractedPage Extract(PageInput page) => Extract(CharsetDecoder.Decode(page.Bytes, page.ContentType), page.Url);
 
     /// <summary>Extracts content and metadata from decoded HTML.</summary>
     /// <param name="html">The page's markup.</param>
@@ -83,7 +90,22 @@ public sealed class HtmlExtractor
     {
         var builder = new ContentTreeBuilder(_options);
         var root = builder.Build(body);
-        var containers = ContentFinder.Find(builder.Elements, root, metadata.ArticleBody);
+        var containers = ContentFinder.Find(builder.Elements, metadata.ArticleBody, _options);
+        if (builder.SkippedAsides && ContentFinder.Prose(containers) < ContentFinder.WeakProse)
+        {
+            // Little or nothing to read outside <aside> and <noscript>: a post put in an aside, or a
+            // page built by scripts whose copy for readers without them (as we parse, scripting
+            // off) is the text. Taken when it holds more than twice the prose.
+            builder = new ContentTreeBuilder(_options, keepAsides: true);
+            var retryRoot = builder.Build(body);
+            if (ContentFinder.Find(builder.Elements, metadata.ArticleBody, _options) is { } found
+                && ContentFinder.Prose(found) > 2 * ContentFinder.Prose(containers))
+            {
+                (root, containers) = (retryRoot, found);
+            }
+        }
+
+        containers ??= [root];
         ContentCleaner.Clean(containers, _options);
         return new ContentRenderer(_options).Render(containers);
     }

@@ -26,6 +26,17 @@ public class HostileHtmlTests
         Assert.DoesNotContain("beyond the nesting limit", page.Text, StringComparison.Ordinal);
     }
 
+    [Fact]
+    public void ManyUnclosedTitlesStayLinear()
+    {
+        // Each title without an end tag ends at the next tag; the search for its end tag must not
+        // rescan the rest of the page for every one of them.
+        var html = new StringBuilder("<p>A sentence of real text before the titles, long enough to count as content.</p>");
+        html.Insert(html.Length, "<title>x", 300_000).Append("<p>And one more sentence after them, long enough to count as content too.</p>");
+        var page = new HtmlExtractor().Extract(html.ToString());
+        Assert.Contains("one more sentence", page.Text, StringComparison.Ordinal);
+    }
+
     [Theory]
     [InlineData(HtmlParserKind.Fast)]
     [InlineData(HtmlParserKind.AngleSharp)]

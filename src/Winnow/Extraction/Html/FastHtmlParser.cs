@@ -23,6 +23,7 @@ internal sealed class FastHtmlParser
     private readonly List<KeyValuePair<string, string>> _attributes = [];
     private readonly StringBuilder _value = new();
     private readonly char[] _lower = new char[64];
+    private readonly int[] _endTagMissingFrom = new int[2];
 
     /// <summary>The calling thread's parser.</summary>
     public static FastHtmlParser ForThread => _threadInstance ??= new FastHtmlParser();
@@ -36,6 +37,7 @@ internal sealed class FastHtmlParser
 
         _unknown.Clear();
         _unknownNames.Clear();
+        _endTagMissingFrom.AsSpan().Fill(int.MaxValue);
         _tree.Reset(Count + 64);
         var pos = 0;
         var cut = -1;
@@ -291,7 +293,20 @@ internal sealed class FastHtmlParser
     // Text up to the matching end tag; returns the position after it.
     private int RawContent(string html, int i, int id, string name)
     {
-        var end = id == Plaintext ? html.Length : FindEndTag(html, i, name);
+        var recovers = id == Title || id == Textarea;
+        var slot = id == Title ? 0 : 1;
+        var end = id == Plaintext || (recovers && i >= _endTagMissingFrom[slot]) ? html.Length : FindEndTag(html, i, name);
+        var endTagMissing = end == html.Length && recovers;
+        if (endTagMissing)
+        {
+            // Known from here on, so that many unclosed titles do not each scan to the end (quadratic).
+            _endTagMissingFrom[slot] = Math.Min(_endTagMissingFrom[slot], i);
+
+            // 13.2.5.2 (RCDATA) would make the rest of the page the title; like libxml2, a title or
+            // textarea whose end tag is nowhere ends at the next tag.
+            end = NextTag(html, i);
+        }
+
         var content = html.AsSpan(i, end - i);
         if (id == Title || id == Textarea)
         {
@@ -305,7 +320,20 @@ internal sealed class FastHtmlParser
         }
 
         _tree.PopCurrent();
-        return end >= html.Length ? html.Length : SkipPast(html, end, '>');
+        return end >= html.Length || endTagMissing ? end : SkipPast(html, end, '>');
+    }
+
+    private static int NextTag(string html, int from)
+    {
+        for (var at = html.IndexOf('<', from); at >= 0; at = html.IndexOf('<', at + 1))
+        {
+            if (at + 1 < html.Length && (char.IsAsciiLetter(html[at + 1]) || html[at + 1] is '/' or '!'))
+            {
+                return at;
+            }
+        }
+
+        return html.Length;
     }
 
     private static int FindEndTag(string html, int from, string name)

@@ -321,10 +321,13 @@ internal sealed class HtmlTreeBuilder
         PopTo(_stack.Count - 1);
     }
 
+    // 13.2.4.2 "has an element in scope": walking down from the current node, the target is found
+    // before any scope marker below it. Applet, marquee and object are markers themselves, so the
+    // topmost marker may be the target (at == boundary): then it is in scope.
     private void CloseInScope(int id, int boundary)
     {
         var at = id < _top.Length ? _top[id] : -1;
-        if (at > boundary)
+        if (at >= 0 && at >= boundary)
         {
             PopTo(at);
         }

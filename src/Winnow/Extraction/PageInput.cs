@@ -2,21 +2,28 @@ using Winnow.IO;
 using Winnow.Readers;
 using Winnow.Warc;
 
-namespace Winnow.Cli.Commands;
+namespace Winnow.Extraction;
 
-/// <summary>One page to extract: its bytes, where it came from, its URL and HTTP content type.</summary>
+/// <summary>
+/// One page to extract: its bytes, where it came from, its URL and HTTP content type. The pages of
+/// `winnow extract` and of the extraction benchmarks are read by <see cref="ReadAll"/>, so that a
+/// benchmark measures what the command does.
+/// </summary>
 internal sealed record PageInput(string Source, string? Url, string? ContentType, byte[] Bytes)
 {
     private const int MaxPageBytes = 64 << 20;
 
-    /// <summary>Pages of the input files in order; unreadable files and skipped WARC records are counted.</summary>
-    public static IEnumerable<PageInput> ReadAll(IReadOnlyList<InputFile> files, IDictionary<string, long> skipped)
+    /// <summary>
+    /// Pages of the input files in order; unreadable files and skipped WARC records are counted in
+    /// <paramref name="skipped"/>, and <paramref name="onError"/> gets a one-line message naming the file.
+    /// </summary>
+    public static IEnumerable<PageInput> ReadAll(IReadOnlyList<InputFile> files, IDictionary<string, long> skipped, Action<string> onError)
     {
         foreach (var file in files)
         {
             if (file.Kind == InputKind.Warc)
             {
-                foreach (var page in ReadWarc(file, skipped))
+                foreach (var page in ReadWarc(file, skipped, onError))
                 {
                     yield return page;
                 }
@@ -24,7 +31,7 @@ internal sealed record PageInput(string Source, string? Url, string? ContentType
                 continue;
             }
 
-            var bytes = ReadFile(file, skipped);
+            var bytes = ReadFile(file, skipped, onError);
             if (bytes is not null)
             {
                 yield return new PageInput(file.Name, null, null, bytes);
@@ -32,7 +39,7 @@ internal sealed record PageInput(string Source, string? Url, string? ContentType
         }
     }
 
-    private static IEnumerable<PageInput> ReadWarc(InputFile file, IDictionary<string, long> skipped)
+    private static IEnumerable<PageInput> ReadWarc(InputFile file, IDictionary<string, long> skipped, Action<string> onError)
     {
         using var reader = WarcReader.Open(file.Path);
         using var entries = reader.Read().GetEnumerator();
@@ -47,7 +54,7 @@ internal sealed record PageInput(string Source, string? Url, string? ContentType
             }
             catch (IOException e)
             {
-                System.Console.Error.WriteLine($"{file.Name}: {e.Message}; the rest of the file is skipped");
+                onError($"{file.Name}: {e.Message}; the rest of the file is skipped");
                 Add(skipped, "corrupt_file");
                 break;
             }
@@ -70,7 +77,7 @@ internal sealed record PageInput(string Source, string? Url, string? ContentType
         }
     }
 
-    private static byte[]? ReadFile(InputFile file, IDictionary<string, long> skipped)
+    private static byte[]? ReadFile(InputFile file, IDictionary<string, long> skipped, Action<string> onError)
     {
         try
         {
@@ -93,7 +100,7 @@ internal sealed record PageInput(string Source, string? Url, string? ContentType
         }
         catch (Exception e) when (e is IOException or InvalidDataException or UnauthorizedAccessException)
         {
-            System.Console.Error.WriteLine($"{file.Name}: {e.Message}");
+            onError($"{file.Name}: {e.Message}");
             Add(skipped, "unreadable");
             return null;
         }

@@ -1,0 +1,128 @@
+using System.Text;
+using Winnow.Extraction;
+
+namespace Winnow.Tests.Extraction;
+
+/// <summary>How the main content is chosen, on small pages of our own, one failure class each.</summary>
+public class ContentFinderTests
+{
+    private static string Extract(string html, ExtractionOptions options = default) => new HtmlExtractor(options).Extract(html).Text;
+
+    private static string Paragraphs(string prefix, int count) => string.Concat(Enumerable.Range(1, count).Select(i =>
+        $"<p>{prefix} paragraph {i} says something in full sentences, with a comma or two, and runs long enough to count.</p>"));
+
+    [Fact]
+    public void ALongCommentSectionDoesNotBecomeTheContent()
+    {
+        var comments = new StringBuilder("<ol class=\"commentlist\">");
+        for (var i = 0; i < 200; i++)
+        {
+            comments.Append($"<li class=\"comment\"><div class=\"comment-body\"><p>Reader {i} writes back at length, agreeing, disagreeing, quoting, and adding a story of their own, which goes on, and on, for several more lines than the post itself.</p></div></li>");
+        }
+
+        comments.Append("</ol>");
+        var html = $"<body><div class=\"post\">{Paragraphs("Post", 3)}<div id=\"comments\">{comments}</div></div><div class=\"sidebar\">Links</div></body>";
+        var text = Extract(html);
+        Assert.Contains("Post paragraph 1", text, StringComparison.Ordinal);
+        Assert.Contains("Post paragraph 3", text, StringComparison.Ordinal);
+        Assert.DoesNotContain("Reader", text, StringComparison.Ordinal);
+        Assert.Contains("Reader 199", Extract(html, new ExtractionOptions { IncludeComments = true }), StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("post hentry commented")]
+    [InlineData("opinion commentary")]
+    [InlineData("story with_commentary")]
+    [InlineData("post type-post hentry category-for-discussion tag-comments")]
+    [InlineData("section\" id=\"how-comments-are-shared-with-readers")]
+    public void NamesThatOnlyMentionCommentsDoNotMarkACommentSection(string className)
+    {
+        var text = Extract($"<body><article class=\"{className}\">{Paragraphs("Post", 3)}</article><div class=\"comments\">{Paragraphs("Reader", 1)}</div></body>");
+        Assert.Contains("Post paragraph 1", text, StringComparison.Ordinal);
+        Assert.Contains("Post paragraph 3", text, StringComparison.Ordinal);
+        Assert.DoesNotContain("Reader", text, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void AnArticleSplitIntoCousinSectionsIsKeptWhole()
+    {
+        string Section(string name, int paragraphs) => $"<section class=\"part\"><div><div>{Paragraphs(name, paragraphs)}</div></div></section>";
+        var html = $"<body><nav><a href=\"/\">Home</a></nav><article>{Section("Opening", 2)}{Section("Middle", 3)}{Section("Closing", 8)}</article>"
+            + "<div class=\"sidebar\"><p>About this site: a short note on who writes here and why, kept beside every post.</p></div></body>";
+        var text = Extract(html);
+        Assert.Contains("Opening paragraph 1", text, StringComparison.Ordinal);
+        Assert.Contains("Middle paragraph 3", text, StringComparison.Ordinal);
+        Assert.Contains("Closing paragraph 8", text, StringComparison.Ordinal);
+        Assert.DoesNotContain("About this site", text, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void ALongProseBlockOutsideAWeakWinnerTakesItsPlace()
+    {
+        // The story is one text block with line breaks, beside a large menu in the same column; a
+        // short address block elsewhere has the column to itself and outvotes it.
+        var menu = string.Concat(Enumerable.Range(1, 120).Select(i => $"<li><a href=\"/s{i}\">Service number {i}</a></li>"));
+        var story = string.Join("<br><br>", Enumerable.Range(1, 6).Select(i =>
+            $"Sentence group {i} of the story tells what happened, where, and to whom, in plain words."));
+        var html = $"<body><div><div><div><ul>{menu}</ul></div><div>{story}</div></div></div>"
+            + "<div><div><div><div>City Hall, 1 Main Street, Springfield, phone 555 0100, open weekdays</div></div></div></div></body>";
+        var text = Extract(html);
+        Assert.Contains("Sentence group 1", text, StringComparison.Ordinal);
+        Assert.Contains("Sentence group 6", text, StringComparison.Ordinal);
+        Assert.DoesNotContain("City Hall", text, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void AnArticleWrittenAsListsIsFound()
+    {
+        var items = string.Concat(Enumerable.Range(1, 12).Select(i =>
+            $"<li>Item {i} of the release notes explains a change, why it was made, and what it means for you.</li>"));
+        var html = $"<body><header><div><p>The project blog: notes from the people who build it</p></div></header>"
+            + $"<div class=\"entry\"><h2>Highlights</h2><ul>{items}</ul><h2>Fixes</h2><ul>{items.Replace("Item", "Fix", StringComparison.Ordinal)}</ul></div></body>";
+        var text = Extract(html);
+        Assert.Contains("Item 1 of the release notes", text, StringComparison.Ordinal);
+        Assert.Contains("Fix 12 of the release notes", text, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void APageWhoseTextIsOnlyInNoscriptIsRead()
+    {
+        // A script-built page: without scripts a browser shows the <noscript> copy, and so do we.
+        var html = $"<body><div id=\"app\"></div><noscript><article>{Paragraphs("Story", 4)}</article></noscript><script>start()</script></body>";
+        var text = Extract(html);
+        Assert.Contains("Story paragraph 1", text, StringComparison.Ordinal);
+        Assert.Contains("Story paragraph 4", text, StringComparison.Ordinal);
+
+        // Where the page has text of its own, a <noscript> note stays out.
+        var page = $"<body><article>{Paragraphs("Story", 4)}</article><noscript><p>Please turn on JavaScript to see the comments and the rest of the site.</p></noscript></body>";
+        Assert.DoesNotContain("JavaScript", Extract(page), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void APostInAnAsideIsReadWhenNothingElseIs()
+    {
+        var html = $"<body><div class=\"top\"><a href=\"/\">Home</a> <a href=\"/about\">About</a></div><aside class=\"post\">{Paragraphs("Post", 4)}</aside>"
+            + "<div>© The site, all rights reserved</div></body>";
+        var text = Extract(html);
+        Assert.Contains("Post paragraph 1", text, StringComparison.Ordinal);
+        Assert.Contains("Post paragraph 4", text, StringComparison.Ordinal);
+
+        // Beside an article, an aside stays out.
+        var page = $"<body><article>{Paragraphs("Story", 4)}</article><aside>{Paragraphs("Teaser", 1)}</aside></body>";
+        Assert.DoesNotContain("Teaser", Extract(page), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void ADateLineInAPositivelyNamedBlockDoesNotOutscoreTheBody()
+    {
+        // The body is one long block of text with line breaks, so it casts one vote; the date line
+        // sits in blocks named "entry" and "content", worth more than that vote.
+        var body = string.Join("<br>", Enumerable.Range(1, 60).Select(i => $"Line {i} of a long story goes on and on without any commas at all"));
+        var html = $"<body><div class=\"entry-content\"><div class=\"entry-meta\"><div class=\"post-content-date\">Posted on Monday March 3 2012 by the admin of this blog</div></div></div>"
+            + $"<div><div>{body}</div><a href=\"/more\">More stories</a></div></body>";
+        var text = Extract(html);
+        Assert.Contains("Line 1 of a long story", text, StringComparison.Ordinal);
+        Assert.Contains("Line 60 of a long story", text, StringComparison.Ordinal);
+    }
+}
+
