@@ -12,7 +12,7 @@ namespace Winnow.Documents;
 public sealed class Document
 {
     private List<MetadataField>? _metadata;
-    private string _text;
+    private string? _text;
     private JsonObject? _attributes;
 
     /// <summary>Creates a document.</summary>
@@ -25,13 +25,25 @@ public sealed class Document
         InputBytes = inputBytes;
     }
 
+    /// <summary>
+    /// A document whose text stays a JSON string token (quotes included) until a stage reads it: a
+    /// replayed spill record whose text no later stage reads is written back without ever being
+    /// decoded. The token must be valid JSON (one we wrote) and outlive the document's use.
+    /// </summary>
+    internal static Document WithJsonText(string id, ReadOnlyMemory<byte> textJson, DocumentSource source, long ordinal, long inputBytes)
+    {
+        var document = new Document(id, null!, source, ordinal, inputBytes);
+        document.RawTextJson = textJson;
+        return document;
+    }
+
     /// <summary>The document's id: from the input, or "file:line" when the input has none.</summary>
     public string Id { get; }
 
     /// <summary>The text; stages that clean or redact replace it.</summary>
     public string Text
     {
-        get => _text;
+        get => _text ??= RawTextJson.IsEmpty ? "" : DecodeJsonText(RawTextJson.Span);
         set
         {
             if (!ReferenceEquals(value, _text))
@@ -56,6 +68,13 @@ public sealed class Document
     internal int RemovalPass { get; set; }
 
     internal void SetRawTextJson(ReadOnlyMemory<byte> raw) => RawTextJson = raw;
+
+    private static string DecodeJsonText(ReadOnlySpan<byte> token)
+    {
+        var reader = new System.Text.Json.Utf8JsonReader(token);
+        reader.Read();
+        return reader.GetString()!;
+    }
 
     /// <summary>The page's URL, when known.</summary>
     public string? Url { get; set; }

@@ -20,7 +20,7 @@ internal sealed class SpillParser : IRecordParser
         }
 
         var bytes = memory.Span;
-        string id = "", text = "", file = "", contentType = ContentTypes.PlainText;
+        string id = "", file = "", contentType = ContentTypes.PlainText;
         string? url = null;
         long ordinal = 0, inputBytes = 0, line = 0, offset = -1;
         var metadata = new List<MetadataField>();
@@ -38,9 +38,9 @@ internal sealed class SpillParser : IRecordParser
                 case "_bytes": inputBytes = reader.GetInt64(); break;
                 case "id": id = reader.GetString()!; break;
                 case "text":
-                    // Kept as written too: unchanged texts are written back byte for byte, as from the input.
+                    // Kept as written and decoded only if a stage reads it: an unchanged text is written
+                    // back byte for byte, and one that no later stage reads is never decoded at all.
                     rawText = memory.Slice((int)reader.TokenStartIndex, reader.ValueSpan.Length + 2);
-                    text = reader.GetString()!;
                     break;
                 case "url": url = reader.GetString(); break;
                 case "content_type": contentType = reader.GetString()!; break;
@@ -86,12 +86,9 @@ internal sealed class SpillParser : IRecordParser
             }
         }
 
-        var document = new Document(id, text, new DocumentSource(file, line, offset), ordinal, inputBytes)
-        {
-            Url = url,
-            ContentType = contentType,
-        };
-        document.SetRawTextJson(rawText);
+        var document = Document.WithJsonText(id, rawText, new DocumentSource(file, line, offset), ordinal, inputBytes);
+        document.Url = url;
+        document.ContentType = contentType;
         foreach (var field in metadata)
         {
             document.AddMetadata(field);
