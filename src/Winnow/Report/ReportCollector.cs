@@ -78,6 +78,10 @@ internal sealed class ReportCollector
         ReadReuse();
         ReadRejected();
         var hasClustersFile = near is not null;
+
+        // Exact duplicates have no clusters file: their groups are rebuilt from removed/, where each
+        // removed copy names the document kept in its place. Near duplicates are counted from
+        // clusters.jsonl when it exists, so they are not counted here a second time.
         foreach (var shard in ShardFiles.Of(_run, RunFiles.Removed))
         {
             ForEachDoc(shard, (ref DocFields d) =>
@@ -95,6 +99,8 @@ internal sealed class ReportCollector
             _histogram.Add(kind, size);
         }
 
+        // Which groups the page shows is known only once every group's size is: a second pass then
+        // collects the members and texts of those few, so memory follows the page, not the corpus.
         _groups.Select(_options.MaxClusters);
         SecondPass(near ?? []);
     }
@@ -230,6 +236,8 @@ internal sealed class ReportCollector
             }
         }
 
+        // The texts are read last, when the budget of documents with text is spent: a member is
+        // given its text by the first cluster (largest first) that shows it.
         foreach (var shard in removedShards)
         {
             ForEachDoc(shard, (ref DocFields d) => Fill(ref d, removed: true));

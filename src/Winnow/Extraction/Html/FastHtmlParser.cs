@@ -11,6 +11,15 @@ namespace Winnow.Extraction.Html;
 /// apart), CDATA in foreign content. Scans with vectorized IndexOf between markup; text is
 /// copied once. Depth is capped: past <c>maxNesting</c> open elements the page is cut there.
 /// </summary>
+/// <remarks>
+/// It follows "13.2.5 Tokenization" of the HTML standard (WHATWG) where that changes the text a
+/// reader sees, not its error recovery state by state: 13.2.5.1 "Data state" (text up to '&lt;'),
+/// 13.2.5.6 "Tag open state" and 13.2.5.8 "Tag name state" (a '&lt;' not followed by a letter, '/',
+/// '!' or '?' is text), 13.2.5.32–13.2.5.39 the attribute states (<see cref="Attribute"/>),
+/// 13.2.5.42–13.2.5.52 comments (<see cref="Declaration"/>), 13.2.5.2 RCDATA and 13.2.5.3
+/// RAWTEXT (<see cref="RawContent"/>), 13.2.5.69 "CDATA section state" in foreign content, and
+/// 13.2.5.72 "Character reference state" (<see cref="HtmlEntities"/>).
+/// </remarks>
 /// <remarks>Not thread-safe; use <see cref="ForThread"/>.</remarks>
 internal sealed class FastHtmlParser
 {

@@ -11,6 +11,18 @@ namespace Winnow.Extraction.Html;
 /// re-wrap inline formatting but do not move text between blocks. Every decision is O(1) through
 /// per-name "topmost open" indexes, so hostile tag soup stays linear.
 /// </summary>
+/// <remarks>
+/// Sections of the HTML standard (WHATWG, "13.2 Parsing HTML documents") it follows, by method:
+/// 13.2.4.2 "The stack of open elements" and "has an element in scope" (<see cref="CloseInScope"/>,
+/// the scope markers); 13.2.6 "Tree construction": 13.2.6.1 "Creating and inserting nodes" with
+/// foster parenting (<see cref="Insert"/>, <see cref="Foster"/>); 13.2.6.3 "Closing elements that
+/// have implied end tags" (<see cref="StartInBody"/>, <see cref="End"/>); the insertion modes
+/// 13.2.6.4.4 "in head" and 13.2.6.4.5 "in head noscript" (<see cref="Start"/>), 13.2.6.4.7 "in
+/// body" (<see cref="StartInBody"/>, <see cref="End"/>), 13.2.6.4.9 "in table", 13.2.6.4.13 "in
+/// table body", 13.2.6.4.14 "in row" and 13.2.6.4.15 "in cell" (<see cref="TableStart"/>); 13.2.6.2
+/// "Parsing elements that contain only text" (<see cref="RawText"/>); 13.2.6.5 "The rules for
+/// parsing tokens in foreign content" (SVG and MathML, <see cref="InForeign"/>).
+/// </remarks>
 /// <remarks>Not thread-safe; one per parse (reused per thread through <see cref="FastHtmlParser"/>).</remarks>
 internal sealed class HtmlTreeBuilder
 {
@@ -68,6 +80,8 @@ internal sealed class HtmlTreeBuilder
     }
 
     /// <summary>Handles a start tag; false when the element was not inserted (ignored tag).</summary>
+    // 13.2.6.4.4 "in head" and 13.2.6.4.5 "in head noscript" here; the body's start tags go to
+    // StartInBody (13.2.6.4.7), with 13.2.6.4.6 "after head" implied when a body tag comes first.
     public bool Start(int id, string name, List<KeyValuePair<string, string>>? attributes, bool selfClosing)
     {
         if (InForeign)
@@ -123,6 +137,8 @@ internal sealed class HtmlTreeBuilder
         return StartInBody(id, name, attributes, selfClosing);
     }
 
+    // 13.2.6.4.7 "in body", start tags: a block start tag first closes an open <p> in button scope,
+    // li/dd/dt close their open sibling (13.2.6.3 implied end tags), headings close a heading.
     private bool StartInBody(int id, string name, List<KeyValuePair<string, string>>? attributes, bool selfClosing)
     {
         var current = _stack[^1].Id;
@@ -232,6 +248,8 @@ internal sealed class HtmlTreeBuilder
         return true;
     }
 
+    // 13.2.6.4.7 "in body", end tags: an end tag closes its element only when it is in scope
+    // (13.2.4.2), with everything opened inside it; "any other end tag" stops at a special element.
     public void End(int id)
     {
         var at = id < _top.Length ? _top[id] : -1;
@@ -306,7 +324,10 @@ internal sealed class HtmlTreeBuilder
         }
     }
 
-    /// <summary>Adds raw or decoded text (script, style, title, textarea contents) as one text child of the current node.</summary>
+    /// <summary>
+    /// Adds raw or decoded text (script, style, title, textarea contents) as one text child of the
+    /// current node: 13.2.6.2 "Parsing elements that contain only text" (raw text and RCDATA).
+    /// </summary>
     public void RawText(string text)
     {
         if (text.Length > 0)
