@@ -1,0 +1,45 @@
+#!/usr/bin/env bash
+# The default `winnow run` (extract, exact dedup, Gopher/C4/FineWeb filters, PII, near dedup,
+# report) beside the machine's limits, measured in the same session: reading the corpus (`cat`
+# to /dev/null), copying it (`cp`, which writes the page cache as the run's output does), and
+# decompressing its gzipped copy (`gzip -d`). Whole processes under /usr/bin/time -v; prints a
+# Markdown table (wall, user + sys, peak RSS, MB/s of input JSONL).
+#
+#   bench/default-run.sh CORPUS.jsonl WORK_DIR [ROUNDS] [-- RUN_OPTIONS...]
+#   e.g. ./winnow synth --docs 1000000 --out /tmp/c1m.jsonl && bench/default-run.sh /tmp/c1m.jsonl /tmp/dr 2
+set -euo pipefail
+root=$(cd "$(dirname "$0")/.." && pwd)
+corpus=$1; work=$2; rounds=${3:-1}; shift $(( $# >= 3 ? 3 : $# ))
+[ "${1:-}" = "--" ] && shift
+options=("$@")
+mkdir -p "$work"
+size=$(stat -c %s "$corpus")
+[ -f "$work/corpus.jsonl.gz" ] || gzip -1 -c "$corpus" > "$work/corpus.jsonl.gz"
+"$root/winnow" --help > /dev/null   # build outside the timings
+
+row() { # label, time -v log
+  local wall user sys rss
+  wall=$(grep -F 'Elapsed (wall clock)' "$2" | awk '{print $NF}' | awk -F: '{ if (NF == 3) print $1 * 3600 + $2 * 60 + $3; else print $1 * 60 + $2 }')
+  user=$(grep -F 'User time' "$2" | awk '{print $NF}')
+  sys=$(grep -F 'System time' "$2" | awk '{print $NF}')
+  rss=$(grep -F 'Maximum resident' "$2" | awk '{print $NF}')
+  printf '| %s | %.1f s | %.1f s | %.0f MB | %.0f MB/s |\n' "$1" "$wall" "$(echo "$user + $sys" | bc -l)" "$(echo "$rss / 1024" | bc -l)" "$(echo "$size / 1000000 / $wall" | bc -l)"
+}
+
+echo "corpus: $corpus ($((size / 1000000)) MB); $(nproc) cores; load average $(cut -d' ' -f1-3 /proc/loadavg)"
+echo
+echo "| command | wall | user + sys | peak RSS | MB/s of the JSONL |"
+echo "| --- | --- | --- | --- | --- |"
+for round in $(seq "$rounds"); do
+  /usr/bin/time -v cat "$corpus" > /dev/null 2> "$work/cat.log"; row "cat > /dev/null" "$work/cat.log"
+  rm -f "$work/copy.jsonl"
+  /usr/bin/time -v cp "$corpus" "$work/copy.jsonl" 2> "$work/cp.log"; row "cp" "$work/cp.log"
+  rm -f "$work/copy.jsonl"
+  /usr/bin/time -v gzip -dc "$work/corpus.jsonl.gz" > /dev/null 2> "$work/gzip.log"; row "gzip -d (of its gzip -1 copy)" "$work/gzip.log"
+  rm -rf "$work/run"
+  /usr/bin/time -v "$root/winnow" run "$corpus" --out "$work/run" -q "${options[@]}" > "$work/run.out" 2> "$work/run.log"
+  row "winnow run ${options[*]}" "$work/run.log"
+done
+echo
+echo "load average after: $(cut -d' ' -f1-3 /proc/loadavg)"
+tail -n +1 "$work/run.out" | head -12
