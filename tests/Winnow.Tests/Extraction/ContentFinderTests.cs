@@ -124,5 +124,25 @@ public class ContentFinderTests
         Assert.Contains("Line 1 of a long story", text, StringComparison.Ordinal);
         Assert.Contains("Line 60 of a long story", text, StringComparison.Ordinal);
     }
-}
 
+    [Fact]
+    public void TeasersOfOtherPostsInTheirOwnArticlesDoNotWidenTheContent()
+    {
+        // Each teaser is an <article> with a long excerpt: prose, but another post's.
+        var teasers = string.Concat(Enumerable.Range(1, 6).Select(i =>
+            $"<li><article><h5><a href=\"/{i}\">Other story {i}</a></h5><div class=\"excerpt\">Teaser {i} retells another story at length, in full sentences, with commas, and goes on for long enough to look like prose.</div><a href=\"/{i}\">Read More</a></article></li>"));
+        var html = $"<body><div><main><article>{Paragraphs("Story", 4)}</article></main><div><h2>More news</h2><ul>{teasers}</ul></div></div></body>";
+        var text = Extract(html);
+        Assert.Contains("Story paragraph 4", text, StringComparison.Ordinal);
+        Assert.DoesNotContain("Teaser", text, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void SectionsOfOneArticleStillWidenTheContent()
+    {
+        var html = $"<body><div><article><section>{Paragraphs("First", 4)}</section><div><section>{Paragraphs("Second", 3)}</section></div></article></div><div class=\"footer\"><a href=\"/\">Home</a></div></body>";
+        var text = Extract(html);
+        Assert.Contains("First paragraph 1", text, StringComparison.Ordinal);
+        Assert.Contains("Second paragraph 3", text, StringComparison.Ordinal);
+    }
+}
