@@ -32,6 +32,7 @@ internal static class ExtractionPath
         var options = new ExtractionOptions();
         var output = Path.Combine(Path.GetTempPath(), $"winnow-extract-path-{Environment.ProcessId}.jsonl");
         long pages = 0;
+        var slowest = new List<(double Seconds, string File)>();
         var wall = Stopwatch.StartNew();
         using (var stream = new FileStream(output, FileMode.Create))
         using (var writer = new Utf8JsonWriter(stream, new JsonWriterOptions { Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping }))
@@ -48,8 +49,10 @@ internal static class ExtractionPath
                 Lap(w, t, 3);
                 var document = FastHtmlParser.ForThread.Parse(html, options.MaxNesting);
                 Lap(w, t, 4);
+                var before = t[5];
                 var page = extractor.Extract(document, null);
                 Lap(w, t, 5);
+                slowest.Add((t[5] - before, file.Name));
                 ExtractJson.Write(writer, file.Name, page);
                 writer.Flush();
                 stream.WriteByte((byte)'\n');
@@ -69,6 +72,8 @@ internal static class ExtractionPath
             Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"| {Names[i]} | {t[i]:F3} | {t[i] / sum:P1} |"));
         }
 
+        Console.WriteLine("slowest pages to extract (after parsing): " + string.Join(", ",
+            slowest.OrderByDescending(p => p.Seconds).Take(5).Select(p => string.Create(CultureInfo.InvariantCulture, $"{p.File} {p.Seconds * 1000:F0} ms"))));
         return 0;
     }
 
