@@ -145,4 +145,23 @@ public class ContentFinderTests
         Assert.Contains("First paragraph 1", text, StringComparison.Ordinal);
         Assert.Contains("Second paragraph 3", text, StringComparison.Ordinal);
     }
+
+    [Fact]
+    public void ALinkWrappedInASpanInsideASentenceIsRead()
+    {
+        var sentence = "<p>This design contributed to <span><a href=\"/thin\">the impossible thinness of the laptop</a></span> released in 2015, before finding its way into every model, with a comma or two.</p>";
+        var text = Extract($"<body><article>{Paragraphs("Story", 3)}{sentence}</article></body>");
+        Assert.Contains("contributed to the impossible thinness of the laptop released in 2015", text, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void ASpanOfLinksOnItsOwnLineIsStillDropped()
+    {
+        var links = "<span class=\"x\"><a href=\"/a\">First related story</a> <a href=\"/b\">Second related story</a></span>";
+        var hover = "<p>Said Rep. <span><a href=\"/p\">Jane Doe</a><span><a href=\"/1\">Another headline about her</a><a href=\"/2\">And one more headline</a></span></span> on Monday, with a comma, at length.</p>";
+        var text = Extract($"<body><article>{Paragraphs("Story", 3)}<div>{Paragraphs("More", 1)}{links}</div>{hover}</article></body>");
+        Assert.DoesNotContain("related story", text, StringComparison.Ordinal);
+        Assert.Contains("Said Rep. Jane Doe on Monday", text, StringComparison.Ordinal);
+        Assert.DoesNotContain("headline", text, StringComparison.Ordinal);
+    }
 }
