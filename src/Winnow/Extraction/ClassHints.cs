@@ -26,7 +26,7 @@ internal static class ClassHints
         "more-stories", "read-more", "readmore", "trending", "popular", "most-read", "mostread",
         "also-read", "next-post", "prev-post", "post-nav", "postnav", "paywall", "login",
         "disqus", "respond", "reply", "shoutbox", "hidden", "print-only", "rating", "follow", "author-info",
-        "about-author", "about-the-author", "user-info", "teaser", "dateline", "timestamp", "metadata",
+        "about-author", "about-the-author", "post-author", "author-box", "authorbox", "author-card", "user-info", "teaser", "dateline", "timestamp", "metadata",
         "post-meta", "entry-meta", "article-meta", "caption", "credit", "tools", "jump", "inline-ad",
         "ad-container", "adcontainer", "ad-slot", "adslot", "ad-wrapper", "dfp",
     ];

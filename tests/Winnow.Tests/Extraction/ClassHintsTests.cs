@@ -11,6 +11,8 @@ public class ClassHintsTests
     [InlineData("post-most-popular-list__inner")]
     [InlineData("articleRelated")]
     [InlineData("story-share-tools")]
+    [InlineData("post-author")]
+    [InlineData("author-box")]
     public void AChromeWordInsideAContentNameMarksChrome(string name)
     {
         Assert.Equal(ClassHints.Negative, ClassHints.Of(name, null, out _));
