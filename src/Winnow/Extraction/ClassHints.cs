@@ -79,8 +79,8 @@ internal static class ClassHints
 
             var names = NamesComments(token);
             commentSection |= names;
-            negative |= names || token.IndexOfAny(NegativeNames) >= 0;
-            var chrome = names || token.IndexOfAny(ChromeOnlyNames) >= 0;
+            var chrome = names || token.IndexOfAny(ChromeOnlyNames) >= 0 || NamesAnAd(token);
+            negative |= chrome || token.IndexOfAny(NegativeNames) >= 0;
 
             // Within one compound name the chrome word says what the block is: "post-meta",
             // "entry-meta", "post-most-popular-list" are a post's furniture, not the post.
@@ -89,6 +89,23 @@ internal static class ClassHints
 
         comments |= commentSection;
         return (negative ? Negative : 0) + (positive ? Positive : 0);
+    }
+
+    // "ad" as a name or the last word of one ("ad", "ads", "mobile-ad", "top_ads"), not as letters
+    // inside a word ("head", "load") nor as a first word that a later one qualifies ("ad-item",
+    // a slide that carries an ad beside its own text).
+    private static bool NamesAnAd(ReadOnlySpan<char> token)
+    {
+        foreach (var word in (ReadOnlySpan<string>)["ad", "ads"])
+        {
+            if (token.Equals(word, StringComparison.OrdinalIgnoreCase)
+                || (token.EndsWith(word, StringComparison.OrdinalIgnoreCase) && token.Length > word.Length && token[^(word.Length + 1)] is '-' or '_'))
+            {
+                return true;
+            }
+        }
+
+        return false;
     }
 
     // CMS classes that name the post's categories and tags ("category-for-discussion",

@@ -13,9 +13,22 @@ public class ClassHintsTests
     [InlineData("story-share-tools")]
     [InlineData("post-author")]
     [InlineData("author-box")]
+    [InlineData("ad")]
+    [InlineData("movable-ad")]
+    [InlineData("top_ads")]
     public void AChromeWordInsideAContentNameMarksChrome(string name)
     {
         Assert.Equal(ClassHints.Negative, ClassHints.Of(name, null, out _));
+    }
+
+    [Theory]
+    [InlineData("ad-item")]
+    [InlineData("head")]
+    [InlineData("load-more")]
+    [InlineData("thread")]
+    public void AdOnlyAsAWordOfItsOwn(string name)
+    {
+        Assert.NotEqual(ClassHints.Negative, ClassHints.Of(name, null, out _));
     }
 
     [Theory]
