@@ -109,7 +109,7 @@ internal static class ExtractionDatasets
         }
 
         text.AppendLine();
-        text.AppendLine(CultureInfo.InvariantCulture, $"F1 (precision / recall); Winnow through the `winnow extract` path, {parser} parser, no URL.");
+        text.AppendLine(CultureInfo.InvariantCulture, $"F1 to four places (precision / recall); Winnow through the `winnow extract` path, {parser} parser, no URL.");
         return text.ToString();
     }
 
@@ -127,7 +127,7 @@ internal static class ExtractionDatasets
                 continue;
             }
 
-            var f1 = s.F1.ToString("F3", CultureInfo.InvariantCulture);
+            var f1 = s.F1.ToString("F4", CultureInfo.InvariantCulture);
             text.Append(CultureInfo.InvariantCulture, $" {(s.F1 == best ? $"**{f1}**" : f1)} ({s.P:F3} / {s.R:F3}) |");
         }
 

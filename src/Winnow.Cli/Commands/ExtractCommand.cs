@@ -11,7 +11,10 @@ namespace Winnow.Cli.Commands;
 /// <summary>`winnow extract`: main content and metadata of HTML files and WARC responses, as JSONL.</summary>
 internal static class ExtractCommand
 {
-    private const int ChunkPages = 256;
+    // Small chunks, a few in flight: extraction starts after the first pages are read, not after
+    // the first 256 (which, for a folder of 181 pages, was all of them: no overlap at all).
+    private const int ChunkPages = 16;
+    private const int ChunksAhead = 4;
 
     public static Command Create()
     {
@@ -66,7 +69,7 @@ internal static class ExtractCommand
         var clock = System.Diagnostics.Stopwatch.StartNew();
 
         // Reading (and gunzipping) runs on its own thread, a few chunks ahead of the extraction.
-        using var chunks = new System.Collections.Concurrent.BlockingCollection<List<PageInput>>(boundedCapacity: 1);
+        using var chunks = new System.Collections.Concurrent.BlockingCollection<List<PageInput>>(boundedCapacity: ChunksAhead);
         var reader = Task.Run(() =>
         {
             try

@@ -16,7 +16,7 @@ internal static class ClassHints
     // developer", the anchor of a section), not a name for the block's role.
     private const int SlugHyphens = 4;
 
-    private static readonly SearchValues<string> NegativeNames = SearchValues.Create(
+    private static readonly string[] ChromeNames =
     [
         "nav", "menu", "footer", "sidebar", "side-bar", "aside", "share", "sharing", "social", "related",
         "recommend", "promo", "advert", "banner", "cookie", "consent", "gdpr", "subscribe", "subscription",
@@ -26,10 +26,16 @@ internal static class ClassHints
         "more-stories", "read-more", "readmore", "trending", "popular", "most-read", "mostread",
         "also-read", "next-post", "prev-post", "post-nav", "postnav", "paywall", "login",
         "disqus", "respond", "reply", "shoutbox", "hidden", "print-only", "rating", "follow", "author-info",
-        "about-author", "about-the-author", "user-info", "teaser", "dateline", "timestamp", "metadata",
+        "about-author", "about-the-author", "post-author", "author-box", "authorbox", "author-card", "user-info", "teaser", "dateline", "timestamp", "metadata",
         "post-meta", "entry-meta", "article-meta", "caption", "credit", "tools", "jump", "inline-ad",
-        "ad-container", "adcontainer", "ad-slot", "adslot", "ad-wrapper", "dfp", "header",
-    ], StringComparison.OrdinalIgnoreCase);
+        "ad-container", "adcontainer", "ad-slot", "adslot", "ad-wrapper", "dfp",
+    ];
+
+    private static readonly SearchValues<string> NegativeNames = SearchValues.Create([.. ChromeNames, "header"], StringComparison.OrdinalIgnoreCase);
+
+    // Names that are never part of the article even inside a content name; an article's header
+    // ("article-header", "entry-header") holds its title, byline and lead.
+    private static readonly SearchValues<string> ChromeOnlyNames = SearchValues.Create(ChromeNames, StringComparison.OrdinalIgnoreCase);
 
     private static readonly SearchValues<string> PositiveNames = SearchValues.Create(
     [
@@ -73,12 +79,33 @@ internal static class ClassHints
 
             var names = NamesComments(token);
             commentSection |= names;
-            negative |= names || token.IndexOfAny(NegativeNames) >= 0;
-            positive |= token.IndexOfAny(PositiveNames) >= 0;
+            var chrome = names || token.IndexOfAny(ChromeOnlyNames) >= 0 || NamesAnAd(token);
+            negative |= chrome || token.IndexOfAny(NegativeNames) >= 0;
+
+            // Within one compound name the chrome word says what the block is: "post-meta",
+            // "entry-meta", "post-most-popular-list" are a post's furniture, not the post.
+            positive |= !chrome && token.IndexOfAny(PositiveNames) >= 0;
         }
 
         comments |= commentSection;
         return (negative ? Negative : 0) + (positive ? Positive : 0);
+    }
+
+    // "ad" as a name or the last word of one ("ad", "ads", "mobile-ad", "top_ads"), not as letters
+    // inside a word ("head", "load") nor as a first word that a later one qualifies ("ad-item",
+    // a slide that carries an ad beside its own text).
+    private static bool NamesAnAd(ReadOnlySpan<char> token)
+    {
+        foreach (var word in (ReadOnlySpan<string>)["ad", "ads"])
+        {
+            if (token.Equals(word, StringComparison.OrdinalIgnoreCase)
+                || (token.EndsWith(word, StringComparison.OrdinalIgnoreCase) && token.Length > word.Length && token[^(word.Length + 1)] is '-' or '_'))
+            {
+                return true;
+            }
+        }
+
+        return false;
     }
 
     // CMS classes that name the post's categories and tags ("category-for-discussion",

@@ -68,7 +68,8 @@ internal static class ContentCleaner
             return true;
         }
 
-        if (node.Tag is "div" or "section" or "ul" or "ol" or "table" or "figure" or "form" or "dl" or "span")
+        if (node.Tag is "div" or "section" or "ul" or "ol" or "table" or "figure" or "form" or "dl"
+            || (node.Tag == "span" && !InRunningText(node)))
         {
             var density = node.LinkDensity;
             if (density > 0.5 && node.Chars < total * 0.5)
@@ -84,4 +85,22 @@ internal static class ContentCleaner
 
         return false;
     }
+
+    // A span with words right before or after it is part of that sentence, often a link wrapped
+    // for styling: it is read, however much of it is link text. (A span on a line of its own, or
+    // inside such a span, say a name's hover card of links, is judged as a block.)
+    private static bool InRunningText(ContentNode node)
+    {
+        if (node.Parent is not { } parent)
+        {
+            return false;
+        }
+
+        var siblings = parent.Children!;
+        var at = siblings.IndexOf(node);
+        return IsWords(siblings, at - 1) || IsWords(siblings, at + 1);
+    }
+
+    private static bool IsWords(List<ContentNode> siblings, int i) =>
+        i >= 0 && i < siblings.Count && siblings[i].Tag is null && !string.IsNullOrWhiteSpace(siblings[i].Text);
 }

@@ -55,7 +55,7 @@ internal static class ContentFinder
             return null;
         }
 
-        best = Widen(best, options);
+        best = Widen(best, elements, options);
         return WithSiblings(best);
     }
 
@@ -235,12 +235,15 @@ internal static class ContentFinder
     /// sections aside) is mostly prose: the best node is often one section of an article split
     /// into sibling or cousin sections, or one wrapper too deep to hold the lead paragraph.
     /// </summary>
-    private static ContentNode Widen(ContentNode best, ExtractionOptions options)
+    private static ContentNode Widen(ContentNode best, IReadOnlyList<ContentNode> elements, ExtractionOptions options)
     {
+        var articleProse = ArticleProse(elements);
         var current = best;
         for (var a = best.Parent; a is not null && a.Tag != "body"; a = a.Parent)
         {
-            var addedProse = a.ProseChars - current.ProseChars;
+            // Prose of other <article> elements (self-contained compositions: teasers of other
+            // posts, each with its excerpt) is not this article's, however prose-like.
+            var addedProse = a.ProseChars - current.ProseChars - OtherArticlesProse(a, current, articleProse);
             var addedChars = Visible(a, options) - Visible(current, options);
             if (a.Hint >= 0 && (addedChars <= 0 || addedProse >= MinAddedProse * addedChars))
             {
@@ -249,6 +252,45 @@ internal static class ContentFinder
         }
 
         return current;
+    }
+
+    // Bottom-up: the prose inside the outermost <article> elements of each subtree.
+    private static int[] ArticleProse(IReadOnlyList<ContentNode> elements)
+    {
+        var prose = new int[elements.Count];
+        for (var i = elements.Count - 1; i >= 0; i--)
+        {
+            var node = elements[i];
+            if (node.Tag == "article")
+            {
+                prose[i] = node.ProseChars;
+            }
+
+            if (node.Parent is { } parent)
+            {
+                prose[parent.Index] += prose[i];
+            }
+        }
+
+        return prose;
+    }
+
+    // The prose in <article> elements below ancestor but outside current's subtree.
+    private static int OtherArticlesProse(ContentNode ancestor, ContentNode current, int[] articleProse)
+    {
+        var other = 0;
+        for (var below = current; below != ancestor; below = below.Parent!)
+        {
+            foreach (var sibling in below.Parent!.Children!)
+            {
+                if (sibling != below && sibling.Tag is not null)
+                {
+                    other += articleProse[sibling.Index];
+                }
+            }
+        }
+
+        return other;
     }
 
     private static int Visible(ContentNode node, ExtractionOptions options) => node.Chars - (options.IncludeComments ? 0 : node.CommentChars);

@@ -75,6 +75,12 @@ public sealed class HtmlExtractor
             }
         }
 
+        return Extract(document, url, warning);
+    }
+
+    /// <summary>Metadata and main content of a parsed page (the steps after parsing, apart for profiling).</summary>
+    internal ExtractedPage Extract(HtmlDocumentTree document, string? url, string? warning = null)
+    {
         var metadata = MetadataReader.Read(document, url);
         var text = ExtractText(document.Body, metadata);
         return new ExtractedPage(text, metadata.Title, metadata.Author, metadata.Date, metadata.SiteName,

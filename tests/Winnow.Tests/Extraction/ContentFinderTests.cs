@@ -124,5 +124,44 @@ public class ContentFinderTests
         Assert.Contains("Line 1 of a long story", text, StringComparison.Ordinal);
         Assert.Contains("Line 60 of a long story", text, StringComparison.Ordinal);
     }
-}
 
+    [Fact]
+    public void TeasersOfOtherPostsInTheirOwnArticlesDoNotWidenTheContent()
+    {
+        // Each teaser is an <article> with a long excerpt: prose, but another post's.
+        var teasers = string.Concat(Enumerable.Range(1, 6).Select(i =>
+            $"<li><article><h5><a href=\"/{i}\">Other story {i}</a></h5><div class=\"excerpt\">Teaser {i} retells another story at length, in full sentences, with commas, and goes on for long enough to look like prose.</div><a href=\"/{i}\">Read More</a></article></li>"));
+        var html = $"<body><div><main><article>{Paragraphs("Story", 4)}</article></main><div><h2>More news</h2><ul>{teasers}</ul></div></div></body>";
+        var text = Extract(html);
+        Assert.Contains("Story paragraph 4", text, StringComparison.Ordinal);
+        Assert.DoesNotContain("Teaser", text, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void SectionsOfOneArticleStillWidenTheContent()
+    {
+        var html = $"<body><div><article><section>{Paragraphs("First", 4)}</section><div><section>{Paragraphs("Second", 3)}</section></div></article></div><div class=\"footer\"><a href=\"/\">Home</a></div></body>";
+        var text = Extract(html);
+        Assert.Contains("First paragraph 1", text, StringComparison.Ordinal);
+        Assert.Contains("Second paragraph 3", text, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void ALinkWrappedInASpanInsideASentenceIsRead()
+    {
+        var sentence = "<p>This design contributed to <span><a href=\"/thin\">the impossible thinness of the laptop</a></span> released in 2015, before finding its way into every model, with a comma or two.</p>";
+        var text = Extract($"<body><article>{Paragraphs("Story", 3)}{sentence}</article></body>");
+        Assert.Contains("contributed to the impossible thinness of the laptop released in 2015", text, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void ASpanOfLinksOnItsOwnLineIsStillDropped()
+    {
+        var links = "<span class=\"x\"><a href=\"/a\">First related story</a> <a href=\"/b\">Second related story</a></span>";
+        var hover = "<p>Said Rep. <span><a href=\"/p\">Jane Doe</a><span><a href=\"/1\">Another headline about her</a><a href=\"/2\">And one more headline</a></span></span> on Monday, with a comma, at length.</p>";
+        var text = Extract($"<body><article>{Paragraphs("Story", 3)}<div>{Paragraphs("More", 1)}{links}</div>{hover}</article></body>");
+        Assert.DoesNotContain("related story", text, StringComparison.Ordinal);
+        Assert.Contains("Said Rep. Jane Doe on Monday", text, StringComparison.Ordinal);
+        Assert.DoesNotContain("headline", text, StringComparison.Ordinal);
+    }
+}

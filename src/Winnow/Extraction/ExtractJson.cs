@@ -1,7 +1,6 @@
 using System.Text.Json;
-using Winnow.Extraction;
 
-namespace Winnow.Cli.Commands;
+namespace Winnow.Extraction;
 
 /// <summary>Writes one extracted page as the JSON object of `winnow extract`'s output.</summary>
 internal static class ExtractJson
