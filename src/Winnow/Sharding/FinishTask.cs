@@ -79,7 +79,7 @@ internal sealed class FinishTask(RunPlan plan, PlanStep step, WinnowPipeline pip
     private string Part(PlanStep map, int shard, string folder) => Path.Combine(folders.Unit(map, shard), folder, ShardedJsonlWriter.FirstShard);
 
     /// <summary>One shard's records removed in one single-process pass, merged by ordinal across map steps.</summary>
-    private void WriteRemoved(List<PlanStep> maps, int shard, int pass, ShardedJsonlWriter removed)
+    private void WriteRemoved(List<PlanStep> maps, int shard, int pass, RecordSink removed)
     {
         var picked = new List<(long Ordinal, int Map, int Line)>();
         var files = new byte[maps.Count][];
