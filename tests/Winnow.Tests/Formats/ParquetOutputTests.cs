@@ -1,5 +1,6 @@
 using System.Text.Json.Nodes;
 using Winnow.Synth;
+using Winnow.Tests.Cli;
 using Winnow.Tests.Robustness;
 using Winnow.Tests.Support;
 using static Winnow.Tests.Support.RunOutputReader;
@@ -7,6 +8,7 @@ using static Winnow.Tests.Support.RunOutputReader;
 namespace Winnow.Tests.Formats;
 
 /// <summary>--output-format parquet and --compress: files another engine (DuckDB) reads back field for field.</summary>
+[Collection(nameof(ConsoleCollection))]
 public sealed class ParquetOutputTests
 {
     /// <summary>
