@@ -3,6 +3,7 @@ using Winnow.Dedup;
 using Winnow.Filters;
 using Winnow.Pipeline;
 using Winnow.Readers;
+using Winnow.Stats;
 using Winnow.Text;
 using Winnow.Writers;
 
@@ -33,6 +34,7 @@ internal sealed class PipelineOptions
     public Option<string> OutputFormat { get; } = new("--output-format") { Description = "documents/ and removed/ as jsonl or parquet (rejected/ is always JSONL)", DefaultValueFactory = _ => "jsonl" };
     public Option<string> Layout { get; } = new("--layout") { Description = "Record layout: winnow (ours), dolma (Dolma documents + attributes/winnow/) or datatrove (text, id, metadata)", DefaultValueFactory = _ => "winnow" };
     public Option<long> RowGroupBytes { get; } = new Option<long>("--row-group-bytes") { Description = "Parquet output: bytes of rows per row group (memory holds about one)", DefaultValueFactory = _ => new ShardOptions().RowGroupBytes }.AtLeast(1L);
+    public Option<string> Tokenizer { get; } = new("--tokenizer") { Description = "Count tokens kept and removed in stats.json and the report: o200k_base, cl100k_base, gpt2 or none", DefaultValueFactory = _ => "o200k_base" };
     public Option<int> Threads { get; } = new Option<int>("--threads", "-t") { Description = "Worker threads (output is the same for any count)", DefaultValueFactory = _ => Environment.ProcessorCount }.AtLeast(1);
     public Option<string> OnError { get; } = new("--on-error") { Description = "reject: write bad records to rejected/ and go on; fail: stop at the first", DefaultValueFactory = _ => "reject" };
     public Option<bool> Overwrite { get; } = new("--overwrite") { Description = "Replace an earlier run in the output folder" };
@@ -48,7 +50,7 @@ internal sealed class PipelineOptions
     public void AddTo(Command command, bool cleaning = true, bool exactDedup = true)
     {
         command.Arguments.Add(Inputs.NoUnknownOptions(command.Name));
-        foreach (var option in new Option[] { Out, TextField, IdField, UrlField, HtmlField, CharsetField, KeepHtml, Glob, MaxDocBytes, ShardDocs, ShardBytes, Gzip, Compress, OutputFormat, Layout, RowGroupBytes, Threads, OnError, Overwrite, Quiet })
+        foreach (var option in new Option[] { Out, TextField, IdField, UrlField, HtmlField, CharsetField, KeepHtml, Glob, MaxDocBytes, ShardDocs, ShardBytes, Gzip, Compress, OutputFormat, Layout, RowGroupBytes, Tokenizer, Threads, OnError, Overwrite, Quiet })
         {
             command.Options.Add(option);
         }
@@ -81,6 +83,7 @@ internal sealed class PipelineOptions
         });
         OutputFormat.AcceptOnlyFromAmong("jsonl", "parquet");
         Layout.AcceptOnlyFromAmong("winnow", "dolma", "datatrove");
+        Tokenizer.AcceptOnlyFromAmong([.. TokenCounter.Encodings, "none"]);
         Compat.AcceptOnlyFromAmong("papers", "datatrove");
     }
 
@@ -119,6 +122,7 @@ internal sealed class PipelineOptions
             },
             RowGroupBytes = result.GetValue(RowGroupBytes),
         },
+        Tokenizer = result.GetValue(Tokenizer) is "none" or null ? null : result.GetValue(Tokenizer),
         Threads = result.GetValue(Threads),
         OnError = result.GetValue(OnError) == "fail" ? ErrorPolicy.Fail : ErrorPolicy.Reject,
         Overwrite = result.GetValue(Overwrite),

@@ -114,6 +114,11 @@ internal sealed class RunOutput : IDisposable
     public void Write(RecordBatch batch, Document?[] documents, Rejection?[] rejections, RunStats stats, ParallelOptions parallel, SpillWriter? spill)
     {
         var count = documents.Length;
+        if (stats.Tokenizer is { } tokenizer)
+        {
+            TokenCounter.For(tokenizer).CountBatch(documents, final: spill is null, parallel);
+        }
+
         var set = _chunkSets[_currentSet];
         _currentSet ^= 1;
         var chunks = SerializedChunk.Fill(set, batch, documents, rejections, parallel, (chunk, document) =>

@@ -19,7 +19,7 @@ internal sealed class FinishTask(RunPlan plan, PlanStep step, WinnowPipeline pip
         var stages = pipeline.Stages;
         var spans = ShardSpans.Of(plan, folders);
         var maps = plan.Steps.Where(s => s.Kind == StepKind.Map).ToList();
-        var stats = new RunStats();
+        var stats = new RunStats { Tokenizer = options.Tokenizer };
         stats.SetSelection(plan.InputFiles, plan.SkippedFiles, plan.Notes);
         foreach (var stage in stages)
         {

@@ -96,9 +96,10 @@ public sealed class ShardedRunTests
             Layout = Enum.Parse<Writers.OutputLayout>(layout, ignoreCase: true),
             Compression = Enum.Parse<Writers.OutputCompression>(compression, ignoreCase: true),
         };
-        RunOptions With(string output, int threads) => Options(inputs, output, threads) with { Shards = shards };
+        RunOptions With(string output, int threads) => Options(inputs, output, threads) with { Shards = shards, Tokenizer = "cl100k_base" };
         EveryStage().Run(With(dir["t1"], 1));
         var expected = RunOutputReader.AllFiles(dir["t1"]);
+        Assert.True(RunOutputReader.Long(RunOutputReader.Stats(dir["t1"])["tokens"]!["removed"]) > 0);
         Assert.Contains(expected.Keys, k => k.StartsWith("removed/part-00000", StringComparison.Ordinal));
         Assert.Contains(expected.Keys, k => k.StartsWith("documents/part-00001", StringComparison.Ordinal));
         EveryStage().Run(With(dir["t3"], 3));
