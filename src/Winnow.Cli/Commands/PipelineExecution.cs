@@ -159,8 +159,8 @@ internal static class PipelineExecution
             .Select(r => r.Length + 4).Append(34).Max();
         void Line(string label, long value, string extra = "") => o.WriteLine($"{label.PadRight(width)}{value,12:N0}{extra}");
         Line("documents in:", stats.In.Documents, $"  ({stats.In.Bytes / 1e6:N1} MB)");
-        Line("kept:", stats.Kept.Documents);
-        Line("removed:", stats.Removed.Documents);
+        Line("kept:", stats.Kept.Documents, stats.Tokenizer is null ? "" : $"  ({stats.KeptTokens:N0} {stats.Tokenizer} tokens)");
+        Line("removed:", stats.Removed.Documents, stats.Tokenizer is null ? "" : $"  ({stats.RemovedTokens:N0} tokens)");
         foreach (var (reason, tally) in stats.RemovedByReason)
         {
             Line("  " + reason, tally.Documents);

@@ -3,6 +3,7 @@ using Winnow.Dedup;
 using Winnow.Filters;
 using Winnow.Pipeline;
 using Winnow.Readers;
+using Winnow.Stats;
 using Winnow.Text;
 using Winnow.Writers;
 
@@ -28,7 +29,12 @@ internal sealed class PipelineOptions
     public Option<int> MaxDocBytes { get; } = new Option<int>("--max-doc-bytes") { Description = "Reject records larger than this", DefaultValueFactory = _ => new ReaderOptions().MaxDocumentBytes }.Between(1, ReaderOptions.MaxRecordBytes);
     public Option<long> ShardDocs { get; } = new Option<long>("--shard-docs") { Description = "Documents per output shard", DefaultValueFactory = _ => new ShardOptions().MaxDocuments }.AtLeast(1L);
     public Option<long> ShardBytes { get; } = new Option<long>("--shard-bytes") { Description = "Bytes per output shard (uncompressed)", DefaultValueFactory = _ => new ShardOptions().MaxBytes }.AtLeast(1L);
-    public Option<bool> Gzip { get; } = new("--gzip") { Description = "Write .jsonl.gz shards" };
+    public Option<bool> Gzip { get; } = new("--gzip") { Description = "Write .jsonl.gz shards (the same as --compress gzip)" };
+    public Option<string> Compress { get; } = new("--compress") { Description = "Compress outputs: none, gzip or zstd (.jsonl.gz, .jsonl.zst); Parquet pages: zstd (the default) or snappy", DefaultValueFactory = _ => "none" };
+    public Option<string> OutputFormat { get; } = new("--output-format") { Description = "documents/ and removed/ as jsonl or parquet (rejected/ is always JSONL)", DefaultValueFactory = _ => "jsonl" };
+    public Option<string> Layout { get; } = new("--layout") { Description = "Record layout: winnow (ours), dolma (Dolma documents + attributes/winnow/) or datatrove (text, id, metadata)", DefaultValueFactory = _ => "winnow" };
+    public Option<long> RowGroupBytes { get; } = new Option<long>("--row-group-bytes") { Description = "Parquet output: bytes of rows per row group (memory holds about one)", DefaultValueFactory = _ => new ShardOptions().RowGroupBytes }.AtLeast(1L);
+    public Option<string> Tokenizer { get; } = new("--tokenizer") { Description = "Count tokens kept and removed in stats.json and the report: o200k_base, cl100k_base, gpt2 or none", DefaultValueFactory = _ => "o200k_base" };
     public Option<int> Threads { get; } = new Option<int>("--threads", "-t") { Description = "Worker threads (output is the same for any count)", DefaultValueFactory = _ => Environment.ProcessorCount }.AtLeast(1);
     public Option<string> OnError { get; } = new("--on-error") { Description = "reject: write bad records to rejected/ and go on; fail: stop at the first", DefaultValueFactory = _ => "reject" };
     public Option<bool> Overwrite { get; } = new("--overwrite") { Description = "Replace an earlier run in the output folder" };
@@ -44,7 +50,7 @@ internal sealed class PipelineOptions
     public void AddTo(Command command, bool cleaning = true, bool exactDedup = true)
     {
         command.Arguments.Add(Inputs.NoUnknownOptions(command.Name));
-        foreach (var option in new Option[] { Out, TextField, IdField, UrlField, HtmlField, CharsetField, KeepHtml, Glob, MaxDocBytes, ShardDocs, ShardBytes, Gzip, Threads, OnError, Overwrite, Quiet })
+        foreach (var option in new Option[] { Out, TextField, IdField, UrlField, HtmlField, CharsetField, KeepHtml, Glob, MaxDocBytes, ShardDocs, ShardBytes, Gzip, Compress, OutputFormat, Layout, RowGroupBytes, Tokenizer, Threads, OnError, Overwrite, Quiet })
         {
             command.Options.Add(option);
         }
@@ -60,6 +66,24 @@ internal sealed class PipelineOptions
         }
 
         OnError.AcceptOnlyFromAmong("reject", "fail");
+        Compress.AcceptOnlyFromAmong("none", "gzip", "zstd", "snappy");
+        command.Validators.Add(result =>
+        {
+            var format = result.GetValue(OutputFormat);
+            var layout = result.GetValue(Layout);
+            if (format == "parquet" && layout == "dolma")
+            {
+                result.AddError("--layout dolma writes JSONL, which Dolma's tools read: drop --output-format parquet");
+            }
+
+            if (format != "parquet" && result.GetValue(Compress) == "snappy")
+            {
+                result.AddError("--compress snappy is for Parquet pages (--output-format parquet); JSONL takes gzip or zstd");
+            }
+        });
+        OutputFormat.AcceptOnlyFromAmong("jsonl", "parquet");
+        Layout.AcceptOnlyFromAmong("winnow", "dolma", "datatrove");
+        Tokenizer.AcceptOnlyFromAmong([.. TokenCounter.Encodings, "none"]);
         Compat.AcceptOnlyFromAmong("papers", "datatrove");
     }
 
@@ -82,8 +106,23 @@ internal sealed class PipelineOptions
         {
             MaxDocuments = result.GetValue(ShardDocs),
             MaxBytes = result.GetValue(ShardBytes),
-            Gzip = result.GetValue(Gzip),
+            Compression = result.GetValue(Gzip) ? OutputCompression.Gzip : result.GetValue(Compress) switch
+            {
+                "gzip" => OutputCompression.Gzip,
+                "zstd" => OutputCompression.Zstd,
+                "snappy" => OutputCompression.Snappy,
+                _ => OutputCompression.None,
+            },
+            Format = result.GetValue(OutputFormat) == "parquet" ? Writers.OutputFormat.Parquet : Writers.OutputFormat.Jsonl,
+            Layout = result.GetValue(Layout) switch
+            {
+                "dolma" => OutputLayout.Dolma,
+                "datatrove" => OutputLayout.DataTrove,
+                _ => OutputLayout.Winnow,
+            },
+            RowGroupBytes = result.GetValue(RowGroupBytes),
         },
+        Tokenizer = result.GetValue(Tokenizer) is "none" or null ? null : result.GetValue(Tokenizer),
         Threads = result.GetValue(Threads),
         OnError = result.GetValue(OnError) == "fail" ? ErrorPolicy.Fail : ErrorPolicy.Reject,
         Overwrite = result.GetValue(Overwrite),

@@ -91,6 +91,9 @@ public sealed class Document
     /// <summary>Size of the input record in bytes; stats account in these units.</summary>
     public long InputBytes { get; }
 
+    /// <summary>Tokens of the text as written, when the run counts them (<c>--tokenizer</c>); else 0.</summary>
+    public long Tokens { get; internal set; }
+
     /// <summary>Why the document was removed, or null while it is kept.</summary>
     public Removal? Removal { get; private set; }
 

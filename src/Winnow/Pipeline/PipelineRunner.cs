@@ -35,6 +35,7 @@ internal sealed partial class PipelineRunner
         _pipeline = pipeline;
         _options = options;
         _cancellationToken = cancellationToken;
+        _stats.Tokenizer = options.WriteDocuments ? options.Tokenizer : null;
         _parallel = new ParallelOptions
         {
             MaxDegreeOfParallelism = Math.Max(1, options.Threads),

@@ -15,6 +15,9 @@ public static class RunFiles
     /// <summary>Rejected input records (a folder of shards).</summary>
     public const string Rejected = "rejected";
 
+    /// <summary>Dolma's attribute files, beside documents/ in the Dolma layout (a folder of folders of shards).</summary>
+    public const string Attributes = "attributes";
+
     /// <summary>The accounting, written last.</summary>
     public const string Stats = "stats.json";
 
@@ -43,5 +46,5 @@ public static class RunFiles
     public const string Lock = ".winnow-lock";
 
     /// <summary>Every top-level name a run may write, for replacing a run that ended before its manifest was complete.</summary>
-    public static IReadOnlyList<string> All { get; } = [Documents, Removed, Rejected, Stats, "." + Stats + ".tmp", Report, Report + ".tmp", Clusters, Boilerplate, Reuse, Work, Sharding];
+    public static IReadOnlyList<string> All { get; } = [Documents, Removed, Rejected, Attributes, Stats, "." + Stats + ".tmp", Report, Report + ".tmp", Clusters, Boilerplate, Reuse, Work, Sharding];
 }

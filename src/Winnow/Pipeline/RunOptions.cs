@@ -1,5 +1,6 @@
 using Winnow.Documents;
 using Winnow.Readers;
+using Winnow.Stats;
 using Winnow.Writers;
 
 namespace Winnow.Pipeline;
@@ -21,6 +22,9 @@ public sealed record RunOptions
 
     /// <summary>How outputs are cut into shards.</summary>
     public ShardOptions Shards { get; init; } = new();
+
+    /// <summary>The encoding whose tokens stats.json counts (<see cref="TokenCounter.Encodings"/>), or null for none. The command's default is o200k_base.</summary>
+    public string? Tokenizer { get; init; }
 
     /// <summary>Worker threads; the output does not depend on it. Default: all cores.</summary>
     public int Threads { get; init; } = Environment.ProcessorCount;

@@ -16,8 +16,8 @@ internal sealed class RunOutput : IDisposable
     public const string RejectedFolder = RunFiles.Rejected;
     public const string StatsFile = RunFiles.Stats;
 
-    private readonly ShardedJsonlWriter _kept;
-    private readonly ShardedJsonlWriter _removed;
+    private readonly RecordSink _kept;
+    private readonly RecordSink _removed;
     private readonly ShardedJsonlWriter _rejected;
     private readonly bool _writeDocuments;
     // Two sets of chunk buffers: one is written to disk on a writer task while the next batch is
@@ -35,18 +35,18 @@ internal sealed class RunOutput : IDisposable
         Directory = directory;
         WorkDirectory = Path.Combine(directory, ".work");
         System.IO.Directory.CreateDirectory(WorkDirectory);
-        _kept = new ShardedJsonlWriter(Path.Combine(directory, DocumentsFolder), shards);
-        _removed = new ShardedJsonlWriter(Path.Combine(directory, RemovedFolder), shards);
-        _rejected = new ShardedJsonlWriter(Path.Combine(directory, RejectedFolder), shards);
+        _kept = RecordSinks.Create(Path.Combine(directory, DocumentsFolder), shards, removed: false);
+        _removed = RecordSinks.Create(Path.Combine(directory, RemovedFolder), shards, removed: true);
+        _rejected = new ShardedJsonlWriter(Path.Combine(directory, RejectedFolder), shards.ForRejected());
     }
 
     public string Directory { get; }
 
     /// <summary>documents/, for a sharded run's finish step to fill with whole records.</summary>
-    public ShardedJsonlWriter Kept => _kept;
+    public RecordSink Kept => _kept;
 
     /// <summary>removed/, likewise.</summary>
-    public ShardedJsonlWriter Removed => _removed;
+    public RecordSink Removed => _removed;
 
     /// <summary>rejected/, likewise.</summary>
     public ShardedJsonlWriter Rejected => _rejected;
@@ -56,6 +56,11 @@ internal sealed class RunOutput : IDisposable
     /// <summary>Claims the output folder (see <see cref="OutputFolder"/>), replacing an earlier run only with --overwrite.</summary>
     public static RunOutput Create(RunOptions options)
     {
+        if (RecordSinks.Problem(options.Shards) is { } problem)
+        {
+            throw new ArgumentException(problem);
+        }
+
         var claim = OutputFolder.Claim(options.OutputDirectory, options.Inputs);
         try
         {
@@ -85,7 +90,7 @@ internal sealed class RunOutput : IDisposable
     /// </summary>
     public static RunOutput OpenForFinish(string directory, ShardOptions shards)
     {
-        foreach (var folder in new[] { DocumentsFolder, RemovedFolder, RejectedFolder })
+        foreach (var folder in new[] { DocumentsFolder, RemovedFolder, RejectedFolder, RunFiles.Attributes })
         {
             var path = Path.Combine(directory, folder);
             if (System.IO.Directory.Exists(path))
@@ -109,6 +114,11 @@ internal sealed class RunOutput : IDisposable
     public void Write(RecordBatch batch, Document?[] documents, Rejection?[] rejections, RunStats stats, ParallelOptions parallel, SpillWriter? spill)
     {
         var count = documents.Length;
+        if (stats.Tokenizer is { } tokenizer)
+        {
+            TokenCounter.For(tokenizer).CountBatch(documents, final: spill is null, parallel);
+        }
+
         var set = _chunkSets[_currentSet];
         _currentSet ^= 1;
         var chunks = SerializedChunk.Fill(set, batch, documents, rejections, parallel, (chunk, document) =>
@@ -166,6 +176,12 @@ internal sealed class RunOutput : IDisposable
             [RemovedFolder] = _removed.Shards.Select(s => $"{RemovedFolder}/{s}").ToList(),
             [RejectedFolder] = _rejected.Shards.Select(s => $"{RejectedFolder}/{s}").ToList(),
         };
+        foreach (var (name, files) in _kept.Beside.Concat(_removed.Beside))
+        {
+            // Files a layout writes beside documents (Dolma's attributes/winnow/).
+            outputs[name] = files;
+        }
+
         var temp = Path.Combine(Directory, "." + StatsFile + ".tmp");
         using (var stream = File.Create(temp))
         {

@@ -93,7 +93,7 @@ internal sealed class SerializedChunk
         _rejected.End();
     }
 
-    public void WriteTo(ShardedJsonlWriter kept, ShardedJsonlWriter removed, ShardedJsonlWriter rejected)
+    public void WriteTo(RecordSink kept, RecordSink removed, RecordSink rejected)
     {
         _kept.WriteTo(kept);
         _removed.WriteTo(removed);
@@ -127,7 +127,7 @@ internal sealed class SerializedChunk
             _ends.Add(_buffer.WrittenCount);
         }
 
-        public void WriteTo(ShardedJsonlWriter writer)
+        public void WriteTo(RecordSink writer)
         {
             writer.Write(_buffer.WrittenSpan, CollectionsMarshal.AsSpan(_ends));
         }

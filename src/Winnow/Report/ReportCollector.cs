@@ -1,6 +1,7 @@
 using System.Text.Json;
 using Winnow.Documents;
 using Winnow.Pipeline;
+using Winnow.Writers;
 
 namespace Winnow.Report;
 
@@ -327,12 +328,42 @@ internal sealed class ReportCollector
 
     private delegate void DocAction(ref DocFields doc);
 
-    private static void ForEachDoc(string shard, DocAction action) =>
-        JsonlLines.ForEach(shard, line =>
+    /// <summary>Each record of a shard in our own layout: a Parquet file's rows, a Dolma or DataTrove record taken back apart (the first record says which).</summary>
+    private static void ForEachDoc(string shard, DocAction action)
+    {
+        void One(ReadOnlySpan<byte> line)
         {
             if (DocFields.TryParse(line, out var doc))
             {
                 action(ref doc);
             }
+        }
+
+        if (shard.EndsWith(".parquet", StringComparison.Ordinal))
+        {
+            foreach (var line in OutputRecords.ReadParquet(shard))
+            {
+                One(line);
+            }
+
+            return;
+        }
+
+        bool? layout = null;
+        JsonlLines.ForEach(shard, line =>
+        {
+            if (layout != false && line.Trim(" \t\r"u8).Length > 0)
+            {
+                var ours = OutputRecords.FromLayout(line);
+                layout ??= ours is not null;
+                if (ours is not null)
+                {
+                    One(ours);
+                    return;
+                }
+            }
+
+            One(line);
         });
+    }
 }

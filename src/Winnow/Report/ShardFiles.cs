@@ -1,3 +1,5 @@
+using Winnow.Writers;
+
 namespace Winnow.Report;
 
 /// <summary>The part-* shards of one run subfolder in name order, and the run's optional stage outputs.</summary>
@@ -12,7 +14,7 @@ internal static class ShardFiles
         }
 
         var files = Directory.GetFiles(dir, "part-*")
-            .Where(f => f.EndsWith(".jsonl", StringComparison.Ordinal) || f.EndsWith(".jsonl.gz", StringComparison.Ordinal))
+            .Where(OutputRecords.IsDataFile)
             .ToList();
         files.Sort(StringComparer.Ordinal);
         return files;

@@ -19,7 +19,7 @@ internal sealed class FinishTask(RunPlan plan, PlanStep step, WinnowPipeline pip
         var stages = pipeline.Stages;
         var spans = ShardSpans.Of(plan, folders);
         var maps = plan.Steps.Where(s => s.Kind == StepKind.Map).ToList();
-        var stats = new RunStats();
+        var stats = new RunStats { Tokenizer = options.Tokenizer };
         stats.SetSelection(plan.InputFiles, plan.SkippedFiles, plan.Notes);
         foreach (var stage in stages)
         {
@@ -79,7 +79,7 @@ internal sealed class FinishTask(RunPlan plan, PlanStep step, WinnowPipeline pip
     private string Part(PlanStep map, int shard, string folder) => Path.Combine(folders.Unit(map, shard), folder, ShardedJsonlWriter.FirstShard);
 
     /// <summary>One shard's records removed in one single-process pass, merged by ordinal across map steps.</summary>
-    private void WriteRemoved(List<PlanStep> maps, int shard, int pass, ShardedJsonlWriter removed)
+    private void WriteRemoved(List<PlanStep> maps, int shard, int pass, RecordSink removed)
     {
         var picked = new List<(long Ordinal, int Map, int Line)>();
         var files = new byte[maps.Count][];

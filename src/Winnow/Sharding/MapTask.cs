@@ -40,7 +40,7 @@ internal sealed class MapTask(RunPlan plan, PlanStep step, int shard, WinnowPipe
         var inputHash = step.Applies < 0 ? ShardInputCheck.Hash(plan.Shards[shard]) : "";
         var context = new StageContext(dir, Path.Combine(dir, "work"), _parallel.MaxDegreeOfParallelism, cancellationToken) { InShards = true };
         Directory.CreateDirectory(context.WorkDirectory);
-        var stats = new RunStats();
+        var stats = new RunStats { Tokenizer = options.Tokenizer };
         var tallies = stages.Select(s => stats.AddStage(s.Name)).ToArray();
         var runs = new CorpusStageRun?[stages.Count];
         try
@@ -158,6 +158,11 @@ internal sealed class MapTask(RunPlan plan, PlanStep step, int shard, WinnowPipe
         var (documents, rejections) = (parsed.Documents, parsed.Rejections);
         loop.Process(parsed.Alive);
         Write(batch, documents, rejections, last, chunks, survivors, removed, rejected);
+        if (stats.Tokenizer is { } tokenizer)
+        {
+            TokenCounter.For(tokenizer).CountBatch(documents, final: last, _parallel);
+        }
+
         for (var i = 0; i < records.Count; i++)
         {
             if (documents[i] is not { } document)

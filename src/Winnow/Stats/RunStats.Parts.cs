@@ -20,6 +20,15 @@ public sealed partial class RunStats
             w.Write(count);
         }
 
+        w.Write(KeptTokens);
+        w.Write(RemovedTokens);
+        w.Write(_removedTokensBy.Count);
+        foreach (var (reason, tokens) in _removedTokensBy)
+        {
+            w.Write(reason);
+            w.Write(tokens);
+        }
+
         w.Write(_stages.Count);
         foreach (var stage in _stages)
         {
@@ -42,6 +51,14 @@ public sealed partial class RunStats
         for (var n = r.ReadInt32(); n > 0; n--)
         {
             CountSkipped(r.ReadString(), r.ReadInt64());
+        }
+
+        KeptTokens += r.ReadInt64();
+        RemovedTokens += r.ReadInt64();
+        for (var n = r.ReadInt32(); n > 0; n--)
+        {
+            var reason = r.ReadString();
+            _removedTokensBy[reason] = _removedTokensBy.GetValueOrDefault(reason) + r.ReadInt64();
         }
 
         var stages = r.ReadInt32();

@@ -15,6 +15,7 @@ public sealed partial class RunStats
     private readonly SortedDictionary<string, Tally> _rejectedBy = new(StringComparer.Ordinal);
     private readonly List<StageTally> _stages = [];
     private readonly SortedDictionary<string, long> _skipped = new(StringComparer.Ordinal);
+    private readonly SortedDictionary<string, long> _removedTokensBy = new(StringComparer.Ordinal);
 
     /// <summary>Input records as the readers counted them, in documents and input bytes.</summary>
     public Tally In { get; private set; }
@@ -27,6 +28,18 @@ public sealed partial class RunStats
 
     /// <summary>Records written to rejected/.</summary>
     public Tally Rejected { get; private set; }
+
+    /// <summary>The encoding tokens are counted in, or null when the run counts none.</summary>
+    public string? Tokenizer { get; internal set; }
+
+    /// <summary>Tokens of the kept documents' texts (when <see cref="Tokenizer"/> is set).</summary>
+    public long KeptTokens { get; private set; }
+
+    /// <summary>Tokens of the removed documents' texts, as written to removed/.</summary>
+    public long RemovedTokens { get; private set; }
+
+    /// <summary>Tokens removed, by reason.</summary>
+    public IReadOnlyDictionary<string, long> RemovedTokensByReason => _removedTokensBy;
 
     /// <summary>Removed documents by reason.</summary>
     public IReadOnlyDictionary<string, Tally> RemovedByReason => _removedBy;
@@ -77,11 +90,23 @@ public sealed partial class RunStats
     /// <summary>True when every input record is accounted for, in documents and in bytes.</summary>
     public bool IsBalanced => In == Kept + Removed + Rejected;
 
-    internal void CountKept(Document document) => CountKept(document.InputBytes);
+    internal void CountKept(Document document)
+    {
+        CountKept(document.InputBytes);
+        KeptTokens += document.Tokens;
+    }
 
     internal void CountKept(long bytes) => Kept = Kept.Add(bytes);
 
-    internal void CountRemoved(Document document) => CountRemoved(document.Removal!.Reason, document.InputBytes);
+    internal void CountRemoved(Document document)
+    {
+        CountRemoved(document.Removal!.Reason, document.InputBytes);
+        if (Tokenizer is not null)
+        {
+            RemovedTokens += document.Tokens;
+            _removedTokensBy[document.Removal.Reason] = _removedTokensBy.GetValueOrDefault(document.Removal.Reason) + document.Tokens;
+        }
+    }
 
     internal void CountRemoved(string reason, long bytes)
     {
@@ -139,6 +164,23 @@ public sealed partial class RunStats
 
         WriteTallies(w, "documents", t => t.Documents);
         WriteTallies(w, "bytes", t => t.Bytes);
+        if (Tokenizer is not null)
+        {
+            w.WriteStartObject("tokens");
+            w.WriteString("tokenizer", Tokenizer);
+            w.WriteNumber("in", KeptTokens + RemovedTokens);
+            w.WriteNumber("kept", KeptTokens);
+            w.WriteNumber("removed", RemovedTokens);
+            w.WriteStartObject("removed_by_reason");
+            foreach (var (reason, tokens) in _removedTokensBy)
+            {
+                w.WriteNumber(reason, tokens);
+            }
+
+            w.WriteEndObject();
+            w.WriteEndObject();
+        }
+
         WriteReasons(w, "removed_by_reason", _removedBy);
         WriteReasons(w, "rejected_by_reason", _rejectedBy);
         w.WriteStartArray("stages");

@@ -5,7 +5,7 @@ namespace Winnow.Writers;
 internal static class JsonlCopy
 {
     /// <summary>Appends every record of <paramref name="path"/> (absent: nothing) to <paramref name="writer"/>.</summary>
-    public static void Append(string path, ShardedJsonlWriter writer)
+    public static void Append(string path, RecordSink writer)
     {
         if (!File.Exists(path))
         {

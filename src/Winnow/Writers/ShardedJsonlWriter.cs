@@ -1,13 +1,15 @@
 using System.IO.Compression;
+using ZstdSharp;
 
 namespace Winnow.Writers;
 
 /// <summary>
-/// Writes JSONL records into numbered shards (part-00000.jsonl, …). Each shard is written under a
-/// temporary name and renamed when complete, so a shard that exists is whole.
+/// Writes JSONL records into numbered shards (part-00000.jsonl, …, gzip or zstd compressed when
+/// asked). Each shard is written under a temporary name and renamed when complete, so a shard that
+/// exists is whole.
 /// </summary>
 /// <remarks>Not thread-safe: one writer per output stream, fed in order.</remarks>
-internal sealed class ShardedJsonlWriter : IDisposable
+internal sealed class ShardedJsonlWriter : RecordSink
 {
     private readonly string _directory;
     private readonly ShardOptions _options;
@@ -18,6 +20,10 @@ internal sealed class ShardedJsonlWriter : IDisposable
     private string _finalPath = "";
     private long _docs;
     private long _bytes;
+    private long _documents;
+
+    /// <summary>zstd's default level: about gzip's ratio at several times its speed.</summary>
+    private const int ZstdLevel = 3;
 
     /// <summary>The name of the first (for an unlimited writer, the only) plain shard.</summary>
     public const string FirstShard = "part-00000.jsonl";
@@ -30,12 +36,12 @@ internal sealed class ShardedJsonlWriter : IDisposable
     }
 
     /// <summary>The shards written so far, as names relative to the writer's folder.</summary>
-    public IReadOnlyList<string> Shards => _completed;
+    public override IReadOnlyList<string> Shards => _completed;
 
-    public long Documents { get; private set; }
+    public override long Documents => _documents;
 
     /// <summary>Appends one record; <paramref name="record"/> must end with a newline.</summary>
-    public void Write(ReadOnlySpan<byte> record)
+    public override void Write(ReadOnlySpan<byte> record)
     {
         if (_stream is null || _docs >= _options.MaxDocuments || _bytes >= _options.MaxBytes)
         {
@@ -45,14 +51,14 @@ internal sealed class ShardedJsonlWriter : IDisposable
         _stream!.Write(record);
         _docs++;
         _bytes += record.Length;
-        Documents++;
+        _documents++;
     }
 
     /// <summary>
     /// Appends consecutive records held in one buffer (<paramref name="ends"/>: the end offset of
     /// each), writing as many at once as the current shard takes: large writes skip a copy.
     /// </summary>
-    public void Write(ReadOnlySpan<byte> records, ReadOnlySpan<int> ends)
+    public override void Write(ReadOnlySpan<byte> records, ReadOnlySpan<int> ends)
     {
         var start = 0;
         var first = 0;
@@ -76,7 +82,7 @@ internal sealed class ShardedJsonlWriter : IDisposable
 
             var end = ends[last - 1];
             _stream!.Write(records[start..end]);
-            Documents += last - first;
+            _documents += last - first;
             _docs = docs;
             _bytes = bytes;
             start = end;
@@ -85,7 +91,7 @@ internal sealed class ShardedJsonlWriter : IDisposable
     }
 
     /// <summary>Closes and renames the open shard.</summary>
-    public void Complete()
+    public override void Complete()
     {
         if (_stream is null)
         {
@@ -103,7 +109,7 @@ internal sealed class ShardedJsonlWriter : IDisposable
         _stream = _file = null;
     }
 
-    public void Dispose()
+    public override void Dispose()
     {
         // An incomplete shard stays under its temporary name: never mistaken for a whole one.
         _stream?.Dispose();
@@ -114,11 +120,21 @@ internal sealed class ShardedJsonlWriter : IDisposable
     private void Roll()
     {
         Complete();
-        var name = $"part-{_completed.Count:D5}.jsonl" + (_options.Gzip ? ".gz" : "");
+        var name = $"part-{_completed.Count:D5}.jsonl" + _options.Compression switch
+        {
+            OutputCompression.Gzip => ".gz",
+            OutputCompression.Zstd => ".zst",
+            _ => "",
+        };
         _finalPath = Path.Combine(_directory, name);
         _tempPath = Path.Combine(_directory, "." + name + ".tmp");
         _file = new FileStream(_tempPath, FileMode.Create, FileAccess.Write, FileShare.None, 1 << 20);
-        _stream = _options.Gzip ? new GZipStream(_file, CompressionLevel.Fastest) : _file;
+        _stream = _options.Compression switch
+        {
+            OutputCompression.Gzip => new GZipStream(_file, CompressionLevel.Fastest),
+            OutputCompression.Zstd => new CompressionStream(_file, ZstdLevel, leaveOpen: true),
+            _ => _file,
+        };
         _docs = _bytes = 0;
     }
 }

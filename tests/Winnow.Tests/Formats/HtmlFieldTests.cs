@@ -2,6 +2,7 @@ using Winnow.Extraction;
 using Winnow.Pipeline;
 using Winnow.Readers;
 using Winnow.Stats;
+using Winnow.Tests.Cli;
 using Winnow.Tests.Robustness;
 using Winnow.Tests.Support;
 using static Winnow.Tests.Support.RunOutputReader;
@@ -9,6 +10,7 @@ using static Winnow.Tests.Support.RunOutputReader;
 namespace Winnow.Tests.Formats;
 
 /// <summary>Crawl dumps with the raw page in a column: --html-field makes it a page for extraction.</summary>
+[Collection(nameof(ConsoleCollection))]
 public sealed class HtmlFieldTests
 {
     private const string Article = "<p>The harbour reopened on Monday after three weeks of repairs to the old sea wall, the council said in a statement.</p><p>Fishing boats returned at dawn and the market hall was busy again by nine.</p>";

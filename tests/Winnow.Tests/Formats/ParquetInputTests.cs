@@ -1,5 +1,6 @@
 using Winnow.Documents;
 using Winnow.Readers;
+using Winnow.Tests.Cli;
 using Winnow.Tests.Robustness;
 using Winnow.Tests.Support;
 using static Winnow.Tests.Support.RunOutputReader;
@@ -7,6 +8,7 @@ using static Winnow.Tests.Support.RunOutputReader;
 namespace Winnow.Tests.Formats;
 
 /// <summary>Parquet input, as Hugging Face datasets ship it, read from files that DuckDB wrote.</summary>
+[Collection(nameof(ConsoleCollection))]
 public sealed class ParquetInputTests
 {
     /// <summary>A FineWeb-like file: the columns of FineWeb's documents, n rows.</summary>

@@ -78,6 +78,47 @@ public sealed class ShardedRunTests
         }
     }
 
+    [Theory]
+    [InlineData("parquet", "winnow", "zstd")]
+    [InlineData("parquet", "datatrove", "snappy")]
+    [InlineData("jsonl", "winnow", "zstd")]
+    [InlineData("jsonl", "dolma", "gzip")]
+    [InlineData("jsonl", "datatrove", "none")]
+    public void EveryOutputFormatAndLayoutIsTheSameBytesWhateverTheThreadsAndTasks(string format, string layout, string compression)
+    {
+        using var dir = new TempDir();
+        var inputs = Corpus(dir, docs: 300);
+        var shards = new Writers.ShardOptions
+        {
+            MaxDocuments = 100,
+            RowGroupBytes = 30_000,
+            Format = format == "parquet" ? Writers.OutputFormat.Parquet : Writers.OutputFormat.Jsonl,
+            Layout = Enum.Parse<Writers.OutputLayout>(layout, ignoreCase: true),
+            Compression = Enum.Parse<Writers.OutputCompression>(compression, ignoreCase: true),
+        };
+        RunOptions With(string output, int threads) => Options(inputs, output, threads) with { Shards = shards, Tokenizer = "cl100k_base" };
+        EveryStage().Run(With(dir["t1"], 1));
+        var expected = RunOutputReader.AllFiles(dir["t1"]);
+        Assert.True(RunOutputReader.Long(RunOutputReader.Stats(dir["t1"])["tokens"]!["removed"]) > 0);
+        Assert.Contains(expected.Keys, k => k.StartsWith("removed/part-00000", StringComparison.Ordinal));
+        Assert.Contains(expected.Keys, k => k.StartsWith("documents/part-00001", StringComparison.Ordinal));
+        EveryStage().Run(With(dir["t3"], 3));
+        var options = With(dir["sharded"], 2);
+        var sharding = new ShardedRunOptions { Tasks = 3, Workers = 2, InputShardBytes = 100_000 };
+        var plan = ShardedRun.Prepare(EveryStage().Stages, options, sharding);
+        Assert.True(plan.Shards.Count > 2);
+        new LocalExecutor(EveryStage(), options, sharding).Run(plan);
+        foreach (var run in new[] { "t3", "sharded" })
+        {
+            var actual = RunOutputReader.AllFiles(dir[run]);
+            Assert.Equal(expected.Keys, actual.Keys);
+            foreach (var (name, bytes) in expected)
+            {
+                Assert.True(bytes.AsSpan().SequenceEqual(actual[name]), $"{name} differs in {run}");
+            }
+        }
+    }
+
     [Fact]
     public void AFileCutIntoPiecesKeepsItsLineNumbersInIdsAndRejections()
     {

@@ -18,9 +18,15 @@ internal static class RunOutputReader
         var records = new List<JsonObject>();
         foreach (var file in Directory.GetFiles(dir, "part-*").OrderBy(f => f, StringComparer.Ordinal))
         {
+            if (file.EndsWith(".parquet", StringComparison.Ordinal))
+            {
+                records.AddRange(Writers.OutputRecords.ReadParquet(file).Select(line => JsonNode.Parse(line)!.AsObject()));
+                continue;
+            }
+
             using var stream = file.EndsWith(".gz", StringComparison.Ordinal)
                 ? (Stream)new GZipStream(File.OpenRead(file), CompressionMode.Decompress)
-                : File.OpenRead(file);
+                : file.EndsWith(".zst", StringComparison.Ordinal) ? new ZstdSharp.DecompressionStream(File.OpenRead(file)) : File.OpenRead(file);
             using var reader = new StreamReader(stream);
             while (reader.ReadLine() is { } line)
             {

@@ -23,6 +23,15 @@
   ov.append(el("div", { cls: "cards" },
     card("documents in", "count-in", d.in, b.in), card("kept", "count-kept", d.kept, b.kept),
     card("removed", "count-removed", d.removed, b.removed), card("rejected", "count-rejected", d.rejected, b.rejected)));
+  if (S.tokens) {
+    // Token counts (stats.json "tokens"): in = kept + removed, of the texts as written.
+    const tk = S.tokens;
+    const [t, body] = table(["tokens (" + tk.tokenizer + ")", "count"], [0, 1]);
+    t.setAttribute("data-testid", "token-table");
+    body.append(el("tr", null, td("in"), td(fmt(tk.in), "num")), el("tr", null, td("kept"), td(fmt(tk.kept), "num")), el("tr", null, td("removed"), td(fmt(tk.removed), "num")));
+    for (const [r, n] of Object.entries(tk.removed_by_reason || {})) body.append(el("tr", null, td("  removed: " + r), td(fmt(n), "num")));
+    ov.append(el("h3", { text: "Tokens" }), t);
+  }
   for (const n of D.notes || []) ov.append(el("div", { cls: "note", text: n }));
   const rows = [{ label: "kept", value: d.kept || 0, cls: "bar-kept", testid: "bar-kept" }];
   for (const [r, t] of Object.entries(S.removed_by_reason || {})) rows.push({ label: "removed: " + r, value: t.documents, cls: "bar-removed", testid: "bar-removed-" + r });
