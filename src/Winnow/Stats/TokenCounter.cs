@@ -14,22 +14,14 @@ public sealed class TokenCounter
     /// <summary>The encodings offered: o200k_base (GPT-4o), cl100k_base (GPT-4), gpt2.</summary>
     public static IReadOnlyList<string> Encodings { get; } = ["o200k_base", "cl100k_base", "gpt2"];
 
-    // Pieces of text between the encoding's split points, counted once per thread: the byte-pair
-    // merge of a piece costs far more than finding it, and text repeats its words. The cap keeps
-    // a thread's table to a few MB; past it the table starts over (counts are the same either way).
-    private const int MaxCachedPieces = 1 << 16;
-
     private static readonly ConcurrentDictionary<string, Lazy<TokenCounter>> Shared = new(StringComparer.Ordinal);
-    private readonly TiktokenTokenizer _tokenizer;
-    private readonly PreTokenizer _preTokenizer;
-    private readonly ThreadLocal<Dictionary<string, int>> _pieces = new(() => new Dictionary<string, int>(StringComparer.Ordinal));
+    private readonly Tokenizer _tokenizer;
 
     private TokenCounter(string encoding)
     {
         Encoding = encoding;
         // GPT-2's encoding is reached through its model name (its data package holds gpt2.tiktoken).
         _tokenizer = encoding == "gpt2" ? TiktokenTokenizer.CreateForModel("gpt2") : TiktokenTokenizer.CreateForEncoding(encoding);
-        _preTokenizer = _tokenizer.PreTokenizer ?? throw new InvalidOperationException($"the {encoding} tokenizer has no pre-tokenizer");
     }
 
     /// <summary>The encoding's name, as stats.json reports it.</summary>
@@ -47,35 +39,7 @@ public sealed class TokenCounter
     }
 
     /// <summary>The number of tokens of <paramref name="text"/> (special tokens counted as plain text).</summary>
-    public int Count(string text)
-    {
-        if (text.Length == 0)
-        {
-            return 0;
-        }
-
-        var pieces = _pieces.Value!;
-        var known = pieces.GetAlternateLookup<ReadOnlySpan<char>>();
-        var total = 0;
-        foreach (var (offset, length) in _preTokenizer.PreTokenize(text))
-        {
-            var piece = text.AsSpan(offset, length);
-            if (!known.TryGetValue(piece, out var count))
-            {
-                count = _tokenizer.CountTokens(piece, considerPreTokenization: false, considerNormalization: false);
-                if (pieces.Count >= MaxCachedPieces)
-                {
-                    pieces.Clear();
-                }
-
-                known[piece] = count;
-            }
-
-            total += count;
-        }
-
-        return total;
-    }
+    public int Count(string text) => text.Length == 0 ? 0 : _tokenizer.CountTokens(text);
 
     /// <summary>
     /// Counts, in parallel, the tokens of the documents about to be counted: removed ones, and kept
