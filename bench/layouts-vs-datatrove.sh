@@ -13,7 +13,7 @@ py=/usr/bin/python3
 rm -rf "$work/in" "$work/dt" "$work/winnow"
 ./winnow synth -n 2000 --seed 3 -o "$work/in/news.jsonl" >/dev/null
 ./winnow run "$work/in/news.jsonl" --out "$work/winnow" -q --no-report >/dev/null
-./winnow run "$work/in/news.jsonl" --out "$work/dt" -q --no-report --layout datatrove --shard-docs 700 >/dev/null
+./winnow run "$work/in/news.jsonl" --out "$work/dt" -q --no-report --layout datatrove --part-docs 700 >/dev/null
 "$py" - "$DT" "$work" <<'PY'
 import json, pathlib, sys
 sys.path.insert(0, sys.argv[1])

@@ -27,13 +27,13 @@ internal sealed class PipelineOptions
     public Option<bool> KeepHtml { get; } = new("--keep-html") { Description = "Keep the --html-field page as metadata after extraction (default: dropped)" };
     public Option<string?> Glob { get; } = new("--glob") { Description = "Select files inside input folders, e.g. '**/*.md'" };
     public Option<int> MaxDocBytes { get; } = new Option<int>("--max-doc-bytes") { Description = "Reject records larger than this", DefaultValueFactory = _ => new ReaderOptions().MaxDocumentBytes }.Between(1, ReaderOptions.MaxRecordBytes);
-    public Option<long> ShardDocs { get; } = new Option<long>("--shard-docs") { Description = "Documents per output shard", DefaultValueFactory = _ => new ShardOptions().MaxDocuments }.AtLeast(1L);
-    public Option<long> ShardBytes { get; } = new Option<long>("--shard-bytes") { Description = "Bytes per output shard (uncompressed)", DefaultValueFactory = _ => new ShardOptions().MaxBytes }.AtLeast(1L);
+    public Option<long> PartDocs { get; } = new Option<long>("--part-docs", "--shard-docs") { Description = "Documents per output part file (documents/part-NNNNN.jsonl)", DefaultValueFactory = _ => new OutputOptions().MaxDocuments }.AtLeast(1L);
+    public Option<long> PartBytes { get; } = new Option<long>("--part-bytes", "--shard-bytes") { Description = "Bytes per output part file (uncompressed)", DefaultValueFactory = _ => new OutputOptions().MaxBytes }.AtLeast(1L);
     public Option<bool> Gzip { get; } = new("--gzip") { Description = "Write .jsonl.gz shards (the same as --compress gzip)" };
     public Option<string> Compress { get; } = new("--compress") { Description = "Compress outputs: none, gzip or zstd (.jsonl.gz, .jsonl.zst); Parquet pages: zstd (the default) or snappy", DefaultValueFactory = _ => "none" };
     public Option<string> OutputFormat { get; } = new("--output-format") { Description = "documents/ and removed/ as jsonl or parquet (rejected/ is always JSONL)", DefaultValueFactory = _ => "jsonl" };
     public Option<string> Layout { get; } = new("--layout") { Description = "Record layout: winnow (ours), dolma (Dolma documents + attributes/winnow/) or datatrove (text, id, metadata)", DefaultValueFactory = _ => "winnow" };
-    public Option<long> RowGroupBytes { get; } = new Option<long>("--row-group-bytes") { Description = "Parquet output: bytes of rows per row group (memory holds about one)", DefaultValueFactory = _ => new ShardOptions().RowGroupBytes }.AtLeast(1L);
+    public Option<long> RowGroupBytes { get; } = new Option<long>("--row-group-bytes") { Description = "Parquet output: bytes of rows per row group (memory holds about one)", DefaultValueFactory = _ => new OutputOptions().RowGroupBytes }.AtLeast(1L);
     public Option<string> Tokenizer { get; } = new("--tokenizer") { Description = "Count tokens kept and removed in stats.json and the report: o200k_base, cl100k_base, gpt2 or none", DefaultValueFactory = _ => "o200k_base" };
     public Option<int> Threads { get; } = new Option<int>("--threads", "-t") { Description = "Worker threads (output is the same for any count)", DefaultValueFactory = _ => Environment.ProcessorCount }.AtLeast(1);
     public Option<string> OnError { get; } = new("--on-error") { Description = "reject: write bad records to rejected/ and go on; fail: stop at the first", DefaultValueFactory = _ => "reject" };
@@ -50,7 +50,7 @@ internal sealed class PipelineOptions
     public void AddTo(Command command, bool cleaning = true, bool exactDedup = true)
     {
         command.Arguments.Add(Inputs.NoUnknownOptions(command.Name));
-        foreach (var option in new Option[] { Out, TextField, IdField, UrlField, HtmlField, CharsetField, KeepHtml, Glob, MaxDocBytes, ShardDocs, ShardBytes, Gzip, Compress, OutputFormat, Layout, RowGroupBytes, Tokenizer, Threads, OnError, Overwrite, Quiet })
+        foreach (var option in new Option[] { Out, TextField, IdField, UrlField, HtmlField, CharsetField, KeepHtml, Glob, MaxDocBytes, PartDocs, PartBytes, Gzip, Compress, OutputFormat, Layout, RowGroupBytes, Tokenizer, Threads, OnError, Overwrite, Quiet })
         {
             command.Options.Add(option);
         }
@@ -102,10 +102,10 @@ internal sealed class PipelineOptions
             MaxDocumentBytes = result.GetValue(MaxDocBytes),
         },
         Glob = result.GetValue(Glob),
-        Shards = new ShardOptions
+        Output = new OutputOptions
         {
-            MaxDocuments = result.GetValue(ShardDocs),
-            MaxBytes = result.GetValue(ShardBytes),
+            MaxDocuments = result.GetValue(PartDocs),
+            MaxBytes = result.GetValue(PartBytes),
             Compression = result.GetValue(Gzip) ? OutputCompression.Gzip : result.GetValue(Compress) switch
             {
                 "gzip" => OutputCompression.Gzip,

@@ -20,8 +20,8 @@ public sealed record RunOptions
     /// <summary>Optional glob that selects files inside input folders.</summary>
     public string? Glob { get; init; }
 
-    /// <summary>How outputs are cut into shards.</summary>
-    public ShardOptions Shards { get; init; } = new();
+    /// <summary>How the output is written: part files, format, layout, compression.</summary>
+    public OutputOptions Output { get; init; } = new();
 
     /// <summary>The encoding whose tokens stats.json counts (<see cref="TokenCounter.Encodings"/>), or null for none. The command's default is o200k_base.</summary>
     public string? Tokenizer { get; init; }

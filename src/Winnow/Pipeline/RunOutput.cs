@@ -18,7 +18,7 @@ internal sealed class RunOutput : IDisposable
 
     private readonly RecordSink _kept;
     private readonly RecordSink _removed;
-    private readonly ShardedJsonlWriter _rejected;
+    private readonly JsonlPartWriter _rejected;
     private readonly bool _writeDocuments;
     // Two sets of chunk buffers: one is written to disk on a writer task while the next batch is
     // serialized into the other, so the sequential copy to disk overlaps parallel work.
@@ -28,16 +28,16 @@ internal sealed class RunOutput : IDisposable
 
     private readonly OutputFolder? _claim;
 
-    private RunOutput(string directory, ShardOptions shards, bool writeDocuments, OutputFolder? claim = null)
+    private RunOutput(string directory, OutputOptions output, bool writeDocuments, OutputFolder? claim = null)
     {
         _claim = claim;
         _writeDocuments = writeDocuments;
         Directory = directory;
         WorkDirectory = Path.Combine(directory, ".work");
         System.IO.Directory.CreateDirectory(WorkDirectory);
-        _kept = RecordSinks.Create(Path.Combine(directory, DocumentsFolder), shards, removed: false);
-        _removed = RecordSinks.Create(Path.Combine(directory, RemovedFolder), shards, removed: true);
-        _rejected = new ShardedJsonlWriter(Path.Combine(directory, RejectedFolder), shards.ForRejected());
+        _kept = RecordSinks.Create(Path.Combine(directory, DocumentsFolder), output, removed: false);
+        _removed = RecordSinks.Create(Path.Combine(directory, RemovedFolder), output, removed: true);
+        _rejected = new JsonlPartWriter(Path.Combine(directory, RejectedFolder), output.ForRejected());
     }
 
     public string Directory { get; }
@@ -49,14 +49,14 @@ internal sealed class RunOutput : IDisposable
     public RecordSink Removed => _removed;
 
     /// <summary>rejected/, likewise.</summary>
-    public ShardedJsonlWriter Rejected => _rejected;
+    public JsonlPartWriter Rejected => _rejected;
 
     public string WorkDirectory { get; }
 
     /// <summary>Claims the output folder (see <see cref="OutputFolder"/>), replacing an earlier run only with --overwrite.</summary>
     public static RunOutput Create(RunOptions options)
     {
-        if (RecordSinks.Problem(options.Shards) is { } problem)
+        if (RecordSinks.Problem(options.Output) is { } problem)
         {
             throw new ArgumentException(problem);
         }
@@ -75,7 +75,7 @@ internal sealed class RunOutput : IDisposable
             }
 
             claim.Begin();
-            return new RunOutput(claim.Path, options.Shards, options.WriteDocuments, claim);
+            return new RunOutput(claim.Path, options.Output, options.WriteDocuments, claim);
         }
         catch
         {
@@ -88,7 +88,7 @@ internal sealed class RunOutput : IDisposable
     /// Opens the output of a sharded run's finish step in its existing folder (which holds the run's
     /// plan), replacing whatever an earlier, interrupted finish left.
     /// </summary>
-    public static RunOutput OpenForFinish(string directory, ShardOptions shards)
+    public static RunOutput OpenForFinish(string directory, OutputOptions output)
     {
         foreach (var folder in new[] { DocumentsFolder, RemovedFolder, RejectedFolder, RunFiles.Attributes })
         {
@@ -100,7 +100,7 @@ internal sealed class RunOutput : IDisposable
         }
 
         File.Delete(Path.Combine(directory, StatsFile));
-        return new RunOutput(directory, shards, writeDocuments: true);
+        return new RunOutput(directory, output, writeDocuments: true);
     }
 
     /// <summary>A spill for the survivors of pass <paramref name="pass"/>.</summary>
@@ -172,9 +172,9 @@ internal sealed class RunOutput : IDisposable
         _rejected.Complete();
         var outputs = new SortedDictionary<string, IReadOnlyList<string>>(StringComparer.Ordinal)
         {
-            [DocumentsFolder] = _kept.Shards.Select(s => $"{DocumentsFolder}/{s}").ToList(),
-            [RemovedFolder] = _removed.Shards.Select(s => $"{RemovedFolder}/{s}").ToList(),
-            [RejectedFolder] = _rejected.Shards.Select(s => $"{RejectedFolder}/{s}").ToList(),
+            [DocumentsFolder] = _kept.Parts.Select(s => $"{DocumentsFolder}/{s}").ToList(),
+            [RemovedFolder] = _removed.Parts.Select(s => $"{RemovedFolder}/{s}").ToList(),
+            [RejectedFolder] = _rejected.Parts.Select(s => $"{RejectedFolder}/{s}").ToList(),
         };
         foreach (var (name, files) in _kept.Beside.Concat(_removed.Beside))
         {

@@ -6,23 +6,23 @@ namespace Winnow.Pipeline;
 /// <summary>The survivors of a pass, written to the work folder for the next pass to replay.</summary>
 internal sealed class SpillWriter : IDisposable
 {
-    private readonly ShardedJsonlWriter _writer;
+    private readonly JsonlPartWriter _writer;
     private readonly string _directory;
 
     public SpillWriter(string directory)
     {
         _directory = directory;
-        _writer = new ShardedJsonlWriter(directory, new ShardOptions { MaxDocuments = long.MaxValue, MaxBytes = long.MaxValue });
+        _writer = new JsonlPartWriter(directory, new OutputOptions { MaxDocuments = long.MaxValue, MaxBytes = long.MaxValue });
     }
 
     /// <summary>Where survivors go instead of documents/.</summary>
-    public ShardedJsonlWriter Writer => _writer;
+    public JsonlPartWriter Writer => _writer;
 
     /// <summary>Closes the spill and returns it as an input for the next pass.</summary>
     public InputFile CompleteSpill()
     {
         _writer.Complete();
-        var path = Path.Combine(_directory, ShardedJsonlWriter.FirstShard);
+        var path = Path.Combine(_directory, JsonlPartWriter.FirstPart);
         if (!File.Exists(path))
         {
             // No survivors: the next pass replays an empty file.

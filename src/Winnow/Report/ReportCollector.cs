@@ -83,7 +83,7 @@ internal sealed class ReportCollector
         // Exact duplicates have no clusters file: their groups are rebuilt from removed/, where each
         // removed copy names the document kept in its place. Near duplicates are counted from
         // clusters.jsonl when it exists, so they are not counted here a second time.
-        foreach (var shard in ShardFiles.Of(_run, RunFiles.Removed))
+        foreach (var shard in PartFiles.Of(_run, RunFiles.Removed))
         {
             ForEachDoc(shard, (ref DocFields d) =>
             {
@@ -108,7 +108,7 @@ internal sealed class ReportCollector
 
     private List<ClusterEntry>? ReadClusters()
     {
-        if (ShardFiles.Optional(_run, RunFiles.Clusters) is not { } path)
+        if (PartFiles.Optional(_run, RunFiles.Clusters) is not { } path)
         {
             return null;
         }
@@ -129,7 +129,7 @@ internal sealed class ReportCollector
 
     private void ReadBoilerplate()
     {
-        if (ShardFiles.Optional(_run, RunFiles.Boilerplate) is not { } path)
+        if (PartFiles.Optional(_run, RunFiles.Boilerplate) is not { } path)
         {
             return;
         }
@@ -148,7 +148,7 @@ internal sealed class ReportCollector
 
     private void ReadReuse()
     {
-        if (ShardFiles.Optional(_run, RunFiles.Reuse) is not { } path)
+        if (PartFiles.Optional(_run, RunFiles.Reuse) is not { } path)
         {
             return;
         }
@@ -174,7 +174,7 @@ internal sealed class ReportCollector
 
     private void ReadRejected()
     {
-        foreach (var shard in ShardFiles.Of(_run, RunFiles.Rejected))
+        foreach (var shard in PartFiles.Of(_run, RunFiles.Rejected))
         {
             Bad(Path.GetFileName(shard), StageOutputs.ForEach(shard, e =>
             {
@@ -202,7 +202,7 @@ internal sealed class ReportCollector
 
     private void SecondPass(List<ClusterEntry> near)
     {
-        var removedShards = ShardFiles.Of(_run, RunFiles.Removed);
+        var removedShards = PartFiles.Of(_run, RunFiles.Removed);
         foreach (var shard in removedShards)
         {
             ForEachDoc(shard, (ref DocFields d) =>
@@ -244,7 +244,7 @@ internal sealed class ReportCollector
             ForEachDoc(shard, (ref DocFields d) => Fill(ref d, removed: true));
         }
 
-        foreach (var shard in ShardFiles.Of(_run, RunFiles.Documents))
+        foreach (var shard in PartFiles.Of(_run, RunFiles.Documents))
         {
             ForEachDoc(shard, (ref DocFields d) =>
             {

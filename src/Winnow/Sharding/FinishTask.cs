@@ -35,7 +35,7 @@ internal sealed class FinishTask(RunPlan plan, PlanStep step, WinnowPipeline pip
             }
         }
 
-        using (var output = RunOutput.OpenForFinish(folders.Output, options.Shards))
+        using (var output = RunOutput.OpenForFinish(folders.Output, options.Output))
         {
             for (var s = 0; s < spans.Length; s++)
             {
@@ -76,7 +76,7 @@ internal sealed class FinishTask(RunPlan plan, PlanStep step, WinnowPipeline pip
         return stats;
     }
 
-    private string Part(PlanStep map, int shard, string folder) => Path.Combine(folders.Unit(map, shard), folder, ShardedJsonlWriter.FirstShard);
+    private string Part(PlanStep map, int shard, string folder) => Path.Combine(folders.Unit(map, shard), folder, JsonlPartWriter.FirstPart);
 
     /// <summary>One shard's records removed in one single-process pass, merged by ordinal across map steps.</summary>
     private void WriteRemoved(List<PlanStep> maps, int shard, int pass, RecordSink removed)

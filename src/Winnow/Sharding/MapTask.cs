@@ -59,10 +59,10 @@ internal sealed class MapTask(RunPlan plan, PlanStep step, int shard, WinnowPipe
             }
 
             var loop = new StageLoop(stages, step, runs, tallies, StepPlanner.RemovalPasses(stages), _parallel);
-            var noLimit = new ShardOptions { MaxDocuments = long.MaxValue, MaxBytes = long.MaxValue };
-            using (var survivors = new ShardedJsonlWriter(Path.Combine(dir, last ? KeptFolder : SpillFolder), noLimit))
-            using (var removed = new ShardedJsonlWriter(Path.Combine(dir, RemovedFolder), noLimit))
-            using (var rejected = new ShardedJsonlWriter(Path.Combine(dir, RejectedFolder), noLimit))
+            var noLimit = new OutputOptions { MaxDocuments = long.MaxValue, MaxBytes = long.MaxValue };
+            using (var survivors = new JsonlPartWriter(Path.Combine(dir, last ? KeptFolder : SpillFolder), noLimit))
+            using (var removed = new JsonlPartWriter(Path.Combine(dir, RemovedFolder), noLimit))
+            using (var rejected = new JsonlPartWriter(Path.Combine(dir, RejectedFolder), noLimit))
             using (var index = new BinaryWriter(File.Create(Path.Combine(dir, RemovedIndex))))
             {
                 var chunks = new List<SerializedChunk>();
@@ -76,7 +76,7 @@ internal sealed class MapTask(RunPlan plan, PlanStep step, int shard, WinnowPipe
                 else
                 {
                     var previous = folders.Unit(plan.MapBefore(step), shard);
-                    var spill = Path.Combine(previous, SpillFolder, ShardedJsonlWriter.FirstShard);
+                    var spill = Path.Combine(previous, SpillFolder, JsonlPartWriter.FirstPart);
                     var files = File.Exists(spill) ? new[] { new InputFile(spill, "spill", InputKind.Jsonl, new FileInfo(spill).Length) } : [];
                     reader = new InputReader(files, SpillParser.ReaderOptions);
                     parser = new SpillParser();
@@ -145,7 +145,7 @@ internal sealed class MapTask(RunPlan plan, PlanStep step, int shard, WinnowPipe
 
     private void Process(
         RecordBatch batch, IRecordParser parser, StageLoop loop, RunStats stats, bool last, List<SerializedChunk> chunks,
-        ShardedJsonlWriter survivors, ShardedJsonlWriter removed, ShardedJsonlWriter rejected, BinaryWriter index)
+        JsonlPartWriter survivors, JsonlPartWriter removed, JsonlPartWriter rejected, BinaryWriter index)
     {
         var records = batch.Records;
         var parsed = ParsedBatch.Parse(batch, parser, _parallel, step.Applies < 0 ? stats : null, rejection =>
@@ -185,7 +185,7 @@ internal sealed class MapTask(RunPlan plan, PlanStep step, int shard, WinnowPipe
 
     private void Write(
         RecordBatch batch, Document?[] documents, Rejection?[] rejections, bool last, List<SerializedChunk> chunks,
-        ShardedJsonlWriter survivors, ShardedJsonlWriter removed, ShardedJsonlWriter rejected)
+        JsonlPartWriter survivors, JsonlPartWriter removed, JsonlPartWriter rejected)
     {
         var n = SerializedChunk.Fill(chunks, batch, documents, rejections, _parallel, (chunk, document) => chunk.Add(document, spillSurvivors: !last));
         for (var c = 0; c < n; c++)

@@ -4,49 +4,49 @@ using System.Text.Json;
 namespace Winnow.Writers;
 
 /// <summary>
-/// Writes records in Dolma's or DataTrove's layout as JSONL shards. For Dolma it also writes each
-/// document's attribute record to attributes/winnow/ under the same shard name, line for line, as
+/// Writes records in Dolma's or DataTrove's layout as JSONL parts. For Dolma it also writes each
+/// document's attribute record to attributes/winnow/ under the same part name, line for line, as
 /// Dolma's mixer requires of attribute files.
 /// </summary>
 /// <remarks>Not thread-safe: fed in order by one writer task.</remarks>
 internal sealed class LayoutJsonlWriter : RecordSink
 {
     private readonly OutputLayout _layout;
-    private readonly ShardOptions _options;
-    private readonly ShardedJsonlWriter _documents;
-    private readonly ShardedJsonlWriter? _attributes;
+    private readonly OutputOptions _options;
+    private readonly JsonlPartWriter _documents;
+    private readonly JsonlPartWriter? _attributes;
     private readonly string? _attributesName;
     private readonly DocumentRecord _record = new();
     private readonly ArrayBufferWriter<byte> _buffer = new(1 << 16);
     private readonly Utf8JsonWriter _writer;
-    private long _shardDocuments;
-    private long _shardBytes;
+    private long _partDocuments;
+    private long _partBytes;
 
     /// <param name="directory">documents/ or removed/.</param>
     /// <param name="options">Limits and compression; the layout is Dolma or DataTrove.</param>
     /// <param name="attributesDirectory">Dolma: where the attribute files go (null: none, as for removed/).</param>
-    public LayoutJsonlWriter(string directory, ShardOptions options, string? attributesDirectory)
+    public LayoutJsonlWriter(string directory, OutputOptions options, string? attributesDirectory)
     {
         _layout = options.Layout;
         _options = options;
         var unlimited = options with { MaxDocuments = long.MaxValue, MaxBytes = long.MaxValue };
-        _documents = new ShardedJsonlWriter(directory, unlimited);
+        _documents = new JsonlPartWriter(directory, unlimited);
         if (_layout == OutputLayout.Dolma && attributesDirectory is not null)
         {
-            _attributes = new ShardedJsonlWriter(attributesDirectory, unlimited);
+            _attributes = new JsonlPartWriter(attributesDirectory, unlimited);
             _attributesName = Path.GetRelativePath(Path.GetDirectoryName(directory)!, attributesDirectory).Replace('\\', '/');
         }
 
         _writer = new Utf8JsonWriter(_buffer, DocumentJson.WriterOptions);
     }
 
-    public override IReadOnlyList<string> Shards => _documents.Shards;
+    public override IReadOnlyList<string> Parts => _documents.Parts;
 
     public override long Documents => _documents.Documents;
 
     public override IReadOnlyDictionary<string, IReadOnlyList<string>> Beside => _attributes is null
         ? new Dictionary<string, IReadOnlyList<string>>()
-        : new Dictionary<string, IReadOnlyList<string>> { [_attributesName!] = _attributes.Shards.Select(s => $"{_attributesName}/{s}").ToList() };
+        : new Dictionary<string, IReadOnlyList<string>> { [_attributesName!] = _attributes.Parts.Select(s => $"{_attributesName}/{s}").ToList() };
 
     public override void Write(ReadOnlySpan<byte> records, ReadOnlySpan<int> ends)
     {
@@ -74,11 +74,11 @@ internal sealed class LayoutJsonlWriter : RecordSink
     private void WriteOne(ReadOnlyMemory<byte> line)
     {
         _record.Read(line);
-        if (_shardDocuments >= _options.MaxDocuments || _shardBytes >= _options.MaxBytes)
+        if (_partDocuments >= _options.MaxDocuments || _partBytes >= _options.MaxBytes)
         {
-            // Both files start a new shard together, so part-N of each holds the same documents.
+            // Both files start a new part together, so part-N of each holds the same documents.
             Complete();
-            _shardDocuments = _shardBytes = 0;
+            _partDocuments = _partBytes = 0;
         }
 
         var attributes = _layout == OutputLayout.Dolma ? LayoutRecords.ParseAttributes(_record) : null;
@@ -99,7 +99,7 @@ internal sealed class LayoutJsonlWriter : RecordSink
         }
     }
 
-    private void Emit(ShardedJsonlWriter target, Action<Utf8JsonWriter> write, bool count)
+    private void Emit(JsonlPartWriter target, Action<Utf8JsonWriter> write, bool count)
     {
         _buffer.ResetWrittenCount();
         _writer.Reset(_buffer);
@@ -109,8 +109,8 @@ internal sealed class LayoutJsonlWriter : RecordSink
         target.Write(_buffer.WrittenSpan);
         if (count)
         {
-            _shardDocuments++;
-            _shardBytes += _buffer.WrittenCount;
+            _partDocuments++;
+            _partBytes += _buffer.WrittenCount;
         }
     }
 }

@@ -3,13 +3,13 @@ namespace Winnow.Writers;
 /// <summary>
 /// Where a run's records go, in input order: each record arrives as a line of our own JSONL
 /// (docs/formats.md), and the sink writes it as its format and layout ask. One JSONL form in the
-/// runner keeps every path (threads, passes, shards) writing the same bytes; the sink does the rest.
+/// runner keeps every path (threads, passes, input shards) writing the same bytes; the sink does the rest.
 /// </summary>
 /// <remarks>Not thread-safe: one sink per output stream, fed in order.</remarks>
 internal abstract class RecordSink : IDisposable
 {
     /// <summary>The data files written so far, as names relative to the sink's folder.</summary>
-    public abstract IReadOnlyList<string> Shards { get; }
+    public abstract IReadOnlyList<string> Parts { get; }
 
     /// <summary>Records written.</summary>
     public abstract long Documents { get; }

@@ -4,7 +4,7 @@ namespace Winnow.Writers;
 internal static class RecordSinks
 {
     /// <summary>What is wrong with a combination of output options, or null.</summary>
-    public static string? Problem(ShardOptions options) => (options.Format, options.Layout, options.Compression) switch
+    public static string? Problem(OutputOptions options) => (options.Format, options.Layout, options.Compression) switch
     {
         (OutputFormat.Parquet, OutputLayout.Dolma, _) => "Dolma's tools read JSONL: use --layout dolma with --output-format jsonl (and --compress gzip, as Dolma's datasets are)",
         (OutputFormat.Jsonl, _, OutputCompression.Snappy) => "snappy compresses Parquet pages only: for JSONL use --compress gzip or zstd",
@@ -14,7 +14,7 @@ internal static class RecordSinks
     /// <param name="directory">documents/ or removed/ in the run folder.</param>
     /// <param name="options">The run's output options.</param>
     /// <param name="removed">True for removed/.</param>
-    public static RecordSink Create(string directory, ShardOptions options, bool removed)
+    public static RecordSink Create(string directory, OutputOptions options, bool removed)
     {
         if (Problem(options) is { } problem)
         {
@@ -23,11 +23,11 @@ internal static class RecordSinks
 
         if (options.Format == OutputFormat.Parquet)
         {
-            return new ParquetShardWriter(directory, options, removed);
+            return new ParquetPartWriter(directory, options, removed);
         }
 
         return options.Layout == OutputLayout.Winnow
-            ? new ShardedJsonlWriter(directory, options)
+            ? new JsonlPartWriter(directory, options)
             : new LayoutJsonlWriter(directory, options, removed ? null : Path.Combine(Path.GetDirectoryName(directory)!, "attributes", LayoutRecords.AttributeSet));
     }
 }

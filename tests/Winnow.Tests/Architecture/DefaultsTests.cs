@@ -32,7 +32,7 @@ public sealed class DefaultsTests
 
         var run = options.ToRunOptions(result);
         Assert.Equal(new ReaderOptions(), run.Reader);
-        Assert.Equal(new ShardOptions(), run.Shards);
+        Assert.Equal(new OutputOptions(), run.Output);
         Assert.Equal(new RunOptions { Inputs = [], OutputDirectory = "" }.Threads, run.Threads);
         Assert.Equal(new MinHashOptions(), near.ToOptions(result));
 

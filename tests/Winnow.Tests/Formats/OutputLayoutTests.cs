@@ -29,7 +29,7 @@ public sealed class OutputLayoutTests
     {
         using var dir = new TempDir();
         var input = Corpus(dir);
-        var stats = CliRun.Ok("run", input, "--out", dir["dolma"], "--no-report", "-t", "2", "--layout", "dolma", "--shard-docs", "100");
+        var stats = CliRun.Ok("run", input, "--out", dir["dolma"], "--no-report", "-t", "2", "--layout", "dolma", "--part-docs", "100");
         var documents = Records(dir["dolma"], "documents");
         var ours = Records(dir["winnow"], "documents");
         Assert.Equal(ours.Count, documents.Count);

@@ -116,8 +116,8 @@ public sealed class ParquetOutputTests
     {
         using var dir = new TempDir();
         var input = DuckDbInput(dir);
-        CliRun.Ok("run", input, "--out", dir["plain"], "--no-report", "--shard-docs", "150");
-        CliRun.Ok("run", input, "--out", dir["zst"], "--no-report", "--shard-docs", "150", "--compress", "zstd");
+        CliRun.Ok("run", input, "--out", dir["plain"], "--no-report", "--part-docs", "150");
+        CliRun.Ok("run", input, "--out", dir["zst"], "--no-report", "--part-docs", "150", "--compress", "zstd");
         foreach (var folder in new[] { "documents", "removed" })
         {
             var plain = Directory.GetFiles(dir[$"plain/{folder}"]).Order(StringComparer.Ordinal).ToList();

@@ -229,7 +229,7 @@ public sealed class NearDedupStageTests
         {
             var output = dir[$"out{threads}-{shardDocs}"];
             new WinnowPipelineBuilder().Add(new NearDedupStage(new MinHashOptions { SortMemoryBytes = 12 * 100 })).Build()
-                .Run(new RunOptions { Inputs = [dir["in"]], OutputDirectory = output, Threads = threads, Shards = new() { MaxDocuments = shardDocs } });
+                .Run(new RunOptions { Inputs = [dir["in"]], OutputDirectory = output, Threads = threads, Output = new() { MaxDocuments = shardDocs } });
             return output;
         }
 

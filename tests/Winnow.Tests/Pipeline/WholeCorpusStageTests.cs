@@ -132,7 +132,7 @@ public sealed class WholeCorpusStageTests
                 .Add(new TagStage())
                 .Add(new BelowMeanStage())
                 .Build();
-            pipeline.Run(new RunOptions { Inputs = [dir["in"]], OutputDirectory = dir[$"out{threads}"], Threads = threads, Shards = new() { MaxDocuments = 500 } });
+            pipeline.Run(new RunOptions { Inputs = [dir["in"]], OutputDirectory = dir[$"out{threads}"], Threads = threads, Output = new() { MaxDocuments = 500 } });
             var files = AllFiles(dir[$"out{threads}"]);
             Assert.True(files.Count > 3);
             if (reference is null)

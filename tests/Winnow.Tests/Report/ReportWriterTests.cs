@@ -124,7 +124,7 @@ public sealed class ReportWriterTests : IClassFixture<ReportWriterTests.Shared>
     {
         using var dir = new TempDir();
         dir.Write("in.jsonl", "{\"id\":\"a\",\"text\":\"same text\"}\n{\"id\":\"b\",\"text\":\"same text\"}\n");
-        Runs.Exact(dir["in.jsonl"], dir["run"], configure: o => o with { Shards = new() { Gzip = true } });
+        Runs.Exact(dir["in.jsonl"], dir["run"], configure: o => o with { Output = new() { Gzip = true } });
         Assert.True(Directory.GetFiles(dir["run/removed"], "*.jsonl.gz").Length > 0);
         using (var data = ReportFixture.Data(File.ReadAllText(ReportWriter.Write(dir["run"]).Path)))
         {

@@ -9,8 +9,8 @@ namespace Winnow.Tests.Robustness;
 public sealed class ClearErrorTests
 {
     [Theory]
-    [InlineData("--shard-docs", "0", "--shard-docs must be at least 1")]
-    [InlineData("--shard-bytes", "0", "--shard-bytes must be at least 1")]
+    [InlineData("--part-docs", "0", "--part-docs must be at least 1")]
+    [InlineData("--part-bytes", "0", "--part-bytes must be at least 1")]
     [InlineData("--threads", "0", "--threads must be at least 1")]
     [InlineData("--tasks", "-1", "--tasks must be at least 0")]
     [InlineData("--workers", "0", "--workers must be at least 1")]

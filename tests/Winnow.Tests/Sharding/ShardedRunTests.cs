@@ -42,7 +42,7 @@ public sealed class ShardedRunTests
     }
 
     internal static RunOptions Options(string[] inputs, string output, int threads) =>
-        new() { Inputs = inputs, OutputDirectory = output, Threads = threads, Shards = new Writers.ShardOptions { MaxDocuments = 150 } };
+        new() { Inputs = inputs, OutputDirectory = output, Threads = threads, Output = new Writers.OutputOptions { MaxDocuments = 150 } };
 
     [Fact]
     public void ShardedRunsGiveTheBytesOfASingleProcessRun()
@@ -88,7 +88,7 @@ public sealed class ShardedRunTests
     {
         using var dir = new TempDir();
         var inputs = Corpus(dir, docs: 300);
-        var shards = new Writers.ShardOptions
+        var shards = new Writers.OutputOptions
         {
             MaxDocuments = 100,
             RowGroupBytes = 30_000,
@@ -96,7 +96,7 @@ public sealed class ShardedRunTests
             Layout = Enum.Parse<Writers.OutputLayout>(layout, ignoreCase: true),
             Compression = Enum.Parse<Writers.OutputCompression>(compression, ignoreCase: true),
         };
-        RunOptions With(string output, int threads) => Options(inputs, output, threads) with { Shards = shards, Tokenizer = "cl100k_base" };
+        RunOptions With(string output, int threads) => Options(inputs, output, threads) with { Output = shards, Tokenizer = "cl100k_base" };
         EveryStage().Run(With(dir["t1"], 1));
         var expected = RunOutputReader.AllFiles(dir["t1"]);
         Assert.True(RunOutputReader.Long(RunOutputReader.Stats(dir["t1"])["tokens"]!["removed"]) > 0);

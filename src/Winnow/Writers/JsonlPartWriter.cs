@@ -4,15 +4,15 @@ using ZstdSharp;
 namespace Winnow.Writers;
 
 /// <summary>
-/// Writes JSONL records into numbered shards (part-00000.jsonl, …, gzip or zstd compressed when
-/// asked). Each shard is written under a temporary name and renamed when complete, so a shard that
+/// Writes JSONL records into numbered part files (part-00000.jsonl, …, gzip or zstd compressed when
+/// asked). Each part is written under a temporary name and renamed when complete, so a part that
 /// exists is whole.
 /// </summary>
 /// <remarks>Not thread-safe: one writer per output stream, fed in order.</remarks>
-internal sealed class ShardedJsonlWriter : RecordSink
+internal sealed class JsonlPartWriter : RecordSink
 {
     private readonly string _directory;
-    private readonly ShardOptions _options;
+    private readonly OutputOptions _options;
     private readonly List<string> _completed = [];
     private Stream? _file;
     private Stream? _stream;
@@ -25,18 +25,18 @@ internal sealed class ShardedJsonlWriter : RecordSink
     /// <summary>zstd's default level: about gzip's ratio at several times its speed.</summary>
     private const int ZstdLevel = 3;
 
-    /// <summary>The name of the first (for an unlimited writer, the only) plain shard.</summary>
-    public const string FirstShard = "part-00000.jsonl";
+    /// <summary>The name of the first (for an unlimited writer, the only) plain part.</summary>
+    public const string FirstPart = "part-00000.jsonl";
 
-    public ShardedJsonlWriter(string directory, ShardOptions options)
+    public JsonlPartWriter(string directory, OutputOptions options)
     {
         _directory = directory;
         _options = options;
         Directory.CreateDirectory(directory);
     }
 
-    /// <summary>The shards written so far, as names relative to the writer's folder.</summary>
-    public override IReadOnlyList<string> Shards => _completed;
+    /// <summary>The parts written so far, as names relative to the writer's folder.</summary>
+    public override IReadOnlyList<string> Parts => _completed;
 
     public override long Documents => _documents;
 
@@ -56,7 +56,7 @@ internal sealed class ShardedJsonlWriter : RecordSink
 
     /// <summary>
     /// Appends consecutive records held in one buffer (<paramref name="ends"/>: the end offset of
-    /// each), writing as many at once as the current shard takes: large writes skip a copy.
+    /// each), writing as many at once as the current part takes: large writes skip a copy.
     /// </summary>
     public override void Write(ReadOnlySpan<byte> records, ReadOnlySpan<int> ends)
     {
@@ -69,7 +69,7 @@ internal sealed class ShardedJsonlWriter : RecordSink
                 Roll();
             }
 
-            // Take records while the shard has room; the limit check happens before each record.
+            // Take records while the part has room; the limit check happens before each record.
             var last = first;
             var bytes = _bytes;
             var docs = _docs;
@@ -90,7 +90,7 @@ internal sealed class ShardedJsonlWriter : RecordSink
         }
     }
 
-    /// <summary>Closes and renames the open shard.</summary>
+    /// <summary>Closes and renames the open part.</summary>
     public override void Complete()
     {
         if (_stream is null)
@@ -111,7 +111,7 @@ internal sealed class ShardedJsonlWriter : RecordSink
 
     public override void Dispose()
     {
-        // An incomplete shard stays under its temporary name: never mistaken for a whole one.
+        // An incomplete part stays under its temporary name: never mistaken for a whole one.
         _stream?.Dispose();
         _file?.Dispose();
         _stream = _file = null;

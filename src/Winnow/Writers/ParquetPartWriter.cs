@@ -9,12 +9,12 @@ namespace Winnow.Writers;
 /// <summary>
 /// Writes records as Parquet files (part-00000.parquet, …), in Winnow's layout (id, text, url,
 /// source, content_type, metadata, attributes, removed) or DataTrove's (text, id, metadata);
-/// schemas in docs/formats.md. Rows are buffered until they hold <see cref="ShardOptions.RowGroupBytes"/>
+/// schemas in docs/formats.md. Rows are buffered until they hold <see cref="OutputOptions.RowGroupBytes"/>
 /// and then written as one row group, so memory holds about one row group. Each file is written
 /// under a temporary name and renamed when complete.
 /// </summary>
 /// <remarks>Not thread-safe: fed in order by one writer task.</remarks>
-internal sealed class ParquetShardWriter : RecordSink
+internal sealed class ParquetPartWriter : RecordSink
 {
     private static readonly DataField<string> Id = new("id");
     private static readonly DataField<string> Text = new("text");
@@ -31,7 +31,7 @@ internal sealed class ParquetShardWriter : RecordSink
     private static readonly DataField<string?> RemovedDetail = new("detail");
 
     private readonly string _directory;
-    private readonly ShardOptions _options;
+    private readonly OutputOptions _options;
     private readonly bool _removed;
     private readonly ParquetSchema _schema;
     private readonly ParquetOptions _parquet;
@@ -52,7 +52,7 @@ internal sealed class ParquetShardWriter : RecordSink
     /// <param name="directory">documents/ or removed/.</param>
     /// <param name="options">Limits, layout (Winnow or DataTrove) and compression (zstd unless snappy, gzip or none is asked... none meaning zstd).</param>
     /// <param name="removed">True for removed/: the Winnow layout then has the removed column.</param>
-    public ParquetShardWriter(string directory, ShardOptions options, bool removed)
+    public ParquetPartWriter(string directory, OutputOptions options, bool removed)
     {
         _directory = directory;
         _options = options;
@@ -79,7 +79,7 @@ internal sealed class ParquetShardWriter : RecordSink
         Directory.CreateDirectory(directory);
     }
 
-    public override IReadOnlyList<string> Shards => _completed;
+    public override IReadOnlyList<string> Parts => _completed;
 
     public override long Documents => _documents;
 

@@ -2,8 +2,8 @@ using Winnow.Writers;
 
 namespace Winnow.Report;
 
-/// <summary>The part-* shards of one run subfolder in name order, and the run's optional stage outputs.</summary>
-internal static class ShardFiles
+/// <summary>The part-* files of one run subfolder in name order, and the run's optional stage outputs.</summary>
+internal static class PartFiles
 {
     public static IReadOnlyList<string> Of(string runDirectory, string folder)
     {

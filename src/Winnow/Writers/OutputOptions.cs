@@ -1,17 +1,17 @@
 namespace Winnow.Writers;
 
 /// <summary>How an output stream is written and cut into files.</summary>
-public readonly record struct ShardOptions
+public readonly record struct OutputOptions
 {
-    /// <summary>Creates the defaults: 1,000,000 documents or 1 GiB a shard, uncompressed JSONL in Winnow's layout.</summary>
-    public ShardOptions()
+    /// <summary>Creates the defaults: 1,000,000 documents or 1 GiB a part file, uncompressed JSONL in Winnow's layout.</summary>
+    public OutputOptions()
     {
     }
 
-    /// <summary>Start a new shard after this many documents.</summary>
+    /// <summary>Start a new part file after this many documents.</summary>
     public long MaxDocuments { get; init; } = 1_000_000;
 
-    /// <summary>Start a new shard once a shard holds this many bytes (uncompressed, as our JSONL counts them).</summary>
+    /// <summary>Start a new part file once one holds this many bytes (uncompressed, as our JSONL counts them).</summary>
     public long MaxBytes { get; init; } = 1L << 30;
 
     /// <summary>Write .jsonl.gz instead of .jsonl (the same as <see cref="Compression"/> = <see cref="OutputCompression.Gzip"/>).</summary>
@@ -34,7 +34,7 @@ public readonly record struct ShardOptions
     public long RowGroupBytes { get; init; } = 64L << 20;
 
     /// <summary>These options for rejected/: always JSONL in Winnow's layout, compressed as asked where JSONL can be.</summary>
-    internal ShardOptions ForRejected() => this with
+    internal OutputOptions ForRejected() => this with
     {
         Format = OutputFormat.Jsonl,
         Layout = OutputLayout.Winnow,
