@@ -79,9 +79,11 @@ internal static class ContentFinder
         foreach (var node in elements)
         {
             // Text that cleaning would drop (a comment section, unless comments are kept) cannot
-            // elect the container: a long discussion would otherwise outvote a short post.
+            // elect the container: a long discussion would otherwise outvote a short post. Nor can
+            // the teasers of a list of articles nested in an article.
             var votes = IsParagraph(node) || (listItemsVote && node.Tag is "li" or "dd" && node.LinkDensity <= ListItemMaxLinkDensity);
-            if (!votes || node.Chars < MinParagraphChars || (node.InComments && !options.IncludeComments) || IsInsideParagraph(node))
+            if (!votes || node.Chars < MinParagraphChars || (node.InComments && !options.IncludeComments) || IsInsideParagraph(node)
+                || InNestedArticleList(node))
             {
                 continue;
             }
@@ -177,6 +179,45 @@ internal static class ContentFinder
         foreach (var child in node.Children)
         {
             if (child.Tag is null && !string.IsNullOrWhiteSpace(child.Text) && child.Text.Trim().Length > 20)
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    // HTML standard, 4.3.2 (the article element): articles nested in an article are related to
+    // it (its comments, other posts on the subject), not its own text. Several of them side by
+    // side inside an article are a list of such posts, each with an excerpt ("you may also
+    // like"): their paragraphs would elect the list, or one teaser, over the post.
+    private static bool InNestedArticleList(ContentNode node)
+    {
+        ContentNode? inner = null;
+        for (var a = node.Parent; a is not null; a = a.Parent)
+        {
+            if (a.Tag != "article")
+            {
+                continue;
+            }
+
+            if (inner is null)
+            {
+                inner = a;
+                continue;
+            }
+
+            return HasSiblingArticle(inner);
+        }
+
+        return false;
+    }
+
+    private static bool HasSiblingArticle(ContentNode article)
+    {
+        foreach (var sibling in article.Parent!.Children!)
+        {
+            if (sibling != article && sibling.Tag == "article")
             {
                 return true;
             }

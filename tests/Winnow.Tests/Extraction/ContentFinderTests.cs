@@ -44,6 +44,33 @@ public class ContentFinderTests
     }
 
     [Fact]
+    public void AListOfArticlesNestedInAnArticleDoesNotOutvoteThePost()
+    {
+        // Each teaser is an article of its own ("post" class and id), with an excerpt as long as
+        // a paragraph of the post; together they hold more prose than the post.
+        string Teaser(int i) => $"<article id=\"post-{i}\" class=\"post hentry\"><div>{Paragraphs($"Teaser {i}", 2)}</div></article>";
+        var teasers = string.Concat(Enumerable.Range(1, 6).Select(Teaser));
+        var html = $"<body><div><div><article class=\"post\">{Paragraphs("Post", 3)}</article>"
+            + $"<article id=\"post-0\" class=\"post hentry\"><h3>You may also like</h3>{teasers}</article></div></div></body>";
+        var text = Extract(html);
+        Assert.Contains("Post paragraph 1", text, StringComparison.Ordinal);
+        Assert.Contains("Post paragraph 3", text, StringComparison.Ordinal);
+        Assert.DoesNotContain("Teaser", text, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void OneArticleNestedInAnotherStillVotes()
+    {
+        // A page whose wrapper is an article around the post's own article: not a list of posts.
+        var html = $"<body><article class=\"page\"><nav><a href=\"/\">Home</a></nav><article>{Paragraphs("Post", 3)}</article></article>"
+            + "<div class=\"sidebar\"><p>About this site: a short note on who writes here and why, kept beside every post.</p></div></body>";
+        var text = Extract(html);
+        Assert.Contains("Post paragraph 1", text, StringComparison.Ordinal);
+        Assert.Contains("Post paragraph 3", text, StringComparison.Ordinal);
+        Assert.DoesNotContain("About this site", text, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void AnArticleSplitIntoCousinSectionsIsKeptWhole()
     {
         string Section(string name, int paragraphs) => $"<section class=\"part\"><div><div>{Paragraphs(name, paragraphs)}</div></div></section>";
