@@ -86,7 +86,7 @@ public sealed class FolderWalkTests
         Assert.Equal("from a latin-1 name", doc["text"]!.GetValue<string>());
     }
 
-    [UnixFact]
+    [UnprivilegedRunFact]
     public void AFolderThatCannotBeReadIsAReadErrorAndTheRunGoesOn()
     {
         using var dir = new TempDir();
@@ -209,5 +209,43 @@ public sealed class UnixFactAttribute : FactAttribute
         {
             Skip = "needs a Unix file system";
         }
+    }
+}
+
+/// <summary>
+/// A fact that runs the command as a user without privileges (permissions do not bind root). As
+/// root that needs setpriv, and an unprivileged user must be able to reach the built command: a
+/// checkout inside a private folder (mktemp -d makes them mode 700) skips rather than have the
+/// test change the permissions of folders it did not make.
+/// </summary>
+public sealed class UnprivilegedRunFactAttribute : FactAttribute
+{
+    public UnprivilegedRunFactAttribute()
+    {
+        if (OperatingSystem.IsWindows())
+        {
+            Skip = "needs a Unix file system";
+        }
+        else if (Environment.UserName == "root" && !File.Exists("/usr/bin/setpriv"))
+        {
+            Skip = "running as root without setpriv (util-linux) to run the command as another user";
+        }
+        else if (Environment.UserName == "root" && FirstPrivateAncestor(AppContext.BaseDirectory) is { } folder)
+        {
+            Skip = $"{folder} is not searchable by other users, so an unprivileged user cannot run the built command";
+        }
+    }
+
+    private static string? FirstPrivateAncestor(string path)
+    {
+        for (var dir = new DirectoryInfo(path); dir is not null; dir = dir.Parent)
+        {
+            if ((dir.UnixFileMode & UnixFileMode.OtherExecute) == 0)
+            {
+                return dir.FullName;
+            }
+        }
+
+        return null;
     }
 }
