@@ -32,4 +32,30 @@ public sealed record SkippedFiles(long Count, IReadOnlyList<string> Examples)
 
     /// <summary>Both tallies together (examples in order, first ones kept).</summary>
     public SkippedFiles Add(SkippedFiles other) => new(Count + other.Count, [.. Examples.Concat(other.Examples).Take(MaxExamples)]);
+
+    /// <summary>Writes the tallies as stats.json's (and a run plan's) "skipped_files" object.</summary>
+    internal static void WriteJson(System.Text.Json.Utf8JsonWriter w, IReadOnlyDictionary<string, SkippedFiles> byReason)
+    {
+        w.WriteStartObject("skipped_files");
+        foreach (var (reason, tally) in byReason)
+        {
+            w.WriteStartObject(reason);
+            w.WriteNumber("files", tally.Count);
+            w.WriteStartArray("examples");
+            foreach (var name in tally.Examples)
+            {
+                w.WriteStringValue(name);
+            }
+
+            w.WriteEndArray();
+            w.WriteEndObject();
+        }
+
+        w.WriteEndObject();
+    }
+
+    /// <summary>Reads back what <see cref="WriteJson"/> wrote.</summary>
+    internal static Dictionary<string, SkippedFiles> ReadJson(System.Text.Json.JsonElement skippedFiles) =>
+        skippedFiles.EnumerateObject().ToDictionary(
+            p => p.Name, p => new SkippedFiles(p.Value.GetProperty("files").GetInt64(), [.. p.Value.GetProperty("examples").EnumerateArray().Select(e => e.GetString()!)]));
 }

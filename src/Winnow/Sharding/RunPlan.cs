@@ -79,22 +79,7 @@ internal sealed record RunPlan(string Config, IReadOnlyList<string> Command, int
             }
 
             w.WriteEndArray();
-            w.WriteStartObject("skipped_files");
-            foreach (var (reason, tally) in SkippedFiles)
-            {
-                w.WriteStartObject(reason);
-                w.WriteNumber("files", tally.Count);
-                w.WriteStartArray("examples");
-                foreach (var name in tally.Examples)
-                {
-                    w.WriteStringValue(name);
-                }
-
-                w.WriteEndArray();
-                w.WriteEndObject();
-            }
-
-            w.WriteEndObject();
+            Readers.SkippedFiles.WriteJson(w, SkippedFiles);
             w.WriteStartArray("notes");
             foreach (var note in Notes)
             {
@@ -151,8 +136,7 @@ internal sealed record RunPlan(string Config, IReadOnlyList<string> Command, int
             steps)
         {
             Build = root.TryGetProperty("build", out var build) ? build.GetString() ?? "" : "",
-            SkippedFiles = root.GetProperty("skipped_files").EnumerateObject().ToDictionary(
-                p => p.Name, p => new SkippedFiles(p.Value.GetProperty("files").GetInt64(), [.. p.Value.GetProperty("examples").EnumerateArray().Select(e => e.GetString()!)])),
+            SkippedFiles = Readers.SkippedFiles.ReadJson(root.GetProperty("skipped_files")),
             Notes = [.. root.GetProperty("notes").EnumerateArray().Select(e => e.GetString()!)],
         };
     }

@@ -135,22 +135,7 @@ public sealed partial class RunStats
         }
 
         w.WriteEndObject();
-        w.WriteStartObject("skipped_files");
-        foreach (var (reason, tally) in SkippedFiles)
-        {
-            w.WriteStartObject(reason);
-            w.WriteNumber("files", tally.Count);
-            w.WriteStartArray("examples");
-            foreach (var name in tally.Examples)
-            {
-                w.WriteStringValue(name);
-            }
-
-            w.WriteEndArray();
-            w.WriteEndObject();
-        }
-
-        w.WriteEndObject();
+        Readers.SkippedFiles.WriteJson(w, SkippedFiles);
         if (Notes.Count > 0)
         {
             w.WriteStartArray("notes");
