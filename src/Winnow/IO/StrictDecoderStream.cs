@@ -10,7 +10,7 @@ namespace Winnow.IO;
 /// (zstd's skippable frames included) read as one stream.
 /// </summary>
 /// <remarks>Forward-only; not thread-safe.</remarks>
-internal sealed class StrictDecoderStream : Stream
+internal sealed class StrictDecoderStream : ForwardReadStream
 {
     private const int ReadSize = 64 << 10;
     private readonly Stream _decoder;
@@ -29,33 +29,14 @@ internal sealed class StrictDecoderStream : Stream
     /// <summary>Compressed bytes consumed so far (as far as the decoder has read ahead).</summary>
     public long CompressedPosition => _file.Position;
 
-    /// <inheritdoc/>
-    public override bool CanRead => true;
-
-    /// <inheritdoc/>
-    public override bool CanSeek => false;
-
-    /// <inheritdoc/>
-    public override bool CanWrite => false;
-
-    /// <inheritdoc/>
-    public override long Length => throw new NotSupportedException();
-
-    /// <summary>Decompressed bytes returned so far; cannot be set.</summary>
-    public override long Position
-    {
-        get => _position;
-        set => throw new NotSupportedException();
-    }
+    /// <summary>Decompressed bytes returned so far.</summary>
+    protected override long ReadPosition => _position;
 
     /// <summary>Decodes a zstd file (RFC 8878).</summary>
     public static StrictDecoderStream Zstd(FileStream file) => new(new DecompressionStream(file, leaveOpen: true), file, "zstd");
 
     /// <summary>Decodes an LZ4 frame file.</summary>
     public static StrictDecoderStream Lz4(FileStream file) => new(LZ4Stream.Decode(file, leaveOpen: true), file, "lz4");
-
-    /// <inheritdoc/>
-    public override int Read(byte[] buffer, int offset, int count) => Read(buffer.AsSpan(offset, count));
 
     /// <inheritdoc/>
     public override int Read(Span<byte> buffer)
@@ -87,20 +68,6 @@ internal sealed class StrictDecoderStream : Stream
                 $"{_format} data is corrupt: {e.Message} (near compressed byte offset {_file.Position}, after {_position:N0} decompressed bytes)", e);
         }
     }
-
-    /// <inheritdoc/>
-    public override void Flush()
-    {
-    }
-
-    /// <inheritdoc/>
-    public override long Seek(long offset, SeekOrigin origin) => throw new NotSupportedException();
-
-    /// <inheritdoc/>
-    public override void SetLength(long value) => throw new NotSupportedException();
-
-    /// <inheritdoc/>
-    public override void Write(byte[] buffer, int offset, int count) => throw new NotSupportedException();
 
     /// <inheritdoc/>
     protected override void Dispose(bool disposing)

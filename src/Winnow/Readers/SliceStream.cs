@@ -3,7 +3,7 @@ using Winnow.IO;
 namespace Winnow.Readers;
 
 /// <summary>Reads the bytes [start, end) of a file: one input shard of a large plain JSONL file.</summary>
-internal sealed class SliceStream : Stream
+internal sealed class SliceStream : ForwardReadStream
 {
     private readonly FileStream _file;
     private long _left;
@@ -14,19 +14,7 @@ internal sealed class SliceStream : Stream
         _left = length;
     }
 
-    public override bool CanRead => true;
-
-    public override bool CanSeek => false;
-
-    public override bool CanWrite => false;
-
-    public override long Length => throw new NotSupportedException();
-
-    public override long Position
-    {
-        get => _file.Position;
-        set => throw new NotSupportedException();
-    }
+    protected override long ReadPosition => _file.Position;
 
     public static SliceStream Open(string path, long start, long end)
     {
@@ -34,8 +22,6 @@ internal sealed class SliceStream : Stream
         file.Seek(start, SeekOrigin.Begin);
         return new SliceStream(file, end - start);
     }
-
-    public override int Read(byte[] buffer, int offset, int count) => Read(buffer.AsSpan(offset, count));
 
     public override int Read(Span<byte> buffer)
     {
@@ -48,16 +34,6 @@ internal sealed class SliceStream : Stream
         _left -= read;
         return read;
     }
-
-    public override void Flush()
-    {
-    }
-
-    public override long Seek(long offset, SeekOrigin origin) => throw new NotSupportedException();
-
-    public override void SetLength(long value) => throw new NotSupportedException();
-
-    public override void Write(byte[] buffer, int offset, int count) => throw new NotSupportedException();
 
     protected override void Dispose(bool disposing)
     {
