@@ -73,7 +73,7 @@ internal sealed class NearDedupCliOptions
         {
             if (stage.Name == "near_dedup" && stage.Details is { } details)
             {
-                Print(NearDedupSummary.FromJson(System.Text.Json.JsonSerializer.SerializeToElement(details)));
+                Print(NearDedupSummary.FromJson(System.Text.Json.JsonDocument.Parse(details.ToJsonString()).RootElement));
             }
         }
     }

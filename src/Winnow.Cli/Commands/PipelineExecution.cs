@@ -56,7 +56,7 @@ internal static class PipelineExecution
     public static IReadOnlyList<string> WinnowCommand()
     {
         var process = Environment.ProcessPath ?? "dotnet";
-        return Path.GetFileNameWithoutExtension(process) == "dotnet" ? [process, typeof(PipelineExecution).Assembly.Location] : [process];
+        return Path.GetFileNameWithoutExtension(process) == "dotnet" ? [process, Path.Combine(AppContext.BaseDirectory, typeof(PipelineExecution).Assembly.GetName().Name + ".dll")] : [process];
     }
 
     /// <summary>Writes the report as the finish step's last act, failing the step if it cannot.</summary>

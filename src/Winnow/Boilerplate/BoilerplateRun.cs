@@ -290,7 +290,7 @@ internal sealed class BoilerplateRun(BoilerplateStage stage, StageContext contex
         var chars = 0;
         foreach (var unit in units)
         {
-            spans.Add(new JsonArray(unit.Start, unit.End));
+            spans.Add((JsonNode)new JsonArray(unit.Start, unit.End));
             chars += unit.End - unit.Start;
         }
 

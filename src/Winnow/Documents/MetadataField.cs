@@ -7,8 +7,18 @@ namespace Winnow.Documents;
 public readonly record struct MetadataField(string Name, ReadOnlyMemory<byte> RawJson)
 {
     /// <summary>A string-valued field.</summary>
-    public static MetadataField FromString(string name, string value) =>
-        new(name, JsonSerializer.SerializeToUtf8Bytes(value));
+    public static MetadataField FromString(string name, string value)
+    {
+        // A writer, not the reflection serializer: same default escaping, and it works in a
+        // natively compiled (AOT) command.
+        var buffer = new System.Buffers.ArrayBufferWriter<byte>(value.Length + 2);
+        using (var writer = new Utf8JsonWriter(buffer))
+        {
+            writer.WriteStringValue(value);
+        }
+
+        return new(name, buffer.WrittenMemory);
+    }
 
     /// <summary>The value when it is a JSON string, else null.</summary>
     public string? AsString()

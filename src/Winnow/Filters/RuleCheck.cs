@@ -106,7 +106,7 @@ internal ref struct RuleCheck
 
         if (_annotate)
         {
-            (_fired ??= []).Add(reason);
+            (_fired ??= []).Add((JsonNode)JsonValue.Create(reason));
         }
     }
 }

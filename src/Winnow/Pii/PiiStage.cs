@@ -48,7 +48,7 @@ public sealed class PiiStage : DocumentStage
             var codePoints = new CodePointCounter(text);
             foreach (var span in found)
             {
-                spans.Add(new JsonObject
+                spans.Add((JsonNode)new JsonObject
                 {
                     ["kind"] = KindName(span.Kind),
                     ["start"] = codePoints.At(span.Start),
