@@ -57,6 +57,7 @@ internal sealed partial class InputReader
         var scratch = new ArrayBufferWriter<byte>(1 << 16);
         using var json = new Utf8JsonWriter(scratch, DocumentJson.WriterOptions);
         var fields = reader.Schema.Fields;
+        var flat = ParquetColumns.CanRead(fields);
         var groups = reader.RowGroupCount;
         var rows = 0L;
         try
@@ -75,8 +76,20 @@ internal sealed partial class InputReader
                 {
                     try
                     {
-                        stream!.Position = 0;
-                        data = ParquetSerializer.DeserializeUntypedAsync(stream, ParquetReadOptions, g).GetAwaiter().GetResult().Data;
+                        if (flat)
+                        {
+                            data = ParquetColumns.ReadRowGroup(reader, g, fields, (int)group.NumRows);
+                        }
+                        else if (!System.Runtime.CompilerServices.RuntimeFeature.IsDynamicCodeSupported)
+                        {
+                            // Parquet.Net reads nested columns through compiled expression trees.
+                            problem = "lists, structs or maps in Parquet columns are read only by the command built for the .NET runtime (WINNOW_BUILD=jit ./winnow)";
+                        }
+                        else
+                        {
+                            stream!.Position = 0;
+                            data = ParquetSerializer.DeserializeUntypedAsync(stream, ParquetReadOptions, g).GetAwaiter().GetResult().Data;
+                        }
                     }
                     catch (Exception e) when (e is not OutOfMemoryException)
                     {
