@@ -14,14 +14,30 @@ public sealed class TokenCounter
     /// <summary>The encodings offered: o200k_base (GPT-4o), cl100k_base (GPT-4), gpt2.</summary>
     public static IReadOnlyList<string> Encodings { get; } = ["o200k_base", "cl100k_base", "gpt2"];
 
+    /// <summary>Pieces whose counts a thread keeps before it starts over (~100 B each).</summary>
+    private const int CachedPieces = 1 << 17;
+
     private static readonly ConcurrentDictionary<string, Lazy<TokenCounter>> Shared = new(StringComparer.Ordinal);
+
+    [ThreadStatic]
+    private static Dictionary<string, int>? t_pieceCounts;
+
     private readonly Tokenizer _tokenizer;
+
+    /// <summary>The special tokens (such as &lt;|endoftext|&gt;), each one token wherever it stands, as the library counts them.</summary>
+    private readonly string[] _specials;
+
+    /// <summary>Whether <see cref="O200kPieces"/> splits this encoding's text.</summary>
+    private readonly bool _ownPieces;
 
     private TokenCounter(string encoding)
     {
         Encoding = encoding;
         // GPT-2's encoding is reached through its model name (its data package holds gpt2.tiktoken).
-        _tokenizer = encoding == "gpt2" ? TiktokenTokenizer.CreateForModel("gpt2") : TiktokenTokenizer.CreateForEncoding(encoding);
+        var tokenizer = encoding == "gpt2" ? TiktokenTokenizer.CreateForModel("gpt2") : TiktokenTokenizer.CreateForEncoding(encoding);
+        _tokenizer = tokenizer;
+        _specials = [.. (tokenizer.SpecialTokens?.Keys ?? []).Order(StringComparer.Ordinal)];
+        _ownPieces = encoding == "o200k_base" && _specials.All(s => s.StartsWith("<|", StringComparison.Ordinal));
     }
 
     /// <summary>The encoding's name, as stats.json reports it.</summary>
@@ -38,8 +54,76 @@ public sealed class TokenCounter
         return Shared.GetOrAdd(encoding, e => new Lazy<TokenCounter>(() => new TokenCounter(e))).Value;
     }
 
-    /// <summary>The number of tokens of <paramref name="text"/> (special tokens counted as plain text).</summary>
-    public int Count(string text) => text.Length == 0 ? 0 : _tokenizer.CountTokens(text);
+    /// <summary>The number of tokens of <paramref name="text"/>, as Microsoft.ML.Tokenizers counts them (a special token's spelling is one token).</summary>
+    public int Count(string text) => text.Length == 0 ? 0 : _ownPieces ? CountByPieces(text) : _tokenizer.CountTokens(text);
+
+    /// <summary>
+    /// The library's count, faster: text is split into the encoding's pieces by a scan
+    /// (<see cref="O200kPieces"/>) rather than its regex, and a thread remembers each piece's
+    /// count, so a word seen before costs a lookup instead of a regex match and a byte-pair merge.
+    /// The library counts each piece on its own too, so the sum is its count of the whole text.
+    /// </summary>
+    private int CountByPieces(ReadOnlySpan<char> text)
+    {
+        var counts = t_pieceCounts ??= new Dictionary<string, int>(StringComparer.Ordinal);
+        var lookup = counts.GetAlternateLookup<ReadOnlySpan<char>>();
+        var total = 0;
+        var start = 0;
+        while (true)
+        {
+            var special = NextSpecial(text, start, out var specialLength);
+            var segment = text[start..(special < 0 ? text.Length : special)];
+            for (var i = 0; i < segment.Length;)
+            {
+                var end = O200kPieces.Next(segment, i);
+                var piece = segment[i..end];
+                if (!lookup.TryGetValue(piece, out var n))
+                {
+                    n = _tokenizer.CountTokens(piece);
+                    if (counts.Count >= CachedPieces)
+                    {
+                        counts.Clear();
+                    }
+
+                    lookup[piece] = n;
+                }
+
+                total += n;
+                i = end;
+            }
+
+            if (special < 0)
+            {
+                return total;
+            }
+
+            total++;
+            start = special + specialLength;
+        }
+    }
+
+    /// <summary>Where the next special token's spelling starts at or after <paramref name="from"/>; -1 if none.</summary>
+    private int NextSpecial(ReadOnlySpan<char> text, int from, out int length)
+    {
+        length = 0;
+        for (var at = text[from..].IndexOf("<|", StringComparison.Ordinal); at >= 0;)
+        {
+            var position = from + at;
+            foreach (var special in _specials)
+            {
+                if (text[position..].StartsWith(special, StringComparison.Ordinal))
+                {
+                    length = special.Length;
+                    return position;
+                }
+            }
+
+            var next = text[(position + 1)..].IndexOf("<|", StringComparison.Ordinal);
+            at = next < 0 ? -1 : at + 1 + next;
+        }
+
+        return -1;
+    }
 
     /// <summary>
     /// Counts, in parallel, the tokens of the documents about to be counted: removed ones, and kept

@@ -1,0 +1,117 @@
+using CsCheck;
+using Microsoft.ML.Tokenizers;
+using Winnow.Stats;
+using Winnow.Tests.Robustness;
+using Winnow.Tests.Support;
+
+namespace Winnow.Tests.Formats;
+
+/// <summary>
+/// The o200k_base token counter splits text by a scan of its own (<see cref="O200kPieces"/>) and
+/// remembers piece counts: both must give exactly what Microsoft.ML.Tokenizers gives.
+/// </summary>
+public sealed class O200kPiecesTests
+{
+    private static readonly TiktokenTokenizer Library = TiktokenTokenizer.CreateForEncoding("o200k_base");
+
+    /// <summary>Characters of every class the pattern tells apart, and the strings that stress its alternatives.</summary>
+    private static readonly string[] Atoms =
+    [
+        "a", "b", "z", "A", "Q", "Z", "é", "É", "ß", "ſ", "\u212A", "İ", "ı", "ǅ", "ʰ", "ー", "東", "京", "ก", "ข", "\u0301", "\u0903", "\u20DD",
+        "α", "Ω", "д", "Д", "0", "7", "٣", "²", "Ⅻ", "½", " ", "  ", "\t", "\n", "\r", "\r\n", "\v", "\f", "\u0085", "\u00A0", "\u2028",
+        "\u3000", "\u200B", "'", "'s", "'S", "'t", "'re", "'VE", "'m", "'ll", "'LL", "'d", "'ſ", "’s", ".", ",", "!", "?", "/", "//", "-", "_",
+        "$", "€", "😀", "👍🏽", "\uD800", "\uDFFF", "\uD83D", "<|endoftext|>", "<|endofprompt|>", "<|", "|>", "<|endoftext", "\u0000", "\u001F",
+        "hello", "World", "HTTP", "McDonald", "iPhone", "naïve", "don't", "I'M", "1234567", "3.14", "x/y", "a\nb", " \n ", "\n\n\n",
+    ];
+
+    private static readonly Gen<string> Text = Gen.Frequency(
+            (6, Gen.OneOf(Atoms.Select(Gen.Const).ToArray())),
+            (1, HostileGen.AnyCodePoint))
+        .Array[0, 40].Select(string.Concat);
+
+    [Fact]
+    public void PiecesAreTheLibrarysPreTokenizerPieces() =>
+        Text.Sample(text =>
+        {
+            if (text.Contains("<|", StringComparison.Ordinal))
+            {
+                return; // special tokens are split before the pattern runs: the count test covers them
+            }
+
+            var expected = Library.PreTokenizer!.PreTokenize(text).Select(r => (r.Offset, r.Length)).ToList();
+            var actual = new List<(int, int)>();
+            for (var i = 0; i < text.Length;)
+            {
+                var end = O200kPieces.Next(text, i);
+                actual.Add((i, end - i));
+                i = end;
+            }
+
+            Assert.True(expected.SequenceEqual(actual), $"{Escape(text)}: library {string.Join(" ", expected)}, ours {string.Join(" ", actual)}");
+        }, seed: HostileGen.Seed, iter: HostileGen.Iterations(20_000), threads: 1);
+
+    [Fact]
+    public void CountsAreTheLibrarysOnEveryKindOfText()
+    {
+        var counter = TokenCounter.For("o200k_base");
+        Gen.OneOf(Text, HostileGen.Text).Sample(
+            text => Assert.True(Expected(text) == counter.Count(text), $"{Escape(text)}: library {Expected(text)}, ours {counter.Count(text)}"),
+            seed: HostileGen.Seed, iter: HostileGen.Iterations(5_000), threads: 1);
+    }
+
+    [Fact]
+    public void CountsAreTheLibrarysWhenThreadsShareTheCounter()
+    {
+        var counter = TokenCounter.For("o200k_base");
+        var texts = Text.Array[200].Single(_ => true, HostileGen.Seed);
+        var expected = texts.Select(Expected).ToArray();
+        var actual = new int[texts.Length];
+        Parallel.For(0, texts.Length * 8, new ParallelOptions { MaxDegreeOfParallelism = 4 }, i => actual[i % texts.Length] = counter.Count(texts[i % texts.Length]));
+        var wrong = Enumerable.Range(0, texts.Length).Where(i => expected[i] != actual[i]).Select(i => $"{Escape(texts[i])}: library {expected[i]}, ours {actual[i]}, ours again {counter.Count(texts[i])}").ToList();
+        Assert.True(wrong.Count == 0, string.Join("\n", wrong));
+    }
+
+    [SharedDataFact("data/article-extraction-benchmark/ground-truth.json")]
+    public void CountsAreTheLibrarysOnRealPages()
+    {
+        var truth = SharedData.File("data", "article-extraction-benchmark", "ground-truth.json")!;
+        var counter = TokenCounter.For("o200k_base");
+        using var json = System.Text.Json.JsonDocument.Parse(File.ReadAllBytes(truth));
+        var pages = 0;
+        foreach (var page in json.RootElement.EnumerateObject())
+        {
+            if (page.Value.TryGetProperty("articleBody", out var body) && body.GetString() is { Length: > 0 } text)
+            {
+                Assert.Equal(Expected(text), counter.Count(text));
+                pages++;
+            }
+        }
+
+        Assert.True(pages > 100, $"only {pages} pages read");
+    }
+
+    [Fact]
+    public void SpecialTokensStayOneTokenAfterManyDistinctWords()
+    {
+        // The library keeps its special tokens in its piece cache, which evicts them once it has
+        // seen ~10^4 distinct pieces; its count of "<|endoftext|>" then becomes 7. Ours stays 1,
+        // the library's count on a fresh instance.
+        var counter = TokenCounter.For("o200k_base");
+        var random = new Random(3);
+        for (var i = 0; i < 40_000; i++)
+        {
+            var word = new string([.. Enumerable.Range(0, random.Next(3, 12)).Select(_ => (char)random.Next('a', 'z' + 1))]);
+            counter.Count(word + " " + word.ToUpperInvariant());
+        }
+
+        Assert.Equal(1, counter.Count("<|endoftext|>"));
+        Assert.Equal(3, counter.Count("a<|endoftext|>b"));
+    }
+
+    /// <summary>The library's count, from a fresh instance when the text spells a special token (see above).</summary>
+    private static int Expected(string text) =>
+        text.Contains("<|", StringComparison.Ordinal) ? TiktokenTokenizer.CreateForEncoding("o200k_base").CountTokens(text) : Library.CountTokens(text);
+
+    private static string Escape(string text) =>
+        string.Concat(text.Select(c => c is >= ' ' and < '\u007F' ? c.ToString() : $"\\u{(int)c:X4}"));
+}
