@@ -14,7 +14,7 @@
 # Timed, one core each: DataTrove's JsonlReader -> GopherRepetition -> GopherQuality -> C4 (no terminal
 # punctuation rule, as FineWeb ran it) -> FineWebQuality -> PIIFormatter -> JsonlWriter
 # (../shared/anchors/datatrove/dt_pipeline.py filters) against
-# `winnow run --compat datatrove --no-exact --no-near-dedup --no-report -t 1` (the same four filters,
+# `winnow run --compat datatrove --no-exact --no-near-dedup --no-report --tokenizer none -t 1` (the same four filters,
 # then PII), whole processes, CPU = user + sys.
 set -euo pipefail
 root=$(cd "$(dirname "$0")/.." && pwd)
@@ -51,7 +51,7 @@ for round in $(seq "$rounds"); do
   rm -rf "$out/dt-run"
   /usr/bin/time -f "%e %U %S" -o "$out/dt.time" $py "$anchors/dt_pipeline.py" filters "$out/input" "$out/dt-run" 1 >"$out/dt.log" 2>&1
   /usr/bin/time -f "%e %U %S" -o "$out/w.time" "$root/winnow" run "$out/input" --out "$out/w-run" --compat datatrove \
-    --no-exact --no-near-dedup --no-report -q -t 1 --overwrite >/dev/null
+    --no-exact --no-near-dedup --no-report --tokenizer none -q -t 1 --overwrite >/dev/null
   read -r dw dc < <(seconds "$out/dt.time")
   read -r ww wc < <(seconds "$out/w.time")
   echo "| $round | $dw | $dc | $ww | $wc | $(awk -v a="$dc" -v b="$wc" 'BEGIN { printf "%.1fx", a / b }') |"

@@ -167,6 +167,13 @@ internal static class DataTroveC4
     /// </summary>
     internal static bool ContainsLowered(ReadOnlySpan<char> line, string needle)
     {
+        // Every match of Python's is also an ordinal case-insensitive match, bar the Kelvin sign: the
+        // vectorized search rules most lines out; its own extra matches (ı for i, ſ for s) are checked below.
+        if (!line.Contains(needle, StringComparison.OrdinalIgnoreCase) && !line.Contains('\u212A'))
+        {
+            return false;
+        }
+
         for (var i = 0; i + needle.Length <= line.Length; i++)
         {
             var j = 0;

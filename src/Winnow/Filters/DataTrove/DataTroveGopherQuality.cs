@@ -18,7 +18,8 @@ internal static class DataTroveGopherQuality
         int real = 0, alphabetic = 0;
         long letters = 0;
         ulong stopWordsSeen = 0;
-        var stopWords = o.StopWords;
+        // An array, not the options' list: the loop below asks it for every short word.
+        var stopWords = o.StopWords.Take(64).ToArray();
         var longestStopWord = 0;
         foreach (var stop in stopWords)
         {
@@ -41,9 +42,9 @@ internal static class DataTroveGopherQuality
 
             if (word.Length <= longestStopWord)
             {
-                for (var s = 0; s < stopWords.Count && s < 64; s++)
+                for (var s = 0; s < stopWords.Length; s++)
                 {
-                    if (word.SequenceEqual(stopWords[s]))
+                    if (word.Length == stopWords[s].Length && word.SequenceEqual(stopWords[s]))
                     {
                         stopWordsSeen |= 1UL << s;
                     }

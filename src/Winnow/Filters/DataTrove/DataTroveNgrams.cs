@@ -111,7 +111,6 @@ internal struct DataTroveNgrams : IDisposable
         if (_charHash is not null)
         {
             ArrayPool<ulong>.Shared.Return(_charHash);
-            ArrayPool<ulong>.Shared.Return(_charPower!);
             ArrayPool<int>.Shared.Return(_charOffset!);
         }
     }
@@ -152,6 +151,28 @@ internal struct DataTroveNgrams : IDisposable
     /// <summary>The n-gram at <paramref name="start"/> joined by spaces, in code points.</summary>
     private readonly long Chars(int start, int n) => _prefixCodePoints[start + n] - _prefixCodePoints[start] + n - 1;
 
+    /// <summary>CharBase to the powers 0.. (shared by every text; grown when a longer text comes, never changed).</summary>
+    private static ulong[] s_charPowers = [];
+
+    private static ulong[] CharPowers(int needed)
+    {
+        var powers = Volatile.Read(ref s_charPowers);
+        if (powers.Length >= needed)
+        {
+            return powers;
+        }
+
+        var grown = new ulong[Math.Max(needed, Math.Max(1 << 16, powers.Length * 2))];
+        grown[0] = 1;
+        for (var i = 1; i < grown.Length; i++)
+        {
+            grown[i] = grown[i - 1] * CharBase;
+        }
+
+        Volatile.Write(ref s_charPowers, grown);
+        return grown;
+    }
+
     private void HashCharacters()
     {
         var total = 0;
@@ -161,10 +182,9 @@ internal struct DataTroveNgrams : IDisposable
         }
 
         _charHash = ArrayPool<ulong>.Shared.Rent(total + 1);
-        _charPower = ArrayPool<ulong>.Shared.Rent(total + 1);
+        _charPower = CharPowers(total + 1);
         _charOffset = ArrayPool<int>.Shared.Rent(_count + 1);
         _charHash[0] = 0;
-        _charPower[0] = 1;
         var at = 0;
         var text = _words.Text.AsSpan();
         var starts = _words.Starts;
@@ -175,7 +195,6 @@ internal struct DataTroveNgrams : IDisposable
             foreach (var c in text.Slice(starts[i], lengths[i]))
             {
                 _charHash[at + 1] = (_charHash[at] * CharBase) + c + 1;
-                _charPower[at + 1] = _charPower[at] * CharBase;
                 at++;
             }
         }
