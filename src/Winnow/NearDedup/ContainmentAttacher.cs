@@ -3,15 +3,20 @@ using Winnow.Pipeline;
 namespace Winnow.NearDedup;
 
 /// <summary>
-/// Joins a document to a cluster when its shingles are at least threshold-contained in a member's,
-/// no document of another cluster contains it, and it shares at least half of the union with a
-/// member that contains it: a copy cut short or with a paragraph dropped, or a short article
-/// republished with a header and footer, whose Jaccard similarity falls below the threshold only
-/// because one side has text the other lacks.
+/// Joins a document to the clusters whose members contain at least the threshold share of its
+/// shingles when it shares at least half of the union with a container in each of them and,
+/// contained in several clusters, the containers agree on it: a copy cut short or with a
+/// paragraph dropped, or a short article republished with a header and footer, whose Jaccard
+/// similarity falls below the threshold only because one side has text the other lacks.
 /// </summary>
 /// <remarks>
-/// A document contained in members of two or more clusters is left alone: what it shares with
-/// them is their common text — a site's header and footer around short posts — not one story.
+/// A short article republished on two sites with their own header and footer is contained in
+/// both copies, and the copies, each with chrome the other lacks, may not join each other; short
+/// posts of one site sharing a long footer are contained in each other the same way. What tells
+/// them apart is the text the small document has that a container lacks: a copy lacks what its
+/// own edits changed and another copy has it, while every post lacks the same thing, the post's
+/// own text. So a document contained in several clusters joins them all only when the shingles
+/// found in none of its containers are at most half of the fewest that any one of them lacks.
 /// Only candidate pairs are seen, so a document with a single container is also checked against
 /// the other documents that container shares containment with (up to <see cref="MaxSecondHop"/>):
 /// posts of one site are each other's containers, and a band collision missed between two of them
@@ -49,37 +54,63 @@ internal static class ContainmentAttacher
 
         Array.Sort(links);
         var decisions = new List<Decision>();
+        var foreign = new List<(uint Root, uint Container, double Similarity)>();
         for (var start = 0; start < pairs.Length;)
         {
             var small = pairs[start].Small;
             var own = roots[small];
-            uint root = uint.MaxValue, container = 0;
-            var (containers, unique, similar) = (0, true, false);
+            foreign.Clear();
             var end = start;
             for (; end < pairs.Length && pairs[end].Small == small; end++)
             {
-                var r = roots[pairs[end].Large];
-                if (r == own)
+                if (roots[pairs[end].Large] != own)
                 {
-                    continue;
+                    foreign.Add((roots[pairs[end].Large], pairs[end].Large, pairs[end].Similarity));
                 }
-
-                unique &= root == uint.MaxValue || root == r;
-                (root, container) = (r, pairs[end].Large);
-                containers++;
-                similar |= pairs[end].Similarity >= MinSimilarity;
-            }
-
-            if (unique && similar)
-            {
-                var checks = containers == 1 ? SecondHop(links, roots, small, container, own, root) : [];
-                decisions.Add(new Decision(small, root, checks));
             }
 
             start = end;
+            if (foreign.Count == 0)
+            {
+                continue;
+            }
+
+            // Per cluster in root order: its containers must include one sharing half of the union.
+            foreign.Sort();
+            var clusters = new List<uint>();
+            var floor = true;
+            for (var f = 0; f < foreign.Count && floor;)
+            {
+                var root = foreign[f].Root;
+                var similar = false;
+                for (; f < foreign.Count && foreign[f].Root == root; f++)
+                {
+                    similar |= foreign[f].Similarity >= MinSimilarity;
+                }
+
+                clusters.Add(root);
+                floor = similar;
+            }
+
+            if (!floor)
+            {
+                continue;
+            }
+
+            if (clusters.Count == 1)
+            {
+                var checks = foreign.Count == 1 ? SecondHop(links, roots, small, foreign[0].Container, own, clusters[0]) : [];
+                decisions.Add(new Decision(small, [.. clusters], checks, []));
+            }
+            else
+            {
+                decisions.Add(new Decision(small, [.. clusters], [], [.. foreign.Select(f => f.Container)]));
+            }
         }
 
-        // The second-hop pairs are measured in parallel; a decision stands when none contains its document.
+        // The second-hop pairs and the agreement of several clusters' containers are measured in
+        // parallel; a decision stands when no second-hop document contains its document and its
+        // containers in several clusters agree on it.
         var rejected = new bool[decisions.Count];
         ParallelChunks.For(decisions.Count, parallel, (_, from, to) =>
         {
@@ -91,6 +122,12 @@ internal static class ContainmentAttacher
                     var m = verifier.Measure(decisions[d].Small, other, scratch);
                     rejected[d] |= m.AIsSmaller && verifier.Contains(m);
                 }
+
+                if (decisions[d].Containers.Length > 0)
+                {
+                    var (inNone, fewestInOne) = verifier.Uncovered(decisions[d].Small, decisions[d].Containers, scratch);
+                    rejected[d] |= 2 * inNone > fewestInOne;
+                }
             }
         });
 
@@ -99,7 +136,11 @@ internal static class ContainmentAttacher
         {
             if (!rejected[d])
             {
-                sets.Union(decisions[d].Small, decisions[d].Root);
+                foreach (var root in decisions[d].Roots)
+                {
+                    sets.Union(decisions[d].Small, root);
+                }
+
                 attached++;
             }
         }
@@ -129,5 +170,5 @@ internal static class ContainmentAttacher
     /// <summary>A smaller document contained in a larger one, and their Jaccard similarity.</summary>
     public readonly record struct Pair(uint Small, uint Large, double Similarity);
 
-    private sealed record Decision(uint Small, uint Root, uint[] Checks);
+    private sealed record Decision(uint Small, uint[] Roots, uint[] Checks, uint[] Containers);
 }

@@ -32,6 +32,35 @@ public sealed class ContainmentTests
     }
 
     [Fact]
+    public void AnArticleInsideTwoCopiesWithOtherChromeJoinsBoth()
+    {
+        // Each copy adds 60 words of its own site's header and footer: the article is wholly in
+        // both (Jaccard ≈ 0.77 to each), the copies are not near duplicates of each other (≈ 0.62)
+        // nor contained in one another (≈ 0.77), so the article is contained in two clusters.
+        var article = Words(50, 200);
+        var first = $"{Words(51, 30)}\n\n{article}\n\n{Words(52, 30)}";
+        var second = $"{Words(53, 30)}\n\n{article}\n\n{Words(54, 30)}";
+        var clusters = Run(["first", "article", "second", "other"], [first, article, second, Words(55, 200)]);
+
+        var cluster = Assert.Single(clusters);
+        Assert.Equal(["first", "article", "second"], cluster.Members.Select(m => m.Id));
+    }
+
+    [Fact]
+    public void APostInsideTwoClustersThroughTheirCommonTextStaysApart()
+    {
+        // The same two copies, and a post made of the copies' common text plus 20 words of its own:
+        // it is contained in both, but what it has beyond them is missing from both alike.
+        var article = Words(60, 200);
+        var first = $"{Words(61, 30)}\n\n{article}\n\n{Words(62, 30)}";
+        var second = $"{Words(63, 30)}\n\n{article}\n\n{Words(64, 30)}";
+        var post = $"{article}\n\n{Words(65, 20)}";
+        var clusters = Run(["first", "post", "second"], [first, post, second]);
+
+        Assert.Empty(clusters);
+    }
+
+    [Fact]
     public void AnArticleQuotedWholeInAMuchLongerOneIsNotACopy()
     {
         var quoted = Words(30, 300);
