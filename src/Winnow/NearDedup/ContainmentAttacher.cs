@@ -41,6 +41,19 @@ internal static class ContainmentAttacher
         var pairs = contained.ToArray();
         Array.Sort(pairs, (x, y) => x.Small != y.Small ? x.Small.CompareTo(y.Small) : x.Large.CompareTo(y.Large));
 
+        // A pair is recorded once per band it collides in: count each once, or a lone container
+        // would look like several and skip the second-hop check.
+        var distinct = 0;
+        for (var i = 0; i < pairs.Length; i++)
+        {
+            if (distinct == 0 || pairs[i].Small != pairs[distinct - 1].Small || pairs[i].Large != pairs[distinct - 1].Large)
+            {
+                pairs[distinct++] = pairs[i];
+            }
+        }
+
+        pairs = pairs[..distinct];
+
         // Roots before any attachment, and each document's containment partners (either side), sorted.
         var roots = new Dictionary<uint, uint>();
         var links = new (uint Doc, uint Partner)[pairs.Length * 2];

@@ -37,10 +37,23 @@ public sealed class ContainmentTests
         // Each copy adds 60 words of its own site's header and footer: the article is wholly in
         // both (Jaccard ≈ 0.77 to each), the copies are not near duplicates of each other (≈ 0.62)
         // nor contained in one another (≈ 0.77), so the article is contained in two clusters.
-        var article = Words(50, 200);
-        var first = $"{Words(51, 30)}\n\n{article}\n\n{Words(52, 30)}";
-        var second = $"{Words(53, 30)}\n\n{article}\n\n{Words(54, 30)}";
+        var (article, first, second) = ArticleAndTwoCopies(50);
         var clusters = Run(["first", "article", "second", "other"], [first, article, second, Words(55, 200)]);
+
+        var cluster = Assert.Single(clusters);
+        Assert.Equal(["first", "article", "second"], cluster.Members.Select(m => m.Id));
+    }
+
+    [Fact]
+    public void ALoneContainerFoundInSeveralBandsIsStillCheckedAgainstItsPartners()
+    {
+        // The third copy keeps the first 170 words under 20 words of its own chrome. It collides
+        // in several bands with the article (Jaccard ≈ 0.77), its one container among its
+        // candidates, and that container's partners, the other copies, contain it as well, with
+        // its own chrome missing from all three: it stays apart as a post would.
+        var (article, first, second) = ArticleAndTwoCopies(70);
+        var third = $"{Words(75, 20)}\n\n{string.Join(' ', article.Split(' ')[..170])}";
+        var clusters = Run(["third", "first", "article", "second"], [third, first, article, second]);
 
         var cluster = Assert.Single(clusters);
         Assert.Equal(["first", "article", "second"], cluster.Members.Select(m => m.Id));
@@ -51,9 +64,7 @@ public sealed class ContainmentTests
     {
         // The same two copies, and a post made of the copies' common text plus 20 words of its own:
         // it is contained in both, but what it has beyond them is missing from both alike.
-        var article = Words(60, 200);
-        var first = $"{Words(61, 30)}\n\n{article}\n\n{Words(62, 30)}";
-        var second = $"{Words(63, 30)}\n\n{article}\n\n{Words(64, 30)}";
+        var (article, first, second) = ArticleAndTwoCopies(60);
         var post = $"{article}\n\n{Words(65, 20)}";
         var clusters = Run(["first", "post", "second"], [first, post, second]);
 
@@ -77,6 +88,13 @@ public sealed class ContainmentTests
 
         Assert.Empty(Run(["article", "copy"], [article, copy], new MinHashOptions { Verify = VerifyMode.Estimate, Bands = 21, Rows = 6 }));
         Assert.Single(Run(["article", "copy"], [article, copy]));
+    }
+
+    // A 200-word article, and two copies that put 30 words of their site's header and 30 of its footer around it.
+    private static (string Article, string First, string Second) ArticleAndTwoCopies(int seed)
+    {
+        var article = Words(seed, 200);
+        return (article, $"{Words(seed + 1, 30)}\n\n{article}\n\n{Words(seed + 2, 30)}", $"{Words(seed + 3, 30)}\n\n{article}\n\n{Words(seed + 4, 30)}");
     }
 
     private static string Words(int seed, int count)
