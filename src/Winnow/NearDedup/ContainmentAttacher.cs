@@ -21,8 +21,9 @@ namespace Winnow.NearDedup;
 /// the other documents that container shares containment with (up to <see cref="MaxSecondHop"/>):
 /// posts of one site are each other's containers, and a band collision missed between two of them
 /// is then made up. The Jaccard floor keeps a short article quoted whole inside a much longer one
-/// apart from it. Decisions are taken on the clusters of the Jaccard joins alone, all before any
-/// is applied, so they depend neither on the order of the pairs nor on each other; a pair is
+/// apart from it. Attachment runs in rounds until one attaches nothing: a round's decisions are
+/// all taken on the clusters as the round found them (the first round: the Jaccard joins), before
+/// any is applied, so they depend neither on the order of the pairs nor on each other; a pair is
 /// checked when its documents were in different clusters as its band collision came up, and those
 /// stay apart until the joins end, so the containers of a document in clusters other than its own
 /// are recorded whatever the order of the checks. Not thread-safe itself.
@@ -54,18 +55,37 @@ internal static class ContainmentAttacher
 
         pairs = pairs[..distinct];
 
-        // Roots before any attachment, and each document's containment partners (either side), sorted.
-        var roots = new Dictionary<uint, uint>();
+        // Each document's containment partners (either side), sorted.
         var links = new (uint Doc, uint Partner)[pairs.Length * 2];
         for (var i = 0; i < pairs.Length; i++)
         {
-            roots.TryAdd(pairs[i].Small, sets.Find(pairs[i].Small));
-            roots.TryAdd(pairs[i].Large, sets.Find(pairs[i].Large));
             links[2 * i] = (pairs[i].Small, pairs[i].Large);
             links[(2 * i) + 1] = (pairs[i].Large, pairs[i].Small);
         }
 
         Array.Sort(links);
+
+        // Round after round: an article contained in two copies' clusters joins both, and a copy
+        // that was contained in both, with chrome of its own, is then contained in one cluster.
+        // Every attachment merges clusters, so the rounds end.
+        var attached = 0L;
+        for (long round; (round = Round(sets, pairs, links, verifier, parallel)) > 0;)
+        {
+            attached += round;
+        }
+
+        return attached;
+    }
+
+    // One round: every decision taken on the clusters as the round found them, then applied.
+    private static long Round(UnionFind sets, Pair[] pairs, (uint Doc, uint Partner)[] links, PairVerifier verifier, ParallelOptions parallel)
+    {
+        var roots = new Dictionary<uint, uint>();
+        foreach (var (doc, _) in links)
+        {
+            roots.TryAdd(doc, sets.Find(doc));
+        }
+
         var decisions = new List<Decision>();
         var foreign = new List<(uint Root, uint Container, double Similarity)>();
         for (var start = 0; start < pairs.Length;)

@@ -45,18 +45,20 @@ public sealed class ContainmentTests
     }
 
     [Fact]
-    public void ALoneContainerFoundInSeveralBandsIsStillCheckedAgainstItsPartners()
+    public void ACopyWithChromeOfItsOwnJoinsOnceTheArticleJoinedTheOtherCopies()
     {
         // The third copy keeps the first 170 words under 20 words of its own chrome. It collides
         // in several bands with the article (Jaccard ≈ 0.77), its one container among its
         // candidates, and that container's partners, the other copies, contain it as well, with
-        // its own chrome missing from all three: it stays apart as a post would.
+        // its own chrome missing from all three: the first round leaves it apart as it would a
+        // post. Once the article has joined the other copies' clusters, its containers are in one
+        // cluster, and the next round attaches it.
         var (article, first, second) = ArticleAndTwoCopies(70);
         var third = $"{Words(75, 20)}\n\n{string.Join(' ', article.Split(' ')[..170])}";
         var clusters = Run(["third", "first", "article", "second"], [third, first, article, second]);
 
         var cluster = Assert.Single(clusters);
-        Assert.Equal(["first", "article", "second"], cluster.Members.Select(m => m.Id));
+        Assert.Equal(["third", "first", "article", "second"], cluster.Members.Select(m => m.Id));
     }
 
     [Fact]
