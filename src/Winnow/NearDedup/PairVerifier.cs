@@ -13,6 +13,8 @@ internal sealed class PairVerifier(VerifyMode mode, double threshold, int numPer
         public ulong[] SetA = new ulong[256];
 
         public ulong[] SetB = new ulong[256];
+
+        public bool[] Covered = new bool[256];
     }
 
     public Scratch CreateScratch() => new(numPerm);
@@ -53,6 +55,32 @@ internal sealed class PairVerifier(VerifyMode mode, double threshold, int numPer
         var common = ShingleStore.Overlap(scratch.SetA.AsSpan(0, countA), scratch.SetB.AsSpan(0, countB));
         var aIsSmaller = countA < countB || (countA == countB && a > b);
         return new Measurement((double)common / (countA + countB - common), (double)common / Math.Max(1, Math.Min(countA, countB)), aIsSmaller);
+    }
+
+    /// <summary>
+    /// How much of <paramref name="small"/>'s shingle set its <paramref name="containers"/> lack
+    /// (exact verification only): the shingles found in none of them, and the fewest that any one
+    /// of them lacks.
+    /// </summary>
+    public (int InNone, int FewestInOne) Uncovered(uint small, ReadOnlySpan<uint> containers, Scratch scratch)
+    {
+        var count = shingles!.Read(small, ref scratch.SetA);
+        if (scratch.Covered.Length < count)
+        {
+            scratch.Covered = new bool[Math.Max(count, scratch.Covered.Length * 2)];
+        }
+
+        var covered = scratch.Covered.AsSpan(0, count);
+        covered.Clear();
+        var fewest = count;
+        foreach (var container in containers)
+        {
+            var other = shingles.Read(container, ref scratch.SetB);
+            var found = ShingleStore.Overlap(scratch.SetA.AsSpan(0, count), scratch.SetB.AsSpan(0, other), covered);
+            fewest = Math.Min(fewest, count - found);
+        }
+
+        return (count - covered.Count(true), fewest);
     }
 
     /// <summary>Whether a measured similarity joins two documents (always, without verification).</summary>

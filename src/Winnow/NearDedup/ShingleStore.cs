@@ -62,14 +62,23 @@ internal sealed class ShingleStore : IDisposable
         return (double)common / (a.Length + b.Length - common);
     }
 
-    /// <summary>|A ∩ B| of two sorted, distinct sets.</summary>
-    public static int Overlap(ReadOnlySpan<ulong> a, ReadOnlySpan<ulong> b)
+    /// <summary>
+    /// |A ∩ B| of two sorted, distinct sets; with <paramref name="foundInB"/> (A's length), also
+    /// marks the elements of A found in B.
+    /// </summary>
+    public static int Overlap(ReadOnlySpan<ulong> a, ReadOnlySpan<ulong> b, Span<bool> foundInB = default)
     {
+        var mark = !foundInB.IsEmpty;
         int i = 0, j = 0, common = 0;
         while (i < a.Length && j < b.Length)
         {
             if (a[i] == b[j])
             {
+                if (mark)
+                {
+                    foundInB[i] = true;
+                }
+
                 common++;
                 i++;
                 j++;

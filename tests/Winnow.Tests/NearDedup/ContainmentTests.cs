@@ -32,6 +32,48 @@ public sealed class ContainmentTests
     }
 
     [Fact]
+    public void AnArticleInsideTwoCopiesWithOtherChromeJoinsBoth()
+    {
+        // Each copy adds 60 words of its own site's header and footer: the article is wholly in
+        // both (Jaccard ≈ 0.77 to each), the copies are not near duplicates of each other (≈ 0.62)
+        // nor contained in one another (≈ 0.77), so the article is contained in two clusters.
+        var (article, first, second) = ArticleAndTwoCopies(50);
+        var clusters = Run(["first", "article", "second", "other"], [first, article, second, Words(55, 200)]);
+
+        var cluster = Assert.Single(clusters);
+        Assert.Equal(["first", "article", "second"], cluster.Members.Select(m => m.Id));
+    }
+
+    [Fact]
+    public void ACopyWithChromeOfItsOwnJoinsOnceTheArticleJoinedTheOtherCopies()
+    {
+        // The third copy keeps the first 170 words under 20 words of its own chrome. It collides
+        // in several bands with the article (Jaccard ≈ 0.77), its one container among its
+        // candidates, and that container's partners, the other copies, contain it as well, with
+        // its own chrome missing from all three: the first round leaves it apart as it would a
+        // post. Once the article has joined the other copies' clusters, its containers are in one
+        // cluster, and the next round attaches it.
+        var (article, first, second) = ArticleAndTwoCopies(70);
+        var third = $"{Words(75, 20)}\n\n{string.Join(' ', article.Split(' ')[..170])}";
+        var clusters = Run(["third", "first", "article", "second"], [third, first, article, second]);
+
+        var cluster = Assert.Single(clusters);
+        Assert.Equal(["third", "first", "article", "second"], cluster.Members.Select(m => m.Id));
+    }
+
+    [Fact]
+    public void APostInsideTwoClustersThroughTheirCommonTextStaysApart()
+    {
+        // The same two copies, and a post made of the copies' common text plus 20 words of its own:
+        // it is contained in both, but what it has beyond them is missing from both alike.
+        var (article, first, second) = ArticleAndTwoCopies(60);
+        var post = $"{article}\n\n{Words(65, 20)}";
+        var clusters = Run(["first", "post", "second"], [first, post, second]);
+
+        Assert.Empty(clusters);
+    }
+
+    [Fact]
     public void AnArticleQuotedWholeInAMuchLongerOneIsNotACopy()
     {
         var quoted = Words(30, 300);
@@ -48,6 +90,13 @@ public sealed class ContainmentTests
 
         Assert.Empty(Run(["article", "copy"], [article, copy], new MinHashOptions { Verify = VerifyMode.Estimate, Bands = 21, Rows = 6 }));
         Assert.Single(Run(["article", "copy"], [article, copy]));
+    }
+
+    // A 200-word article, and two copies that put 30 words of their site's header and 30 of its footer around it.
+    private static (string Article, string First, string Second) ArticleAndTwoCopies(int seed)
+    {
+        var article = Words(seed, 200);
+        return (article, $"{Words(seed + 1, 30)}\n\n{article}\n\n{Words(seed + 2, 30)}", $"{Words(seed + 3, 30)}\n\n{article}\n\n{Words(seed + 4, 30)}");
     }
 
     private static string Words(int seed, int count)
