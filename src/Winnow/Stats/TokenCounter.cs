@@ -14,14 +14,23 @@ public sealed class TokenCounter
     /// <summary>The encodings offered: o200k_base (GPT-4o), cl100k_base (GPT-4), gpt2.</summary>
     public static IReadOnlyList<string> Encodings { get; } = ["o200k_base", "cl100k_base", "gpt2"];
 
+    // A thread's remembered piece counts: past this many distinct pieces the table starts over, so it
+    // stays a few MB whatever the corpus (a count is the same whether remembered or not).
+    private const int MaxRememberedPieces = 1 << 16;
+
     private static readonly ConcurrentDictionary<string, Lazy<TokenCounter>> Shared = new(StringComparer.Ordinal);
     private readonly Tokenizer _tokenizer;
+    private readonly ThreadLocal<Dictionary<string, int>>? _pieces;
 
     private TokenCounter(string encoding)
     {
         Encoding = encoding;
         // GPT-2's encoding is reached through its model name (its data package holds gpt2.tiktoken).
         _tokenizer = encoding == "gpt2" ? TiktokenTokenizer.CreateForModel("gpt2") : TiktokenTokenizer.CreateForEncoding(encoding);
+        if (encoding == "o200k_base")
+        {
+            _pieces = new ThreadLocal<Dictionary<string, int>>(() => new Dictionary<string, int>(StringComparer.Ordinal));
+        }
     }
 
     /// <summary>The encoding's name, as stats.json reports it.</summary>
@@ -39,7 +48,28 @@ public sealed class TokenCounter
     }
 
     /// <summary>The number of tokens of <paramref name="text"/> (special tokens counted as plain text).</summary>
-    public int Count(string text) => text.Length == 0 ? 0 : _tokenizer.CountTokens(text);
+    public int Count(string text)
+    {
+        if (text.Length == 0)
+        {
+            return 0;
+        }
+
+        // o200k_base: the text is cut as the encoding's pre-tokenizer cuts it (O200kPieces, without
+        // its regex), and a piece's count, which depends on the piece alone, is looked up in the
+        // thread's table before the library merges its bytes; text repeats its words, so most pieces
+        // are found. Text the splitter leaves alone is counted by the library whole.
+        if (_pieces is not null)
+        {
+            var sink = new PieceCounter(_tokenizer, _pieces.Value!, text);
+            if (O200kPieces.Split(text, ref sink))
+            {
+                return sink.Total;
+            }
+        }
+
+        return _tokenizer.CountTokens(text);
+    }
 
     /// <summary>
     /// Counts, in parallel, the tokens of the documents about to be counted: removed ones, and kept
@@ -53,4 +83,28 @@ public sealed class TokenCounter
                 document.Tokens = Count(document.Text);
             }
         });
+
+    private struct PieceCounter(Tokenizer tokenizer, Dictionary<string, int> known, string text) : IPieceSink
+    {
+        private readonly Dictionary<string, int>.AlternateLookup<ReadOnlySpan<char>> _known = known.GetAlternateLookup<ReadOnlySpan<char>>();
+
+        public int Total { get; private set; }
+
+        public void Add(int start, int length)
+        {
+            var piece = text.AsSpan(start, length);
+            if (!_known.TryGetValue(piece, out var count))
+            {
+                count = tokenizer.CountTokens(piece, considerPreTokenization: false, considerNormalization: false);
+                if (known.Count >= MaxRememberedPieces)
+                {
+                    known.Clear();
+                }
+
+                _known[piece] = count;
+            }
+
+            Total += count;
+        }
+    }
 }
