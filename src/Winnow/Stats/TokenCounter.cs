@@ -14,13 +14,9 @@ public sealed class TokenCounter
     /// <summary>The encodings offered: o200k_base (GPT-4o), cl100k_base (GPT-4), gpt2.</summary>
     public static IReadOnlyList<string> Encodings { get; } = ["o200k_base", "cl100k_base", "gpt2"];
 
-    // A thread's remembered piece counts: past this many distinct pieces the table starts over, so it
-    // stays a few MB whatever the corpus (a count is the same whether remembered or not).
-    private const int MaxRememberedPieces = 1 << 16;
-
     private static readonly ConcurrentDictionary<string, Lazy<TokenCounter>> Shared = new(StringComparer.Ordinal);
     private readonly Tokenizer _tokenizer;
-    private readonly ThreadLocal<Dictionary<string, int>>? _pieces;
+    private readonly ThreadLocal<PieceCounts>? _pieces;
 
     private TokenCounter(string encoding)
     {
@@ -29,7 +25,7 @@ public sealed class TokenCounter
         _tokenizer = encoding == "gpt2" ? TiktokenTokenizer.CreateForModel("gpt2") : TiktokenTokenizer.CreateForEncoding(encoding);
         if (encoding == "o200k_base")
         {
-            _pieces = new ThreadLocal<Dictionary<string, int>>(() => new Dictionary<string, int>(StringComparer.Ordinal));
+            _pieces = new ThreadLocal<PieceCounts>(() => new PieceCounts(_tokenizer));
         }
     }
 
@@ -61,7 +57,7 @@ public sealed class TokenCounter
         // are found. Text the splitter leaves alone is counted by the library whole.
         if (_pieces is not null)
         {
-            var sink = new PieceCounter(_tokenizer, _pieces.Value!, text);
+            var sink = new PieceCounter(_pieces.Value!, text);
             if (O200kPieces.Split(text, ref sink))
             {
                 return sink.Total;
@@ -84,27 +80,10 @@ public sealed class TokenCounter
             }
         });
 
-    private struct PieceCounter(Tokenizer tokenizer, Dictionary<string, int> known, string text) : IPieceSink
+    private struct PieceCounter(PieceCounts counts, string text) : IPieceSink
     {
-        private readonly Dictionary<string, int>.AlternateLookup<ReadOnlySpan<char>> _known = known.GetAlternateLookup<ReadOnlySpan<char>>();
-
         public int Total { get; private set; }
 
-        public void Add(int start, int length)
-        {
-            var piece = text.AsSpan(start, length);
-            if (!_known.TryGetValue(piece, out var count))
-            {
-                count = tokenizer.CountTokens(piece, considerPreTokenization: false, considerNormalization: false);
-                if (known.Count >= MaxRememberedPieces)
-                {
-                    known.Clear();
-                }
-
-                _known[piece] = count;
-            }
-
-            Total += count;
-        }
+        public void Add(int start, int length) => Total += counts.Count(text.AsSpan(start, length));
     }
 }

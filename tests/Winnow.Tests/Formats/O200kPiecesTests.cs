@@ -26,8 +26,11 @@ public sealed class O200kPiecesTests
         "😀", "\ud83d", "\ude00", "\ud800x", "|>", "<", "|",
     ];
 
-    // What the splitter leaves to the library, drawn rarely so that most texts are split.
-    private static readonly string[] Undecided = ["'ſ", "'\u212a", "'l\u0131", "<|endoftext|>", "<|"];
+    // What the splitter leaves to the library, drawn rarely so that most texts are split. A whole
+    // special-token spelling is not among them: the library counts one as a single token only while
+    // it is still in its LRU cache (evicted after some thousands of other pieces), so its count
+    // depends on what that tokenizer counted before and cannot be compared here.
+    private static readonly string[] Undecided = ["'ſ", "'\u212a", "'l\u0131", "<|", "x<|endof"];
 
     [Fact]
     public void CutsWhereTheLibrarysPreTokenizerCutsAndCountsWhatItCounts()
@@ -61,9 +64,25 @@ public sealed class O200kPiecesTests
         Assert.True(split > 12_000, $"{split} texts split");
     }
 
+    [Fact]
+    public void RemembersCountsPastItsTablesSize()
+    {
+        // 100,000 distinct pieces, short (held inline) and long (in a dictionary), each asked twice:
+        // the tables fill and start over, and every answer stays the library's.
+        var counts = new PieceCounts(Library);
+        var random = new Random(7);
+        var pieces = Enumerable.Range(0, 100_000)
+            .Select(i => " " + string.Concat(Enumerable.Range(0, 2 + (i % 14)).Select(_ => (char)random.Next('a', 'z' + 1))) + i)
+            .ToList();
+        foreach (var piece in pieces.Concat(pieces.AsEnumerable().Reverse()))
+        {
+            Assert.Equal(Library.CountTokens(piece, considerPreTokenization: false), counts.Count(piece));
+        }
+    }
+
     [Theory]
     [InlineData("it's")]
-    [InlineData("a<|endoftext|>b")]
+    [InlineData("a<|endof")]
     [InlineData("x'\u017f")]
     public void LeavesToTheLibraryWhatItDoesNotDecide(string text)
     {
