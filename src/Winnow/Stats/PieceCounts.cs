@@ -1,5 +1,4 @@
 using System.Runtime.CompilerServices;
-using System.Runtime.InteropServices;
 using Microsoft.ML.Tokenizers;
 
 namespace Winnow.Stats;
@@ -31,11 +30,19 @@ internal sealed class PieceCounts(Tokenizer tokenizer)
 
     private int CountShort(ReadOnlySpan<char> piece)
     {
-        Span<ulong> key = stackalloc ulong[2];
-        key.Clear();
-        piece.CopyTo(MemoryMarshal.Cast<ulong, char>(key));
-        var low = key[0];
-        var high = key[1];
+        ulong low = 0, high = 0;
+        for (var i = 0; i < piece.Length; i++)
+        {
+            if (i < 4)
+            {
+                low |= (ulong)piece[i] << (16 * i);
+            }
+            else
+            {
+                high |= (ulong)piece[i] << (16 * (i - 4));
+            }
+        }
+
         var length = piece.Length;
 
         var mask = ShortSlots - 1;
