@@ -20,7 +20,7 @@ public sealed class TokenCounter
     private static readonly ConcurrentDictionary<string, Lazy<TokenCounter>> Shared = new(StringComparer.Ordinal);
 
     [ThreadStatic]
-    private static Dictionary<string, int>? t_pieceCounts;
+    private static Dictionary<string, int>? _threadPieceCounts;
 
     private readonly Tokenizer _tokenizer;
 
@@ -65,7 +65,7 @@ public sealed class TokenCounter
     /// </summary>
     private int CountByPieces(ReadOnlySpan<char> text)
     {
-        var counts = t_pieceCounts ??= new Dictionary<string, int>(StringComparer.Ordinal);
+        var counts = _threadPieceCounts ??= new Dictionary<string, int>(StringComparer.Ordinal);
         var lookup = counts.GetAlternateLookup<ReadOnlySpan<char>>();
         var total = 0;
         var start = 0;

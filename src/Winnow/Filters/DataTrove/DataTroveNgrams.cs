@@ -152,11 +152,11 @@ internal struct DataTroveNgrams : IDisposable
     private readonly long Chars(int start, int n) => _prefixCodePoints[start + n] - _prefixCodePoints[start] + n - 1;
 
     /// <summary>CharBase to the powers 0.. (shared by every text; grown when a longer text comes, never changed).</summary>
-    private static ulong[] s_charPowers = [];
+    private static ulong[] _charPowers = [];
 
     private static ulong[] CharPowers(int needed)
     {
-        var powers = Volatile.Read(ref s_charPowers);
+        var powers = Volatile.Read(ref _charPowers);
         if (powers.Length >= needed)
         {
             return powers;
@@ -169,7 +169,7 @@ internal struct DataTroveNgrams : IDisposable
             grown[i] = grown[i - 1] * CharBase;
         }
 
-        Volatile.Write(ref s_charPowers, grown);
+        Volatile.Write(ref _charPowers, grown);
         return grown;
     }
 
