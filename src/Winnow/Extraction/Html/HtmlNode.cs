@@ -106,7 +106,8 @@ internal sealed class HtmlNode
         }
 
         var text = new StringBuilder();
-        foreach (var node in DescendantsAndText())
+        var walk = new PreOrder(this);
+        while (walk.Next() is { } node)
         {
             if (node.Text is not null)
             {
@@ -117,24 +118,13 @@ internal sealed class HtmlNode
         return text.ToString();
     }
 
-    /// <summary>Descendant elements in document order (pre-order), iteratively.</summary>
-    public IEnumerable<HtmlNode> Descendants()
-    {
-        foreach (var node in DescendantsAndText())
-        {
-            if (node.Tag is not null)
-            {
-                yield return node;
-            }
-        }
-    }
-
     /// <summary>The first descendant element (pre-order) for which <paramref name="match"/> holds.</summary>
     public HtmlNode? Find(Func<HtmlNode, bool> match)
     {
-        foreach (var node in Descendants())
+        var walk = new PreOrder(this);
+        while (walk.Next() is { } node)
         {
-            if (match(node))
+            if (node.Tag is not null && match(node))
             {
                 return node;
             }
@@ -143,30 +133,62 @@ internal sealed class HtmlNode
         return null;
     }
 
-    private IEnumerable<HtmlNode> DescendantsAndText()
+    /// <summary>Adds the descendant elements to <paramref name="elements"/> in document order (pre-order).</summary>
+    public void AddDescendants(List<HtmlNode> elements)
     {
-        if (Children is null)
+        var walk = new PreOrder(this);
+        while (walk.Next() is { } node)
         {
-            yield break;
+            if (node.Tag is not null)
+            {
+                elements.Add(node);
+            }
+        }
+    }
+
+    // The nodes below a root in document order, with a frame per open level instead of nested
+    // iterators: any depth is safe, and a step is an index increment, not an iterator's MoveNext.
+    private struct PreOrder
+    {
+        private (List<HtmlNode> Children, int Next)[] _frames;
+        private int _depth;
+
+        public PreOrder(HtmlNode root)
+        {
+            _frames = new (List<HtmlNode>, int)[16];
+            _depth = 0;
+            if (root.Children is { Count: > 0 } children)
+            {
+                _frames[_depth++] = (children, 0);
+            }
         }
 
-        var stack = new Stack<(HtmlNode Node, int Next)>();
-        stack.Push((this, 0));
-        while (stack.Count > 0)
+        public HtmlNode? Next()
         {
-            var (node, next) = stack.Pop();
-            if (next >= node.Children!.Count)
+            while (_depth > 0)
             {
-                continue;
+                ref var top = ref _frames[_depth - 1];
+                if (top.Next == top.Children.Count)
+                {
+                    _depth--;
+                    continue;
+                }
+
+                var node = top.Children[top.Next++];
+                if (node.Children is { Count: > 0 } children)
+                {
+                    if (_depth == _frames.Length)
+                    {
+                        Array.Resize(ref _frames, _depth * 2);
+                    }
+
+                    _frames[_depth++] = (children, 0);
+                }
+
+                return node;
             }
 
-            stack.Push((node, next + 1));
-            var child = node.Children[next];
-            yield return child;
-            if (child.Children is not null)
-            {
-                stack.Push((child, 0));
-            }
+            return null;
         }
     }
 }
