@@ -53,7 +53,7 @@ internal static class ClassHints
         var hint = 0;
         if (!string.IsNullOrEmpty(className))
         {
-            hint += Weigh(className, isId: false, ref comments);
+            hint += WeighClass(className, ref comments);
         }
 
         if (!string.IsNullOrEmpty(id))
@@ -62,6 +62,33 @@ internal static class ClassHints
         }
 
         return hint;
+    }
+
+    // Class attributes repeat through a page (every item of a menu, every paragraph of a post
+    // carries the same one): each distinct value is weighed once per thread. Ids are mostly unique
+    // and are weighed each time. The table is emptied when full, so it stays small.
+    private const int CachedClasses = 4096;
+
+    [ThreadStatic]
+    private static Dictionary<string, (int Weight, bool Comments)>? _classWeights;
+
+    private static int WeighClass(string className, ref bool comments)
+    {
+        var cache = _classWeights ??= new Dictionary<string, (int, bool)>(StringComparer.Ordinal);
+        if (!cache.TryGetValue(className, out var known))
+        {
+            var named = false;
+            known = (Weigh(className, isId: false, ref named), named);
+            if (cache.Count == CachedClasses)
+            {
+                cache.Clear();
+            }
+
+            cache[className] = known;
+        }
+
+        comments |= known.Comments;
+        return known.Weight;
     }
 
     // At most one negative and one positive weight per attribute, whatever the number of names in it.
