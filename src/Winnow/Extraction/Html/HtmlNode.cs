@@ -25,8 +25,11 @@ internal sealed class HtmlNode
 
     public List<HtmlNode>? Children { get; private set; }
 
-    /// <summary>Kept attributes as (name, value) pairs, names interned and lower-case; first occurrence wins.</summary>
-    public List<KeyValuePair<string, string>>? Attributes { get; private set; }
+    /// <summary>
+    /// Kept attributes as (name, value) pairs, names interned and lower-case; first occurrence wins.
+    /// An array of exactly their number: most elements have one or two, and a page has thousands.
+    /// </summary>
+    public KeyValuePair<string, string>[]? Attributes { get; private set; }
 
     public bool IsElement => Tag is not null;
 
@@ -45,25 +48,59 @@ internal sealed class HtmlNode
     /// <summary>Adds an attribute unless one of that name is already there (the HTML rule).</summary>
     public void SetAttributeIfMissing(string name, string value)
     {
-        if (Attributes is not null)
+        if (GetAttribute(name) is not null)
         {
-            foreach (var a in Attributes)
+            return;
+        }
+
+        var attributes = Attributes ?? [];
+        Array.Resize(ref attributes, attributes.Length + 1);
+        attributes[^1] = new(name, value);
+        Attributes = attributes;
+    }
+
+    /// <summary>Adds each attribute unless one of that name is already there (the first of a tag's repeats wins).</summary>
+    public void SetAttributesIfMissing(List<KeyValuePair<string, string>> attributes)
+    {
+        if (attributes.Count == 0)
+        {
+            return;
+        }
+
+        if (Attributes is not null || HasRepeatedName(attributes))
+        {
+            foreach (var a in attributes)
             {
-                if (ReferenceEquals(a.Key, name) || a.Key == name)
+                SetAttributeIfMissing(a.Key, a.Value);
+            }
+
+            return;
+        }
+
+        Attributes = [.. attributes];
+    }
+
+    private static bool HasRepeatedName(List<KeyValuePair<string, string>> attributes)
+    {
+        for (var i = 1; i < attributes.Count; i++)
+        {
+            for (var j = 0; j < i; j++)
+            {
+                if (attributes[i].Key == attributes[j].Key)
                 {
-                    return;
+                    return true;
                 }
             }
         }
 
-        (Attributes ??= []).Add(new(name, value));
+        return false;
     }
 
     public string? GetAttribute(string name)
     {
-        if (Attributes is not null)
+        if (Attributes is { } attributes)
         {
-            foreach (var a in Attributes)
+            foreach (var a in attributes)
             {
                 if (a.Key == name)
                 {
