@@ -31,10 +31,9 @@ internal static class ClassHints
         "ad-container", "adcontainer", "ad-slot", "adslot", "ad-wrapper", "dfp",
     ];
 
-    private static readonly SearchValues<string> NegativeNames = SearchValues.Create([.. ChromeNames, "header"], StringComparison.OrdinalIgnoreCase);
-
     // Names that are never part of the article even inside a content name; an article's header
-    // ("article-header", "entry-header") holds its title, byline and lead.
+    // ("article-header", "entry-header") holds its title, byline and lead: "header" alone is
+    // negative, checked only when none of these is in the name.
     private static readonly SearchValues<string> ChromeOnlyNames = SearchValues.Create(ChromeNames, StringComparison.OrdinalIgnoreCase);
 
     private static readonly SearchValues<string> PositiveNames = SearchValues.Create(
@@ -107,7 +106,7 @@ internal static class ClassHints
             var names = NamesComments(token);
             commentSection |= names;
             var chrome = names || token.IndexOfAny(ChromeOnlyNames) >= 0 || NamesAnAd(token);
-            negative |= chrome || token.IndexOfAny(NegativeNames) >= 0;
+            negative |= chrome || token.Contains("header", StringComparison.OrdinalIgnoreCase);
 
             // Within one compound name the chrome word says what the block is: "post-meta",
             // "entry-meta", "post-most-popular-list" are a post's furniture, not the post.
