@@ -124,18 +124,8 @@ internal static class BylineFinder
 
     private static SearchValues<string> Names(string list) => SearchValues.Create(list.Split('|'), StringComparison.OrdinalIgnoreCase);
 
-    private static HtmlNode? NameWithin(HtmlNode node)
-    {
-        foreach (var e in node.Descendants())
-        {
-            if (e.GetAttribute("itemprop")?.Contains("name", StringComparison.Ordinal) ?? false)
-            {
-                return e;
-            }
-        }
-
-        return null;
-    }
+    private static HtmlNode? NameWithin(HtmlNode node) =>
+        node.Find(e => e.GetAttribute("itemprop")?.Contains("name", StringComparison.Ordinal) ?? false);
 
     private static string Text(HtmlNode node)
     {

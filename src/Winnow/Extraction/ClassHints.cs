@@ -31,10 +31,9 @@ internal static class ClassHints
         "ad-container", "adcontainer", "ad-slot", "adslot", "ad-wrapper", "dfp",
     ];
 
-    private static readonly SearchValues<string> NegativeNames = SearchValues.Create([.. ChromeNames, "header"], StringComparison.OrdinalIgnoreCase);
-
     // Names that are never part of the article even inside a content name; an article's header
-    // ("article-header", "entry-header") holds its title, byline and lead.
+    // ("article-header", "entry-header") holds its title, byline and lead: "header" alone is
+    // negative, checked only when none of these is in the name.
     private static readonly SearchValues<string> ChromeOnlyNames = SearchValues.Create(ChromeNames, StringComparison.OrdinalIgnoreCase);
 
     private static readonly SearchValues<string> PositiveNames = SearchValues.Create(
@@ -53,7 +52,7 @@ internal static class ClassHints
         var hint = 0;
         if (!string.IsNullOrEmpty(className))
         {
-            hint += Weigh(className, isId: false, ref comments);
+            hint += WeighClass(className, ref comments);
         }
 
         if (!string.IsNullOrEmpty(id))
@@ -62,6 +61,33 @@ internal static class ClassHints
         }
 
         return hint;
+    }
+
+    // Class attributes repeat through a page (every item of a menu, every paragraph of a post
+    // carries the same one): each distinct value is weighed once per thread. Ids are mostly unique
+    // and are weighed each time. The table is emptied when full, so it stays small.
+    private const int CachedClasses = 4096;
+
+    [ThreadStatic]
+    private static Dictionary<string, (int Weight, bool Comments)>? _classWeights;
+
+    private static int WeighClass(string className, ref bool comments)
+    {
+        var cache = _classWeights ??= new Dictionary<string, (int, bool)>(StringComparer.Ordinal);
+        if (!cache.TryGetValue(className, out var known))
+        {
+            var named = false;
+            known = (Weigh(className, isId: false, ref named), named);
+            if (cache.Count == CachedClasses)
+            {
+                cache.Clear();
+            }
+
+            cache[className] = known;
+        }
+
+        comments |= known.Comments;
+        return known.Weight;
     }
 
     // At most one negative and one positive weight per attribute, whatever the number of names in it.
@@ -80,7 +106,7 @@ internal static class ClassHints
             var names = NamesComments(token);
             commentSection |= names;
             var chrome = names || token.IndexOfAny(ChromeOnlyNames) >= 0 || NamesAnAd(token);
-            negative |= chrome || token.IndexOfAny(NegativeNames) >= 0;
+            negative |= chrome || token.Contains("header", StringComparison.OrdinalIgnoreCase);
 
             // Within one compound name the chrome word says what the block is: "post-meta",
             // "entry-meta", "post-most-popular-list" are a post's furniture, not the post.

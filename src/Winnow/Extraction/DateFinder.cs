@@ -67,7 +67,7 @@ internal static class DateFinder
 
     private static string? Microdata(HtmlDocumentTree document)
     {
-        var e = document.Root.Find(n => n.HasToken("itemprop", "datePublished") || n.HasToken("itemprop", "dateCreated"));
+        var e = document.Find(n => n.HasToken("itemprop", "datePublished") || n.HasToken("itemprop", "dateCreated"));
         return e is null ? null : e.GetAttribute("content") ?? e.GetAttribute("datetime") ?? e.GetAttribute("title") ?? e.TextContent();
     }
 
@@ -75,7 +75,7 @@ internal static class DateFinder
     // datetime attribute), HTML's time[pubdate], WordPress's time.entry-date.
     private static string? Published(HtmlDocumentTree document)
     {
-        var e = document.Root.Find(n =>
+        var e = document.Find(n =>
             (n.Tag is "abbr" or "time" or "span" && n.HasToken("class", "published") && (n.HasAttribute("title") || n.HasAttribute("datetime")))
             || (n.Tag == "time" && n.HasAttribute("pubdate"))
             || (n.Tag == "time" && n.HasAttribute("datetime") && n.HasToken("class", "entry-date")));
@@ -83,8 +83,8 @@ internal static class DateFinder
     }
 
     private static string? AnyTime(HtmlDocumentTree document) =>
-        (document.Root.Find(n => n.Tag == "time" && n.HasAttribute("datetime") && MetadataReader.HasAncestor(n, "article"))
-            ?? document.Root.Find(n => n.Tag == "time" && n.HasAttribute("datetime")))?.GetAttribute("datetime");
+        (document.Find(n => n.Tag == "time" && n.HasAttribute("datetime") && MetadataReader.HasAncestor(n, "article"))
+            ?? document.Find(n => n.Tag == "time" && n.HasAttribute("datetime")))?.GetAttribute("datetime");
 
     private static string? Canonical(HtmlDocumentTree document) =>
         document.Head.Find(n => n.Tag == "link" && n.HasToken("rel", "canonical"))?.GetAttribute("href");

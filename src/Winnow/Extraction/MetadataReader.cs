@@ -59,7 +59,7 @@ internal static class MetadataReader
         var site = Clean(primary?.Publisher) ?? Get("og:site_name") ?? Clean(jsonLd?.Publisher) ?? Get("application-name", "twitter:site")?.TrimStart('@');
         var description = Clean(primary?.Description) ?? Get("dc:description", "dcterm:description", "og:description", "description", "twitter:description")
             ?? Clean(jsonLd?.Description);
-        var canonical = document.Root.Find(n => n.Tag == "link" && n.GetAttribute("rel") == "canonical")?.GetAttribute("href");
+        var canonical = document.Find(n => n.Tag == "link" && n.GetAttribute("rel") == "canonical")?.GetAttribute("href");
         var finalUrl = url ?? (Uri.TryCreate(canonical, UriKind.Absolute, out _) ? canonical : null) ?? Get("og:url");
         return new PageMetadata(title, author, date, site, language, description, finalUrl, jsonLd?.ArticleBody);
     }
@@ -86,7 +86,7 @@ internal static class MetadataReader
 
     private static string? Microdata(HtmlDocumentTree document, string property)
     {
-        var e = document.Root.Find(n => n.HasToken("itemprop", property));
+        var e = document.Find(n => n.HasToken("itemprop", property));
         if (e is null)
         {
             return null;
@@ -122,7 +122,7 @@ internal static class MetadataReader
             ?? LanguageTags.Normalize(jsonLd?.Language)
             ?? LanguageTags.Normalize(meta.GetValueOrDefault("og:locale"))
             ?? LanguageTags.Normalize(FirstOfList(meta.GetValueOrDefault("language")))
-            ?? LanguageTags.Normalize(FirstOfList(document.Root.Find(n => n.Tag == "meta"
+            ?? LanguageTags.Normalize(FirstOfList(document.Find(n => n.Tag == "meta"
                 && string.Equals(n.GetAttribute("http-equiv"), "content-language", StringComparison.OrdinalIgnoreCase))?.GetAttribute("content")));
     }
 

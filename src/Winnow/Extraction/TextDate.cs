@@ -193,12 +193,15 @@ internal static partial class TextDate
 
     private const string MonthName = @"(?<mname>[a-zA-Zàâäçéèêëîïôöûüñ]{3,10}\.?)";
 
+    // The backreferences match separators case-sensitively ((?-i:…); they have no case): the
+    // source generator cannot compile case-insensitive backreferences and would leave the
+    // expression to the interpreter.
     [GeneratedRegex(
         @"(?<!\w)(?:"
         + MonthName + @"\s+(?<d1>\d{1,2})(?:st|nd|rd|th)?,?\s+(?<y1>(?:19|20)\d{2})(?!\d)"
         + @"|(?<d2>\d{1,2})(?:st|nd|rd|th|er|\.|º)?\s*(?:of\s+|de\s+)?" + MonthName + @",?\s+(?:de\s+)?(?<y2>(?:19|20)\d{2})(?!\d)"
-        + @"|(?<iy>(?:19|20)\d{2})(?<isep>[-/.])(?<im>\d{1,2})\k<isep>(?<id>\d{1,2})(?!\d)"
-        + @"|(?<a>\d{1,2})(?<sep>[-/.])(?<b>\d{1,2})\k<sep>(?<y>(?:19|20)\d{2}|\d{2})(?![\d.])"
+        + @"|(?<iy>(?:19|20)\d{2})(?<isep>[-/.])(?<im>\d{1,2})(?-i:\k<isep>)(?<id>\d{1,2})(?!\d)"
+        + @"|(?<a>\d{1,2})(?<sep>[-/.])(?<b>\d{1,2})(?-i:\k<sep>)(?<y>(?:19|20)\d{2}|\d{2})(?![\d.])"
         + @")",
         RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex Expression();

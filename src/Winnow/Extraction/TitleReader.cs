@@ -18,7 +18,7 @@ internal static partial class TitleReader
         var original = document.Title()?.Trim();
         if (string.IsNullOrEmpty(original))
         {
-            return MetadataReader.Clean(document.Root.Find(n => n.Tag == "h1")?.TextContent());
+            return MetadataReader.Clean(document.Find(n => n.Tag == "h1")?.TextContent());
         }
 
         var title = original;
@@ -35,7 +35,7 @@ internal static partial class TitleReader
         }
         else if (original.Contains(": ", StringComparison.Ordinal))
         {
-            var repeated = document.Root.Descendants().Any(h => h.Tag is "h1" or "h2" && h.TextContent().Trim() == original);
+            var repeated = document.Find(h => h.Tag is "h1" or "h2" && h.TextContent().Trim() == original) is not null;
             if (!repeated)
             {
                 title = original[(original.LastIndexOf(':') + 1)..];

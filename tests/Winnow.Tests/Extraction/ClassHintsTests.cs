@@ -55,4 +55,19 @@ public class ClassHintsTests
     {
         Assert.Equal(0, ClassHints.Of("post sidebar", null, out _));
     }
+
+    [Fact]
+    public void AClassWeighsTheSameEachTimeItIsMet()
+    {
+        // Class values are weighed once per thread and then looked up.
+        for (var i = 0; i < 3; i++)
+        {
+            Assert.Equal(ClassHints.Negative, ClassHints.Of("comment-list", null, out var comments));
+            Assert.True(comments);
+            Assert.Equal(ClassHints.Positive, ClassHints.Of("entry-content", null, out comments));
+            Assert.False(comments);
+            Assert.Equal(0, ClassHints.Of("entry-content", "comments", out comments));
+            Assert.True(comments);
+        }
+    }
 }

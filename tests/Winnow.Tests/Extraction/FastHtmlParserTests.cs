@@ -63,6 +63,16 @@ public class FastHtmlParserTests
     }
 
     [Fact]
+    public void TheFirstOfARepeatedAttributeWins()
+    {
+        // Within one tag, and across the body tags a page repeats (their attributes are merged).
+        var doc = Parse("<body class=a id=x><p CLASS=one Class=two id=p title=t>x</p><body class=b lang=en hidden>");
+        var p = Assert.Single(doc.Body.Children!);
+        Assert.Equal([new("class", "one"), new("id", "p"), new("title", "t")], p.Attributes!);
+        Assert.Equal([new("class", "a"), new("id", "x"), new("lang", "en"), new("hidden", "")], doc.Body.Attributes!);
+    }
+
+    [Fact]
     public void NestingIsCappedAndStrayEndTagsStayLinear()
     {
         var html = new StringBuilder("<p>kept</p>");

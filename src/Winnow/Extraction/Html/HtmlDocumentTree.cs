@@ -18,13 +18,15 @@ internal sealed class HtmlDocumentTree
 
     public HtmlNode Body { get; }
 
+    private List<HtmlNode>? _elements;
+
     /// <summary>Set when the page was cut because tags nested deeper than the limit: the character index of the cut.</summary>
     public int CutAt { get; init; } = -1;
 
     /// <summary>The document title as the DOM gives it: the first HTML &lt;title&gt;, whitespace stripped and collapsed.</summary>
     public string? Title()
     {
-        var title = Root.Find(n => n.Tag == "title" && !InForeign(n));
+        var title = Find(n => n.Tag == "title" && !InForeign(n));
         if (title is null)
         {
             return null;
@@ -33,7 +35,48 @@ internal sealed class HtmlDocumentTree
         return string.Join(' ', title.TextContent().Split([' ', '\t', '\n', '\f', '\r'], StringSplitOptions.RemoveEmptyEntries));
     }
 
-    public IEnumerable<HtmlNode> Elements(string tag) => Root.Descendants().Where(n => n.Tag == tag);
+    /// <summary>
+    /// The elements below &lt;html&gt; in document order, listed on first use: the metadata readers
+    /// search the whole page a dozen times, and a list is cheaper to scan than a tree to walk.
+    /// </summary>
+    public List<HtmlNode> AllElements
+    {
+        get
+        {
+            if (_elements is null)
+            {
+                _elements = [];
+                Root.AddDescendants(_elements);
+            }
+
+            return _elements;
+        }
+    }
+
+    /// <summary>The first element below &lt;html&gt; (document order) for which <paramref name="match"/> holds.</summary>
+    public HtmlNode? Find(Func<HtmlNode, bool> match)
+    {
+        foreach (var node in AllElements)
+        {
+            if (match(node))
+            {
+                return node;
+            }
+        }
+
+        return null;
+    }
+
+    public IEnumerable<HtmlNode> Elements(string tag)
+    {
+        foreach (var node in AllElements)
+        {
+            if (node.Tag == tag)
+            {
+                yield return node;
+            }
+        }
+    }
 
     private static bool InForeign(HtmlNode node)
     {

@@ -25,8 +25,11 @@ internal sealed class HtmlNode
 
     public List<HtmlNode>? Children { get; private set; }
 
-    /// <summary>Kept attributes as (name, value) pairs, names interned and lower-case; first occurrence wins.</summary>
-    public List<KeyValuePair<string, string>>? Attributes { get; private set; }
+    /// <summary>
+    /// Kept attributes as (name, value) pairs, names interned and lower-case; first occurrence wins.
+    /// An array of exactly their number: most elements have one or two, and a page has thousands.
+    /// </summary>
+    public KeyValuePair<string, string>[]? Attributes { get; private set; }
 
     public bool IsElement => Tag is not null;
 
@@ -45,25 +48,59 @@ internal sealed class HtmlNode
     /// <summary>Adds an attribute unless one of that name is already there (the HTML rule).</summary>
     public void SetAttributeIfMissing(string name, string value)
     {
-        if (Attributes is not null)
+        if (GetAttribute(name) is not null)
         {
-            foreach (var a in Attributes)
+            return;
+        }
+
+        var attributes = Attributes ?? [];
+        Array.Resize(ref attributes, attributes.Length + 1);
+        attributes[^1] = new(name, value);
+        Attributes = attributes;
+    }
+
+    /// <summary>Adds each attribute unless one of that name is already there (the first of a tag's repeats wins).</summary>
+    public void SetAttributesIfMissing(List<KeyValuePair<string, string>> attributes)
+    {
+        if (attributes.Count == 0)
+        {
+            return;
+        }
+
+        if (Attributes is not null || HasRepeatedName(attributes))
+        {
+            foreach (var a in attributes)
             {
-                if (ReferenceEquals(a.Key, name) || a.Key == name)
+                SetAttributeIfMissing(a.Key, a.Value);
+            }
+
+            return;
+        }
+
+        Attributes = [.. attributes];
+    }
+
+    private static bool HasRepeatedName(List<KeyValuePair<string, string>> attributes)
+    {
+        for (var i = 1; i < attributes.Count; i++)
+        {
+            for (var j = 0; j < i; j++)
+            {
+                if (attributes[i].Key == attributes[j].Key)
                 {
-                    return;
+                    return true;
                 }
             }
         }
 
-        (Attributes ??= []).Add(new(name, value));
+        return false;
     }
 
     public string? GetAttribute(string name)
     {
-        if (Attributes is not null)
+        if (Attributes is { } attributes)
         {
-            foreach (var a in Attributes)
+            foreach (var a in attributes)
             {
                 if (a.Key == name)
                 {
@@ -106,7 +143,8 @@ internal sealed class HtmlNode
         }
 
         var text = new StringBuilder();
-        foreach (var node in DescendantsAndText())
+        var walk = new PreOrder(this);
+        while (walk.Next() is { } node)
         {
             if (node.Text is not null)
             {
@@ -117,24 +155,13 @@ internal sealed class HtmlNode
         return text.ToString();
     }
 
-    /// <summary>Descendant elements in document order (pre-order), iteratively.</summary>
-    public IEnumerable<HtmlNode> Descendants()
-    {
-        foreach (var node in DescendantsAndText())
-        {
-            if (node.Tag is not null)
-            {
-                yield return node;
-            }
-        }
-    }
-
     /// <summary>The first descendant element (pre-order) for which <paramref name="match"/> holds.</summary>
     public HtmlNode? Find(Func<HtmlNode, bool> match)
     {
-        foreach (var node in Descendants())
+        var walk = new PreOrder(this);
+        while (walk.Next() is { } node)
         {
-            if (match(node))
+            if (node.Tag is not null && match(node))
             {
                 return node;
             }
@@ -143,30 +170,62 @@ internal sealed class HtmlNode
         return null;
     }
 
-    private IEnumerable<HtmlNode> DescendantsAndText()
+    /// <summary>Adds the descendant elements to <paramref name="elements"/> in document order (pre-order).</summary>
+    public void AddDescendants(List<HtmlNode> elements)
     {
-        if (Children is null)
+        var walk = new PreOrder(this);
+        while (walk.Next() is { } node)
         {
-            yield break;
+            if (node.Tag is not null)
+            {
+                elements.Add(node);
+            }
+        }
+    }
+
+    // The nodes below a root in document order, with a frame per open level instead of nested
+    // iterators: any depth is safe, and a step is an index increment, not an iterator's MoveNext.
+    private struct PreOrder
+    {
+        private (List<HtmlNode> Children, int Next)[] _frames;
+        private int _depth;
+
+        public PreOrder(HtmlNode root)
+        {
+            _frames = new (List<HtmlNode>, int)[16];
+            _depth = 0;
+            if (root.Children is { Count: > 0 } children)
+            {
+                _frames[_depth++] = (children, 0);
+            }
         }
 
-        var stack = new Stack<(HtmlNode Node, int Next)>();
-        stack.Push((this, 0));
-        while (stack.Count > 0)
+        public HtmlNode? Next()
         {
-            var (node, next) = stack.Pop();
-            if (next >= node.Children!.Count)
+            while (_depth > 0)
             {
-                continue;
+                ref var top = ref _frames[_depth - 1];
+                if (top.Next == top.Children.Count)
+                {
+                    _depth--;
+                    continue;
+                }
+
+                var node = top.Children[top.Next++];
+                if (node.Children is { Count: > 0 } children)
+                {
+                    if (_depth == _frames.Length)
+                    {
+                        Array.Resize(ref _frames, _depth * 2);
+                    }
+
+                    _frames[_depth++] = (children, 0);
+                }
+
+                return node;
             }
 
-            stack.Push((node, next + 1));
-            var child = node.Children[next];
-            yield return child;
-            if (child.Children is not null)
-            {
-                stack.Push((child, 0));
-            }
+            return null;
         }
     }
 }

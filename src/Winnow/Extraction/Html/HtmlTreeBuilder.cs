@@ -379,10 +379,7 @@ internal sealed class HtmlTreeBuilder
     {
         if (attributes is not null)
         {
-            foreach (var a in attributes)
-            {
-                node.SetAttributeIfMissing(a.Key, a.Value);
-            }
+            node.SetAttributesIfMissing(attributes);
         }
     }
 
