@@ -11,9 +11,10 @@ namespace Winnow.Cli.Commands;
 /// <summary>`winnow extract`: main content and metadata of HTML files and WARC responses, as JSONL.</summary>
 internal static class ExtractCommand
 {
-    // Small chunks, a few in flight: extraction starts after the first pages are read, not after
-    // the first 256 (which, for a folder of 181 pages, was all of them: no overlap at all).
-    private const int ChunkPages = 16;
+    // Chunks of 64 pages, a few in flight: extraction starts after the first pages are read (256
+    // at once left a folder of 181 pages no overlap at all), and each chunk's barrier, where
+    // threads wait for its slowest page, comes rarely enough (16: two threads 1.29x one, 64: 1.34x).
+    private const int ChunkPages = 64;
     private const int ChunksAhead = 4;
 
     public static Command Create()
@@ -96,7 +97,10 @@ internal static class ExtractCommand
         foreach (var chunk in chunks.GetConsumingEnumerable())
         {
             // Pages are extracted in parallel and written in input order, so the output does not depend on threads.
-            var results = chunk.AsParallel().AsOrdered().WithDegreeOfParallelism(threads).Select(p => (p, extractor.Extract(p))).ToList();
+            // Handed out page by page (load-balanced), not as fixed ranges: one large page no longer
+            // leaves the other threads idle for the rest of its range.
+            var results = System.Collections.Concurrent.Partitioner.Create(chunk, loadBalance: true)
+                .AsParallel().AsOrdered().WithDegreeOfParallelism(threads).Select(p => (p, extractor.Extract(p))).ToList();
             foreach (var (input, page) in results)
             {
                 ExtractJson.Write(writer, input.Source, page);
