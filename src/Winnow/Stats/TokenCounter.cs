@@ -30,6 +30,9 @@ public sealed class TokenCounter
     /// <summary>Whether <see cref="O200kPieces"/> splits this encoding's text.</summary>
     private readonly bool _ownPieces;
 
+    /// <summary>Whether special tokens are found here (all spelled "&lt;|…"), not left to the library.</summary>
+    private readonly bool _ownSpecials;
+
     private TokenCounter(string encoding)
     {
         Encoding = encoding;
@@ -37,7 +40,8 @@ public sealed class TokenCounter
         var tokenizer = encoding == "gpt2" ? TiktokenTokenizer.CreateForModel("gpt2") : TiktokenTokenizer.CreateForEncoding(encoding);
         _tokenizer = tokenizer;
         _specials = [.. (tokenizer.SpecialTokens?.Keys ?? []).Order(StringComparer.Ordinal)];
-        _ownPieces = encoding == "o200k_base" && _specials.All(s => s.StartsWith("<|", StringComparison.Ordinal));
+        _ownSpecials = _specials.All(s => s.StartsWith("<|", StringComparison.Ordinal));
+        _ownPieces = encoding == "o200k_base" && _ownSpecials;
     }
 
     /// <summary>The encoding's name, as stats.json reports it.</summary>
@@ -55,7 +59,36 @@ public sealed class TokenCounter
     }
 
     /// <summary>The number of tokens of <paramref name="text"/>, as Microsoft.ML.Tokenizers counts them (a special token's spelling is one token).</summary>
-    public int Count(string text) => text.Length == 0 ? 0 : _ownPieces ? CountByPieces(text) : _tokenizer.CountTokens(text);
+    public int Count(string text) =>
+        text.Length == 0 ? 0 : _ownPieces ? CountByPieces(text) : _ownSpecials ? CountBetweenSpecials(text) : _tokenizer.CountTokens(text);
+
+    /// <summary>
+    /// The library's count of the text between special tokens, plus one for each: the library's
+    /// own count of a special token drifts (1, then 7 once its piece cache has turned over), so a
+    /// count would depend on what the process counted before, and on the threads' order.
+    /// </summary>
+    private int CountBetweenSpecials(ReadOnlySpan<char> text)
+    {
+        var total = 0;
+        var start = 0;
+        while (true)
+        {
+            var special = NextSpecial(text, start, out var length);
+            var segment = text[start..(special < 0 ? text.Length : special)];
+            if (segment.Length > 0)
+            {
+                total += _tokenizer.CountTokens(segment);
+            }
+
+            if (special < 0)
+            {
+                return total;
+            }
+
+            total++;
+            start = special + length;
+        }
+    }
 
     /// <summary>
     /// The library's count, faster: text is split into the encoding's pieces by a scan

@@ -108,6 +108,25 @@ public sealed class O200kPiecesTests
         Assert.Equal(3, counter.Count("a<|endoftext|>b"));
     }
 
+    [Theory]
+    [InlineData("cl100k_base")]
+    [InlineData("gpt2")]
+    public void TheOtherEncodingsCountSpecialTokensAsAFreshLibraryDoesWhateverCameBefore(string encoding)
+    {
+        var counter = TokenCounter.For(encoding);
+        Tokenizer Fresh() => encoding == "gpt2" ? TiktokenTokenizer.CreateForModel("gpt2") : TiktokenTokenizer.CreateForEncoding(encoding);
+        var random = new Random(5);
+        for (var i = 0; i < 40_000; i++)
+        {
+            counter.Count(new string([.. Enumerable.Range(0, random.Next(3, 12)).Select(_ => (char)random.Next('a', 'z' + 1))]));
+        }
+
+        Text.Sample(
+            text => Assert.True(Fresh().CountTokens(text) == counter.Count(text), $"{Escape(text)}: library {Fresh().CountTokens(text)}, ours {counter.Count(text)}"),
+            seed: HostileGen.Seed, iter: HostileGen.Iterations(300), threads: 1);
+        Assert.Equal(1, counter.Count("<|endoftext|>"));
+    }
+
     /// <summary>The library's count, from a fresh instance when the text spells a special token (see above).</summary>
     private static int Expected(string text) =>
         text.Contains("<|", StringComparison.Ordinal) ? TiktokenTokenizer.CreateForEncoding("o200k_base").CountTokens(text) : Library.CountTokens(text);
