@@ -47,21 +47,11 @@ internal static class ParquetColumns
         using var rowGroup = reader.OpenRowGroupReader(group);
         var columns = new Dictionary<DataField, object?[]>();
         var definitions = new Dictionary<DataField, int[]>();
-        foreach (var field in fields)
+        foreach (var leaf in Leaves(fields))
         {
-            if (field is DataField data)
-            {
-                columns[data] = ReadColumn(rowGroup, data, rows);
-            }
-            else
-            {
-                // A struct's members: a null struct or member shows only in the definition levels.
-                foreach (var leaf in Leaves([field]))
-                {
-                    columns[leaf] = ReadNestedColumn(rowGroup, leaf, rows, out var levels);
-                    definitions[leaf] = levels;
-                }
-            }
+            // Values and definition levels: a null value, struct or struct member shows only in the levels.
+            columns[leaf] = ReadColumn(rowGroup, leaf, rows, out var levels);
+            definitions[leaf] = levels;
         }
 
         var result = new List<Dictionary<string, object>>(rows);
@@ -117,99 +107,57 @@ internal static class ParquetColumns
 
     private static Type ValueType(DataField field) => Nullable.GetUnderlyingType(field.ClrType) ?? field.ClrType;
 
-    private static bool Readable(DataField field)
+    private static bool Readable(DataField field) => Readers.ContainsKey(ValueType(field));
+
+    /// <summary>A column's values spread to one per row by its definition levels (null below the column's own).</summary>
+    private static object?[] ReadColumn(ParquetRowGroupReader rowGroup, DataField field, int rows, out int[] levels)
     {
-        var type = ValueType(field);
-        return type == typeof(string) || type == typeof(ReadOnlyMemory<char>) || type == typeof(byte[]) || type == typeof(ReadOnlyMemory<byte>)
-            || type == typeof(bool) || type == typeof(sbyte) || type == typeof(byte) || type == typeof(short) || type == typeof(ushort)
-            || type == typeof(int) || type == typeof(uint) || type == typeof(long) || type == typeof(ulong)
-            || type == typeof(float) || type == typeof(double) || type == typeof(decimal) || type == typeof(Half)
-            || type == typeof(DateTime) || type == typeof(DateOnly) || type == typeof(TimeOnly) || type == typeof(TimeSpan) || type == typeof(Guid);
-    }
-
-    private static object?[] ReadColumn(ParquetRowGroupReader rowGroup, DataField field, int rows)
-    {
-        var type = ValueType(field);
-        if (type == typeof(string) || type == typeof(ReadOnlyMemory<char>))
-        {
-            var values = new string?[rows];
-            rowGroup.ReadAsync(field, values.AsMemory(), null).GetAwaiter().GetResult();
-            return values;
-        }
-
-        if (type == typeof(byte[]) || type == typeof(ReadOnlyMemory<byte>))
-        {
-            var values = new byte[]?[rows];
-            rowGroup.ReadAsync(field, values.AsMemory(), null).GetAwaiter().GetResult();
-            return values;
-        }
-
-        return type switch
-        {
-            _ when type == typeof(bool) => Values<bool>(rowGroup, field, rows),
-            _ when type == typeof(sbyte) => Values<sbyte>(rowGroup, field, rows),
-            _ when type == typeof(byte) => Values<byte>(rowGroup, field, rows),
-            _ when type == typeof(short) => Values<short>(rowGroup, field, rows),
-            _ when type == typeof(ushort) => Values<ushort>(rowGroup, field, rows),
-            _ when type == typeof(int) => Values<int>(rowGroup, field, rows),
-            _ when type == typeof(uint) => Values<uint>(rowGroup, field, rows),
-            _ when type == typeof(long) => Values<long>(rowGroup, field, rows),
-            _ when type == typeof(ulong) => Values<ulong>(rowGroup, field, rows),
-            _ when type == typeof(float) => Values<float>(rowGroup, field, rows),
-            _ when type == typeof(double) => Values<double>(rowGroup, field, rows),
-            _ when type == typeof(decimal) => Values<decimal>(rowGroup, field, rows),
-            _ when type == typeof(Half) => Values<Half>(rowGroup, field, rows),
-            _ when type == typeof(DateTime) => Values<DateTime>(rowGroup, field, rows),
-            _ when type == typeof(DateOnly) => Values<DateOnly>(rowGroup, field, rows),
-            _ when type == typeof(TimeOnly) => Values<TimeOnly>(rowGroup, field, rows),
-            _ when type == typeof(TimeSpan) => Values<TimeSpan>(rowGroup, field, rows),
-            _ when type == typeof(Guid) => Values<Guid>(rowGroup, field, rows),
-            _ => throw new NotSupportedException($"Parquet column {field.Name}: type {type} is not read column by column"),
-        };
-    }
-
-    /// <summary>A struct member's values spread to one per row by its definition levels (null below the member's own).</summary>
-    private static object?[] ReadNestedColumn(ParquetRowGroupReader rowGroup, DataField field, int rows, out int[] levels)
-    {
-        var type = ValueType(field);
         levels = new int[rows];
-        if (type == typeof(string) || type == typeof(ReadOnlyMemory<char>))
-        {
-            var packed = new ReadOnlyMemory<char>[rows];
-            rowGroup.ReadRawAsync(field, packed.AsMemory(), levels.AsMemory(), null).GetAwaiter().GetResult();
-            return Spread(packed, levels, field.MaxDefinitionLevel, static v => v.ToString());
-        }
+        return Readers[ValueType(field)](rowGroup, field, levels);
+    }
 
-        if (type == typeof(byte[]) || type == typeof(ReadOnlyMemory<byte>))
-        {
-            var packed = new ReadOnlyMemory<byte>[rows];
-            rowGroup.ReadRawAsync(field, packed.AsMemory(), levels.AsMemory(), null).GetAwaiter().GetResult();
-            return Spread(packed, levels, field.MaxDefinitionLevel, static v => v.ToArray());
-        }
+    /// <summary>
+    /// The column types read here, each by a typed read (no reflection: a natively compiled command
+    /// has only the generic instances named in code). Strings and bytes come as the row reader gives them.
+    /// </summary>
+    private static readonly Dictionary<Type, Func<ParquetRowGroupReader, DataField, int[], object?[]>> Readers = new()
+    {
+        [typeof(string)] = Strings,
+        [typeof(ReadOnlyMemory<char>)] = Strings,
+        [typeof(byte[])] = Bytes,
+        [typeof(ReadOnlyMemory<byte>)] = Bytes,
+        [typeof(bool)] = Raw<bool>,
+        [typeof(sbyte)] = Raw<sbyte>,
+        [typeof(byte)] = Raw<byte>,
+        [typeof(short)] = Raw<short>,
+        [typeof(ushort)] = Raw<ushort>,
+        [typeof(int)] = Raw<int>,
+        [typeof(uint)] = Raw<uint>,
+        [typeof(long)] = Raw<long>,
+        [typeof(ulong)] = Raw<ulong>,
+        [typeof(float)] = Raw<float>,
+        [typeof(double)] = Raw<double>,
+        [typeof(decimal)] = Raw<decimal>,
+        [typeof(Half)] = Raw<Half>,
+        [typeof(DateTime)] = Raw<DateTime>,
+        [typeof(DateOnly)] = Raw<DateOnly>,
+        [typeof(TimeOnly)] = Raw<TimeOnly>,
+        [typeof(TimeSpan)] = Raw<TimeSpan>,
+        [typeof(Guid)] = Raw<Guid>,
+    };
 
-        var l = levels;
-        return type switch
-        {
-            _ when type == typeof(bool) => Raw<bool>(rowGroup, field, l),
-            _ when type == typeof(sbyte) => Raw<sbyte>(rowGroup, field, l),
-            _ when type == typeof(byte) => Raw<byte>(rowGroup, field, l),
-            _ when type == typeof(short) => Raw<short>(rowGroup, field, l),
-            _ when type == typeof(ushort) => Raw<ushort>(rowGroup, field, l),
-            _ when type == typeof(int) => Raw<int>(rowGroup, field, l),
-            _ when type == typeof(uint) => Raw<uint>(rowGroup, field, l),
-            _ when type == typeof(long) => Raw<long>(rowGroup, field, l),
-            _ when type == typeof(ulong) => Raw<ulong>(rowGroup, field, l),
-            _ when type == typeof(float) => Raw<float>(rowGroup, field, l),
-            _ when type == typeof(double) => Raw<double>(rowGroup, field, l),
-            _ when type == typeof(decimal) => Raw<decimal>(rowGroup, field, l),
-            _ when type == typeof(Half) => Raw<Half>(rowGroup, field, l),
-            _ when type == typeof(DateTime) => Raw<DateTime>(rowGroup, field, l),
-            _ when type == typeof(DateOnly) => Raw<DateOnly>(rowGroup, field, l),
-            _ when type == typeof(TimeOnly) => Raw<TimeOnly>(rowGroup, field, l),
-            _ when type == typeof(TimeSpan) => Raw<TimeSpan>(rowGroup, field, l),
-            _ when type == typeof(Guid) => Raw<Guid>(rowGroup, field, l),
-            _ => throw new NotSupportedException($"Parquet column {field.Name}: type {type} is not read column by column"),
-        };
+    private static object?[] Strings(ParquetRowGroupReader rowGroup, DataField field, int[] levels)
+    {
+        var packed = new ReadOnlyMemory<char>[levels.Length];
+        rowGroup.ReadRawAsync(field, packed.AsMemory(), levels.AsMemory(), null).GetAwaiter().GetResult();
+        return Spread(packed, levels, field.MaxDefinitionLevel, static v => v.ToString());
+    }
+
+    private static object?[] Bytes(ParquetRowGroupReader rowGroup, DataField field, int[] levels)
+    {
+        var packed = new ReadOnlyMemory<byte>[levels.Length];
+        rowGroup.ReadRawAsync(field, packed.AsMemory(), levels.AsMemory(), null).GetAwaiter().GetResult();
+        return Spread(packed, levels, field.MaxDefinitionLevel, static v => v.ToArray());
     }
 
     private static object?[] Raw<T>(ParquetRowGroupReader rowGroup, DataField field, int[] levels)
@@ -233,31 +181,5 @@ internal static class ParquetColumns
         }
 
         return values;
-    }
-
-    private static object?[] Values<T>(ParquetRowGroupReader rowGroup, DataField field, int rows)
-        where T : struct
-    {
-        var boxed = new object?[rows];
-        if (field.IsNullable)
-        {
-            var values = new T?[rows];
-            rowGroup.ReadAsync<T>(field, values.AsMemory(), null).GetAwaiter().GetResult();
-            for (var i = 0; i < rows; i++)
-            {
-                boxed[i] = values[i];
-            }
-        }
-        else
-        {
-            var values = new T[rows];
-            rowGroup.ReadAsync(field, values.AsMemory(), null).GetAwaiter().GetResult();
-            for (var i = 0; i < rows; i++)
-            {
-                boxed[i] = values[i];
-            }
-        }
-
-        return boxed;
     }
 }

@@ -59,13 +59,12 @@ public sealed class TokenCounter
     }
 
     /// <summary>The number of tokens of <paramref name="text"/>, as Microsoft.ML.Tokenizers counts them (a special token's spelling is one token).</summary>
-    public int Count(string text) =>
-        text.Length == 0 ? 0 : _ownPieces ? CountByPieces(text) : _ownSpecials ? CountBetweenSpecials(text) : _tokenizer.CountTokens(text);
+    public int Count(string text) => text.Length == 0 ? 0 : _ownSpecials ? CountBetweenSpecials(text) : _tokenizer.CountTokens(text);
 
     /// <summary>
-    /// The library's count of the text between special tokens, plus one for each: the library's
-    /// own count of a special token drifts (1, then 7 once its piece cache has turned over), so a
-    /// count would depend on what the process counted before, and on the threads' order.
+    /// One for each special token, and the count of the text between them: the library's own count
+    /// of a special token drifts (1, then 7 once its piece cache has turned over), so a count would
+    /// depend on what the process counted before, and on the threads' order.
     /// </summary>
     private int CountBetweenSpecials(ReadOnlySpan<char> text)
     {
@@ -77,7 +76,7 @@ public sealed class TokenCounter
             var segment = text[start..(special < 0 ? text.Length : special)];
             if (segment.Length > 0)
             {
-                total += _tokenizer.CountTokens(segment);
+                total += _ownPieces ? CountByPieces(segment) : _tokenizer.CountTokens(segment);
             }
 
             if (special < 0)
@@ -91,48 +90,36 @@ public sealed class TokenCounter
     }
 
     /// <summary>
-    /// The library's count, faster: text is split into the encoding's pieces by a scan
-    /// (<see cref="O200kPieces"/>) rather than its regex, and a thread remembers each piece's
-    /// count, so a word seen before costs a lookup instead of a regex match and a byte-pair merge.
-    /// The library counts each piece on its own too, so the sum is its count of the whole text.
+    /// The library's count of text without special tokens, faster: it is split into the encoding's
+    /// pieces by a scan (<see cref="O200kPieces"/>) rather than its regex, and a thread remembers each
+    /// piece's count, so a word seen before costs a lookup instead of a regex match and a byte-pair
+    /// merge. The library counts each piece on its own too, so the sum is its count of the whole text.
     /// </summary>
-    private int CountByPieces(ReadOnlySpan<char> text)
+    private int CountByPieces(ReadOnlySpan<char> segment)
     {
         var counts = _threadPieceCounts ??= new Dictionary<string, int>(StringComparer.Ordinal);
         var lookup = counts.GetAlternateLookup<ReadOnlySpan<char>>();
         var total = 0;
-        var start = 0;
-        while (true)
+        for (var i = 0; i < segment.Length;)
         {
-            var special = NextSpecial(text, start, out var specialLength);
-            var segment = text[start..(special < 0 ? text.Length : special)];
-            for (var i = 0; i < segment.Length;)
+            var end = O200kPieces.Next(segment, i);
+            var piece = segment[i..end];
+            if (!lookup.TryGetValue(piece, out var n))
             {
-                var end = O200kPieces.Next(segment, i);
-                var piece = segment[i..end];
-                if (!lookup.TryGetValue(piece, out var n))
+                n = _tokenizer.CountTokens(piece);
+                if (counts.Count >= CachedPieces)
                 {
-                    n = _tokenizer.CountTokens(piece);
-                    if (counts.Count >= CachedPieces)
-                    {
-                        counts.Clear();
-                    }
-
-                    lookup[piece] = n;
+                    counts.Clear();
                 }
 
-                total += n;
-                i = end;
+                lookup[piece] = n;
             }
 
-            if (special < 0)
-            {
-                return total;
-            }
-
-            total++;
-            start = special + specialLength;
+            total += n;
+            i = end;
         }
+
+        return total;
     }
 
     /// <summary>Where the next special token's spelling starts at or after <paramref name="from"/>; -1 if none.</summary>
