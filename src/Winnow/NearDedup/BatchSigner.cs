@@ -10,8 +10,8 @@ internal sealed class BatchSigner(MinHashOptions options, LshParameters lsh, Min
 {
     public SignedBatch Sign(IReadOnlyList<Document> batch, ParallelOptions parallel)
     {
-        var keepShingles = options.Verify == VerifyMode.Exact;
-        var signed = new SignedBatch(batch.Count, options.NumPerm, lsh.Bands, keepShingles);
+        var keepTexts = options.Verify == VerifyMode.Exact;
+        var signed = new SignedBatch(batch.Count, options.NumPerm, lsh.Bands, keepTexts);
         ParallelChunks.For(batch.Count, parallel, (_, from, to) => SignRange(batch, signed, from, to));
 
         return signed;
@@ -50,11 +50,9 @@ internal sealed class BatchSigner(MinHashOptions options, LshParameters lsh, Min
         signed.HasShingles[slot] = true;
         signer.Sign(workspace.Shingles.AsSpan(0, count), signature);
         BandKeys.Compute(signature, lsh, options.Seed, 0, signed.BandsOf(slot));
-        if (signed.Shingles.Length > 0)
+        if (signed.Texts.Length > 0)
         {
-            var set = workspace.Shingles.AsSpan(0, count);
-            ShingleSorter.Sort(set);
-            signed.Shingles[slot] = set[..Distinct(set)].ToArray();
+            signed.Texts[slot] = ShingleStore.Encode(text, knownNfc, ref workspace.Utf8, ref workspace.Packed);
         }
     }
 
@@ -79,6 +77,10 @@ internal sealed class BatchSigner(MinHashOptions options, LshParameters lsh, Min
 
 #pragma warning disable SA1401, CA1051 // passed by reference so the hasher can grow it
         public ulong[] Shingles = new ulong[1024];
+
+        public byte[] Utf8 = new byte[1 << 12];
+
+        public byte[] Packed = new byte[1 << 12];
 #pragma warning restore SA1401, CA1051
     }
 }

@@ -10,13 +10,22 @@ namespace Winnow.NearDedup;
 /// Buckets of up to <see cref="AllPairsLimit"/> documents give all their pairs; larger ones pair
 /// each member with the bucket's first and with its predecessor, so a bucket of 10^5 copies costs
 /// 2·10^5 checks, not 5·10^9. Pairs whose documents are already joined are not checked again.
+/// A pair that collides in several bands is checked once: those already queued are remembered (up
+/// to <see cref="RememberedPairs"/>; past that a repeat is checked again, with the same result).
 /// The clusters are the connected components of the accepted pairs, which do not depend on the
-/// order of the checks, hence not on threads. Not thread-safe itself.
+/// order of the checks, hence not on threads. Each chunk of pairs is measured in (first, second)
+/// order, so a thread meets the same documents one after another and reads their shingle sets
+/// once; the results are taken in queue order. Not thread-safe itself.
 /// </remarks>
 internal sealed class CandidateJoiner(UnionFind sets, PairVerifier verifier, ParallelOptions parallel)
 {
     public const int AllPairsLimit = 64;
-    private const int ChunkPairs = 1 << 15;
+    /// <summary>Most distinct pairs remembered as queued (8 B each, plus the set's overhead).</summary>
+    public const int RememberedPairs = 1 << 24;
+    private const int ChunkPairs = 1 << 16;
+    private readonly HashSet<ulong> _queued = [];
+    private readonly int[] _order = new int[ChunkPairs];
+    private readonly ulong[] _orderKeys = new ulong[ChunkPairs];
     private uint[] _bucket = new uint[64];
     private int _bucketCount;
     private readonly (uint A, uint B)[] _pending = new (uint, uint)[ChunkPairs];
@@ -99,6 +108,12 @@ internal sealed class CandidateJoiner(UnionFind sets, PairVerifier verifier, Par
             return;
         }
 
+        var key = ((ulong)a << 32) | b;
+        if (_queued.Count < RememberedPairs ? !_queued.Add(key) : _queued.Contains(key))
+        {
+            return;
+        }
+
         _pending[_pendingCount++] = (a, b);
         if (_pendingCount == ChunkPairs)
         {
@@ -109,11 +124,19 @@ internal sealed class CandidateJoiner(UnionFind sets, PairVerifier verifier, Par
     private void FlushPairs()
     {
         var count = _pendingCount;
+        for (var i = 0; i < count; i++)
+        {
+            _order[i] = i;
+            _orderKeys[i] = ((ulong)_pending[i].A << 32) | _pending[i].B;
+        }
+
+        Array.Sort(_orderKeys, _order, 0, count);
         ParallelChunks.For(count, parallel, (_, from, to) =>
         {
             var scratch = verifier.CreateScratch();
-            for (var i = from; i < to; i++)
+            for (var k = from; k < to; k++)
             {
+                var i = _order[k];
                 _measured[i] = verifier.Measure(_pending[i].A, _pending[i].B, scratch);
             }
         });

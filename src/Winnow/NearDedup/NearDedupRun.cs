@@ -10,7 +10,7 @@ namespace Winnow.NearDedup;
 /// <summary>
 /// One run of near dedup: the signatures, band records and shingle sets observed (a
 /// <see cref="StageState"/>), the clusters resolved from them, and the removals applied in input
-/// order. In a sharded run the map units write each document's signature (and shingle set) to a
+/// order. In a sharded run the map units write each document's signature (and text, for exact verification) to a
 /// file, the resolve unit loads every shard's in shard order and writes each shard's removals.
 /// </summary>
 /// <remarks>Not thread-safe: the runner calls one method at a time; inside, it uses the run's threads.</remarks>
@@ -62,9 +62,16 @@ internal sealed class NearDedupRun(NearDedupStage stage, StageContext context) :
             w.Write(batch[i].Id);
             w.Write(signed.HasShingles[i]);
             w.Write(MemoryMarshal.AsBytes(signed.Signature(i)));
-            var shingles = signed.Shingles.Length > 0 ? signed.Shingles[i] ?? [] : [];
-            w.Write(shingles.Length);
-            w.Write(MemoryMarshal.AsBytes(shingles.AsSpan()));
+            // The verification blob carries its own length (0: none), read in place by the resolve unit.
+            var blob = signed.Texts.Length > 0 ? signed.Texts[i] : null;
+            if (blob is null)
+            {
+                w.Write(0);
+            }
+            else
+            {
+                w.Write(blob);
+            }
         }
     }
 
@@ -94,8 +101,9 @@ internal sealed class NearDedupRun(NearDedupStage stage, StageContext context) :
         var first = (uint)state.Signatures.Count;
         var signature = new uint[stage.Options.NumPerm];
         var bands = new BandRecord[stage.Lsh.Bands];
-        var shingles = new ulong[1024];
-        using var r = new BinaryReader(new FileStream(Path.Combine(directory, ObservationFile), FileMode.Open, FileAccess.Read, FileShare.Read, 1 << 20), Encoding.UTF8);
+        var path = Path.Combine(directory, ObservationFile);
+        var segment = state.AddSegment(path);
+        using var r = new BinaryReader(new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.Read, 1 << 20), Encoding.UTF8);
         var length = r.BaseStream.Length;
         while (r.BaseStream.Position < length)
         {
@@ -104,14 +112,10 @@ internal sealed class NearDedupRun(NearDedupStage stage, StageContext context) :
             var id = r.ReadString();
             var hasShingles = r.ReadBoolean();
             r.BaseStream.ReadExactly(MemoryMarshal.AsBytes(signature.AsSpan()));
-            var count = r.ReadInt32();
-            if (shingles.Length < count)
-            {
-                shingles = new ulong[count];
-            }
-
-            r.BaseStream.ReadExactly(MemoryMarshal.AsBytes(shingles.AsSpan(0, count)));
-            state.Add(signature, hasShingles, ordinal, rank, id, shingles.AsSpan(0, count), bands);
+            var blobAt = r.BaseStream.Position;
+            var blobLength = r.ReadInt32();
+            r.BaseStream.Seek(blobLength, SeekOrigin.Current);
+            state.Add(signature, hasShingles, ordinal, rank, id, segment, blobLength == 0 ? -1 : blobAt, bands);
         }
 
         _loaded.Add((shard, first, (uint)state.Signatures.Count - first));
@@ -245,9 +249,9 @@ internal sealed class NearDedupRun(NearDedupStage stage, StageContext context) :
             {
                 // Signing sets these only for records with words.
                 Array.Clear(Batch.HasShingles, 0, count);
-                if (Batch.Shingles.Length > 0)
+                if (Batch.Texts.Length > 0)
                 {
-                    Array.Clear(Batch.Shingles, 0, count);
+                    Array.Clear(Batch.Texts, 0, count);
                 }
             }
         }

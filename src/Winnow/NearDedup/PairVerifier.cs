@@ -2,22 +2,23 @@ namespace Winnow.NearDedup;
 
 /// <summary>Measures the similarity of two documents from the stores: estimated from signatures, or exact from shingle sets.</summary>
 /// <remarks>Thread-safe once the stores are sealed; each thread passes its own <see cref="Scratch"/>.</remarks>
-internal sealed class PairVerifier(VerifyMode mode, double threshold, int numPerm, SignatureStore signatures, ShingleStore? shingles)
+internal sealed class PairVerifier(MinHashOptions options, SignatureStore signatures, ShingleStore? shingles)
 {
-    public sealed class Scratch(int numPerm)
+    private readonly VerifyMode _mode = options.Verify;
+    private readonly double _threshold = options.Threshold;
+
+    public sealed class Scratch(int numPerm, ShingleStore.Reader? sets)
     {
         public uint[] A { get; } = new uint[numPerm];
 
         public uint[] B { get; } = new uint[numPerm];
 
-        public ulong[] SetA = new ulong[256];
-
-        public ulong[] SetB = new ulong[256];
+        public ShingleStore.Reader? Sets { get; } = sets;
 
         public bool[] Covered = new bool[256];
     }
 
-    public Scratch CreateScratch() => new(numPerm);
+    public Scratch CreateScratch() => new(options.NumPerm, shingles?.CreateReader(options.NGram, options.Seed));
 
     /// <summary>Whether a measured pair is a near duplicate.</summary>
     public bool Joins(Measurement m) => Joins(m.Similarity);
@@ -26,12 +27,12 @@ internal sealed class PairVerifier(VerifyMode mode, double threshold, int numPer
     /// Whether the smaller document of a pair that does not join is contained in the larger: at
     /// least the threshold share of its shingles are in the larger's (exact verification only).
     /// </summary>
-    public bool Contains(Measurement m) => mode == VerifyMode.Exact && m.Containment >= threshold;
+    public bool Contains(Measurement m) => _mode == VerifyMode.Exact && m.Containment >= _threshold;
 
     /// <summary>Jaccard similarity (exact or estimated), containment of the smaller set in the larger (exact verification only).</summary>
     public readonly record struct Measurement(double Similarity, double Containment, bool AIsSmaller);
 
-    public bool Accept(uint a, uint b, Scratch scratch) => mode == VerifyMode.None || Similarity(a, b, scratch) >= threshold;
+    public bool Accept(uint a, uint b, Scratch scratch) => _mode == VerifyMode.None || Similarity(a, b, scratch) >= _threshold;
 
     /// <summary>
     /// The similarity of two documents and, with exact verification, the share of the smaller
@@ -40,19 +41,20 @@ internal sealed class PairVerifier(VerifyMode mode, double threshold, int numPer
     /// </summary>
     public Measurement Measure(uint a, uint b, Scratch scratch)
     {
-        if (mode != VerifyMode.Exact || shingles is null)
+        if (_mode != VerifyMode.Exact || shingles is null)
         {
-            return new Measurement(mode == VerifyMode.None ? 1 : Similarity(a, b, scratch), 0, false);
+            return new Measurement(_mode == VerifyMode.None ? 1 : Similarity(a, b, scratch), 0, false);
         }
 
-        var countA = shingles.Read(a, ref scratch.SetA);
-        var countB = shingles.Read(b, ref scratch.SetB);
+        var setA = scratch.Sets!.Read(a);
+        var setB = scratch.Sets.Read(b);
+        int countA = setA.Length, countB = setB.Length;
         if (countA == 0 && countB == 0)
         {
             return new Measurement(1, 1, a > b);
         }
 
-        var common = ShingleStore.Overlap(scratch.SetA.AsSpan(0, countA), scratch.SetB.AsSpan(0, countB));
+        var common = ShingleStore.Overlap(setA, setB);
         var aIsSmaller = countA < countB || (countA == countB && a > b);
         return new Measurement((double)common / (countA + countB - common), (double)common / Math.Max(1, Math.Min(countA, countB)), aIsSmaller);
     }
@@ -64,7 +66,8 @@ internal sealed class PairVerifier(VerifyMode mode, double threshold, int numPer
     /// </summary>
     public (int InNone, int FewestInOne) Uncovered(uint small, ReadOnlySpan<uint> containers, Scratch scratch)
     {
-        var count = shingles!.Read(small, ref scratch.SetA);
+        var set = scratch.Sets!.Read(small);
+        var count = set.Length;
         if (scratch.Covered.Length < count)
         {
             scratch.Covered = new bool[Math.Max(count, scratch.Covered.Length * 2)];
@@ -75,8 +78,7 @@ internal sealed class PairVerifier(VerifyMode mode, double threshold, int numPer
         var fewest = count;
         foreach (var container in containers)
         {
-            var other = shingles.Read(container, ref scratch.SetB);
-            var found = ShingleStore.Overlap(scratch.SetA.AsSpan(0, count), scratch.SetB.AsSpan(0, other), covered);
+            var found = ShingleStore.Overlap(set, scratch.Sets.Read(container), covered);
             fewest = Math.Min(fewest, count - found);
         }
 
@@ -84,16 +86,14 @@ internal sealed class PairVerifier(VerifyMode mode, double threshold, int numPer
     }
 
     /// <summary>Whether a measured similarity joins two documents (always, without verification).</summary>
-    public bool Joins(double similarity) => mode == VerifyMode.None || similarity >= threshold;
+    public bool Joins(double similarity) => _mode == VerifyMode.None || similarity >= _threshold;
 
     /// <summary>The share of equal signature values (datasketch's estimate), or the exact Jaccard of the shingle sets.</summary>
     public double Similarity(uint a, uint b, Scratch scratch)
     {
-        if (mode == VerifyMode.Exact && shingles is not null)
+        if (_mode == VerifyMode.Exact && shingles is not null)
         {
-            var countA = shingles.Read(a, ref scratch.SetA);
-            var countB = shingles.Read(b, ref scratch.SetB);
-            return ShingleStore.Jaccard(scratch.SetA.AsSpan(0, countA), scratch.SetB.AsSpan(0, countB));
+            return ShingleStore.Jaccard(scratch.Sets!.Read(a), scratch.Sets.Read(b));
         }
 
         signatures.Read(a, scratch.A);

@@ -1,7 +1,7 @@
 namespace Winnow.NearDedup;
 
-/// <summary>Signatures, band records and (for exact verification) shingle sets of one batch, by position in the batch.</summary>
-internal sealed class SignedBatch(int count, int numPerm, int bands, bool keepShingles)
+/// <summary>Signatures, band records and (for exact verification) texts of one batch, by position in the batch.</summary>
+internal sealed class SignedBatch(int count, int numPerm, int bands, bool keepTexts)
 {
     public uint[] Signatures { get; } = new uint[count * numPerm];
 
@@ -9,7 +9,8 @@ internal sealed class SignedBatch(int count, int numPerm, int bands, bool keepSh
 
     public bool[] HasShingles { get; } = new bool[count];
 
-    public ulong[]?[] Shingles { get; } = keepShingles ? new ulong[]?[count] : [];
+    /// <summary>Exact verification: each document's text as a <see cref="ShingleStore"/> blob; null for a document without words.</summary>
+    public byte[]?[] Texts { get; } = keepTexts ? new byte[]?[count] : [];
 
     public int NumPerm => numPerm;
 

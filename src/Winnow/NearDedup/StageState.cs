@@ -44,11 +44,17 @@ internal sealed class StageState : IDisposable
             _sorter.Add(bands);
         }
 
-        _shingles?.Append(batch.Shingles.Length > 0 ? batch.Shingles[i] : []);
+        _shingles?.Append(batch.Texts.Length > 0 ? batch.Texts[i] : []);
     }
 
-    /// <summary>Adds a document observed by a shard task: its bands are keyed by its index here.</summary>
-    public void Add(ReadOnlySpan<uint> signature, bool hasShingles, long ordinal, long rank, string id, ReadOnlySpan<ulong> shingles, Span<BandRecord> bands)
+    /// <summary>A map unit's observation file, whose verification blobs are read in place.</summary>
+    public int AddSegment(string path) => _shingles?.AddSegment(path) ?? -1;
+
+    /// <summary>
+    /// Adds a document observed by a shard task: its bands are keyed by its index here; its
+    /// verification blob is at <paramref name="blobAt"/> of <paramref name="segment"/> (negative: none).
+    /// </summary>
+    public void Add(ReadOnlySpan<uint> signature, bool hasShingles, long ordinal, long rank, string id, int segment, long blobAt, Span<BandRecord> bands)
     {
         var index = NextIndex();
         Signatures.Append(signature);
@@ -60,7 +66,7 @@ internal sealed class StageState : IDisposable
             _sorter.Add(bands);
         }
 
-        _shingles?.Append(shingles);
+        _shingles?.AppendAt(segment, blobAt);
     }
 
     public (List<NearDuplicateCluster> Clusters, NearDedupSummary Summary) Resolve(ParallelOptions parallel)
@@ -69,7 +75,7 @@ internal sealed class StageState : IDisposable
         _log.Seal();
         _shingles?.Seal();
         var sets = new UnionFind(checked((int)Signatures.Count));
-        var verifier = new PairVerifier(_options.Verify, _options.Threshold, _options.NumPerm, Signatures, _shingles);
+        var verifier = new PairVerifier(_options, Signatures, _shingles);
         var joiner = new CandidateJoiner(sets, verifier, parallel);
         joiner.Run(_sorter.MergeBlocks(parallel));
         var attached = ContainmentAttacher.Attach(sets, joiner.Contained, verifier, parallel);
