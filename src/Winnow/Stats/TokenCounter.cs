@@ -14,13 +14,10 @@ public sealed class TokenCounter
     /// <summary>The encodings offered: o200k_base (GPT-4o), cl100k_base (GPT-4), gpt2.</summary>
     public static IReadOnlyList<string> Encodings { get; } = ["o200k_base", "cl100k_base", "gpt2"];
 
-    /// <summary>Pieces whose counts a thread keeps before it starts over (~100 B each).</summary>
-    private const int CachedPieces = 1 << 17;
-
     private static readonly ConcurrentDictionary<string, Lazy<TokenCounter>> Shared = new(StringComparer.Ordinal);
 
     [ThreadStatic]
-    private static Dictionary<string, int>? _threadPieceCounts;
+    private static PieceCountCache? _threadPieceCounts; // only o200k_base text is cut into pieces here
 
     private readonly Tokenizer _tokenizer;
 
@@ -97,22 +94,21 @@ public sealed class TokenCounter
     /// </summary>
     private int CountByPieces(ReadOnlySpan<char> segment)
     {
-        var counts = _threadPieceCounts ??= new Dictionary<string, int>(StringComparer.Ordinal);
-        var lookup = counts.GetAlternateLookup<ReadOnlySpan<char>>();
+        var counts = _threadPieceCounts ??= new PieceCountCache();
         var total = 0;
         for (var i = 0; i < segment.Length;)
         {
             var end = O200kPieces.Next(segment, i);
             var piece = segment[i..end];
-            if (!lookup.TryGetValue(piece, out var n))
+            int n;
+            if (piece.Length > PieceCountCache.MaxPieceLength)
             {
                 n = _tokenizer.CountTokens(piece);
-                if (counts.Count >= CachedPieces)
-                {
-                    counts.Clear();
-                }
-
-                lookup[piece] = n;
+            }
+            else if (!counts.TryGet(piece, out n, out var hash))
+            {
+                n = _tokenizer.CountTokens(piece);
+                counts.Add(piece, hash, n);
             }
 
             total += n;

@@ -91,6 +91,22 @@ public sealed class O200kPiecesTests
     }
 
     [Fact]
+    public void CountsStayTheLibrarysWhenThePieceCacheStartsOver()
+    {
+        // 3·10^5 distinct pieces: the thread's cache (2^17 pieces, 2^20 characters) fills and starts
+        // over more than once; every text is counted again after, from the cache or not.
+        var counter = TokenCounter.For("o200k_base");
+        var random = new Random(5);
+        var texts = Enumerable.Range(0, 3_000).Select(_ => string.Join(' ', Enumerable.Range(0, 100).Select(_ =>
+            new string([.. Enumerable.Range(0, random.Next(2, 14)).Select(_ => (char)random.Next('a', 'z' + 1))])))).ToArray();
+        var first = texts.Select(counter.Count).ToArray();
+        var again = texts.Select(counter.Count).ToArray();
+        var sample = Enumerable.Range(0, texts.Length).Where(i => i % 50 == 0).ToArray();
+        Assert.Equal(sample.Select(i => Expected(texts[i])), sample.Select(i => first[i]));
+        Assert.Equal(first, again);
+    }
+
+    [Fact]
     public void SpecialTokensStayOneTokenAfterManyDistinctWords()
     {
         // The library keeps its special tokens in its piece cache, which evicts them once it has
