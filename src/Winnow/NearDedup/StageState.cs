@@ -18,7 +18,7 @@ internal sealed class StageState : IDisposable
         _lsh = lsh;
         _directory = directory;
         Directory.CreateDirectory(directory);
-        Signatures = new SignatureStore(Path.Combine(directory, "signatures.bin"), options.NumPerm, options.SignatureMemoryBytes);
+        Signatures = new SignatureStore(Path.Combine(directory, "signatures.bin"), options.NumPerm, options.SignatureMemoryBytes, kept: options.Verify != VerifyMode.Exact);
         _sorter = new ExternalBandSorter(Path.Combine(directory, "runs"), options.SortMemoryBytes);
         _log = new DocumentLog(Path.Combine(directory, "documents.log"));
         _shingles = options.Verify == VerifyMode.Exact ? new ShingleStore(directory) : null;
@@ -52,17 +52,37 @@ internal sealed class StageState : IDisposable
 
     /// <summary>
     /// Adds a document observed by a shard task: its bands are keyed by its index here; its
-    /// verification blob is at <paramref name="blobAt"/> of <paramref name="segment"/> (negative: none).
+    /// verification blob is at <paramref name="blobAt"/> of <paramref name="segment"/>.
     /// </summary>
-    public void Add(ReadOnlySpan<uint> signature, bool hasShingles, long ordinal, long rank, string id, int segment, long blobAt, Span<BandRecord> bands)
+    /// <param name="signature">The signature; null when the unit wrote only <paramref name="keys"/> (exact verification keeps no signature).</param>
+    /// <param name="keys">The band keys, when <paramref name="signature"/> is null.</param>
+    /// <param name="hasShingles">Whether the document has words (else it has no bands).</param>
+    /// <param name="ordinal">The document's ordinal in the run.</param>
+    /// <param name="rank">Its keep rank.</param>
+    /// <param name="id">Its id.</param>
+    /// <param name="segment">The observation file its text blob is in.</param>
+    /// <param name="blobAt">Where the blob starts (negative: none).</param>
+    /// <param name="bands">Scratch for its band records.</param>
+    public void Add(uint[]? signature, ReadOnlySpan<ulong> keys, bool hasShingles, long ordinal, long rank, string id, int segment, long blobAt, Span<BandRecord> bands)
     {
         var index = NextIndex();
-        Signatures.Append(signature);
+        Signatures.Append(signature ?? []);
         _log.Append(ordinal, rank, id);
         if (hasShingles)
         {
             _signed++;
-            BandKeys.Compute(signature, _lsh, _options.Seed, index, bands);
+            if (signature is null)
+            {
+                for (var k = 0; k < bands.Length; k++)
+                {
+                    bands[k] = new BandRecord(keys[k], index);
+                }
+            }
+            else
+            {
+                BandKeys.Compute(signature, _lsh, _options.Seed, index, bands);
+            }
+
             _sorter.Add(bands);
         }
 
