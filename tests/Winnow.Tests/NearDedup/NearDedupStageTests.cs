@@ -90,6 +90,25 @@ public sealed class NearDedupStageTests
         Assert.Contains("o0", reference, StringComparison.Ordinal);
     }
 
+    [Fact]
+    public void ExactVerificationKeepsNoSignatures()
+    {
+        // Exact verification measures shingle sets and never reads a signature back: none is
+        // written, even past a memory budget of nothing, and a read would be a bug.
+        using var dir = new TempDir();
+        var path = dir["signatures.bin"];
+        using var store = new SignatureStore(path, 128, memoryBytes: 0, kept: false);
+        for (var i = 0; i < 10; i++)
+        {
+            store.Append(new uint[128]);
+        }
+
+        store.Seal();
+        Assert.Equal(10, store.Count);
+        Assert.False(File.Exists(path));
+        Assert.Throws<InvalidOperationException>(() => store.Read(3, new uint[128]));
+    }
+
     [Theory]
     [InlineData(KeepPolicy.FirstSeen)]
     [InlineData(KeepPolicy.Longest)]
