@@ -245,7 +245,12 @@ internal sealed class ShingleStore : IDisposable
             var offset = (long)(position & ((1UL << OffsetBits) - 1));
             // One read for most blobs: the header and a guess at the rest.
             var got = RandomAccess.Read(handle, _blob, offset);
-            var length = 4 + BinaryPrimitives.ReadInt32LittleEndian(_blob);
+            var length = got >= HeaderBytes ? 4 + BinaryPrimitives.ReadInt32LittleEndian(_blob) : -1;
+            if (length < HeaderBytes)
+            {
+                throw new InvalidDataException($"near dedup's verification store is damaged at document {document}");
+            }
+
             if (length > _blob.Length)
             {
                 var grown = new byte[Math.Max(length, _blob.Length * 2)];

@@ -111,4 +111,20 @@ public sealed class ShingleStoreTests(SynthCorpusFixture corpus) : IClassFixture
         Assert.True(reader.Read(2).IsEmpty);
         Assert.Equal(Expected(texts[0]), reader.Read(3).ToArray());
     }
+
+    [Fact]
+    public void AStoreCutShortSaysSoInsteadOfGivingAWrongSet()
+    {
+        var blob = Encode("a document whose blob is cut short in its observation file, with enough words");
+        var path = Path.Combine(_folder, "cut.bin");
+        File.WriteAllBytes(path, blob[..(blob.Length / 2)]);
+        File.WriteAllBytes(Path.Combine(_folder, "tiny.bin"), blob[..3]);
+        using var store = new ShingleStore(_folder);
+        store.AppendAt(store.AddSegment(path), 0);
+        store.AppendAt(store.AddSegment(Path.Combine(_folder, "tiny.bin")), 0);
+        store.Seal();
+        var reader = store.CreateReader(NGram, Seed);
+        Assert.Throws<EndOfStreamException>(() => reader.Read(0).ToArray());
+        Assert.Throws<InvalidDataException>(() => reader.Read(1).ToArray());
+    }
 }
