@@ -19,8 +19,9 @@ internal sealed class PieceCountCache
     /// <summary>Longer pieces are counted each time: they are rare, and their count may pass a byte.</summary>
     public const int MaxPieceLength = 64;
 
-    private const int Capacity = 1 << 17;
-    private const int Slots = Capacity * 2;
+    private const int Capacity = 1 << 17; // half of the slots
+    private const int SlotBits = 18;
+    private const int Slots = 1 << SlotBits;
     private readonly Entry[] _entries = new Entry[Slots];
     private readonly char[] _chars = new char[1 << 20];
     private int _charsUsed;
@@ -29,6 +30,28 @@ internal sealed class PieceCountCache
     /// <summary>Looks <paramref name="piece"/> (at most <see cref="MaxPieceLength"/> characters) up; <paramref name="hash"/> is for <see cref="Add"/>.</summary>
     public bool TryGet(ReadOnlySpan<char> piece, out int count, out ulong hash)
     {
+        // Most pieces of prose (" the", " house", ",") are at most 8 ASCII characters: packed
+        // into one word, with the length, they are their own key, compared without the store.
+        if (TryPack(piece, out var packed))
+        {
+            hash = packed;
+            for (var slot = Slot(packed); ; slot = (slot + 1) & (Slots - 1))
+            {
+                ref var entry = ref _entries[slot];
+                if (entry.Length == 0)
+                {
+                    count = 0;
+                    return false;
+                }
+
+                if (entry.Hash == packed && entry.Start < 0)
+                {
+                    count = entry.Count;
+                    return true;
+                }
+            }
+        }
+
         hash = XxHash64.Hash(piece);
         for (var slot = (int)hash & (Slots - 1); ; slot = (slot + 1) & (Slots - 1))
         {
@@ -39,7 +62,7 @@ internal sealed class PieceCountCache
                 return false;
             }
 
-            if (entry.Hash == hash && entry.Length == piece.Length && piece.SequenceEqual(_chars.AsSpan(entry.Start, entry.Length)))
+            if (entry.Hash == hash && entry.Start >= 0 && entry.Length == piece.Length && piece.SequenceEqual(_chars.AsSpan(entry.Start, entry.Length)))
             {
                 count = entry.Count;
                 return true;
@@ -57,16 +80,56 @@ internal sealed class PieceCountCache
             _charsUsed = 0;
         }
 
-        var slot = (int)hash & (Slots - 1);
+        var packed = TryPack(piece, out _);
+        var slot = packed ? Slot(hash) : (int)hash & (Slots - 1);
         while (_entries[slot].Length != 0)
         {
             slot = (slot + 1) & (Slots - 1);
         }
 
-        piece.CopyTo(_chars.AsSpan(_charsUsed));
-        _entries[slot] = new Entry { Hash = hash, Start = _charsUsed, Length = (byte)piece.Length, Count = checked((byte)count) };
-        _charsUsed += piece.Length;
+        if (packed)
+        {
+            // The key is the piece itself: nothing kept in the store.
+            _entries[slot] = new Entry { Hash = hash, Start = -1, Length = (byte)piece.Length, Count = checked((byte)count) };
+        }
+        else
+        {
+            piece.CopyTo(_chars.AsSpan(_charsUsed));
+            _entries[slot] = new Entry { Hash = hash, Start = _charsUsed, Length = (byte)piece.Length, Count = checked((byte)count) };
+            _charsUsed += piece.Length;
+        }
+
         _count++;
+    }
+
+    // A packed key is spread over the table by a multiplication (its low bits are the first
+    // characters, alike in many pieces).
+    private static int Slot(ulong packed) => (int)((packed * 0x9E3779B97F4A7C15UL) >> (64 - SlotBits));
+
+    /// <summary>A piece of 1–8 ASCII characters as the word (characters in bytes 0–6 or 0–7, length in the top 4 bits when under 8).</summary>
+    private static bool TryPack(ReadOnlySpan<char> piece, out ulong packed)
+    {
+        packed = 0;
+        if (piece.Length > 8)
+        {
+            return false;
+        }
+
+        for (var i = 0; i < piece.Length; i++)
+        {
+            var c = piece[i];
+            if (c >= 0x80)
+            {
+                return false;
+            }
+
+            packed |= (ulong)c << (8 * i);
+        }
+
+        // Eight ASCII characters leave bit 63 clear; shorter pieces leave byte 7 free for the
+        // length, so "a" and "a\0" differ. Either way the length is known from the key.
+        packed |= piece.Length < 8 ? (ulong)piece.Length << 60 | 1UL << 63 : 0;
+        return true;
     }
 
     [StructLayout(LayoutKind.Sequential, Pack = 4)]
