@@ -1,4 +1,4 @@
-using System.Runtime.CompilerServices;
+using Winnow.Text;
 
 namespace Winnow.Filters;
 
@@ -26,7 +26,7 @@ internal sealed class AsciiWordSet
         _complete = true;
         for (var i = 0; i < words.Count; i++)
         {
-            _complete &= TryPack(words[i], out _keys[i]);
+            _complete &= AsciiKey.TryPack(words[i], lowerCase: true, out _keys[i]);
             _lengths[i] = words[i].Length;
         }
     }
@@ -38,7 +38,7 @@ internal sealed class AsciiWordSet
     public bool TryIndexOf(ReadOnlySpan<char> word, out int index)
     {
         index = -1;
-        if (!_complete || !TryPack(word, out var key))
+        if (!_complete || !AsciiKey.TryPack(word, lowerCase: true, out var key))
         {
             return false;
         }
@@ -50,29 +50,6 @@ internal sealed class AsciiWordSet
                 index = i;
                 break;
             }
-        }
-
-        return true;
-    }
-
-    [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    private static bool TryPack(ReadOnlySpan<char> word, out ulong key)
-    {
-        key = 0;
-        if (word.Length > 8)
-        {
-            return false;
-        }
-
-        for (var i = 0; i < word.Length; i++)
-        {
-            var c = word[i];
-            if (c >= 128)
-            {
-                return false;
-            }
-
-            key = (key << 8) | (byte)char.ToLowerInvariant(c);
         }
 
         return true;

@@ -1,5 +1,6 @@
 using System.Runtime.InteropServices;
 using Winnow.Hashing;
+using Winnow.Text;
 
 namespace Winnow.Stats;
 
@@ -106,29 +107,17 @@ internal sealed class PieceCountCache
     // characters, alike in many pieces).
     private static int Slot(ulong packed) => (int)((packed * 0x9E3779B97F4A7C15UL) >> (64 - SlotBits));
 
-    /// <summary>A piece of 1–8 ASCII characters as the word (characters in bytes 0–6 or 0–7, length in the top 4 bits when under 8).</summary>
+    /// <summary>A piece of 1–8 ASCII characters as its key: <see cref="AsciiKey"/>, with the length in the top 4 bits when under 8.</summary>
     private static bool TryPack(ReadOnlySpan<char> piece, out ulong packed)
     {
-        packed = 0;
-        if (piece.Length > 8)
+        if (!AsciiKey.TryPack(piece, lowerCase: false, out packed))
         {
             return false;
         }
 
-        for (var i = 0; i < piece.Length; i++)
-        {
-            var c = piece[i];
-            if (c >= 0x80)
-            {
-                return false;
-            }
-
-            packed |= (ulong)c << (8 * i);
-        }
-
         // Eight ASCII characters leave bit 63 clear; shorter pieces leave byte 7 free for the
         // length, so "a" and "a\0" differ. Either way the length is known from the key.
-        packed |= piece.Length < 8 ? (ulong)piece.Length << 60 | 1UL << 63 : 0;
+        packed |= piece.Length < 8 ? ((ulong)piece.Length << 60) | (1UL << 63) : 0;
         return true;
     }
 
