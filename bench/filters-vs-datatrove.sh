@@ -7,7 +7,7 @@
 # up (Debian's python3; DT=/tmp/dt holds dtshim.py, datatrove/ and spacy-src/). The corpus is built by
 # ../shared/anchors/datatrove/build_corpus.py from the shared pages (trafilatura from ../shared/anchors).
 #
-#   . /tmp/anchors/env.sh; SHARED=../shared /usr/bin/python3 ../shared/anchors/datatrove/build_corpus.py /tmp/dt/corpus.jsonl
+#   . "$ANCHORS_DIR/env.sh"; SHARED=../shared /usr/bin/python3 ../shared/anchors/datatrove/build_corpus.py /tmp/dt/corpus.jsonl
 #   bench/filters-vs-datatrove.sh /tmp/dt/corpus.jsonl /tmp/dt/compare [ROUNDS]
 #   TIMING_ONLY=1 bench/filters-vs-datatrove.sh ...    # only the timed rounds
 #

@@ -52,9 +52,7 @@ internal static class PairScoring
     public static ulong[] ShingleSet(ShingleHasher hasher, string text)
     {
         var buffer = new ulong[256];
-        var count = hasher.Hash(text, ref buffer);
-        var set = buffer.AsSpan(0, count);
-        ShingleSorter.Sort(set);
-        return set[..BatchSigner.Distinct(set)].ToArray();
+        var count = hasher.HashSet(text, ref buffer); // may grow buffer
+        return buffer[..count];
     }
 }

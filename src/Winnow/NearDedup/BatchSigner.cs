@@ -56,20 +56,6 @@ internal sealed class BatchSigner(MinHashOptions options, LshParameters lsh, Min
         }
     }
 
-    internal static int Distinct(Span<ulong> sorted)
-    {
-        var n = 0;
-        for (var i = 0; i < sorted.Length; i++)
-        {
-            if (i == 0 || sorted[i] != sorted[n - 1])
-            {
-                sorted[n++] = sorted[i];
-            }
-        }
-
-        return n;
-    }
-
     /// <summary>One thread's buffers for <see cref="SignOne"/>, kept across documents.</summary>
     internal sealed class Workspace(MinHashOptions options)
     {

@@ -28,7 +28,8 @@ internal sealed class CandidateJoiner(UnionFind sets, PairVerifier verifier, Par
     private readonly ulong[] _orderKeys = new ulong[ChunkPairs];
     private uint[] _bucket = new uint[64];
     private int _bucketCount;
-    private readonly (uint A, uint B)[] _pending = new (uint, uint)[ChunkPairs];
+    // Pending pairs as (first << 32 | second): the key they are remembered and ordered by.
+    private readonly ulong[] _pending = new ulong[ChunkPairs];
     private readonly PairVerifier.Measurement[] _measured = new PairVerifier.Measurement[ChunkPairs];
     private int _pendingCount;
 
@@ -114,7 +115,7 @@ internal sealed class CandidateJoiner(UnionFind sets, PairVerifier verifier, Par
             return;
         }
 
-        _pending[_pendingCount++] = (a, b);
+        _pending[_pendingCount++] = key;
         if (_pendingCount == ChunkPairs)
         {
             FlushPairs();
@@ -127,9 +128,9 @@ internal sealed class CandidateJoiner(UnionFind sets, PairVerifier verifier, Par
         for (var i = 0; i < count; i++)
         {
             _order[i] = i;
-            _orderKeys[i] = ((ulong)_pending[i].A << 32) | _pending[i].B;
         }
 
+        _pending.AsSpan(0, count).CopyTo(_orderKeys);
         Array.Sort(_orderKeys, _order, 0, count);
         ParallelChunks.For(count, parallel, (_, from, to) =>
         {
@@ -137,14 +138,14 @@ internal sealed class CandidateJoiner(UnionFind sets, PairVerifier verifier, Par
             for (var k = from; k < to; k++)
             {
                 var i = _order[k];
-                _measured[i] = verifier.Measure(_pending[i].A, _pending[i].B, scratch);
+                _measured[i] = verifier.Measure((uint)(_pending[i] >> 32), (uint)_pending[i], scratch);
             }
         });
 
         VerifiedPairs += count;
         for (var i = 0; i < count; i++)
         {
-            var (a, b) = _pending[i];
+            uint a = (uint)(_pending[i] >> 32), b = (uint)_pending[i];
             var m = _measured[i];
             if (verifier.Joins(m))
             {

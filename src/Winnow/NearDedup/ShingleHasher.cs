@@ -84,6 +84,27 @@ internal sealed class ShingleHasher
         return count;
     }
 
+    /// <summary>
+    /// Writes the sorted, distinct shingle hashes of <paramref name="text"/> (the set exact
+    /// verification compares) into <paramref name="shingles"/> (grown as needed); returns their count.
+    /// </summary>
+    public int HashSet(ReadOnlySpan<char> text, ref ulong[] shingles, bool knownNfc = false)
+    {
+        var count = Hash(text, ref shingles, knownNfc); // may grow shingles
+        var set = shingles.AsSpan(0, count);
+        ShingleSorter.Sort(set);
+        var n = 0;
+        for (var i = 0; i < set.Length; i++)
+        {
+            if (i == 0 || set[i] != set[n - 1])
+            {
+                set[n++] = set[i];
+            }
+        }
+
+        return n;
+    }
+
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     internal int WordHashes(ReadOnlySpan<char> text)
     {

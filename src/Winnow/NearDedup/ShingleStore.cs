@@ -14,8 +14,8 @@ namespace Winnow.NearDedup;
 /// </summary>
 /// <remarks>
 /// Why text and not the shingle hashes: a set takes 8 B per shingle, about 1.3× the corpus (37 GB
-/// at 10M synthetic documents); compressed text takes about a half of it, under 2 B per shingle,
-/// and only the documents of candidate pairs, a small share, are shingled twice. A document's
+/// at 10M synthetic documents); compressed text takes about half of it (4.3 B per shingle on the
+/// synthetic corpus), and only the documents of candidate pairs are shingled twice. A document's
 /// blob sits in a segment file: the store's own (a single-process run) or a map unit's
 /// observation file (a sharded run), read in place, not copied. Memory: 8 B per document.
 /// Appending is not thread-safe; reading is, once <see cref="Seal"/> was called, each thread
@@ -48,9 +48,6 @@ internal sealed class ShingleStore : IDisposable
     {
         _ownPath = Path.Combine(directory, "texts.bin");
     }
-
-    /// <summary>Documents added.</summary>
-    public int Count => _positions.Count;
 
     /// <summary>
     /// The blob of <paramref name="text"/>, for <see cref="Append(ReadOnlySpan{byte})"/> or a map
@@ -293,10 +290,7 @@ internal sealed class ShingleStore : IDisposable
                 text = _text.AsSpan(0, Encoding.UTF8.GetChars(raw, _text));
             }
 
-            var count = hasher.Hash(text, ref _shingles, (flags & KnownNfc) != 0);
-            var set = _shingles.AsSpan(0, count);
-            ShingleSorter.Sort(set);
-            return BatchSigner.Distinct(set);
+            return hasher.HashSet(text, ref _shingles, (flags & KnownNfc) != 0);
         }
     }
 }

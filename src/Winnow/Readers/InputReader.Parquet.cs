@@ -82,8 +82,8 @@ internal sealed partial class InputReader
                         }
                         else if (!System.Runtime.CompilerServices.RuntimeFeature.IsDynamicCodeSupported)
                         {
-                            // Parquet.Net reads nested columns through compiled expression trees.
-                            problem = "lists, structs or maps in Parquet columns are read only by the command built for the .NET runtime (WINNOW_BUILD=jit ./winnow)";
+                            // Parquet.Net reads nested lists and maps through compiled expression trees.
+                            problem = "lists and maps nested in Parquet columns are read only by the command built for the .NET runtime (WINNOW_BUILD=jit ./winnow)";
                         }
                         else
                         {

@@ -33,28 +33,13 @@ internal sealed class PieceCountCache
     {
         // Most pieces of prose (" the", " house", ",") are at most 8 ASCII characters: packed
         // into one word, with the length, they are their own key, compared without the store.
-        if (TryPack(piece, out var packed))
+        var packed = TryPack(piece, out hash);
+        if (!packed)
         {
-            hash = packed;
-            for (var slot = Slot(packed); ; slot = (slot + 1) & (Slots - 1))
-            {
-                ref var entry = ref _entries[slot];
-                if (entry.Length == 0)
-                {
-                    count = 0;
-                    return false;
-                }
-
-                if (entry.Hash == packed && entry.Start < 0)
-                {
-                    count = entry.Count;
-                    return true;
-                }
-            }
+            hash = XxHash64.Hash(piece);
         }
 
-        hash = XxHash64.Hash(piece);
-        for (var slot = (int)hash & (Slots - 1); ; slot = (slot + 1) & (Slots - 1))
+        for (var slot = Slot(hash, packed); ; slot = (slot + 1) & (Slots - 1))
         {
             ref var entry = ref _entries[slot];
             if (entry.Length == 0)
@@ -63,7 +48,8 @@ internal sealed class PieceCountCache
                 return false;
             }
 
-            if (entry.Hash == hash && entry.Start >= 0 && entry.Length == piece.Length && piece.SequenceEqual(_chars.AsSpan(entry.Start, entry.Length)))
+            if (entry.Hash == hash && (packed ? entry.Start < 0
+                : entry.Start >= 0 && entry.Length == piece.Length && piece.SequenceEqual(_chars.AsSpan(entry.Start, entry.Length))))
             {
                 count = entry.Count;
                 return true;
@@ -82,30 +68,28 @@ internal sealed class PieceCountCache
         }
 
         var packed = TryPack(piece, out _);
-        var slot = packed ? Slot(hash) : (int)hash & (Slots - 1);
+        var slot = Slot(hash, packed);
         while (_entries[slot].Length != 0)
         {
             slot = (slot + 1) & (Slots - 1);
         }
 
-        if (packed)
-        {
-            // The key is the piece itself: nothing kept in the store.
-            _entries[slot] = new Entry { Hash = hash, Start = -1, Length = (byte)piece.Length, Count = checked((byte)count) };
-        }
-        else
+        // A packed piece is its own key: nothing kept in the store (Start -1).
+        var start = packed ? -1 : _charsUsed;
+        if (!packed)
         {
             piece.CopyTo(_chars.AsSpan(_charsUsed));
-            _entries[slot] = new Entry { Hash = hash, Start = _charsUsed, Length = (byte)piece.Length, Count = checked((byte)count) };
             _charsUsed += piece.Length;
         }
 
+        _entries[slot] = new Entry { Hash = hash, Start = start, Length = (byte)piece.Length, Count = checked((byte)count) };
         _count++;
     }
 
     // A packed key is spread over the table by a multiplication (its low bits are the first
-    // characters, alike in many pieces).
-    private static int Slot(ulong packed) => (int)((packed * 0x9E3779B97F4A7C15UL) >> (64 - SlotBits));
+    // characters, alike in many pieces); a hash already is.
+    private static int Slot(ulong key, bool packed) =>
+        packed ? (int)((key * 0x9E3779B97F4A7C15UL) >> (64 - SlotBits)) : (int)key & (Slots - 1);
 
     /// <summary>A piece of 1–8 ASCII characters as its key: <see cref="AsciiKey"/>, with the length in the top 4 bits when under 8.</summary>
     private static bool TryPack(ReadOnlySpan<char> piece, out ulong packed)
