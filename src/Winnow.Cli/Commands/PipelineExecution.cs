@@ -88,7 +88,8 @@ internal static class PipelineExecution
             }
 
             var jobs = slurm.Submit(plan);
-            folder.Dispose(); // The tasks hold the folder from here, each with a shared lock.
+            folder.Dispose(); // The tasks hold the folder from here, each with a shared lock:
+            slurm.Release(jobs); // only now may the first of them start.
             System.Console.Out.WriteLine(jobs.Count == 0
                 ? $"{output}: nothing left to run"
                 : $"submitted {jobs.Count} job array(s): {string.Join(' ', jobs)}; follow with: winnow status {output}");

@@ -11,8 +11,11 @@ namespace Winnow.Sharding;
 /// rest instead of leaving them pending). Array task T runs `winnow task DIR --step K --task T`,
 /// which skips units already done and retries failed ones; each task logs to
 /// DIR/.winnow/logs/sKK-tT.log. Scripts are kept in DIR/.winnow/slurm/ for inspection.
+/// The first array is submitted held: the submitting command still holds the run folder, and a
+/// task that started at once would find it taken; <see cref="Release"/> lets it go once the
+/// command has let the folder go.
 /// </summary>
-/// <remarks>Not thread-safe. Needs sbatch and squeue on PATH.</remarks>
+/// <remarks>Not thread-safe. Needs sbatch, scontrol and squeue on PATH.</remarks>
 internal sealed class SlurmExecutor(string outputDirectory, ShardedRunOptions sharding, SlurmOptions slurm, IReadOnlyList<string> winnow, Action<string>? log = null)
 {
     private readonly RunFolders _folders = new(outputDirectory);
@@ -48,10 +51,7 @@ internal sealed class SlurmExecutor(string outputDirectory, ShardedRunOptions sh
             var path = Path.Combine(scripts, $"s{step.Index:D2}.sh");
             File.WriteAllText(path, Script(step, tasks));
             var arguments = new List<string> { "--parsable", "--kill-on-invalid-dep=yes" };
-            if (jobs.Count > 0)
-            {
-                arguments.Add("--dependency=afterok:" + jobs[^1]);
-            }
+            arguments.Add(jobs.Count > 0 ? "--dependency=afterok:" + jobs[^1] : "--hold");
 
             arguments.Add(path);
             var output = Run("sbatch", arguments);
@@ -67,6 +67,15 @@ internal sealed class SlurmExecutor(string outputDirectory, ShardedRunOptions sh
 
         File.AppendAllLines(Path.Combine(scripts, "jobs"), jobs);
         return jobs;
+    }
+
+    /// <summary>Lets the first of <paramref name="jobs"/> (submitted held) start; the others wait on it.</summary>
+    public void Release(IReadOnlyList<string> jobs)
+    {
+        if (jobs.Count > 0)
+        {
+            Run("scontrol", ["release", jobs[0]]);
+        }
     }
 
     /// <summary>Waits until the run is done (true) or none of <paramref name="jobs"/> is left in the queue without it (false).</summary>

@@ -119,10 +119,12 @@ public sealed class ShardedCliTests
         // A stand-in sbatch records each script and its arguments and hands out job ids.
         Directory.CreateDirectory(dir["bin"]);
         File.WriteAllText(dir["bin/sbatch"], $"#!/bin/sh\necho \"$@\" >> '{dir["sbatch.log"]}'\nn=$(wc -l < '{dir["sbatch.log"]}')\necho $((100 + n))\n");
+        File.WriteAllText(dir["bin/scontrol"], $"#!/bin/sh\necho \"$@\" >> '{dir["scontrol.log"]}'\n");
         Assert.False(OperatingSystem.IsWindows(), "the Slurm executor runs on Linux");
         if (!OperatingSystem.IsWindows())
         {
             File.SetUnixFileMode(dir["bin/sbatch"], UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.UserExecute);
+            File.SetUnixFileMode(dir["bin/scontrol"], UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.UserExecute);
         }
 
         var path = Environment.GetEnvironmentVariable("PATH");
@@ -146,6 +148,9 @@ public sealed class ShardedCliTests
         var calls = File.ReadAllLines(dir["sbatch.log"]);
         Assert.All(calls, c => Assert.Contains("--kill-on-invalid-dep=yes", c, StringComparison.Ordinal));
         Assert.DoesNotContain("--dependency", calls[0], StringComparison.Ordinal);
+        // The first array waits, held, until the command has let the folder go; then it is released.
+        Assert.Contains("--hold", calls[0], StringComparison.Ordinal);
+        Assert.Equal(["release 101"], File.ReadAllLines(dir["scontrol.log"]));
         for (var i = 1; i < calls.Length; i++)
         {
             Assert.Contains($"--dependency=afterok:{100 + i}", calls[i], StringComparison.Ordinal);
