@@ -1,4 +1,5 @@
 using System.Text.Json.Nodes;
+using Winnow.Text;
 
 namespace Winnow.Documents;
 
@@ -43,7 +44,7 @@ public sealed class Document
     /// <summary>The text; stages that clean or redact replace it.</summary>
     public string Text
     {
-        get => _text ??= RawTextJson.IsEmpty ? "" : DecodeJsonText(RawTextJson.Span);
+        get => _text ??= RawTextJson.IsEmpty ? "" : JsonSpans.DecodeString(RawTextJson.Span);
         set
         {
             if (!ReferenceEquals(value, _text))
@@ -68,13 +69,6 @@ public sealed class Document
     internal int RemovalPass { get; set; }
 
     internal void SetRawTextJson(ReadOnlyMemory<byte> raw) => RawTextJson = raw;
-
-    private static string DecodeJsonText(ReadOnlySpan<byte> token)
-    {
-        var reader = new System.Text.Json.Utf8JsonReader(token);
-        reader.Read();
-        return reader.GetString()!;
-    }
 
     /// <summary>The page's URL, when known.</summary>
     public string? Url { get; set; }

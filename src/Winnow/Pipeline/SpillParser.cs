@@ -1,7 +1,7 @@
-using System.Text.Json;
 using System.Text.Json.Nodes;
 using Winnow.Documents;
 using Winnow.Readers;
+using Winnow.Text;
 using Winnow.Writers;
 
 namespace Winnow.Pipeline;
@@ -26,64 +26,73 @@ internal sealed class SpillParser : IRecordParser
         var metadata = new List<MetadataField>();
         var rawText = ReadOnlyMemory<byte>.Empty;
         JsonObject? attributes = null;
-        var reader = new Utf8JsonReader(bytes);
-        reader.Read();
-        while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
+        var members = new JsonMembers(bytes);
+        while (members.MoveNext())
         {
-            var name = Field(ref reader);
-            reader.Read();
-            switch (name)
+            var name = members.Name;
+            var value = members.Value;
+            if (name.SequenceEqual("_ordinal"u8))
             {
-                case "_ordinal": ordinal = reader.GetInt64(); break;
-                case "_bytes": inputBytes = reader.GetInt64(); break;
-                case "id": id = reader.GetString()!; break;
-                case "text":
-                    // Kept as written and decoded only if a stage reads it: an unchanged text is written
-                    // back byte for byte, and one that no later stage reads is never decoded at all.
-                    rawText = memory.Slice((int)reader.TokenStartIndex, reader.ValueSpan.Length + 2);
-                    break;
-                case "url": url = reader.GetString(); break;
-                case "content_type": contentType = reader.GetString()!; break;
-                case "source":
-                    while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
-                    {
-                        var field = reader.GetString();
-                        reader.Read();
-                        if (field == "file")
-                        {
-                            file = reader.GetString()!;
-                        }
-                        else if (field == "line")
-                        {
-                            line = reader.GetInt64();
-                        }
-                        else
-                        {
-                            offset = reader.GetInt64();
-                        }
-                    }
-
-                    break;
-                case "metadata":
-                    while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
-                    {
-                        var field = reader.GetString()!;
-                        reader.Read();
-                        var start = (int)reader.TokenStartIndex;
-                        reader.Skip();
-                        metadata.Add(new MetadataField(field, bytes[start..(int)reader.BytesConsumed].ToArray()));
-                    }
-
-                    break;
-                case "attributes":
-                    var begin = (int)reader.TokenStartIndex;
-                    reader.Skip();
-                    attributes = JsonNode.Parse(bytes[begin..(int)reader.BytesConsumed])!.AsObject();
-                    break;
-                default:
-                    reader.Skip();
-                    break;
+                ordinal = Number(value);
             }
+            else if (name.SequenceEqual("_bytes"u8))
+            {
+                inputBytes = Number(value);
+            }
+            else if (name.SequenceEqual("id"u8))
+            {
+                id = JsonSpans.DecodeString(value);
+            }
+            else if (name.SequenceEqual("text"u8))
+            {
+                // Kept as written and decoded only if a stage reads it: an unchanged text is written
+                // back byte for byte, and one that no later stage reads is never decoded at all.
+                rawText = memory[members.ValueStart..members.ValueEnd];
+            }
+            else if (name.SequenceEqual("url"u8))
+            {
+                url = value[0] == '"' ? JsonSpans.DecodeString(value) : null;
+            }
+            else if (name.SequenceEqual("content_type"u8))
+            {
+                contentType = JsonSpans.DecodeString(value);
+            }
+            else if (name.SequenceEqual("source"u8))
+            {
+                var fields = new JsonMembers(value);
+                while (fields.MoveNext())
+                {
+                    if (fields.Name.SequenceEqual("file"u8))
+                    {
+                        file = JsonSpans.DecodeString(fields.Value);
+                    }
+                    else if (fields.Name.SequenceEqual("line"u8))
+                    {
+                        line = Number(fields.Value);
+                    }
+                    else
+                    {
+                        offset = Number(fields.Value);
+                    }
+                }
+            }
+            else if (name.SequenceEqual("metadata"u8))
+            {
+                var fields = new JsonMembers(value);
+                while (fields.MoveNext())
+                {
+                    metadata.Add(new MetadataField(JsonSpans.DecodeString(fields.NameToken), fields.Value.ToArray()));
+                }
+            }
+            else if (name.SequenceEqual("attributes"u8))
+            {
+                attributes = JsonNode.Parse(value)!.AsObject();
+            }
+        }
+
+        if (!members.Complete)
+        {
+            throw new InvalidDataException($"spill record {record.File.Name}:{record.Line} is not one we wrote (its file was changed or cut)");
         }
 
         var document = Document.WithJsonText(id, rawText, new DocumentSource(file, line, offset), ordinal, inputBytes);
@@ -102,12 +111,8 @@ internal sealed class SpillParser : IRecordParser
         return (document, null);
     }
 
-    // The names this parser knows, without allocating a string per record for them.
-    private static string? Field(ref Utf8JsonReader reader) =>
-        reader.ValueTextEquals("_ordinal"u8) ? "_ordinal"
-        : reader.ValueTextEquals("_bytes"u8) ? "_bytes"
-        : reader.ValueTextEquals("id"u8) ? "id"
-        : reader.ValueTextEquals("text"u8) ? "text"
-        : reader.ValueTextEquals("source"u8) ? "source"
-        : reader.GetString();
+    private static long Number(ReadOnlySpan<byte> value) =>
+        System.Buffers.Text.Utf8Parser.TryParse(value, out long number, out var used) && used == value.Length
+            ? number
+            : throw new InvalidDataException("a spill record's number is not one we wrote");
 }

@@ -1,24 +1,25 @@
 using System.Buffers;
 using System.Text.Json;
-using System.Text.Unicode;
+using Winnow.Text;
 
 namespace Winnow.Readers;
 
-/// <summary>One value found by <see cref="FlatJsonScanner"/>: a string's content between its quotes, or a scalar as written.</summary>
+/// <summary>One value found by <see cref="FlatJsonScanner"/>: a string's content between its quotes, or a scalar, object or array as written.</summary>
 internal readonly record struct FlatJsonValue(JsonTokenType Kind, int Start, int Length, bool Escaped);
 
 /// <summary>One member of a flat JSON object: its name's bytes (between the quotes, no escape) and its value.</summary>
 internal readonly record struct FlatJsonField(int NameStart, int NameLength, FlatJsonValue Value);
 
 /// <summary>
-/// A quick reader for the most common JSONL record: one flat object whose values are strings,
-/// numbers, booleans or null. It finds where each member's name and value stand without decoding
-/// or copying anything, and declines (returns false) on whatever it does not fully handle, so the
-/// caller can use the full parser, which then gives the verdict.
+/// A quick reader for the most common JSONL record: one object of members whose values are strings,
+/// numbers, booleans, null, or small objects and arrays (a Dolma-style "metadata"). It finds where
+/// each member's name and value stand without decoding or copying anything, and declines (returns
+/// false) on whatever it does not fully handle, so the caller can use the full parser, which then
+/// gives the verdict.
 /// </summary>
 /// <remarks>
 /// Whatever it accepts is valid JSON that the full parser reads to the same values: it declines
-/// nested values, escapes in property names, invalid escapes, control characters in strings,
+/// nested values the strict reader rejects, escapes in property names, invalid escapes, control characters in strings,
 /// malformed numbers and literals, and anything before or after the object but JSON whitespace.
 /// The caller has checked that the record is UTF-8. Thread-safe: stateless.
 /// </remarks>
@@ -26,6 +27,9 @@ internal static class FlatJsonScanner
 {
     /// <summary>The most members a record may have for the quick reader; longer records take the full parser.</summary>
     public const int MaxFields = 64;
+
+    /// <summary>How deep a member's value may nest: one level less than the record (<see cref="RecordParser.MaxInputDepth"/>).</summary>
+    private const int NestedMaxDepth = RecordParser.MaxInputDepth - 1;
 
     // What ends a run of plain string content: the closing quote, an escape, or a control character (invalid in JSON).
     private static readonly SearchValues<byte> StringStops = SearchValues.Create(
@@ -136,56 +140,8 @@ internal static class FlatJsonScanner
     /// parser decides about lone ones). Returns the chars written, or -1 when declined;
     /// <paramref name="highestEscaped"/> is the highest char written by a \u escape ('\0' if none).
     /// </summary>
-    public static int Unescape(ReadOnlySpan<byte> content, Span<char> destination, out char highestEscaped)
-    {
-        highestEscaped = '\0';
-        var written = 0;
-        while (true)
-        {
-            var slash = content.IndexOf((byte)'\\');
-            var plain = slash < 0 ? content : content[..slash];
-            if (Utf8.ToUtf16(plain, destination[written..], out _, out var chars, replaceInvalidSequences: false) != OperationStatus.Done)
-            {
-                return -1;
-            }
-
-            written += chars;
-            if (slash < 0)
-            {
-                return written;
-            }
-
-            // The scanner has checked every escape's form.
-            var escape = content[slash + 1];
-            char c;
-            if (escape == 'u')
-            {
-                c = (char)((Hex(content[slash + 2]) << 12) | (Hex(content[slash + 3]) << 8) | (Hex(content[slash + 4]) << 4) | Hex(content[slash + 5]));
-                if (char.IsSurrogate(c))
-                {
-                    return -1;
-                }
-
-                highestEscaped = c > highestEscaped ? c : highestEscaped;
-                content = content[(slash + 6)..];
-            }
-            else
-            {
-                c = escape switch
-                {
-                    (byte)'n' => '\n',
-                    (byte)'t' => '\t',
-                    (byte)'r' => '\r',
-                    (byte)'b' => '\b',
-                    (byte)'f' => '\f',
-                    _ => (char)escape, // '"', '\\' and '/' stand for themselves
-                };
-                content = content[(slash + 2)..];
-            }
-
-            destination[written++] = c;
-        }
-    }
+    public static int Unescape(ReadOnlySpan<byte> content, Span<char> destination, out char highestEscaped) =>
+        JsonSpans.Unescape(content, destination, strict: true, out highestEscaped);
 
     private static bool TryValue(ReadOnlySpan<byte> record, int i, out FlatJsonValue value, out int end)
     {
@@ -206,6 +162,8 @@ internal static class FlatJsonScanner
 
                 value = new FlatJsonValue(JsonTokenType.String, i + 1, end - i - 2, escaped);
                 return true;
+            case (byte)'{' or (byte)'[':
+                return TryNested(record, i, out value, out end);
             case (byte)'t':
                 return TryLiteral(record, i, "true"u8, JsonTokenType.True, out value, out end);
             case (byte)'f':
@@ -254,7 +212,7 @@ internal static class FlatJsonScanner
             var escape = record[i + 1];
             if (escape == 'u')
             {
-                if (i + 6 > record.Length || Hex(record[i + 2]) < 0 || Hex(record[i + 3]) < 0 || Hex(record[i + 4]) < 0 || Hex(record[i + 5]) < 0)
+                if (i + 6 > record.Length || JsonSpans.Hex(record[i + 2]) < 0 || JsonSpans.Hex(record[i + 3]) < 0 || JsonSpans.Hex(record[i + 4]) < 0 || JsonSpans.Hex(record[i + 5]) < 0)
                 {
                     end = i;
                     return false;
@@ -272,6 +230,41 @@ internal static class FlatJsonScanner
                 return false;
             }
         }
+    }
+
+    /// <summary>
+    /// An object or array as a member's value: found by its brackets, then read whole by the
+    /// strict reader (it is small beside a text, and rarely there), so it is accepted only where
+    /// the full parser would accept it, to the same depth limit.
+    /// </summary>
+    private static bool TryNested(ReadOnlySpan<byte> record, int i, out FlatJsonValue value, out int end)
+    {
+        value = default;
+        end = JsonSpans.SkipValue(record, i);
+        if (end < 0 || (end < record.Length && !IsDelimiter(record[end])))
+        {
+            return false;
+        }
+
+        try
+        {
+            var reader = new Utf8JsonReader(record[i..end], new JsonReaderOptions { MaxDepth = NestedMaxDepth });
+            while (reader.Read())
+            {
+            }
+
+            if (reader.BytesConsumed != end - i)
+            {
+                return false;
+            }
+        }
+        catch (JsonException)
+        {
+            return false;
+        }
+
+        value = new FlatJsonValue(record[i] == '{' ? JsonTokenType.StartObject : JsonTokenType.StartArray, i, end - i, Escaped: false);
+        return true;
     }
 
     private static bool TryLiteral(ReadOnlySpan<byte> record, int i, ReadOnlySpan<byte> literal, JsonTokenType kind, out FlatJsonValue value, out int end)
@@ -356,12 +349,4 @@ internal static class FlatJsonScanner
 
         return i;
     }
-
-    private static int Hex(byte b) => b switch
-    {
-        >= (byte)'0' and <= (byte)'9' => b - '0',
-        >= (byte)'a' and <= (byte)'f' => b - 'a' + 10,
-        >= (byte)'A' and <= (byte)'F' => b - 'A' + 10,
-        _ => -1,
-    };
 }

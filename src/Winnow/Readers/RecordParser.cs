@@ -182,7 +182,14 @@ internal sealed class RecordParser : IRecordParser
             var used = name.SequenceEqual(_textField)
                 || (name.SequenceEqual(_idField) && v.Kind is JsonTokenType.String or JsonTokenType.Number or JsonTokenType.Null)
                 || (name.SequenceEqual(_urlField) && v.Kind is JsonTokenType.String or JsonTokenType.Null);
-            if (!used)
+            if (!used && v.Kind == JsonTokenType.StartObject && name.SequenceEqual("metadata"u8))
+            {
+                if (!TryAddMetadataObject(bytes.Slice(v.Start, v.Length), ref metadata))
+                {
+                    return null;
+                }
+            }
+            else if (!used)
             {
                 // The value as written: a string with its quotes. An id or url of another type is kept here too.
                 var raw = v.Kind == JsonTokenType.String ? bytes.Slice(v.Start - 1, v.Length + 2) : bytes.Slice(v.Start, v.Length);
@@ -192,6 +199,32 @@ internal sealed class RecordParser : IRecordParser
 
         metadata.CopyTo(document);
         return document;
+    }
+
+    /// <summary>
+    /// A Dolma-style metadata object's members, added as the record's own metadata (as
+    /// <see cref="ParseJson"/> adds them); false when a name holds a lone surrogate escape (the full
+    /// parser's to judge).
+    /// </summary>
+    private static bool TryAddMetadataObject(ReadOnlySpan<byte> json, ref MetadataList metadata)
+    {
+        try
+        {
+            var reader = new Utf8JsonReader(json);
+            reader.Read();
+            while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
+            {
+                var name = reader.GetString()!;
+                reader.Read();
+                metadata.Add(new MetadataField(name, RawValue(ref reader, json)));
+            }
+
+            return true;
+        }
+        catch (InvalidOperationException)
+        {
+            return false;
+        }
     }
 
     /// <summary>A string value decoded, or null when it holds an escaped surrogate (the full parser's to judge).</summary>

@@ -1,4 +1,5 @@
 using System.Text.Json;
+using Winnow.Text;
 
 namespace Winnow.Report;
 
@@ -40,56 +41,41 @@ internal ref struct DocFields
     public static bool TryParse(ReadOnlySpan<byte> line, out DocFields fields)
     {
         fields = new DocFields(line);
-        try
+        var members = new JsonMembers(line);
+        while (members.MoveNext())
         {
-            var reader = new Utf8JsonReader(line);
-            if (!reader.Read() || reader.TokenType != JsonTokenType.StartObject)
+            var name = members.Name;
+            var value = members.Value;
+            if (name.SequenceEqual("id"u8))
             {
-                return false;
+                fields.Id = value[0] == '"' ? JsonSpans.DecodeString(value) : System.Text.Encoding.UTF8.GetString(value);
             }
-
-            while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
+            else if (name.SequenceEqual("text"u8) && value[0] == '"')
             {
-                var name = reader.ValueSpan;
-                reader.Read();
-                var start = (int)reader.TokenStartIndex;
-                if (name.SequenceEqual("id"u8))
-                {
-                    fields.Id = reader.TokenType == JsonTokenType.String ? reader.GetString()! : System.Text.Encoding.UTF8.GetString(reader.ValueSpan);
-                }
-                else if (name.SequenceEqual("text"u8) && reader.TokenType == JsonTokenType.String)
-                {
-                    fields._text = new Range(start, (int)reader.BytesConsumed);
-                }
-                else if (name.SequenceEqual("url"u8) && reader.TokenType == JsonTokenType.String)
-                {
-                    fields.Url = reader.GetString();
-                }
-                else if (name.SequenceEqual("metadata"u8) && reader.TokenType == JsonTokenType.StartObject)
-                {
-                    fields.Title = ReadMember(ref reader, "title"u8, null);
-                }
-                else if (name.SequenceEqual("removed"u8) && reader.TokenType == JsonTokenType.StartObject)
-                {
-                    (fields.Stage, fields.Reason, fields.KeptId, fields.Detail) = ReadRemoval(ref reader);
-                }
-                else if (name.SequenceEqual("attributes"u8) && reader.TokenType == JsonTokenType.StartObject)
-                {
-                    reader.Skip();
-                    fields._attributes = new Range(start, (int)reader.BytesConsumed);
-                }
-                else
-                {
-                    reader.Skip();
-                }
+                fields._text = new Range(members.ValueStart, members.ValueEnd);
             }
+            else if (name.SequenceEqual("url"u8) && value[0] == '"')
+            {
+                fields.Url = JsonSpans.DecodeString(value);
+            }
+            else if (name.SequenceEqual("metadata"u8) && value[0] == '{')
+            {
+                fields.Title = StringMember(value, "title"u8);
+            }
+            else if (name.SequenceEqual("removed"u8) && value[0] == '{')
+            {
+                fields.Stage = StringMember(value, "stage"u8);
+                fields.Reason = StringMember(value, "reason"u8);
+                fields.KeptId = StringMember(value, "kept_id"u8);
+                fields.Detail = StringMember(value, "detail"u8);
+            }
+            else if (name.SequenceEqual("attributes"u8) && value[0] == '{')
+            {
+                fields._attributes = new Range(members.ValueStart, members.ValueEnd);
+            }
+        }
 
-            return true;
-        }
-        catch (JsonException)
-        {
-            return false;
-        }
+        return members.Complete;
     }
 
     /// <summary>The text, cut to <paramref name="maxChars"/>; <paramref name="length"/> is the full length.</summary>
@@ -101,9 +87,7 @@ internal ref struct DocFields
             return "";
         }
 
-        var reader = new Utf8JsonReader(_line[_text]);
-        reader.Read();
-        var text = reader.GetString()!;
+        var text = JsonSpans.DecodeString(_line[_text]);
         length = text.Length;
         return text.Length <= maxChars ? text : text[..Cut(text, maxChars)];
     }
@@ -115,52 +99,16 @@ internal ref struct DocFields
     public static int Cut(string text, int maxChars) =>
         maxChars > 0 && maxChars < text.Length && char.IsHighSurrogate(text[maxChars - 1]) ? maxChars - 1 : Math.Min(maxChars, text.Length);
 
-    private static (string? Stage, string? Reason, string? KeptId, string? Detail) ReadRemoval(ref Utf8JsonReader reader)
+    /// <summary>The last string value of the member <paramref name="wanted"/> of an object; null when there is none.</summary>
+    private static string? StringMember(ReadOnlySpan<byte> json, ReadOnlySpan<byte> wanted)
     {
-        string? stage = null, reason = null, keptId = null, detail = null;
-        while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
+        string? found = null;
+        var members = new JsonMembers(json);
+        while (members.MoveNext())
         {
-            var name = reader.ValueSpan;
-            reader.Read();
-            var value = reader.TokenType == JsonTokenType.String ? reader.GetString() : null;
-            if (name.SequenceEqual("stage"u8))
+            if (members.Name.SequenceEqual(wanted) && members.Value[0] == '"')
             {
-                stage = value;
-            }
-            else if (name.SequenceEqual("reason"u8))
-            {
-                reason = value;
-            }
-            else if (name.SequenceEqual("kept_id"u8))
-            {
-                keptId = value;
-            }
-            else if (name.SequenceEqual("detail"u8))
-            {
-                detail = value;
-            }
-            else
-            {
-                reader.Skip();
-            }
-        }
-
-        return (stage, reason, keptId, detail);
-    }
-
-    private static string? ReadMember(ref Utf8JsonReader reader, ReadOnlySpan<byte> wanted, string? found)
-    {
-        while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
-        {
-            var match = reader.ValueSpan.SequenceEqual(wanted);
-            reader.Read();
-            if (match && reader.TokenType == JsonTokenType.String)
-            {
-                found = reader.GetString();
-            }
-            else
-            {
-                reader.Skip();
+                found = JsonSpans.DecodeString(members.Value);
             }
         }
 

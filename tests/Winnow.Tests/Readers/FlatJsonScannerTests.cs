@@ -38,6 +38,7 @@ public sealed class FlatJsonScannerTests
     [InlineData("""{"id": "d\u00e9j\u00e0", "text": "ünïcödé text 日本語"}""", "déjà", "ünïcödé text 日本語")]
     [InlineData("""{"text": ""}""", "a.jsonl:7", "")]
     [InlineData("""{"text": "e\u0301t\u00e9"}""", "a.jsonl:7", "e\u0301t\u00e9")] // ASCII bytes, not NFC text
+    [InlineData("""{"id": "n", "text": "nested", "metadata": {"a": [1, {"b": "]}"}], "c": {}}, "tags": []}""", "n", "nested")]
     public void ReadsOrdinaryRecordsAsTheFullParserDoes(string line, string id, string text)
     {
         var bytes = Encoding.UTF8.GetBytes(line);
@@ -48,8 +49,10 @@ public sealed class FlatJsonScannerTests
     }
 
     [Theory]
-    [InlineData("""{"text": "x", "meta": {"a": 1}}""")] // nested value
-    [InlineData("""{"text": "x", "tags": [1, 2]}""")]
+    [InlineData("""{"text": "x", "meta": {"a": 1,}}""")] // a nested value the strict reader rejects
+    [InlineData("""{"text": "x", "tags": [1, 2]]}""")]
+    [InlineData("""{"text": "x", "tags": [1, 2}""")]
+    [InlineData("""{"text": "x", "tags": [1, "a\q"]}""")]
     [InlineData("""{"text": "smile \ud83d\ude00"}""")] // escaped surrogates
     [InlineData("""{"te\u0078t": "x"}""")] // escaped name
     [InlineData("""{"text": "x", "url": "http:\/\/a"}""")] // escaped url
@@ -69,6 +72,16 @@ public sealed class FlatJsonScannerTests
     public void DeclinesWhatItDoesNotFullyHandle(string line)
     {
         Assert.False(Quick(Encoding.UTF8.GetBytes(line)).Read, line);
+    }
+
+    [Fact]
+    public void DeclinesNestingDeeperThanTheFullParserReads()
+    {
+        static byte[] Nested(int depth) => Encoding.UTF8.GetBytes("{\"text\": \"x\", \"deep\": " + new string('[', depth) + new string(']', depth) + "}");
+        Assert.True(Quick(Nested(RecordParser.MaxInputDepth - 1)).Read);
+        Assert.NotNull(Full(Nested(RecordParser.MaxInputDepth - 1)).Text);
+        Assert.False(Quick(Nested(RecordParser.MaxInputDepth)).Read);
+        Assert.Null(Full(Nested(RecordParser.MaxInputDepth)).Text);
     }
 
     [Fact]
@@ -141,6 +154,7 @@ public sealed class FlatJsonScannerTests
             """{"id": "d1", "url": "https://example.org/a", "text": "One line\nand \"quoted\" caf\u00e9", "date": "2024-01-02", "n": -12.5e-3, "ok": true, "z": null, "metadata": "flat"}""",
             """{"text":"x y","id":7,"lang":"en","text":"second text wins","score":0.5}""",
             """ {"url":null,"text":"ünï\tcödé 日本","id":"ü","": "empty name"} """,
+            """{"id":"m","text":"Dolma style","metadata":{"site":"a.example","n":[1,2,{"x":"}]"}],"t\u00efte":"é","site":"again"},"tags":["a","b"],"url":{"not":"a url"}}""",
         ];
         var random = new Random(5);
         var quickDocuments = 0;
@@ -165,6 +179,7 @@ public sealed class FlatJsonScannerTests
             """{"id": "d1", "text": "One line\nand \"quoted\" \\ text caf\u00e9", "n": 12.5e-3, "ok": true, "z": null}""",
             """{"text": "x y z", "id": 7, "url": "https://example.org/a?b=c"}""",
             """ {"text":"ünï\tcödé 日本","id":"ü"} """,
+            """{"id":"m","text":"Dolma style","metadata":{"site":"a.example","n":[1,2,{"x":"}]"}]},"tags":["a","b"]}""",
         ];
         var random = new Random(11);
         var answered = 0;
