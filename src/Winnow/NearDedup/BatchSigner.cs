@@ -52,7 +52,7 @@ internal sealed class BatchSigner(MinHashOptions options, LshParameters lsh, Min
         BandKeys.Compute(signature, lsh, options.Seed, 0, signed.BandsOf(slot));
         if (signed.Texts.Length > 0)
         {
-            signed.Texts[slot] = ShingleStore.Encode(text, knownNfc, ref workspace.Utf8, ref workspace.Packed);
+            signed.Texts[slot] = ShingleStore.Encode(text, knownNfc, ref workspace.Utf8);
         }
     }
 
@@ -65,8 +65,6 @@ internal sealed class BatchSigner(MinHashOptions options, LshParameters lsh, Min
         public ulong[] Shingles = new ulong[1024];
 
         public byte[] Utf8 = new byte[1 << 12];
-
-        public byte[] Packed = new byte[1 << 12];
 #pragma warning restore SA1401, CA1051
     }
 }

@@ -7,14 +7,14 @@ using Microsoft.Win32.SafeHandles;
 namespace Winnow.NearDedup;
 
 /// <summary>
-/// Exact verification's data: each document's text as near dedup shingled it, LZ4-compressed on
-/// disk, from which its shingle set is computed again, by the same hasher, when a candidate pair
+/// Exact verification's data: each document's text as near dedup shingled it, kept on disk,
+/// from which its shingle set is computed again, by the same hasher, when a candidate pair
 /// needs it. The set so computed is the one the signature was made from, so the Jaccard measured
 /// is the exact one of the 64-bit shingle sets.
 /// </summary>
 /// <remarks>
 /// Why text and not the shingle hashes: a set takes 8 B per shingle, about 1.3× the corpus (37 GB
-/// at 10M synthetic documents); compressed text takes about half of it (4.3 B per shingle on the
+/// at 10M synthetic documents); the UTF-8 text takes two thirds of it (5.2 B per shingle on the
 /// synthetic corpus), and only the documents of candidate pairs are shingled twice. A document's
 /// blob sits in a segment file: the store's own (a single-process run) or a map unit's
 /// observation file (a sharded run), read in place, not copied. Memory: 8 B per document.
@@ -25,6 +25,8 @@ namespace Winnow.NearDedup;
 internal sealed class ShingleStore : IDisposable
 {
     // A blob: [int32 length of what follows][flags][int32 uncompressed byte length][bytes].
+    // Blobs are no longer compressed (it cost more CPU than the disk it saved was worth), but a
+    // map unit written by an earlier build may hold LZ4 ones, which are still read.
     private const byte Utf16 = 1;
     private const byte Lz4 = 2;
     private const byte KnownNfc = 4;
@@ -51,52 +53,30 @@ internal sealed class ShingleStore : IDisposable
 
     /// <summary>
     /// The blob of <paramref name="text"/>, for <see cref="Append(ReadOnlySpan{byte})"/> or a map
-    /// unit's observation file: UTF-8 (UTF-16 when the text holds a lone surrogate, which UTF-8
-    /// cannot keep), then LZ4 when that is smaller.
+    /// unit's observation file: UTF-8, or UTF-16 when the text holds a lone surrogate, which UTF-8
+    /// cannot keep. <paramref name="buffer"/> is scratch, grown as needed.
     /// </summary>
-    public static byte[] Encode(ReadOnlySpan<char> text, bool knownNfc, ref byte[] buffer, ref byte[] packedBuffer)
+    public static byte[] Encode(ReadOnlySpan<char> text, bool knownNfc, ref byte[] buffer)
     {
         var flags = knownNfc ? KnownNfc : (byte)0;
-        var maxUtf8 = text.Length * 3;
-        if (buffer.Length < maxUtf8)
+        var most = HeaderBytes + (text.Length * 3);
+        if (buffer.Length < most)
         {
-            buffer = new byte[Math.Max(maxUtf8, buffer.Length * 2)];
+            buffer = new byte[Math.Max(most, buffer.Length * 2)];
         }
 
-        ReadOnlySpan<byte> raw;
-        if (System.Text.Unicode.Utf8.FromUtf16(text, buffer, out _, out var written, replaceInvalidSequences: false) == System.Buffers.OperationStatus.Done)
-        {
-            raw = buffer.AsSpan(0, written);
-        }
-        else
+        var blob = buffer;
+        if (System.Text.Unicode.Utf8.FromUtf16(text, blob.AsSpan(HeaderBytes), out _, out var rawLength, replaceInvalidSequences: false) != System.Buffers.OperationStatus.Done)
         {
             flags |= Utf16;
-            raw = MemoryMarshal.AsBytes(text);
+            MemoryMarshal.AsBytes(text).CopyTo(blob.AsSpan(HeaderBytes));
+            rawLength = text.Length * 2;
         }
 
-        var most = HeaderBytes + LZ4Codec.MaximumOutputSize(raw.Length);
-        if (packedBuffer.Length < most)
-        {
-            packedBuffer = new byte[Math.Max(most, packedBuffer.Length * 2)];
-        }
-
-        var blob = packedBuffer;
-        var packed = LZ4Codec.Encode(raw, blob.AsSpan(HeaderBytes));
-        int length;
-        if (packed > 0 && packed < raw.Length)
-        {
-            flags |= Lz4;
-            length = HeaderBytes + packed;
-        }
-        else
-        {
-            raw.CopyTo(blob.AsSpan(HeaderBytes));
-            length = HeaderBytes + raw.Length;
-        }
-
+        var length = HeaderBytes + rawLength;
         BinaryPrimitives.WriteInt32LittleEndian(blob, length - 4);
         blob[4] = flags;
-        BinaryPrimitives.WriteInt32LittleEndian(blob.AsSpan(5), raw.Length);
+        BinaryPrimitives.WriteInt32LittleEndian(blob.AsSpan(5), rawLength);
         return blob.AsSpan(0, length).ToArray();
     }
 

@@ -20,8 +20,8 @@ public sealed class ShingleStoreTests(SynthCorpusFixture corpus) : IClassFixture
 
     private static byte[] Encode(string text, bool knownNfc = false)
     {
-        byte[] utf8 = [], packed = [];
-        return ShingleStore.Encode(text, knownNfc, ref utf8, ref packed);
+        byte[] buffer = [];
+        return ShingleStore.Encode(text, knownNfc, ref buffer);
     }
 
     [Fact]
@@ -45,8 +45,8 @@ public sealed class ShingleStoreTests(SynthCorpusFixture corpus) : IClassFixture
             Assert.Equal(Expected(texts[i]), reader.Read((uint)i).ToArray());
         }
 
-        // Issue 17's bound is 16 B a shingle kept; the 64-bit sets took 8, these texts 4.3.
-        Assert.True(blobBytes < 6 * shingles, $"{blobBytes} B for {shingles} shingles");
+        // Issue 17's bound is 16 B a shingle kept; the 64-bit sets took 8, these texts (UTF-8) about 6.
+        Assert.True(blobBytes < 8 * shingles, $"{blobBytes} B for {shingles} shingles");
     }
 
     [Fact]
@@ -77,6 +77,26 @@ public sealed class ShingleStoreTests(SynthCorpusFixture corpus) : IClassFixture
 
         Assert.Equal(Expected("cafe\u0301 au lait", knownNfc: true), reader.Read((uint)texts.Length).ToArray());
         Assert.NotEqual(Expected("cafe\u0301 au lait", knownNfc: true), Expected("cafe\u0301 au lait"));
+    }
+
+    [Fact]
+    public void Lz4BlobsOfEarlierBuildsStillReadBack()
+    {
+        // [length][flags: LZ4][uncompressed length][LZ4 block], as a map unit of an earlier build wrote it.
+        const string text = "a document that an earlier build compressed, a document that an earlier build compressed again";
+        var raw = System.Text.Encoding.UTF8.GetBytes(text);
+        var packed = new byte[K4os.Compression.LZ4.LZ4Codec.MaximumOutputSize(raw.Length)];
+        var packedLength = K4os.Compression.LZ4.LZ4Codec.Encode(raw, packed);
+        Assert.InRange(packedLength, 1, raw.Length - 1);
+        var blob = new byte[9 + packedLength];
+        System.Buffers.Binary.BinaryPrimitives.WriteInt32LittleEndian(blob, blob.Length - 4);
+        blob[4] = 2;
+        System.Buffers.Binary.BinaryPrimitives.WriteInt32LittleEndian(blob.AsSpan(5), raw.Length);
+        packed.AsSpan(0, packedLength).CopyTo(blob.AsSpan(9));
+        using var store = new ShingleStore(_folder);
+        store.Append(blob);
+        store.Seal();
+        Assert.Equal(Expected(text), store.CreateReader(NGram, Seed).Read(0).ToArray());
     }
 
     [Fact]
