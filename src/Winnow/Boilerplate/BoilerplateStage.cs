@@ -37,6 +37,9 @@ public sealed class BoilerplateStage : CorpusStage
     /// <inheritdoc />
     public override string Name => "boilerplate";
 
+    /// <inheritdoc/>
+    internal override bool EditsText => Options.Mode != BoilerplateMode.Annotate;
+
     internal BoilerplateOptions Options { get; }
 
     internal override CorpusStageRun Start(StageContext context) => new BoilerplateRun(this, context);

@@ -31,6 +31,9 @@ public sealed class ExactDedupStage : CorpusStage
     /// <inheritdoc/>
     public override string Name => "exact_dedup";
 
+    /// <inheritdoc/>
+    internal override bool EditsText => false;
+
     /// <summary>The first document of each text is kept: a document is decided by the ones before it.</summary>
     public override bool NeedsWholeCorpus => false;
 

@@ -51,6 +51,7 @@ public sealed class Document
             {
                 _text = value;
                 RawTextJson = default;
+                TokensCounted = false;
             }
         }
     }
@@ -86,7 +87,18 @@ public sealed class Document
     public long InputBytes { get; }
 
     /// <summary>Tokens of the text as written, when the run counts them (<c>--tokenizer</c>); else 0.</summary>
-    public long Tokens { get; internal set; }
+    public long Tokens
+    {
+        get;
+        internal set
+        {
+            field = value;
+            TokensCounted = true;
+        }
+    }
+
+    /// <summary>Whether <see cref="Tokens"/> is the count of the current text (a new text must be counted again).</summary>
+    internal bool TokensCounted { get; private set; }
 
     /// <summary>Why the document was removed, or null while it is kept.</summary>
     public Removal? Removal { get; private set; }

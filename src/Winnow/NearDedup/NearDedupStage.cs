@@ -34,6 +34,9 @@ public sealed class NearDedupStage : CorpusStage
     /// <inheritdoc />
     public override string Name => "near_dedup";
 
+    /// <inheritdoc/>
+    internal override bool EditsText => false;
+
     internal MinHashOptions Options { get; }
 
     internal LshParameters Lsh { get; }

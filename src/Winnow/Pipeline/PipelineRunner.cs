@@ -114,13 +114,14 @@ internal sealed partial class PipelineRunner
         {
             _phase = maps.Count == 1 ? "" : $"pass {maps.IndexOf(step) + 1}/{maps.Count}";
             var loop = new StageLoop(_pipeline.Stages, step, runs, tallies, passes, _parallel);
+            var textFinal = step.Observes < 0 || !_pipeline.Stages.Skip(step.Observes).Any(s => s.EditsText);
             using var spill = step.Observes < 0 ? null : output.CreateSpill(step.Index);
             if (spilled is null)
             {
                 var parser = new RecordParser(_options.Reader);
                 Consume(reader.ReadBatches(_cancellationToken), batch =>
                 {
-                    Process(batch, parser, loop, output, spill, counting: true);
+                    Process(batch, parser, loop, output, spill, counting: true, textFinal);
                     ReportProgress(batch.InputPosition, totalBytes, force: false);
                 });
             }
@@ -130,7 +131,7 @@ internal sealed partial class PipelineRunner
                 var parser = new SpillParser();
                 Consume(replay.ReadBatches(_cancellationToken), batch =>
                 {
-                    Process(batch, parser, loop, output, spill, counting: false);
+                    Process(batch, parser, loop, output, spill, counting: false, textFinal);
                     ReportProgress(batch.InputPosition, spilled.Length, force: false);
                 });
             }
@@ -151,11 +152,11 @@ internal sealed partial class PipelineRunner
         }
     }
 
-    private void Process(RecordBatch batch, IRecordParser parser, StageLoop loop, RunOutput output, SpillWriter? spill, bool counting)
+    private void Process(RecordBatch batch, IRecordParser parser, StageLoop loop, RunOutput output, SpillWriter? spill, bool counting, bool textFinal)
     {
         var parsed = ParsedBatch.Parse(batch, parser, _parallel, counting ? _stats : null, Reject);
         loop.Process(parsed.Alive);
-        output.Write(batch, parsed.Documents, parsed.Rejections, _stats, _parallel, spill);
+        output.Write(batch, parsed.Documents, parsed.Rejections, _stats, _parallel, spill, textFinal);
     }
 
     /// <summary>Reads batches on another thread while this one processes them, in order.</summary>

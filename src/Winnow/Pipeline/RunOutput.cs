@@ -110,13 +110,15 @@ internal sealed class RunOutput : IDisposable
     /// Serializes a batch in parallel, then writes it in input order and counts it. With a spill,
     /// survivors go there (and are counted in a later pass) instead of to documents/. Without
     /// documents output only rejections and survivors' skeletons (for the spill) are written.
+    /// <paramref name="textFinal"/>: no later stage edits text, so survivors' tokens are counted
+    /// now, while their text is decoded, and travel in the spill.
     /// </summary>
-    public void Write(RecordBatch batch, Document?[] documents, Rejection?[] rejections, RunStats stats, ParallelOptions parallel, SpillWriter? spill)
+    public void Write(RecordBatch batch, Document?[] documents, Rejection?[] rejections, RunStats stats, ParallelOptions parallel, SpillWriter? spill, bool textFinal)
     {
         var count = documents.Length;
         if (stats.Tokenizer is { } tokenizer)
         {
-            TokenCounter.For(tokenizer).CountBatch(documents, final: spill is null, parallel);
+            TokenCounter.For(tokenizer).CountBatch(documents, final: spill is null || (textFinal && _writeDocuments), parallel);
         }
 
         var set = _chunkSets[_currentSet];

@@ -22,7 +22,7 @@ internal sealed class SpillParser : IRecordParser
         var bytes = memory.Span;
         string id = "", file = "", contentType = ContentTypes.PlainText;
         string? url = null;
-        long ordinal = 0, inputBytes = 0, line = 0, offset = -1;
+        long ordinal = 0, inputBytes = 0, line = 0, offset = -1, tokens = -1;
         var metadata = new List<MetadataField>();
         var rawText = ReadOnlyMemory<byte>.Empty;
         JsonObject? attributes = null;
@@ -31,13 +31,17 @@ internal sealed class SpillParser : IRecordParser
         {
             var name = members.Name;
             var value = members.Value;
-            if (name.SequenceEqual("_ordinal"u8))
+            if (name.SequenceEqual(DocumentJson.SpillOrdinal))
             {
                 ordinal = Number(value);
             }
-            else if (name.SequenceEqual("_bytes"u8))
+            else if (name.SequenceEqual(DocumentJson.SpillBytes))
             {
                 inputBytes = Number(value);
+            }
+            else if (name.SequenceEqual(DocumentJson.SpillTokens))
+            {
+                tokens = Number(value);
             }
             else if (name.SequenceEqual("id"u8))
             {
@@ -98,6 +102,11 @@ internal sealed class SpillParser : IRecordParser
         var document = Document.WithJsonText(id, rawText, new DocumentSource(file, line, offset), ordinal, inputBytes);
         document.Url = url;
         document.ContentType = contentType;
+        if (tokens >= 0)
+        {
+            document.Tokens = tokens;
+        }
+
         foreach (var field in metadata)
         {
             document.AddMetadata(field);

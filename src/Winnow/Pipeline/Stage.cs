@@ -9,4 +9,11 @@ public abstract class Stage
 
     /// <summary>The stage's name: used in removal records, attributes and stats (snake_case).</summary>
     public abstract string Name { get; }
+
+    /// <summary>
+    /// Whether the stage may change a document's text (extraction, cleaning, redaction, boilerplate
+    /// removal). When no stage after a pass does, the pass counts its survivors' tokens at once, while
+    /// their text is decoded, and the spill carries the counts. True unless a stage says otherwise.
+    /// </summary>
+    internal virtual bool EditsText => true;
 }

@@ -36,6 +36,9 @@ public sealed class ReuseStage : CorpusStage
     /// <inheritdoc />
     public override string Name => "reuse";
 
+    /// <inheritdoc/>
+    internal override bool EditsText => false;
+
     internal ReuseOptions Options { get; }
 
     internal override CorpusStageRun Start(StageContext context) => new ReuseRun(this, context);

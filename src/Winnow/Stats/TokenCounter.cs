@@ -142,13 +142,13 @@ public sealed class TokenCounter
     }
 
     /// <summary>
-    /// Counts, in parallel, the tokens of the documents about to be counted: removed ones, and kept
-    /// ones when <paramref name="final"/> (their text will not change again).
+    /// Counts, in parallel, the tokens of the documents about to be counted whose text has not been
+    /// counted: removed ones, and kept ones when <paramref name="final"/> (their text will not change again).
     /// </summary>
     internal void CountBatch(Document?[] documents, bool final, ParallelOptions parallel) =>
         Parallel.For(0, documents.Length, parallel, i =>
         {
-            if (documents[i] is { } document && (final || document.IsRemoved))
+            if (documents[i] is { } document && !document.TokensCounted && (final || document.IsRemoved))
             {
                 document.Tokens = Count(document.Text);
             }

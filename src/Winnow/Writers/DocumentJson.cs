@@ -42,6 +42,10 @@ internal static class DocumentJson
         {
             writer.WriteNumber(SpillOrdinal, document.Ordinal);
             writer.WriteNumber(SpillBytes, document.InputBytes);
+            if (document.TokensCounted)
+            {
+                writer.WriteNumber(SpillTokens, document.Tokens);
+            }
         }
 
         writer.WriteString("id"u8, document.Id);
@@ -128,6 +132,9 @@ internal static class DocumentJson
 
     /// <summary>Spill-only field: the document's input bytes.</summary>
     public static ReadOnlySpan<byte> SpillBytes => "_bytes"u8;
+
+    /// <summary>Spill-only field: the tokens of the text, when counted before the spill (no later stage edits text).</summary>
+    public static ReadOnlySpan<byte> SpillTokens => "_tokens"u8;
 
     private static void WriteSource(Utf8JsonWriter writer, DocumentSource source)
     {

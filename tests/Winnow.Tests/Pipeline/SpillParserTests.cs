@@ -42,4 +42,28 @@ public class SpillParserTests
         Assert.Equal("new text", replayed.Text);
         Assert.True(replayed.RawTextJson.IsEmpty);
     }
+
+    [Fact]
+    public void ACountTakenBeforeTheSpillTravelsWithItUntilTheTextChanges()
+    {
+        var uncounted = RoundTrip(new Document("a", "some words", new DocumentSource("f.jsonl", 1, -1), 0, 10));
+        Assert.False(uncounted.TokensCounted);
+
+        var original = new Document("b", "some words", new DocumentSource("f.jsonl", 2, -1), 1, 10) { Tokens = 2 };
+        var replayed = RoundTrip(original);
+        Assert.True(replayed.TokensCounted);
+        Assert.Equal(2, replayed.Tokens);
+
+        replayed.Text = "other words, more of them";
+        Assert.False(replayed.TokensCounted);
+    }
+
+    [Fact]
+    public void ARecordThatIsNotOneWeWroteSaysSo()
+    {
+        var bytes = "{\"_ordinal\":1,\"id\":\"a\",\"text\":\"cut"u8.ToArray();
+        var record = new RawRecord(new InputFile("pass-1", "pass-1", InputKind.Jsonl, bytes.Length), 4, 0, bytes.Length, 0, null);
+        var error = Assert.Throws<InvalidDataException>(() => new SpillParser().Parse(record, bytes));
+        Assert.Contains("pass-1:4", error.Message, StringComparison.Ordinal);
+    }
 }
