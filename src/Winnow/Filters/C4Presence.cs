@@ -1,20 +1,29 @@
+using System.Buffers;
+
 namespace Winnow.Filters;
 
 /// <summary>
-/// Which of C4's marks occur anywhere in a text, found with one vectorized search each over the
-/// whole text: a line can hold a mark only if the text does, so most lines skip the searches.
+/// Which of C4's marks occur anywhere in a text: a line can hold a mark only if the text does, so
+/// most lines skip the searches. The phrases are first looked for all at once, in one vectorized
+/// pass; only a text that holds one of them is searched for each.
 /// </summary>
 internal readonly struct C4Presence
 {
+    private static readonly SearchValues<string> Phrases = SearchValues.Create(
+        ["lorem ipsum", "javascript", "cookie", "terms of use", "privacy policy"], StringComparison.OrdinalIgnoreCase);
+
     public C4Presence(ReadOnlySpan<char> text, in C4Options options)
     {
         Bracket = options.RemoveCitations && text.Contains('[');
-        Lorem = options.RemoveLoremIpsum && text.Contains("lorem ipsum", StringComparison.OrdinalIgnoreCase);
-        Javascript = options.DropJavascriptLines && text.Contains("javascript", StringComparison.OrdinalIgnoreCase);
         Brace = options.RemoveCurlyBrace && text.Contains('{');
-        Policy = options.DropPolicyLines && (text.Contains("cookie", StringComparison.OrdinalIgnoreCase)
-            || text.Contains("terms of use", StringComparison.OrdinalIgnoreCase)
-            || text.Contains("privacy policy", StringComparison.OrdinalIgnoreCase));
+        if ((options.RemoveLoremIpsum || options.DropJavascriptLines || options.DropPolicyLines) && text.ContainsAny(Phrases))
+        {
+            Lorem = options.RemoveLoremIpsum && text.Contains("lorem ipsum", StringComparison.OrdinalIgnoreCase);
+            Javascript = options.DropJavascriptLines && text.Contains("javascript", StringComparison.OrdinalIgnoreCase);
+            Policy = options.DropPolicyLines && (text.Contains("cookie", StringComparison.OrdinalIgnoreCase)
+                || text.Contains("terms of use", StringComparison.OrdinalIgnoreCase)
+                || text.Contains("privacy policy", StringComparison.OrdinalIgnoreCase));
+        }
     }
 
     public bool Bracket { get; }
