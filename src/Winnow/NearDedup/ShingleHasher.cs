@@ -105,6 +105,9 @@ internal sealed class ShingleHasher
         return n;
     }
 
+    /// <summary>The word hashes written by the last <see cref="WordHashes"/> call (its count of them first).</summary>
+    internal ReadOnlySpan<ulong> Words => _words;
+
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     internal int WordHashes(ReadOnlySpan<char> text)
     {
@@ -120,6 +123,16 @@ internal sealed class ShingleHasher
         var i = 0;
         while (i < text.Length)
         {
+            if (word.Units == 0 && Vector256.IsHardwareAccelerated && i + BlockReach <= text.Length)
+            {
+                var next = AsciiBlockWords(text, i, words, ref count);
+                if (next > i)
+                {
+                    i = next;
+                    continue;
+                }
+            }
+
             var c = text[i];
             if (c < 128)
             {
@@ -181,6 +194,65 @@ internal sealed class ShingleHasher
 
         return count;
     }
+
+    /// <summary>
+    /// The words of the 64 characters at <paramref name="at"/> that end there, up to the first
+    /// non-ASCII character, found from one bit mask instead of a step per character: each word of
+    /// up to 15 characters is hashed from one load, a longer one as <see cref="WordHasher.AddAscii"/>
+    /// would. Returns where the general loop goes on: at a word that runs to the block's end or into
+    /// a non-ASCII character (it may go on there), else past the block. The text must hold
+    /// <see cref="BlockReach"/> characters from <paramref name="at"/>.
+    /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private int AsciiBlockWords(ReadOnlySpan<char> text, int at, ulong[] words, ref int count)
+    {
+        ref var first = ref Unsafe.As<char, ushort>(ref MemoryMarshal.GetReference(text));
+        ulong wordBits = 0, nonAscii = 0;
+        for (var part = 0; part < 4; part++)
+        {
+            var v = Vector256.LoadUnsafe(ref first, (nuint)(at + (16 * part)));
+            wordBits |= (ulong)AsciiWordMask(v) << (16 * part);
+            nonAscii |= (ulong)Vector256.GreaterThan(v, Vector256.Create((ushort)127)).ExtractMostSignificantBits() << (16 * part);
+        }
+
+        // Up to the first non-ASCII character: a word touching it may continue in it.
+        var limit = BitOperations.TrailingZeroCount(nonAscii);
+        if (limit < 64)
+        {
+            wordBits &= (1UL << limit) - 1;
+        }
+
+        while (wordBits != 0)
+        {
+            var start = BitOperations.TrailingZeroCount(wordBits);
+            var length = BitOperations.TrailingZeroCount(~(wordBits >> start));
+            var end = start + length;
+            if (end >= limit)
+            {
+                return at + start;
+            }
+
+            if (length < 16)
+            {
+                var v = Vector256.LoadUnsafe(ref first, (nuint)(at + start));
+                var kept = Vector256.LessThan(LaneIndex, Vector256.Create((ushort)length));
+                words[count++] = WordHasher.Short(_seed, ((v | Vector256.Create((ushort)0x20)) & kept).AsUInt64(), length);
+            }
+            else
+            {
+                var word = new WordHasher(_seed);
+                word.AddAscii(text, at + start, length);
+                words[count++] = word.Finish();
+            }
+
+            wordBits &= ~((1UL << end) - 1);
+        }
+
+        return at + limit;
+    }
+
+    /// <summary>How many characters from a block's start <see cref="AsciiBlockWords"/> may read: the block and one load past it.</summary>
+    private const int BlockReach = 64 + 16;
 
     /// <summary>Bit k set when character k of <paramref name="v"/> is an ASCII letter, digit or '_'.</summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]

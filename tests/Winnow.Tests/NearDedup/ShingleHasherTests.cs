@@ -76,4 +76,83 @@ public sealed class ShingleHasherTests
         var distinct = Enumerable.Range(1, 20).Select(n => Shingles(new string('a', n) + Padding, ngram: 1)[0]).Distinct().Count();
         Assert.Equal(20, distinct);
     }
+
+    /// <summary>The word hashes by definition: units fed one at a time, ASCII word characters as <c>c | 0x20</c>, others lower-cased.</summary>
+    private static List<ulong> ReferenceWordHashes(string text, ulong seed)
+    {
+        var hashes = new List<ulong>();
+        var word = new WordHasher(seed);
+        var nfc = text.Normalize();
+        for (var i = 0; i < nfc.Length; i++)
+        {
+            var c = nfc[i];
+            if (c < 128 && (char.IsAsciiLetterOrDigit(c) || c == '_'))
+            {
+                word.Add(c | 0x20u);
+                continue;
+            }
+
+            if (char.IsHighSurrogate(c) && i + 1 < nfc.Length && char.IsLowSurrogate(nfc[i + 1]))
+            {
+                var rune = new System.Text.Rune(c, nfc[i + 1]);
+                if (IsWordCategory(System.Text.Rune.GetUnicodeCategory(rune)))
+                {
+                    var lower = System.Text.Rune.ToLowerInvariant(rune).ToString();
+                    word.Add(lower[0]);
+                    word.Add(lower[1]);
+                    i++;
+                    continue;
+                }
+            }
+            else if (c >= 128 && IsWordCategory(char.GetUnicodeCategory(c)))
+            {
+                word.Add(char.ToLowerInvariant(c));
+                continue;
+            }
+
+            if (word.Units > 0)
+            {
+                hashes.Add(word.Finish());
+            }
+        }
+
+        if (word.Units > 0)
+        {
+            hashes.Add(word.Finish());
+        }
+
+        return hashes;
+    }
+
+    private static bool IsWordCategory(System.Globalization.UnicodeCategory category) =>
+        category is <= System.Globalization.UnicodeCategory.OtherLetter
+            or (>= System.Globalization.UnicodeCategory.DecimalDigitNumber and <= System.Globalization.UnicodeCategory.OtherNumber);
+
+    [Fact]
+    public void EveryPathGivesTheWordHashesOfTheDefinition()
+    {
+        // Random texts of every shape the fast paths meet: long ASCII runs (blocks of 64), words of
+        // 1 to 40 characters, words cut by a block's end, non-ASCII letters, marks, dashes, emoji.
+        string[] pieces = ["a", "Bc", "word", "Longer_words", "x9", "supercalifragilistic", "ThirtyCharacterWordsAreRareButReal", "zürich", "ÉCOLE", "na\u0308ive", "—", "😀", "𝐀𝐁", "\u00a0", ",", ". ", "  ", "\n\n", "(", "_", "42", "'s"];
+        var random = new Random(23);
+        var hasher = new ShingleHasher(5, 7);
+        for (var trial = 0; trial < 3_000; trial++)
+        {
+            var text = new System.Text.StringBuilder();
+            var target = random.Next(0, 400);
+            while (text.Length < target)
+            {
+                text.Append(pieces[random.Next(pieces.Length)]);
+                if (random.Next(3) > 0)
+                {
+                    text.Append(' ');
+                }
+            }
+
+            var expected = ReferenceWordHashes(text.ToString(), 7);
+            var nfc = text.ToString().Normalize();
+            var count = hasher.WordHashes(nfc);
+            Assert.Equal(expected.ToArray(), hasher.Words[..count].ToArray());
+        }
+    }
 }
