@@ -9,7 +9,7 @@ namespace Winnow.Filters;
 /// character share of the most frequent 2–4-gram, and the character share of repeated 5–10-grams.
 /// </summary>
 /// <remarks>
-/// Word n-grams are compared by a rolling 64-bit hash of word hashes. A repeated n-gram always
+/// Word n-grams are compared by a 64-bit polynomial hash of word hashes. A repeated n-gram always
 /// holds two repeated (n−1)-grams, so each n is counted only where n−1 repeated (see
 /// <see cref="WordNgrams"/>): on ordinary prose that is few positions, which keeps the filter
 /// linear and cheap. Characters are counted once even where repeated n-grams overlap.
@@ -67,27 +67,20 @@ public sealed class GopherRepetitionFilter : DocumentStage
         }
 
         var ngrams = new WordNgrams(stats);
-        try
+        for (var n = 2; n <= 4 && check.Open; n++)
         {
-            for (var n = 2; n <= 4 && check.Open; n++)
-            {
-                check.AtMost(TopRules[n - 2], ngrams.Next(out _) / length, o.MaxTopNgramCharFraction[n - 2]);
-            }
-
-            for (var n = 5; n <= 10 && check.Open; n++)
-            {
-                ngrams.Next(out var chars);
-                var fraction = Math.Min(1, chars / length);
-                check.AtMost(DuplicateRules[n - 5], fraction, o.MaxDuplicateNgramCharFraction[n - 5]);
-                if (o.Mode == FilterMode.Remove && NoneAbove(fraction, n + 1))
-                {
-                    break;
-                }
-            }
+            check.AtMost(TopRules[n - 2], ngrams.Next(out _) / length, o.MaxTopNgramCharFraction[n - 2]);
         }
-        finally
+
+        for (var n = 5; n <= 10 && check.Open; n++)
         {
-            ngrams.Dispose();
+            ngrams.Next(out var chars);
+            var fraction = Math.Min(1, chars / length);
+            check.AtMost(DuplicateRules[n - 5], fraction, o.MaxDuplicateNgramCharFraction[n - 5]);
+            if (o.Mode == FilterMode.Remove && NoneAbove(fraction, n + 1))
+            {
+                break;
+            }
         }
     }
 
