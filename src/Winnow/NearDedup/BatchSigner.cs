@@ -8,9 +8,10 @@ namespace Winnow.NearDedup;
 /// <remarks>Thread-safe per call: each chunk of the batch gets its own <see cref="ShingleHasher"/>.</remarks>
 internal sealed class BatchSigner(MinHashOptions options, LshParameters lsh, MinHashSigner signer)
 {
-    public SignedBatch Sign(IReadOnlyList<Document> batch, ParallelOptions parallel)
+    /// <summary>Signs a batch; <paramref name="keepTexts"/> false: exact verification will read the texts elsewhere (the run's spill).</summary>
+    public SignedBatch Sign(IReadOnlyList<Document> batch, ParallelOptions parallel, bool keepTexts = true)
     {
-        var keepTexts = options.Verify == VerifyMode.Exact;
+        keepTexts &= options.Verify == VerifyMode.Exact;
         var signed = new SignedBatch(batch.Count, options.NumPerm, lsh.Bands, keepTexts);
         ParallelChunks.For(batch.Count, parallel, (_, from, to) => SignRange(batch, signed, from, to));
 

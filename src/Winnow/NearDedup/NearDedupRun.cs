@@ -43,12 +43,16 @@ internal sealed class NearDedupRun(NearDedupStage stage, StageContext context) :
     /// </summary>
     private bool KeepsBandKeysOnly => stage.Options.Verify == VerifyMode.Exact;
 
-    private StageState State => _state ??= new StageState(stage.Options, stage.Lsh, Path.Combine(Context.WorkDirectory, stage.Name + "-" + Guid.NewGuid().ToString("N")));
+    /// <summary>Whether exact verification reads the texts back from the run's spill rather than keeping its own copy.</summary>
+    private bool TextsFromSpill => Context.SpillHoldsText && !InShards;
+
+    private StageState State => _state ??= new StageState(
+        stage.Options, stage.Lsh, Path.Combine(Context.WorkDirectory, stage.Name + "-" + Guid.NewGuid().ToString("N")), TextsFromSpill);
 
     public override void Observe(IReadOnlyList<Document> batch)
     {
         _signer ??= stage.CreateSigner();
-        var signed = _signer.Sign(batch, Parallel);
+        var signed = _signer.Sign(batch, Parallel, keepTexts: !TextsFromSpill);
         if (!InShards)
         {
             for (var i = 0; i < batch.Count; i++)
@@ -95,6 +99,14 @@ internal sealed class NearDedupRun(NearDedupStage stage, StageContext context) :
     /// <summary>Observes one record signed straight from its bytes (a run that makes no documents).</summary>
     internal void Observe(SignedBatch signed, int slot, long ordinal, int textLength, string id) =>
         State.Add(signed, slot, ordinal, stage.Rank(textLength), id);
+
+    public override void ObservationsSpilled(string path)
+    {
+        if (TextsFromSpill)
+        {
+            State.TextsAreIn(path);
+        }
+    }
 
     public override void SaveObservations(string directory)
     {

@@ -3,6 +3,7 @@ using System.Runtime.InteropServices;
 using System.Text;
 using K4os.Compression.LZ4;
 using Microsoft.Win32.SafeHandles;
+using Winnow.Text;
 
 namespace Winnow.NearDedup;
 
@@ -36,6 +37,7 @@ internal sealed class ShingleStore : IDisposable
     private const int CacheSlots = 1 << 15;
     private readonly string _ownPath;
     private readonly List<string> _segments = [];
+    private readonly List<bool> _lineSegments = []; // a spill: one JSON record per line, read for its "text"
     private readonly List<ulong> _positions = [];
     private FileStream? _own;
     private int _ownSegment = -1;
@@ -92,8 +94,7 @@ internal sealed class ShingleStore : IDisposable
         if (_own is null)
         {
             _own = new FileStream(_ownPath, FileMode.CreateNew, FileAccess.Write, FileShare.Read, 1 << 16);
-            _segments.Add(_ownPath);
-            _ownSegment = _segments.Count - 1;
+            _ownSegment = AddSegment(_ownPath, lines: false);
         }
 
         _positions.Add(Position(_ownSegment, _own.Position));
@@ -101,9 +102,44 @@ internal sealed class ShingleStore : IDisposable
     }
 
     /// <summary>Adds a file that holds blobs in place; returns its number for <see cref="AppendAt"/>.</summary>
-    public int AddSegment(string path)
+    public int AddSegment(string path) => AddSegment(path, lines: false);
+
+    /// <summary>
+    /// Adds a spill of JSON records, one per line, each holding a document's "text", as the
+    /// documents that follow, in line order (a single-process run's survivors: no copy of their
+    /// texts is made). Returns how many documents it added.
+    /// </summary>
+    public long AddLines(string path)
+    {
+        var segment = AddSegment(path, lines: true);
+        using var file = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.Read, 1, FileOptions.SequentialScan);
+        var buffer = new byte[1 << 20];
+        long offset = 0, lines = 0;
+        var atStart = true;
+        for (int read; (read = file.Read(buffer)) > 0; offset += read)
+        {
+            var chunk = buffer.AsSpan(0, read);
+            for (var i = 0; i < chunk.Length;)
+            {
+                if (atStart)
+                {
+                    _positions.Add(Position(segment, offset + i));
+                    lines++;
+                }
+
+                var newline = chunk[i..].IndexOf((byte)'\n');
+                atStart = newline >= 0;
+                i = newline < 0 ? chunk.Length : i + newline + 1;
+            }
+        }
+
+        return lines;
+    }
+
+    private int AddSegment(string path, bool lines)
     {
         _segments.Add(path);
+        _lineSegments.Add(lines);
         return _segments.Count - 1;
     }
 
@@ -218,8 +254,14 @@ internal sealed class ShingleStore : IDisposable
                 return 0;
             }
 
-            var handle = store._readers[(int)(position >> OffsetBits)];
+            var segment = (int)(position >> OffsetBits);
+            var handle = store._readers[segment];
             var offset = (long)(position & ((1UL << OffsetBits) - 1));
+            if (store._lineSegments[segment])
+            {
+                return ComputeFromRecord(handle, offset, document);
+            }
+
             // One read for most blobs: the header and a guess at the rest.
             var got = RandomAccess.Read(handle, _blob, offset);
             var length = got >= HeaderBytes ? 4 + BinaryPrimitives.ReadInt32LittleEndian(_blob) : -1;
@@ -271,6 +313,48 @@ internal sealed class ShingleStore : IDisposable
             }
 
             return hasher.HashSet(text, ref _shingles, (flags & KnownNfc) != 0);
+        }
+
+        /// <summary>The set of the text of the JSON record on the line at <paramref name="offset"/>.</summary>
+        private int ComputeFromRecord(SafeFileHandle handle, long offset, uint document)
+        {
+            var got = RandomAccess.Read(handle, _blob, offset);
+            int end;
+            while ((end = _blob.AsSpan(0, got).IndexOf((byte)'\n')) < 0)
+            {
+                if (got == _blob.Length)
+                {
+                    Array.Resize(ref _blob, _blob.Length * 2);
+                }
+
+                var more = RandomAccess.Read(handle, _blob.AsSpan(got), offset + got);
+                if (more == 0)
+                {
+                    end = got; // the file's last line, without a line break
+                    break;
+                }
+
+                got += more;
+            }
+
+            var members = new JsonMembers(_blob.AsSpan(0, end));
+            while (members.MoveNext())
+            {
+                // The text member as DocumentJson writes it, decoded here without a string.
+                if (members.Name.SequenceEqual("text"u8) && members.Value[0] == '"')
+                {
+                    var content = members.Value[1..^1];
+                    if (_text.Length < content.Length)
+                    {
+                        _text = new char[Math.Max(content.Length, _text.Length * 2)];
+                    }
+
+                    var length = JsonSpans.Unescape(content, _text, strict: false, out _);
+                    return hasher.HashSet(_text.AsSpan(0, length), ref _shingles);
+                }
+            }
+
+            throw new InvalidDataException($"near dedup's verification found no text in the spill's record of document {document}");
         }
     }
 }

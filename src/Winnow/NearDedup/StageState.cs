@@ -10,10 +10,17 @@ internal sealed class StageState : IDisposable
     private readonly ExternalBandSorter _sorter;
     private readonly DocumentLog _log;
     private readonly ShingleStore? _shingles;
+    private readonly bool _textsFromSpill;
+    private bool _textsGiven;
     private long _signed;
 
-    public StageState(MinHashOptions options, LshParameters lsh, string directory)
+    /// <param name="options">MinHash and verification options.</param>
+    /// <param name="lsh">The band layout.</param>
+    /// <param name="directory">The state's own folder.</param>
+    /// <param name="textsFromSpill">Exact verification reads the texts from the run's spill (<see cref="TextsAreIn"/>), not from copies of its own.</param>
+    public StageState(MinHashOptions options, LshParameters lsh, string directory, bool textsFromSpill = false)
     {
+        _textsFromSpill = textsFromSpill;
         _options = options;
         _lsh = lsh;
         _directory = directory;
@@ -44,7 +51,24 @@ internal sealed class StageState : IDisposable
             _sorter.Add(bands);
         }
 
-        _shingles?.Append(batch.Texts.Length > 0 ? batch.Texts[i] : []);
+        if (!_textsFromSpill)
+        {
+            _shingles?.Append(batch.Texts.Length > 0 ? batch.Texts[i] : []);
+        }
+    }
+
+    /// <summary>The spill that holds every added document's record, one line each in the order added: exact verification reads their texts there.</summary>
+    public void TextsAreIn(string spill)
+    {
+        if (_shingles is null)
+        {
+            return;
+        }
+
+        var lines = _shingles.AddLines(spill);
+        _textsGiven = lines == Signatures.Count
+            ? true
+            : throw new InvalidDataException($"near dedup observed {Signatures.Count:N0} documents but the spill {spill} holds {lines:N0}");
     }
 
     /// <summary>A map unit's observation file, whose verification blobs are read in place.</summary>
@@ -91,6 +115,11 @@ internal sealed class StageState : IDisposable
 
     public (List<NearDuplicateCluster> Clusters, NearDedupSummary Summary) Resolve(ParallelOptions parallel)
     {
+        if (_textsFromSpill && _shingles is not null && !_textsGiven)
+        {
+            throw new InvalidOperationException("near dedup's exact verification was promised the run's spill for its texts but was not given it");
+        }
+
         Signatures.Seal();
         _log.Seal();
         _shingles?.Seal();
@@ -114,6 +143,9 @@ internal sealed class StageState : IDisposable
             Clusters = clusters.Count,
             Removed = clusters.Sum(c => c.Members.Count - 1L),
         };
+
+        // Nothing verifies after the resolve: the texts' files are let go (a spill is then deleted when replayed).
+        _shingles?.Dispose();
         return (clusters, summary);
     }
 

@@ -43,6 +43,15 @@ internal abstract class CorpusStageRun : IDisposable
     /// <summary>Observes a batch of surviving documents, in input order.</summary>
     public abstract void Observe(IReadOnlyList<Document> batch);
 
+    /// <summary>
+    /// Where the documents this run observed now lie, one JSON line each in observation order, text
+    /// included (<see cref="StageContext.SpillHoldsText"/>); called before <see cref="Resolve"/>. The
+    /// file lives until the next step has replayed it.
+    /// </summary>
+    public virtual void ObservationsSpilled(string path)
+    {
+    }
+
     /// <summary>A map unit of a sharded run: writes the shard's observations under <paramref name="directory"/>.</summary>
     public abstract void SaveObservations(string directory);
 

@@ -58,7 +58,10 @@ internal sealed partial class PipelineRunner
         }
 
         using var output = RunOutput.Create(_options);
-        var context = new StageContext(output.Directory, output.WorkDirectory, _parallel.MaxDegreeOfParallelism, _cancellationToken);
+        var context = new StageContext(output.Directory, output.WorkDirectory, _parallel.MaxDegreeOfParallelism, _cancellationToken)
+        {
+            SpillHoldsText = _options.WriteDocuments,
+        };
         var tallies = stages.Select(s => _stats.AddStage(s.Name)).ToArray();
         var runs = stages.Select(s => (s as CorpusStage)?.Start(context)).ToArray();
         var reader = new InputReader(inputs, _options.Reader, _options.StandardInput);
@@ -147,6 +150,7 @@ internal sealed partial class PipelineRunner
                 spilled = spill!.CompleteSpill();
                 _phase = $"{_pipeline.Stages[step.Observes].Name}: resolving";
                 ReportProgress(spilled.Length, spilled.Length, force: true);
+                runs[step.Observes]!.ObservationsSpilled(spilled.Path);
                 runs[step.Observes]!.Resolve();
             }
         }

@@ -13,4 +13,12 @@ public sealed record StageContext(
 {
     /// <summary>True in a unit of a sharded run; false when one process runs the whole corpus.</summary>
     internal bool InShards { get; init; }
+
+    /// <summary>
+    /// True in a single-process run that writes documents: the survivors of a step that ends in a
+    /// stage's observation are spilled with their text, one JSON line each, in the order the stage
+    /// observed them, and the stage is told where (<see cref="CorpusStageRun.ObservationsSpilled"/>)
+    /// before it resolves, so it need not keep texts of its own.
+    /// </summary>
+    internal bool SpillHoldsText { get; init; }
 }

@@ -100,6 +100,48 @@ public sealed class ShingleStoreTests(SynthCorpusFixture corpus) : IClassFixture
     }
 
     [Fact]
+    public void TextsAreReadFromASpillsRecords()
+    {
+        // A single-process run's spill: one JSON record per line, in observation order, written as the run writes them.
+        string[] texts =
+        [
+            "the first document, with \"quotes\", a back\\slash and\nline breaks\n\nin it",
+            "caf\u00e9 na\u00efve \u65e5\u672c\u8a9e and an emoji \ud83d\ude00 between words",
+            "...",
+            "cafe\u0301 au lait, not in NFC, shingled as it is signed",
+            new string('w', 5000) + " and a record longer than the reader's first read",
+        ];
+        var path = Path.Combine(_folder, "part-00000.jsonl");
+        using (var file = File.Create(path))
+        {
+            for (var i = 0; i < texts.Length; i++)
+            {
+                using (var writer = new System.Text.Json.Utf8JsonWriter(file, Winnow.Writers.DocumentJson.WriterOptions))
+                {
+                    Winnow.Writers.DocumentJson.WriteSpill(writer, new Winnow.Documents.Document($"d{i}", texts[i], new Winnow.Documents.DocumentSource("in.jsonl", i + 1), i, 10));
+                }
+
+                // The last line without its line break, as a file cut there would end.
+                if (i < texts.Length - 1)
+                {
+                    file.WriteByte((byte)'\n');
+                }
+            }
+        }
+
+        using var store = new ShingleStore(_folder);
+        store.Append(Encode("a document of the store's own file before the spill"));
+        Assert.Equal(texts.Length, store.AddLines(path));
+        store.Seal();
+        var reader = store.CreateReader(NGram, Seed);
+        Assert.Equal(Expected("a document of the store's own file before the spill"), reader.Read(0).ToArray());
+        for (var i = 0; i < texts.Length; i++)
+        {
+            Assert.Equal(Expected(texts[i]), reader.Read((uint)(i + 1)).ToArray());
+        }
+    }
+
+    [Fact]
     public void BlobsAreReadInPlaceFromOtherFiles()
     {
         // A map unit's observation file: other fields around each blob.
