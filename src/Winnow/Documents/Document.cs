@@ -63,6 +63,9 @@ public sealed class Document
     /// </summary>
     internal ReadOnlyMemory<byte> RawTextJson { get; private set; }
 
+    /// <summary>Whether <see cref="Text"/> is a string already (else it is decoded from <see cref="RawTextJson"/> when read).</summary>
+    internal bool IsTextDecoded => _text is not null;
+
     /// <summary>
     /// For a removed document: the pass of a single-process run in which it was removed (its map
     /// step), which orders removed/ the same way in every run, sharded or not.

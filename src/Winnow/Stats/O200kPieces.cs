@@ -179,7 +179,7 @@ internal static class O200kPieces
     }
 
     /// <summary><c>(?i:'s|'t|'re|'ve|'m|'ll|'d)?</c>, ASCII letters in either case (the library's regex does not take ſ, U+017F, for s).</summary>
-    private static int Contraction(ReadOnlySpan<char> text, int at)
+    internal static int Contraction(ReadOnlySpan<char> text, int at)
     {
         if (at + 1 >= text.Length || text[at] != '\'')
         {

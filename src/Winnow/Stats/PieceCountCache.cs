@@ -1,14 +1,16 @@
+using System.Runtime.CompilerServices;
 using System.Runtime.InteropServices;
 using Winnow.Hashing;
-using Winnow.Text;
 
 namespace Winnow.Stats;
 
 /// <summary>
-/// One thread's token count for each piece of text it has counted: open addressing over entries of
-/// (hash, where the piece's characters are kept, count), at most half full, so a lookup mostly
-/// touches one entry and compares the piece once. A general dictionary keyed by strings spent
-/// three memory reads a lookup (bucket, entry, string), a fifth of a default run's CPU.
+/// One thread's token count for each piece of text it has counted: open addressing over 16-byte
+/// entries, at most half full, so a lookup mostly touches one entry. A piece of up to
+/// <see cref="PackedPiece.MaxLength"/> ASCII characters (nearly every piece of English prose:
+/// " the", " house", ",") is its own key (<see cref="PackedPiece"/>), compared in the entry; any
+/// other piece is found by its hash and its characters, compared in a store. A general dictionary
+/// keyed by strings spent three memory reads a lookup (bucket, entry, string).
 /// </summary>
 /// <remarks>
 /// Starts over when full (<see cref="Capacity"/> pieces or its character store), so its memory is
@@ -23,94 +25,134 @@ internal sealed class PieceCountCache
     private const int Capacity = 1 << 17; // half of the slots
     private const int SlotBits = 18;
     private const int Slots = 1 << SlotBits;
+
+    // A packed entry is (Low, High | count << 60): a packed piece's count is at most its length
+    // (a byte is at most one token), so it fits the length byte's free half. A hashed entry is
+    // (hash, start | length << 32 | count << 40 | Hashed): bit 55, the top bit of a packed
+    // piece's 15th character byte, tells it from any packed one. An empty entry's Meta is 0.
+    private const int PackedCountShift = 60;
+    private const ulong PackedCountBits = 0xFUL << PackedCountShift;
+    private const ulong Hashed = 1UL << 55;
+    private const ulong HashedLengthBits = 0xFFUL << 32;
+
     private readonly Entry[] _entries = new Entry[Slots];
     private readonly char[] _chars = new char[1 << 20];
     private int _charsUsed;
     private int _count;
 
-    /// <summary>Looks <paramref name="piece"/> (at most <see cref="MaxPieceLength"/> characters) up; <paramref name="hash"/> is for <see cref="Add"/>.</summary>
-    public bool TryGet(ReadOnlySpan<char> piece, out int count, out ulong hash)
+    /// <summary>Where the lookup of <paramref name="piece"/> starts.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static int SlotOf(in PackedPiece piece) =>
+        (int)(((piece.Low ^ (piece.High * 0xC2B2AE3D27D4EB4FUL)) * 0x9E3779B97F4A7C15UL) >> (64 - SlotBits));
+
+    /// <summary>Looks a packed piece up from its <see cref="SlotOf"/>.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public bool TryGet(in PackedPiece piece, int slot, out int count)
     {
-        // Most pieces of prose (" the", " house", ",") are at most 8 ASCII characters: packed
-        // into one word, with the length, they are their own key, compared without the store.
-        var packed = TryPack(piece, out hash);
-        if (!packed)
+        ref var entries = ref MemoryMarshal.GetArrayDataReference(_entries);
+        for (; ; slot = (slot + 1) & (Slots - 1))
         {
-            hash = XxHash64.Hash(piece);
+            var entry = Unsafe.Add(ref entries, slot);
+            if (entry.Key == piece.Low && (entry.Meta & ~PackedCountBits) == piece.High)
+            {
+                count = (int)(entry.Meta >> PackedCountShift);
+                return true;
+            }
+
+            if (entry.Meta == 0)
+            {
+                count = 0;
+                return false;
+            }
+        }
+    }
+
+    /// <summary>Remembers the count of a packed piece <see cref="TryGet(in PackedPiece, int, out int)"/> did not find.</summary>
+    public void Add(in PackedPiece piece, int count)
+    {
+        if (count > (int)(PackedCountBits >> PackedCountShift))
+        {
+            return; // more tokens than bytes: impossible for a byte-level encoding; not kept rather than cut
         }
 
-        for (var slot = Slot(hash, packed); ; slot = (slot + 1) & (Slots - 1))
+        MakeRoom(0);
+        _entries[FreeSlot(SlotOf(piece))] = new Entry { Key = piece.Low, Meta = piece.High | ((ulong)count << PackedCountShift) };
+        _count++;
+    }
+
+    /// <summary>
+    /// Looks <paramref name="piece"/> (at most <see cref="MaxPieceLength"/> characters) up, packed
+    /// when it can be, else by its hash; <paramref name="hash"/> is for <see cref="Add(ReadOnlySpan{char}, ulong, int)"/>.
+    /// </summary>
+    public bool TryGet(ReadOnlySpan<char> piece, out int count, out ulong hash)
+    {
+        hash = 0;
+        if (PackedPiece.TryPack(piece, out var packed))
+        {
+            return TryGet(packed, SlotOf(packed), out count);
+        }
+
+        hash = XxHash64.Hash(piece);
+        var expected = Hashed | ((ulong)piece.Length << 32);
+        for (var slot = (int)hash & (Slots - 1); ; slot = (slot + 1) & (Slots - 1))
         {
             ref var entry = ref _entries[slot];
-            if (entry.Length == 0)
+            if (entry.Meta == 0)
             {
                 count = 0;
                 return false;
             }
 
-            if (entry.Hash == hash && (packed ? entry.Start < 0
-                : entry.Start >= 0 && entry.Length == piece.Length && piece.SequenceEqual(_chars.AsSpan(entry.Start, entry.Length))))
+            if (entry.Key == hash && (entry.Meta & (Hashed | HashedLengthBits)) == expected
+                && piece.SequenceEqual(_chars.AsSpan((int)(uint)entry.Meta, piece.Length)))
             {
-                count = entry.Count;
+                count = (byte)(entry.Meta >> 40);
                 return true;
             }
         }
     }
 
-    /// <summary>Remembers the count of a piece <see cref="TryGet"/> did not find.</summary>
+    /// <summary>Remembers the count of a piece <see cref="TryGet(ReadOnlySpan{char}, out int, out ulong)"/> did not find.</summary>
     public void Add(ReadOnlySpan<char> piece, ulong hash, int count)
     {
-        if (_count == Capacity || _charsUsed + piece.Length > _chars.Length)
+        if (PackedPiece.TryPack(piece, out var packed))
+        {
+            Add(packed, count);
+            return;
+        }
+
+        MakeRoom(piece.Length);
+        var start = _charsUsed;
+        piece.CopyTo(_chars.AsSpan(start));
+        _charsUsed += piece.Length;
+        var meta = Hashed | (uint)start | ((ulong)piece.Length << 32) | ((ulong)checked((byte)count) << 40);
+        _entries[FreeSlot((int)hash & (Slots - 1))] = new Entry { Key = hash, Meta = meta };
+        _count++;
+    }
+
+    private void MakeRoom(int chars)
+    {
+        if (_count == Capacity || _charsUsed + chars > _chars.Length)
         {
             Array.Clear(_entries);
             _count = 0;
             _charsUsed = 0;
         }
+    }
 
-        var packed = TryPack(piece, out _);
-        var slot = Slot(hash, packed);
-        while (_entries[slot].Length != 0)
+    private int FreeSlot(int slot)
+    {
+        while (_entries[slot].Meta != 0)
         {
             slot = (slot + 1) & (Slots - 1);
         }
 
-        // A packed piece is its own key: nothing kept in the store (Start -1).
-        var start = packed ? -1 : _charsUsed;
-        if (!packed)
-        {
-            piece.CopyTo(_chars.AsSpan(_charsUsed));
-            _charsUsed += piece.Length;
-        }
-
-        _entries[slot] = new Entry { Hash = hash, Start = start, Length = (byte)piece.Length, Count = checked((byte)count) };
-        _count++;
+        return slot;
     }
 
-    // A packed key is spread over the table by a multiplication (its low bits are the first
-    // characters, alike in many pieces); a hash already is.
-    private static int Slot(ulong key, bool packed) =>
-        packed ? (int)((key * 0x9E3779B97F4A7C15UL) >> (64 - SlotBits)) : (int)key & (Slots - 1);
-
-    /// <summary>A piece of 1–8 ASCII characters as its key: <see cref="AsciiKey"/>, with the length in the top 4 bits when under 8.</summary>
-    private static bool TryPack(ReadOnlySpan<char> piece, out ulong packed)
-    {
-        if (!AsciiKey.TryPack(piece, lowerCase: false, out packed))
-        {
-            return false;
-        }
-
-        // Eight ASCII characters leave bit 63 clear; shorter pieces leave byte 7 free for the
-        // length, so "a" and "a\0" differ. Either way the length is known from the key.
-        packed |= piece.Length < 8 ? ((ulong)piece.Length << 60) | (1UL << 63) : 0;
-        return true;
-    }
-
-    [StructLayout(LayoutKind.Sequential, Pack = 4)]
     private struct Entry
     {
-        public ulong Hash;
-        public int Start;
-        public byte Length;
-        public byte Count;
+        public ulong Key;
+        public ulong Meta;
     }
 }

@@ -1,6 +1,8 @@
+using System.Buffers;
 using System.Collections.Concurrent;
 using Microsoft.ML.Tokenizers;
 using Winnow.Documents;
+using Winnow.Readers;
 
 namespace Winnow.Stats;
 
@@ -16,10 +18,13 @@ public sealed class TokenCounter
 
     private static readonly ConcurrentDictionary<string, Lazy<TokenCounter>> Shared = new(StringComparer.Ordinal);
 
-    [ThreadStatic]
-    private static PieceCountCache? _threadPieceCounts; // only o200k_base text is cut into pieces here
-
     private readonly Tokenizer _tokenizer;
+
+    /// <summary>
+    /// The piece tables (only o200k_base text is cut into pieces here), one for each thread counting
+    /// at a time: kept across batches, so that a table stays warm while the pool's threads come and go.
+    /// </summary>
+    private readonly ConcurrentBag<PieceCountCache> _pieceCounts = [];
 
     /// <summary>The special tokens (such as &lt;|endoftext|&gt;), each one token wherever it stands, as the library counts them.</summary>
     private readonly string[] _specials;
@@ -56,14 +61,28 @@ public sealed class TokenCounter
     }
 
     /// <summary>The number of tokens of <paramref name="text"/>, as Microsoft.ML.Tokenizers counts them (a special token's spelling is one token).</summary>
-    public int Count(string text) => text.Length == 0 ? 0 : _ownSpecials ? CountBetweenSpecials(text) : _tokenizer.CountTokens(text);
+    public int Count(string text)
+    {
+        var counts = RentPieceCounts();
+        try
+        {
+            return Count(text, counts);
+        }
+        finally
+        {
+            ReturnPieceCounts(counts);
+        }
+    }
+
+    private int Count(ReadOnlySpan<char> text, PieceCountCache? counts) =>
+        text.Length == 0 ? 0 : _ownSpecials ? CountBetweenSpecials(text, counts) : _tokenizer.CountTokens(text);
 
     /// <summary>
     /// One for each special token, and the count of the text between them: the library's own count
     /// of a special token drifts (1, then 7 once its piece cache has turned over), so a count would
     /// depend on what the process counted before, and on the threads' order.
     /// </summary>
-    private int CountBetweenSpecials(ReadOnlySpan<char> text)
+    private int CountBetweenSpecials(ReadOnlySpan<char> text, PieceCountCache? counts)
     {
         var total = 0;
         var start = 0;
@@ -73,7 +92,7 @@ public sealed class TokenCounter
             var segment = text[start..(special < 0 ? text.Length : special)];
             if (segment.Length > 0)
             {
-                total += _ownPieces ? CountByPieces(segment) : _tokenizer.CountTokens(segment);
+                total += counts is not null ? CountByPieces(segment, counts) : _tokenizer.CountTokens(segment);
             }
 
             if (special < 0)
@@ -88,34 +107,66 @@ public sealed class TokenCounter
 
     /// <summary>
     /// The library's count of text without special tokens, faster: it is split into the encoding's
-    /// pieces by a scan (<see cref="O200kPieces"/>) rather than its regex, and a thread remembers each
-    /// piece's count, so a word seen before costs a lookup instead of a regex match and a byte-pair
-    /// merge. The library counts each piece on its own too, so the sum is its count of the whole text.
+    /// pieces by a scan (<see cref="AsciiPieceBlock"/> where it decides, <see cref="O200kPieces"/>
+    /// elsewhere) rather than its regex, and a table remembers each piece's count, so a word seen
+    /// before costs a lookup instead of a regex match and a byte-pair merge. The library counts each
+    /// piece on its own too, so the sum is its count of the whole text.
     /// </summary>
-    private int CountByPieces(ReadOnlySpan<char> segment)
+    private int CountByPieces(ReadOnlySpan<char> segment, PieceCountCache counts)
     {
-        var counts = _threadPieceCounts ??= new PieceCountCache();
         var total = 0;
+        var block = new AsciiPieceBlock(segment);
         for (var i = 0; i < segment.Length;)
         {
-            var end = O200kPieces.Next(segment, i);
-            var piece = segment[i..end];
-            int n;
-            if (piece.Length > PieceCountCache.MaxPieceLength)
+            // Most pieces are found 64 characters at a time and looked up by their packed
+            // characters; a piece the block does not decide takes the general way.
+            block.Load(i);
+            var k = 0;
+            for (int length; k < AsciiPieceBlock.Size && (length = block.PieceLength(k)) > 0; k += length)
             {
-                n = _tokenizer.CountTokens(piece);
-            }
-            else if (!counts.TryGet(piece, out n, out var hash))
-            {
-                n = _tokenizer.CountTokens(piece);
-                counts.Add(piece, hash, n);
+                if (length > PackedPiece.MaxLength)
+                {
+                    total += CountPiece(counts, segment.Slice(i + k, length));
+                    continue;
+                }
+
+                var packed = block.Pack(k, length);
+                if (!counts.TryGet(packed, PieceCountCache.SlotOf(packed), out var n))
+                {
+                    n = _tokenizer.CountTokens(segment.Slice(i + k, length));
+                    counts.Add(packed, n);
+                }
+
+                total += n;
             }
 
-            total += n;
-            i = end;
+            if (k == 0)
+            {
+                k = O200kPieces.Next(segment, i) - i;
+                total += CountPiece(counts, segment.Slice(i, k));
+            }
+
+            i += k;
         }
 
         return total;
+    }
+
+    /// <summary>The count of a piece found by <see cref="O200kPieces.Next"/>, or too long to pack.</summary>
+    private int CountPiece(PieceCountCache counts, ReadOnlySpan<char> piece)
+    {
+        if (piece.Length > PieceCountCache.MaxPieceLength)
+        {
+            return _tokenizer.CountTokens(piece);
+        }
+
+        if (!counts.TryGet(piece, out var n, out var hash))
+        {
+            n = _tokenizer.CountTokens(piece);
+            counts.Add(piece, hash, n);
+        }
+
+        return n;
     }
 
     /// <summary>Where the next special token's spelling starts at or after <paramref name="from"/>; -1 if none.</summary>
@@ -146,11 +197,53 @@ public sealed class TokenCounter
     /// counted: removed ones, and kept ones when <paramref name="final"/> (their text will not change again).
     /// </summary>
     internal void CountBatch(Document?[] documents, bool final, ParallelOptions parallel) =>
-        Parallel.For(0, documents.Length, parallel, i =>
+        Parallel.For(0, documents.Length, parallel, RentPieceCounts, (i, _, counts) =>
         {
             if (documents[i] is { } document && !document.TokensCounted && (final || document.IsRemoved))
             {
-                document.Tokens = Count(document.Text);
+                document.Tokens = CountDocument(document, counts);
             }
-        });
+
+            return counts;
+        }, ReturnPieceCounts);
+
+    /// <summary>
+    /// A text still in its JSON form (a spill record read back) is decoded into a pooled buffer
+    /// rather than into a string kept on the document: nothing reads it after the count. The token
+    /// was validated when read (or written by the spill), as <see cref="FlatJsonScanner.Unescape(ReadOnlySpan{byte}, Span{char})"/>
+    /// requires; an escaped surrogate, which it declines, takes the document's own decoding.
+    /// </summary>
+    private int CountDocument(Document document, PieceCountCache? counts)
+    {
+        if (!document.IsTextDecoded && document.RawTextJson.Length > 2)
+        {
+            var content = document.RawTextJson.Span[1..^1];
+            var buffer = ArrayPool<char>.Shared.Rent(content.Length);
+            try
+            {
+                var length = FlatJsonScanner.Unescape(content, buffer);
+                if (length >= 0)
+                {
+                    return Count(buffer.AsSpan(0, length), counts);
+                }
+            }
+            finally
+            {
+                ArrayPool<char>.Shared.Return(buffer);
+            }
+        }
+
+        return Count(document.Text, counts);
+    }
+
+    private PieceCountCache? RentPieceCounts() =>
+        !_ownPieces ? null : _pieceCounts.TryTake(out var counts) ? counts : new PieceCountCache();
+
+    private void ReturnPieceCounts(PieceCountCache? counts)
+    {
+        if (counts is not null)
+        {
+            _pieceCounts.Add(counts);
+        }
+    }
 }

@@ -50,11 +50,109 @@ public sealed class O200kPiecesTests
             Assert.True(expected.SequenceEqual(actual), $"{Escape(text)}: library {string.Join(" ", expected)}, ours {string.Join(" ", actual)}");
         }, seed: HostileGen.Seed, iter: HostileGen.Iterations(20_000), threads: 1);
 
+    /// <summary>Mostly ASCII, as prose is, with every ASCII character and what borders it: letters and marks past U+007F, contractions, digit runs, line breaks.</summary>
+    private static readonly Gen<string> MixedText = Gen.Frequency(
+            (8, Gen.Char['\u0000', '\u007F'].Select(c => c.ToString())),
+            (8, Gen.OneOf(Gen.Char['a', 'z'], Gen.Char['A', 'Z']).Array[1, 18].Select(c => " " + new string(c))),
+            (3, Gen.OneOf(Atoms.Select(Gen.Const).ToArray())),
+            (2, Gen.OneOf(["caf\u00e9", "cafe\u0301", "Caf\u00c9", "na\u00efve", "A\u02b0b", "x\u00a0y", "9\u0663", "12\u00b2", "a\u2019s", "\u201cquoted\u201d", "\u2014", "\r\n", " \r\n\r\n", "\t\t", "   ", "123456789"])),
+            (1, HostileGen.AnyCodePoint))
+        .Array[0, 60].Select(string.Concat);
+
+    [Fact]
+    public void TheAsciiBlockDecidesPiecesAsTheGeneralScanDoes()
+    {
+        var (pieces, decided) = (0, 0);
+        Gen.OneOf(MixedText, Text).Sample(text =>
+        {
+            // The pieces in the counter's order, and a block opened at every position.
+            var (walked, byBlock) = WalkAsTheCounterDoes(text);
+            pieces += walked;
+            decided += byBlock;
+            for (var start = 0; start < text.Length; start++)
+            {
+                CheckDecided(text, BlockAt(text, start), start);
+            }
+        }, seed: HostileGen.Seed, iter: HostileGen.Iterations(10_000), threads: 1);
+        Assert.True(decided > pieces / 2, $"the block decided {decided} of {pieces} pieces");
+    }
+
+    [Theory]
+    [InlineData("He's here; they'LL see it's 'tis I'M 'd 'Re 'vE 'll' don'T o'clock ''s x'", 25)]
+    [InlineData("1 12 123 1234 1234567 12.5 3,000,000 a1b22c333d4444 ", 25)]
+    [InlineData("line\r\nnext\r\n\r\nthird\n\n\n  \n\t \r x", 6)]
+    [InlineData("ends with spaces, then more words and spaces   ", 9)]
+    [InlineData("the caf\u00e9 and the cafe\u0301 and CAF\u00c9 na\u00efve ABC\u02b0def x\u00a0y 9\u0663 done", 5)]
+    [InlineData("Word. (Quoted) \"both\" [x] {y} a/b/c ./\n/ -- ... !? #tag @user $5 50% a_b ~ \u0000x \u007fy", 25)]
+    [InlineData("McDonald iPhone HTTPServer ABCdef aBC UPPER lower Title MiXeD", 13)]
+    [InlineData("a long word at the block's end: abcdefghijklmnopqrstuvwxyzabcdefghijklmnopqrstuvwxyz's, then 'll", 10)]
+    public void TheAsciiBlockMeetsTheEdgeCasesAndTheCountsAreTheLibrarys(string text, int minimumDecided)
+    {
+        var (_, decided) = WalkAsTheCounterDoes(text);
+        Assert.True(decided >= minimumDecided, $"only {decided} pieces decided by the block");
+        var counter = TokenCounter.For("o200k_base");
+        for (var cut = 1; cut <= text.Length; cut++)
+        {
+            // Each prefix and each suffix, and the text after cut characters: the text's end and
+            // a block's end fall everywhere.
+            WalkAsTheCounterDoes(text[..cut]);
+            WalkAsTheCounterDoes(text[(cut - 1)..]);
+            var shifted = new string('x', cut) + " " + text;
+            foreach (var variant in new[] { text[..cut], text[(cut - 1)..], shifted })
+            {
+                Assert.True(Library.CountTokens(variant) == counter.Count(variant), Escape(variant));
+            }
+        }
+    }
+
+    /// <summary>Splits the text as the counter does (blocks, the general scan where they do not decide), checking each piece a block decides.</summary>
+    private static (int Pieces, int Decided) WalkAsTheCounterDoes(string text)
+    {
+        var (pieces, decided) = (0, 0);
+        for (var i = 0; i < text.Length;)
+        {
+            var (byBlock, end) = CheckDecided(text, BlockAt(text, i), i);
+            decided += byBlock;
+            pieces += byBlock;
+            if (end == 0)
+            {
+                end = O200kPieces.Next(text, i) - i;
+                pieces++;
+            }
+
+            i += end;
+        }
+
+        return (pieces, decided);
+    }
+
+    /// <summary>The pieces a block at <paramref name="start"/> decides, each checked against the general scan, and where it stops.</summary>
+    private static (int Pieces, int End) CheckDecided(string text, AsciiPieceBlock block, int start)
+    {
+        var pieces = 0;
+        var k = 0;
+        for (int length; k < AsciiPieceBlock.Size && (length = block.PieceLength(k)) > 0; k += length)
+        {
+            var expected = O200kPieces.Next(text, start + k);
+            Assert.True(start + k + length == expected, $"{Escape(text)} at {start + k}: block {start + k + length}, general {expected}");
+            if (length <= PackedPiece.MaxLength)
+            {
+                var packed = block.Pack(k, length);
+                Assert.True(PackedPiece.TryPack(text.AsSpan(start + k, length), out var alone), $"{Escape(text)} at {start + k}");
+                Assert.Equal((alone.Low, alone.High), (packed.Low, packed.High));
+            }
+
+            pieces++;
+        }
+
+        return (pieces, k);
+    }
+
     [Fact]
     public void CountsAreTheLibrarysOnEveryKindOfText()
     {
         var counter = TokenCounter.For("o200k_base");
-        Gen.OneOf(Text, HostileGen.Text).Sample(
+        Gen.OneOf(Text, MixedText, HostileGen.Text).Sample(
             text => Assert.True(Expected(text) == counter.Count(text), $"{Escape(text)}: library {Expected(text)}, ours {counter.Count(text)}"),
             seed: HostileGen.Seed, iter: HostileGen.Iterations(5_000), threads: 1);
     }
@@ -149,4 +247,11 @@ public sealed class O200kPiecesTests
 
     private static string Escape(string text) =>
         string.Concat(text.Select(c => c is >= ' ' and < '\u007F' ? c.ToString() : $"\\u{(int)c:X4}"));
+
+    private static AsciiPieceBlock BlockAt(string text, int start)
+    {
+        var block = new AsciiPieceBlock(text);
+        block.Load(start);
+        return block;
+    }
 }

@@ -9,21 +9,55 @@ public sealed class PieceCountCacheTests
     {
         // Short ASCII pieces are their own packed key, the others are hashed and compared: pieces
         // that differ only by a trailing NUL, by length or by one bit must never share an entry.
-        string[] pieces = ["a", "a\0", "\0", "\0\0", "abcdefg", "abcdefgh", "abcdefgh\0", "bbcdefgh", " the", " thé", "é", "東京", "\u007f", "a\u0080"];
+        string[] pieces =
+        [
+            "a", "a\0", "\0", "\0\0", "abcdefg", "abcdefgh", "abcdefgh\0", "bbcdefgh", " the", " thé", "é", "東京", "\u007f", "a\u0080",
+            "abcdefghijklmno", "abcdefghijklmn\0", "abcdefghijklmnop", "abcdefghijklmno\0", "abcdefghijklmn\u00ff", "\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0",
+        ];
         var cache = new PieceCountCache();
+        static int CountOf(int i) => 1 + (i % 15); // a packed entry keeps counts up to 15
         for (var i = 0; i < pieces.Length; i++)
         {
             Assert.False(cache.TryGet(pieces[i], out _, out var hash), pieces[i]);
-            cache.Add(pieces[i], hash, i + 1);
+            cache.Add(pieces[i], hash, CountOf(i));
         }
 
         for (var i = 0; i < pieces.Length; i++)
         {
             Assert.True(cache.TryGet(pieces[i], out var count, out _), pieces[i]);
-            Assert.Equal(i + 1, count);
+            Assert.Equal(CountOf(i), count);
         }
 
         Assert.False(cache.TryGet("abcdefgi", out _, out _));
         Assert.False(cache.TryGet("b", out _, out _));
+    }
+
+    [Fact]
+    public void APieceFoundInABlockHasTheKeyOfTheSamePieceFoundAlone()
+    {
+        // Pieces found by a block are packed from its bytes, the others from their characters:
+        // the two keys must agree, or a piece would be kept twice, under two keys.
+        var text = "abcdefghijklmno\0\u007f !\"#$%&'()*+,-./0123456789:;<=>?@ABCDEFGHIJKLMNOPQRSTUVWXYZ[\\]^_`{|}~\t\n\r";
+        for (var start = 0; start < text.Length; start++)
+        {
+            var block = BlockAt(text, start);
+            for (var length = 1; length <= Math.Min(PackedPiece.MaxLength, text.Length - start); length++)
+            {
+                var packed = block.Pack(0, length);
+                Assert.True(PackedPiece.TryPack(text.AsSpan(start, length), out var alone));
+                Assert.Equal((alone.Low, alone.High), (packed.Low, packed.High));
+            }
+        }
+
+        Assert.False(PackedPiece.TryPack("abcdefghijklmnop", out _));
+        Assert.False(PackedPiece.TryPack("abcdefghijklmn\u0080", out _));
+        Assert.False(PackedPiece.TryPack("", out _));
+    }
+
+    private static AsciiPieceBlock BlockAt(string text, int start)
+    {
+        var block = new AsciiPieceBlock(text);
+        block.Load(start);
+        return block;
     }
 }
