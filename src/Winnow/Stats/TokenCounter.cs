@@ -2,7 +2,7 @@ using System.Buffers;
 using System.Collections.Concurrent;
 using Microsoft.ML.Tokenizers;
 using Winnow.Documents;
-using Winnow.Readers;
+using Winnow.Text;
 
 namespace Winnow.Stats;
 
@@ -210,30 +210,25 @@ public sealed class TokenCounter
     /// <summary>
     /// A text still in its JSON form (a spill record read back) is decoded into a pooled buffer
     /// rather than into a string kept on the document: nothing reads it after the count. The token
-    /// was validated when read (or written by the spill), as <see cref="FlatJsonScanner.Unescape(ReadOnlySpan{byte}, Span{char})"/>
-    /// requires; an escaped surrogate, which it declines, takes the document's own decoding.
+    /// is one this program read and checked, or wrote (<see cref="JsonSpans.Unescape"/>).
     /// </summary>
     private int CountDocument(Document document, PieceCountCache? counts)
     {
-        if (!document.IsTextDecoded && document.RawTextJson.Length > 2)
+        if (document.IsTextDecoded || document.RawTextJson.Length < 2)
         {
-            var content = document.RawTextJson.Span[1..^1];
-            var buffer = ArrayPool<char>.Shared.Rent(content.Length);
-            try
-            {
-                var length = FlatJsonScanner.Unescape(content, buffer);
-                if (length >= 0)
-                {
-                    return Count(buffer.AsSpan(0, length), counts);
-                }
-            }
-            finally
-            {
-                ArrayPool<char>.Shared.Return(buffer);
-            }
+            return Count(document.Text, counts);
         }
 
-        return Count(document.Text, counts);
+        var content = document.RawTextJson.Span[1..^1];
+        var buffer = ArrayPool<char>.Shared.Rent(content.Length);
+        try
+        {
+            return Count(buffer.AsSpan(0, JsonSpans.Unescape(content, buffer, strict: false, out _)), counts);
+        }
+        finally
+        {
+            ArrayPool<char>.Shared.Return(buffer);
+        }
     }
 
     private PieceCountCache? RentPieceCounts() =>
