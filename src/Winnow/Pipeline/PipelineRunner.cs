@@ -132,10 +132,18 @@ internal sealed partial class PipelineRunner
             {
                 var replay = new InputReader([spilled], SpillParser.ReaderOptions);
                 var parser = new SpillParser();
+                using var release = new SpillRelease(spilled.Path);
+                var replayed = 0L;
                 Consume(replay.ReadBatches(_cancellationToken), batch =>
                 {
                     Process(batch, parser, loop, output, spill, counting: false, textFinal);
                     ReportProgress(batch.InputPosition, spilled.Length, force: false);
+                    foreach (var record in batch.Records)
+                    {
+                        replayed += record.Length + 1; // each record is one line
+                    }
+
+                    release.Upto(replayed);
                 });
             }
 
