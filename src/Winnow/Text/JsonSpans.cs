@@ -18,28 +18,35 @@ namespace Winnow.Text;
 /// </remarks>
 internal static class JsonSpans
 {
-    private static readonly SearchValues<byte> QuoteOrBackslash = SearchValues.Create("\"\\"u8);
     private static readonly SearchValues<byte> Structure = SearchValues.Create("\"{}[]"u8);
 
     /// <summary>Past the closing quote of the string whose opening quote is at <paramref name="start"/>; -1 when it has none.</summary>
     public static int SkipString(ReadOnlySpan<byte> json, int start)
     {
+        // Only quotes are searched for, not escapes (a text has one at every line break): a quote
+        // ends the string unless an odd number of backslashes stands right before it.
         var i = start + 1;
         while (i <= json.Length)
         {
-            var stop = json[i..].IndexOfAny(QuoteOrBackslash);
-            if (stop < 0)
+            var quote = json[i..].IndexOf((byte)'"');
+            if (quote < 0)
             {
                 return -1;
             }
 
-            i += stop;
-            if (json[i] == '"')
+            i += quote;
+            var backslashes = 0;
+            while (i - 1 - backslashes > start && json[i - 1 - backslashes] == '\\')
+            {
+                backslashes++;
+            }
+
+            if ((backslashes & 1) == 0)
             {
                 return i + 1;
             }
 
-            i += 2; // the byte after a backslash never ends the string
+            i++;
         }
 
         return -1;
