@@ -15,11 +15,16 @@ internal sealed class ExternalBandSorter : IDisposable
     private readonly string _directory;
     private readonly BandRecord[] _buffer;
     private readonly List<string> _runs = [];
+    private readonly ParallelOptions _parallel;
     private int _count;
 
-    public ExternalBandSorter(string directory, long memoryBytes)
+    /// <param name="directory">Where the runs go.</param>
+    /// <param name="memoryBytes">The buffer's size.</param>
+    /// <param name="parallelism">Threads that sort a full buffer: the run's other threads wait for it.</param>
+    public ExternalBandSorter(string directory, long memoryBytes, int parallelism = 1)
     {
         _directory = directory;
+        _parallel = new ParallelOptions { MaxDegreeOfParallelism = Math.Max(1, parallelism) };
         Directory.CreateDirectory(directory);
         _buffer = new BandRecord[(int)Math.Clamp(memoryBytes / BandRecord.Size, 1, Array.MaxLength)];
     }
@@ -97,9 +102,9 @@ internal sealed class ExternalBandSorter : IDisposable
 
     private void Spill()
     {
-        var run = _buffer.AsSpan(0, _count);
-        BandRecordSorter.Sort(run);
-        WriteRun(run);
+        var run = _buffer.AsMemory(0, _count);
+        BandRecordSorter.Sort(run, _parallel);
+        WriteRun(run.Span);
         RunCount++;
         _count = 0;
     }

@@ -47,7 +47,7 @@ internal sealed class NearDedupRun(NearDedupStage stage, StageContext context) :
     private bool TextsFromSpill => Context.SpillHoldsText && !InShards;
 
     private StageState State => _state ??= new StageState(
-        stage.Options, stage.Lsh, Path.Combine(Context.WorkDirectory, stage.Name + "-" + Guid.NewGuid().ToString("N")), TextsFromSpill);
+        stage.Options, stage.Lsh, Path.Combine(Context.WorkDirectory, stage.Name + "-" + Guid.NewGuid().ToString("N")), TextsFromSpill, Context.Parallelism);
 
     public override void Observe(IReadOnlyList<Document> batch)
     {

@@ -18,7 +18,8 @@ internal sealed class StageState : IDisposable
     /// <param name="lsh">The band layout.</param>
     /// <param name="directory">The state's own folder.</param>
     /// <param name="textsFromSpill">Exact verification reads the texts from the run's spill (<see cref="TextsAreIn"/>), not from copies of its own.</param>
-    public StageState(MinHashOptions options, LshParameters lsh, string directory, bool textsFromSpill = false)
+    /// <param name="parallelism">Threads that sort a full buffer of band records.</param>
+    public StageState(MinHashOptions options, LshParameters lsh, string directory, bool textsFromSpill = false, int parallelism = 1)
     {
         _textsFromSpill = textsFromSpill;
         _options = options;
@@ -26,7 +27,7 @@ internal sealed class StageState : IDisposable
         _directory = directory;
         Directory.CreateDirectory(directory);
         Signatures = new SignatureStore(Path.Combine(directory, "signatures.bin"), options.NumPerm, options.SignatureMemoryBytes, kept: options.Verify != VerifyMode.Exact);
-        _sorter = new ExternalBandSorter(Path.Combine(directory, "runs"), options.SortMemoryBytes);
+        _sorter = new ExternalBandSorter(Path.Combine(directory, "runs"), options.SortMemoryBytes, parallelism);
         _log = new DocumentLog(Path.Combine(directory, "documents.log"));
         _shingles = options.Verify == VerifyMode.Exact ? new ShingleStore(directory) : null;
     }
