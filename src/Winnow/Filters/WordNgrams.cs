@@ -135,33 +135,19 @@ internal struct WordNgrams
         Array.Clear(hot, 0, count);
         var counter = HashCounter.ForThread();
         counter.Reset(candidates);
-        var words = _stats.Words;
-        long best = 0;
-        repeatedChars = 0;
-        var coveredEnd = 0;
-        var next = 0;
+        var level = new Level(hot, _stats.Words, 2);
         foreach (var i in positions.AsSpan(0, candidates))
         {
             var repeats = counter.Add(keys[i], i, out var first);
-            if (repeats < 2)
+            if (repeats >= 2)
             {
-                continue;
+                level.Repeated(i, first, repeats);
             }
-
-            hot[i] = true;
-            next += repeats == 2 ? 2 : 1;
-            hot[first] = true;
-            best = Math.Max(best, repeats * Chars(words, i, 2));
-            for (var w = Math.Max(i, coveredEnd); w < i + 2; w++)
-            {
-                repeatedChars += words[w].Length + 1;
-            }
-
-            coveredEnd = i + 2;
         }
 
-        _candidates = next;
-        return best;
+        _candidates = level.Marked;
+        repeatedChars = level.RepeatedChars;
+        return level.Best;
     }
 
     /// <summary>Level n ≥ 3: the positions whose two (n−1)-grams were both marked repeated.</summary>
@@ -171,11 +157,7 @@ internal struct WordNgrams
         counter.Reset(_candidates);
         var hot = _scratch.Hot;
         var hashes = _scratch.WordHashes;
-        var words = _stats.Words;
-        long best = 0;
-        repeatedChars = 0;
-        var coveredEnd = 0;
-        var next = 0;
+        var level = new Level(hot, _stats.Words, n);
         var end = _words - n + 1;
         for (var i = 0; i < end; i++)
         {
@@ -204,25 +186,47 @@ internal struct WordNgrams
             }
 
             var count = counter.Add(TextHash.Mix(key), i, out var first);
-            if (count < 2)
+            if (count >= 2)
             {
-                continue;
+                level.Repeated(i, first, count);
             }
-
-            hot[i] = true;
-            next += count == 2 ? 2 : 1;
-            hot[first] = true;
-            best = Math.Max(best, count * Chars(words, i, n));
-            for (var w = Math.Max(i, coveredEnd); w < i + n; w++)
-            {
-                repeatedChars += words[w].Length + 1;
-            }
-
-            coveredEnd = i + n;
         }
 
-        _candidates = next;
-        return best;
+        _candidates = level.Marked;
+        repeatedChars = level.RepeatedChars;
+        return level.Best;
+    }
+
+    /// <summary>What one level finds: the positions it marks for the next, its top n-gram, the characters its repeats cover.</summary>
+    private ref struct Level(Span<bool> hot, ReadOnlySpan<Segment> words, int n)
+    {
+        private readonly Span<bool> _hot = hot;
+        private readonly ReadOnlySpan<Segment> _words = words;
+        private int _coveredEnd;
+
+        /// <summary>Positions marked for the next level.</summary>
+        public int Marked { get; private set; }
+
+        /// <summary>The most characters one n-gram covers with all its occurrences.</summary>
+        public long Best { get; private set; }
+
+        /// <summary>Characters inside repeated n-grams, each counted once.</summary>
+        public long RepeatedChars { get; private set; }
+
+        /// <summary>The n-gram at <paramref name="i"/> occurs the <paramref name="count"/>-th time (2 or more); it first stood at <paramref name="first"/>.</summary>
+        public void Repeated(int i, int first, int count)
+        {
+            _hot[i] = true;
+            Marked += count == 2 ? 2 : 1;
+            _hot[first] = true;
+            Best = Math.Max(Best, count * Chars(_words, i, n));
+            for (var w = Math.Max(i, _coveredEnd); w < i + n; w++)
+            {
+                RepeatedChars += _words[w].Length + 1;
+            }
+
+            _coveredEnd = i + n;
+        }
     }
 
     /// <summary>The n-gram at <paramref name="start"/> as its words joined by single separators.</summary>

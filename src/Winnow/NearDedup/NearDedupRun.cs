@@ -44,7 +44,7 @@ internal sealed class NearDedupRun(NearDedupStage stage, StageContext context) :
     private bool KeepsBandKeysOnly => stage.Options.Verify == VerifyMode.Exact;
 
     /// <summary>Whether exact verification reads the texts back from the run's spill rather than keeping its own copy.</summary>
-    private bool TextsFromSpill => Context.SpillHoldsText && !InShards;
+    private bool TextsFromSpill => Context.SpillHoldsText;
 
     private StageState State => _state ??= new StageState(
         stage.Options, stage.Lsh, Path.Combine(Context.WorkDirectory, stage.Name + "-" + Guid.NewGuid().ToString("N")), TextsFromSpill, Context.Parallelism);

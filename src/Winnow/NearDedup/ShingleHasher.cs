@@ -146,8 +146,7 @@ internal sealed class ShingleHasher
                         var length = BitOperations.TrailingZeroCount(~AsciiWordMask(v));
                         if (length < 16 && text[i + length] < 128)
                         {
-                            var kept = Vector256.LessThan(LaneIndex, Vector256.Create((ushort)length));
-                            words[count++] = WordHasher.Short(_seed, ((v | Vector256.Create((ushort)0x20)) & kept).AsUInt64(), length);
+                            words[count++] = ShortWord(v, length);
                             i += length + 1; // the ASCII separator after it too
                             continue;
                         }
@@ -234,9 +233,7 @@ internal sealed class ShingleHasher
 
             if (length < 16)
             {
-                var v = Vector256.LoadUnsafe(ref first, (nuint)(at + start));
-                var kept = Vector256.LessThan(LaneIndex, Vector256.Create((ushort)length));
-                words[count++] = WordHasher.Short(_seed, ((v | Vector256.Create((ushort)0x20)) & kept).AsUInt64(), length);
+                words[count++] = ShortWord(Vector256.LoadUnsafe(ref first, (nuint)(at + start)), length);
             }
             else
             {
@@ -249,6 +246,14 @@ internal sealed class ShingleHasher
         }
 
         return at + limit;
+    }
+
+    /// <summary>The hash of the word of <paramref name="length"/> (under 16) ASCII word characters that <paramref name="v"/> starts with.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private ulong ShortWord(Vector256<ushort> v, int length)
+    {
+        var kept = Vector256.LessThan(LaneIndex, Vector256.Create((ushort)length));
+        return WordHasher.Short(_seed, ((v | Vector256.Create((ushort)0x20)) & kept).AsUInt64(), length);
     }
 
     /// <summary>How many characters from a block's start <see cref="AsciiBlockWords"/> may read: the block and one load past it.</summary>

@@ -67,9 +67,12 @@ internal sealed class StageState : IDisposable
         }
 
         var lines = _shingles.AddLines(spill);
-        _textsGiven = lines == Signatures.Count
-            ? true
-            : throw new InvalidDataException($"near dedup observed {Signatures.Count:N0} documents but the spill {spill} holds {lines:N0}");
+        if (lines != Signatures.Count)
+        {
+            throw new InvalidDataException($"near dedup observed {Signatures.Count:N0} documents but the spill {spill} holds {lines:N0}");
+        }
+
+        _textsGiven = true;
     }
 
     /// <summary>A map unit's observation file, whose verification blobs are read in place.</summary>
