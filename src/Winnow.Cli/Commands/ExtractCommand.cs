@@ -4,6 +4,7 @@ using System.Text.Encodings.Web;
 using System.Text.Json;
 using Winnow.Extraction;
 using Winnow.IO;
+using Winnow.Pipeline;
 using Winnow.Readers;
 
 namespace Winnow.Cli.Commands;
@@ -11,11 +12,8 @@ namespace Winnow.Cli.Commands;
 /// <summary>`winnow extract`: main content and metadata of HTML files and WARC responses, as JSONL.</summary>
 internal static class ExtractCommand
 {
-    // Chunks of 64 pages, a few in flight: extraction starts after the first pages are read (256
-    // at once left a folder of 181 pages no overlap at all), and each chunk's barrier, where
-    // threads wait for its slowest page, comes rarely enough (16: two threads 1.29x one, 64: 1.34x).
-    private const int ChunkPages = 64;
-    private const int ChunksAhead = 4;
+    // Pages taken but not yet written, per thread: room for one thread to run ahead of a slow page.
+    private const int PagesInFlight = 64;
 
     public static Command Create()
     {
@@ -69,52 +67,36 @@ internal static class ExtractCommand
         long pages = 0, bytes = 0;
         var clock = System.Diagnostics.Stopwatch.StartNew();
 
-        // Reading (and gunzipping) runs on its own thread, a few chunks ahead of the extraction.
-        using var chunks = new System.Collections.Concurrent.BlockingCollection<List<PageInput>>(boundedCapacity: ChunksAhead);
-        var reader = Task.Run(() =>
+        // Each thread reads (and gunzips) the next page itself and extracts it; results are written
+        // in input order, so the output does not depend on threads. One thread does everything in turn.
+        OrderedParallel.Run(PageInput.List(files), threads, PagesInFlight * threads, Extract, Write);
+
+        (PageRead Read, ExtractedPage? Page) Extract(PendingPage pending)
         {
-            try
-            {
-                var chunk = new List<PageInput>(ChunkPages);
-                foreach (var input in PageInput.ReadAll(files, skipped, System.Console.Error.WriteLine))
-                {
-                    chunk.Add(input);
-                    if (chunk.Count == ChunkPages)
-                    {
-                        chunks.Add(chunk);
-                        chunk = new List<PageInput>(ChunkPages);
-                    }
-                }
-
-                chunks.Add(chunk);
-            }
-            finally
-            {
-                chunks.CompleteAdding();
-            }
-        });
-
-        foreach (var chunk in chunks.GetConsumingEnumerable())
-        {
-            // Pages are extracted in parallel and written in input order, so the output does not depend on threads.
-            // Handed out page by page (load-balanced), not as fixed ranges: one large page no longer
-            // leaves the other threads idle for the rest of its range.
-            var results = System.Collections.Concurrent.Partitioner.Create(chunk, loadBalance: true)
-                .AsParallel().AsOrdered().WithDegreeOfParallelism(threads).Select(p => (p, extractor.Extract(p))).ToList();
-            foreach (var (input, page) in results)
-            {
-                ExtractJson.Write(writer, input.Source, page);
-                writer.Flush();
-                stream.WriteByte((byte)'\n');
-                writer.Reset();
-                pages++;
-                bytes += input.Bytes.Length;
-            }
-
-            progress?.Report(new Pipeline.RunProgress(pages, bytes, -1, pages, 0, 0, clock.Elapsed));
+            var read = pending.Read();
+            return (read, read.Page is null ? null : extractor.Extract(read.Page));
         }
 
-        reader.GetAwaiter().GetResult();
+        void Write((PageRead Read, ExtractedPage? Page) result)
+        {
+            result.Read.Report(skipped, System.Console.Error.WriteLine);
+            if (result.Read.Page is not { } input)
+            {
+                return;
+            }
+
+            ExtractJson.Write(writer, input.Source, result.Page!);
+            writer.Flush();
+            stream.WriteByte((byte)'\n');
+            writer.Reset();
+            pages++;
+            bytes += input.Bytes.Length;
+            if ((pages & 63) == 0)
+            {
+                progress?.Report(new Pipeline.RunProgress(pages, bytes, -1, pages, 0, 0, clock.Elapsed));
+            }
+        }
+
         writer.Dispose();
         if (stream != file)
         {

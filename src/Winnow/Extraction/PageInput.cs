@@ -19,32 +19,46 @@ internal sealed record PageInput(string Source, string? Url, string? ContentType
     /// </summary>
     public static IEnumerable<PageInput> ReadAll(IReadOnlyList<InputFile> files, IDictionary<string, long> skipped, Action<string> onError)
     {
-        foreach (var file in files)
+        foreach (var pending in List(files))
         {
-            if (file.Kind == InputKind.Warc)
+            var read = pending.Read();
+            read.Report(skipped, onError);
+            if (read.Page is not null)
             {
-                foreach (var page in ReadWarc(file, skipped, onError))
-                {
-                    yield return page;
-                }
-
-                continue;
-            }
-
-            var bytes = ReadFile(file, skipped, onError);
-            if (bytes is not null)
-            {
-                yield return new PageInput(file.Name, null, null, bytes);
+                yield return read.Page;
             }
         }
     }
 
-    private static IEnumerable<PageInput> ReadWarc(InputFile file, IDictionary<string, long> skipped, Action<string> onError)
+    /// <summary>
+    /// The input in order, one entry per page or per thing skipped. A plain file is not read yet:
+    /// <see cref="PendingPage.Read"/> reads it on whichever thread calls it, so pages are read in
+    /// parallel. A WARC file's pages are read here, in order, as the sequence is enumerated.
+    /// </summary>
+    public static IEnumerable<PendingPage> List(IReadOnlyList<InputFile> files)
+    {
+        foreach (var file in files)
+        {
+            if (file.Kind != InputKind.Warc)
+            {
+                yield return new PendingPage(file, default);
+                continue;
+            }
+
+            foreach (var read in ReadWarc(file))
+            {
+                yield return new PendingPage(null, read);
+            }
+        }
+    }
+
+    private static IEnumerable<PageRead> ReadWarc(InputFile file)
     {
         using var reader = WarcReader.Open(file.Path);
         using var entries = reader.Read().GetEnumerator();
         while (true)
         {
+            string? failure = null;
             try
             {
                 if (!entries.MoveNext())
@@ -54,26 +68,29 @@ internal sealed record PageInput(string Source, string? Url, string? ContentType
             }
             catch (IOException e)
             {
-                onError($"{file.Name}: {e.Message}; the rest of the file is skipped");
-                Add(skipped, "corrupt_file");
+                failure = e.Message;
+            }
+
+            if (failure is not null)
+            {
+                yield return PageRead.Skip($"{file.Name}: {failure}; the rest of the file is skipped", "corrupt_file");
                 break;
             }
 
             var entry = entries.Current;
             if (entry.Damage is { } d)
             {
-                System.Console.Error.WriteLine($"{WarcEntry.Locate(file.Name, d.Offset, d.OffsetInMember)}: {d.Message}");
-                Add(skipped, d.Reason);
+                yield return PageRead.Skip($"{WarcEntry.Locate(file.Name, d.Offset, d.OffsetInMember)}: {d.Message}", d.Reason);
                 continue;
             }
 
             var r = entry.Page!;
-            yield return new PageInput(WarcEntry.Locate(file.Name, r.Offset, r.OffsetInMember), r.TargetUri, r.ContentType, r.Body);
+            yield return new PageRead(new PageInput(WarcEntry.Locate(file.Name, r.Offset, r.OffsetInMember), r.TargetUri, r.ContentType, r.Body), null, null);
         }
 
-        foreach (var (reason, count) in reader.Skipped)
+        if (reader.Skipped.Count > 0)
         {
-            skipped[reason] = skipped.TryGetValue(reason, out var c) ? c + count : count;
+            yield return new PageRead(null, null, [.. reader.Skipped]);
         }
     }
 
@@ -85,7 +102,7 @@ internal sealed record PageInput(string Source, string? Url, string? ContentType
     [ThreadStatic]
     private static byte[]? _readBuffer;
 
-    private static byte[]? ReadFile(InputFile file, IDictionary<string, long> skipped, Action<string> onError)
+    internal static PageRead ReadFile(InputFile file)
     {
         try
         {
@@ -108,24 +125,47 @@ internal sealed record PageInput(string Source, string? Url, string? ContentType
                 length += read;
                 if (length > MaxPageBytes)
                 {
-                    Add(skipped, "too_large");
-                    return null;
+                    return new PageRead(null, null, [new("too_large", 1)]);
                 }
             }
 
             _readBuffer = buffer.Length <= KeptBufferBytes ? buffer : null;
             var bytes = GC.AllocateUninitializedArray<byte>(length);
             buffer.AsSpan(0, length).CopyTo(bytes);
-            return bytes;
+            return new PageRead(new PageInput(file.Name, null, null, bytes), null, null);
         }
         catch (Exception e) when (e is IOException or InvalidDataException or UnauthorizedAccessException)
         {
-            onError($"{file.Name}: {e.Message}");
-            Add(skipped, "unreadable");
-            return null;
+            return PageRead.Skip($"{file.Name}: {e.Message}", "unreadable");
         }
     }
+}
 
-    private static void Add(IDictionary<string, long> skipped, string reason) =>
-        skipped[reason] = skipped.TryGetValue(reason, out var c) ? c + 1 : 1;
+/// <summary>One entry of <see cref="PageInput.List"/>: a plain file still to be read, or what a WARC file gave.</summary>
+internal readonly struct PendingPage(InputFile? file, PageRead read)
+{
+    /// <summary>The page, or why there is none; thread-safe, each entry read once.</summary>
+    public PageRead Read() => file is null ? read : PageInput.ReadFile(file);
+}
+
+/// <summary>
+/// What reading one entry gave: a page, or a message and the reasons counted as skipped. Applied by
+/// <see cref="Report"/> in input order, so messages and counts do not depend on which thread read.
+/// </summary>
+internal readonly record struct PageRead(PageInput? Page, string? Message, KeyValuePair<string, long>[]? Skipped)
+{
+    public static PageRead Skip(string message, string reason) => new(null, message, [new(reason, 1)]);
+
+    public void Report(IDictionary<string, long> skipped, Action<string> onError)
+    {
+        if (Message is not null)
+        {
+            onError(Message);
+        }
+
+        foreach (var (reason, count) in Skipped ?? [])
+        {
+            skipped[reason] = skipped.TryGetValue(reason, out var c) ? c + count : count;
+        }
+    }
 }
