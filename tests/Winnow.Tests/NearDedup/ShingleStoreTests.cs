@@ -187,4 +187,29 @@ public sealed class ShingleStoreTests(SynthCorpusFixture corpus) : IClassFixture
         Assert.Throws<EndOfStreamException>(() => reader.Read(0).ToArray());
         Assert.Throws<InvalidDataException>(() => reader.Read(1).ToArray());
     }
+
+    [Fact]
+    public void OverlapCountsTheCommonValuesOfTwoSortedSets()
+    {
+        // Sets from disjoint to equal, small values so they collide often, and extremes of the range.
+        var random = new Random(11);
+        for (var round = 0; round < 2_000; round++)
+        {
+            var range = random.Next(1, 400);
+            var a = Enumerable.Range(0, random.Next(0, 300)).Select(_ => Value()).Distinct().Order().ToArray();
+            var b = Enumerable.Range(0, random.Next(0, 300)).Select(_ => Value()).Distinct().Order().ToArray();
+            var expected = a.Intersect(b).Count();
+            Assert.Equal(expected, ShingleStore.Overlap(a, b));
+            Assert.Equal(expected, ShingleStore.Overlap(b, a));
+            var marks = new bool[a.Length];
+            Assert.Equal(expected, ShingleStore.Overlap(a, b, marks));
+            Assert.Equal(a.Select(v => b.Contains(v)), marks);
+
+            ulong Value() => random.Next(4) switch
+            {
+                0 => ulong.MaxValue - (ulong)random.Next(range),
+                _ => (ulong)random.Next(range),
+            };
+        }
+    }
 }
