@@ -94,6 +94,9 @@ internal static class Program
             case ["neardup-phases", string path, ..]:
                 NearDupPhases.Run(path, args.Length > 2 ? int.Parse(args[2], System.Globalization.CultureInfo.InvariantCulture) : 2);
                 return 0;
+            case ["shingle-sets", string path, ..]:
+                ShingleSetSpeed.Run(path, args.Length > 2 ? int.Parse(args[2], System.Globalization.CultureInfo.InvariantCulture) : 20_000);
+                return 0;
             case ["neardup-agree", string docs, string ours, string theirs]:
                 NearDupBench.Agree(docs, ours, theirs);
                 return 0;

@@ -39,6 +39,9 @@ internal sealed class CandidateJoiner(UnionFind sets, PairVerifier verifier, Par
 
     public long AcceptedPairs { get; private set; }
 
+    /// <summary>The accepted pairs' similarities (exact verification only), for <see cref="ClusterAssembler"/>.</summary>
+    public JoinedPairs Joined { get; } = new();
+
     /// <summary>
     /// Pairs that did not join but where the smaller document's shingles are at least
     /// threshold-contained in the larger's (exact verification only), as (smaller, larger), in
@@ -151,6 +154,10 @@ internal sealed class CandidateJoiner(UnionFind sets, PairVerifier verifier, Par
             {
                 AcceptedPairs++;
                 sets.Union(a, b);
+                if (verifier.IsExact)
+                {
+                    Joined.Add(a, b, m.Similarity);
+                }
             }
             else if (verifier.Contains(m))
             {

@@ -18,6 +18,9 @@ internal sealed class PairVerifier(MinHashOptions options, SignatureStore signat
         public bool[] Covered = new bool[256];
     }
 
+    /// <summary>Whether similarities are exact Jaccard of the shingle sets (the same from <see cref="Measure"/> and <see cref="Similarity"/>).</summary>
+    public bool IsExact => _mode == VerifyMode.Exact && shingles is not null;
+
     public Scratch CreateScratch() => new(options.NumPerm, shingles?.CreateReader(options.NGram, options.Seed));
 
     /// <summary>Whether a measured pair is a near duplicate.</summary>
