@@ -1,5 +1,3 @@
-using Winnow.Pipeline;
-
 namespace Winnow.NearDedup;
 
 /// <summary>
@@ -13,24 +11,26 @@ namespace Winnow.NearDedup;
 /// A pair that collides in several bands is checked once: those already queued are remembered (up
 /// to <see cref="RememberedPairs"/>; past that a repeat is checked again, with the same result).
 /// The clusters are the connected components of the accepted pairs, which do not depend on the
-/// order of the checks, hence not on threads. Each chunk of pairs is measured in (first, second)
-/// order, so a thread meets the same documents one after another and reads their shingle sets
-/// once; the results are taken in queue order. Not thread-safe itself.
+/// order of the checks, hence not on threads. Pairs are queued in chunks of up to
+/// <see cref="ChunkPairs"/> (one chunk for most corpora: a million documents gave 440,000 distinct
+/// pairs) and each chunk is measured component by component: the pairs that link documents into
+/// one group are handed to one thread together, in (first, second) order, so each document's
+/// shingle set is computed from its text about once instead of once per pair (a document's pairs
+/// come up in different bands, far apart in key order). The results are taken in queue order.
+/// Not thread-safe itself.
 /// </remarks>
 internal sealed class CandidateJoiner(UnionFind sets, PairVerifier verifier, ParallelOptions parallel)
 {
     public const int AllPairsLimit = 64;
     /// <summary>Most distinct pairs remembered as queued (8 B each, plus the set's overhead).</summary>
     public const int RememberedPairs = 1 << 24;
-    private const int ChunkPairs = 1 << 16;
+    /// <summary>Most pairs queued before they are measured: about 70 bytes each while they are.</summary>
+    public const int ChunkPairs = 1 << 21;
     private readonly HashSet<ulong> _queued = [];
-    private readonly int[] _order = new int[ChunkPairs];
-    private readonly ulong[] _orderKeys = new ulong[ChunkPairs];
     private uint[] _bucket = new uint[64];
     private int _bucketCount;
     // Pending pairs as (first << 32 | second): the key they are remembered and ordered by.
-    private readonly ulong[] _pending = new ulong[ChunkPairs];
-    private readonly PairVerifier.Measurement[] _measured = new PairVerifier.Measurement[ChunkPairs];
+    private ulong[] _pending = new ulong[1 << 12];
     private int _pendingCount;
 
     public long CandidatePairs { get; private set; }
@@ -118,6 +118,11 @@ internal sealed class CandidateJoiner(UnionFind sets, PairVerifier verifier, Par
             return;
         }
 
+        if (_pendingCount == _pending.Length)
+        {
+            Array.Resize(ref _pending, _pending.Length * 2);
+        }
+
         _pending[_pendingCount++] = key;
         if (_pendingCount == ChunkPairs)
         {
@@ -128,28 +133,24 @@ internal sealed class CandidateJoiner(UnionFind sets, PairVerifier verifier, Par
     private void FlushPairs()
     {
         var count = _pendingCount;
-        for (var i = 0; i < count; i++)
+        var measured = new PairVerifier.Measurement[count];
+        var (order, groups) = ByComponent(_pending.AsSpan(0, count));
+        Parallel.For(0, groups.Length - 1, parallel, () => verifier.CreateScratch(), (g, _, scratch) =>
         {
-            _order[i] = i;
-        }
-
-        _pending.AsSpan(0, count).CopyTo(_orderKeys);
-        Array.Sort(_orderKeys, _order, 0, count);
-        ParallelChunks.For(count, parallel, (_, from, to) =>
-        {
-            var scratch = verifier.CreateScratch();
-            for (var k = from; k < to; k++)
+            for (var k = groups[g]; k < groups[g + 1]; k++)
             {
-                var i = _order[k];
-                _measured[i] = verifier.Measure((uint)(_pending[i] >> 32), (uint)_pending[i], scratch);
+                var i = order[k];
+                measured[i] = verifier.Measure((uint)(_pending[i] >> 32), (uint)_pending[i], scratch);
             }
-        });
+
+            return scratch;
+        }, _ => { });
 
         VerifiedPairs += count;
         for (var i = 0; i < count; i++)
         {
             uint a = (uint)(_pending[i] >> 32), b = (uint)_pending[i];
-            var m = _measured[i];
+            var m = measured[i];
             if (verifier.Joins(m))
             {
                 AcceptedPairs++;
@@ -166,5 +167,72 @@ internal sealed class CandidateJoiner(UnionFind sets, PairVerifier verifier, Par
         }
 
         _pendingCount = 0;
+    }
+
+    /// <summary>
+    /// The pairs' indexes grouped by the component of documents they link (each group in (first,
+    /// second) order, groups by their smallest document), and where each group starts; a last
+    /// entry closes the last group. Depends only on the pairs, not on threads.
+    /// </summary>
+    internal static (int[] Order, int[] Starts) ByComponent(ReadOnlySpan<ulong> pairs)
+    {
+        var count = pairs.Length;
+        var documents = new uint[2 * count];
+        for (var i = 0; i < count; i++)
+        {
+            documents[2 * i] = (uint)(pairs[i] >> 32);
+            documents[(2 * i) + 1] = (uint)pairs[i];
+        }
+
+        Array.Sort(documents);
+        var distinct = documents.Length == 0 ? 0 : 1;
+        for (var i = 1; i < documents.Length; i++)
+        {
+            if (documents[i] != documents[distinct - 1])
+            {
+                documents[distinct++] = documents[i];
+            }
+        }
+
+        // Local indexes follow document order, so a component's root (its smallest local index)
+        // is its smallest document.
+        var local = documents.AsSpan(0, distinct);
+        var components = new UnionFind(distinct);
+        var ends = new (uint A, uint B)[count];
+        for (var i = 0; i < count; i++)
+        {
+            ends[i] = ((uint)local.BinarySearch((uint)(pairs[i] >> 32)), (uint)local.BinarySearch((uint)pairs[i]));
+            components.Union(ends[i].A, ends[i].B);
+        }
+
+        // (root, position in key order): a group's pairs together, in (first, second) order.
+        var byKey = new int[count];
+        var keys = pairs.ToArray();
+        for (var i = 0; i < count; i++)
+        {
+            byKey[i] = i;
+        }
+
+        Array.Sort(keys, byKey);
+        var sortKeys = new ulong[count];
+        for (var k = 0; k < count; k++)
+        {
+            sortKeys[k] = ((ulong)components.Find(ends[byKey[k]].A) << 32) | (uint)k;
+        }
+
+        Array.Sort(sortKeys);
+        var order = new int[count];
+        var starts = new List<int>();
+        for (var k = 0; k < count; k++)
+        {
+            order[k] = byKey[(int)(uint)sortKeys[k]];
+            if (k == 0 || sortKeys[k] >> 32 != sortKeys[k - 1] >> 32)
+            {
+                starts.Add(k);
+            }
+        }
+
+        starts.Add(count);
+        return (order, [.. starts]);
     }
 }
