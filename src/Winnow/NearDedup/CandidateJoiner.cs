@@ -39,8 +39,8 @@ internal sealed class CandidateJoiner(UnionFind sets, PairVerifier verifier, Par
 
     public long AcceptedPairs { get; private set; }
 
-    /// <summary>The accepted pairs' similarities (exact verification only), for <see cref="ClusterAssembler"/>.</summary>
-    public JoinedPairs Joined { get; } = new();
+    /// <summary>The measured pairs' similarities (exact verification only), for <see cref="ClusterAssembler"/>.</summary>
+    public MeasuredPairs Measured { get; } = new();
 
     /// <summary>
     /// Pairs that did not join but where the smaller document's shingles are at least
@@ -151,14 +151,15 @@ internal sealed class CandidateJoiner(UnionFind sets, PairVerifier verifier, Par
         {
             uint a = (uint)(_pending[i] >> 32), b = (uint)_pending[i];
             var m = measured[i];
+            if (verifier.IsExact)
+            {
+                Measured.Add(a, b, m.Similarity);
+            }
+
             if (verifier.Joins(m))
             {
                 AcceptedPairs++;
                 sets.Union(a, b);
-                if (verifier.IsExact)
-                {
-                    Joined.Add(a, b, m.Similarity);
-                }
             }
             else if (verifier.Contains(m))
             {

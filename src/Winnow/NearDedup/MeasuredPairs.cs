@@ -1,13 +1,14 @@
 namespace Winnow.NearDedup;
 
 /// <summary>
-/// The exact similarity of each pair the joiner accepted, for the cluster assembly: a member is
-/// measured against its cluster's kept document, and in most clusters (two documents) that is a
-/// pair already measured. Looking it up instead of measuring again saves computing both shingle
-/// sets from the texts once more. Values are those the verifier gave, so the clusters are the same.
+/// The exact similarity of each pair the joiner measured, for the cluster assembly: a member is
+/// measured against its cluster's kept document, and in most clusters (two documents, or a copy
+/// attached to the document that contains it) that is a pair already measured. Looking it up
+/// instead of measuring again saves computing both shingle sets from the texts once more. Values
+/// are those the verifier gave, so the clusters are the same.
 /// </summary>
 /// <remarks>12 bytes per pair, at most <see cref="MaxPairs"/> pairs (later ones are measured again). Not thread-safe while filled.</remarks>
-internal sealed class JoinedPairs
+internal sealed class MeasuredPairs
 {
     public const int MaxPairs = 1 << 24;
     private readonly List<ulong> _keys = [];
@@ -34,7 +35,7 @@ internal sealed class JoinedPairs
         _similarities.Clear();
     }
 
-    /// <summary>The similarity of a pair the joiner accepted, in either order; thread-safe once sealed.</summary>
+    /// <summary>The similarity of a pair the joiner measured, in either order; thread-safe once sealed.</summary>
     public bool TryGet(uint a, uint b, out double similarity)
     {
         var at = Array.BinarySearch(_sortedKeys, Key(a, b));

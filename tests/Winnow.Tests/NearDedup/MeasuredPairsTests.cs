@@ -2,12 +2,12 @@ using Winnow.NearDedup;
 
 namespace Winnow.Tests.NearDedup;
 
-public sealed class JoinedPairsTests
+public sealed class MeasuredPairsTests
 {
     [Fact]
-    public void AJoinedPairIsFoundInEitherOrderAndOthersAreNot()
+    public void AMeasuredPairIsFoundInEitherOrderAndOthersAreNot()
     {
-        var joined = new JoinedPairs();
+        var joined = new MeasuredPairs();
         joined.Add(7, 3, 0.91);
         joined.Add(1, 2, 0.8);
         joined.Add(uint.MaxValue - 1, 0, 1.0);
@@ -28,7 +28,7 @@ public sealed class JoinedPairsTests
     [Fact]
     public void NothingIsFoundBeforeSealing()
     {
-        var joined = new JoinedPairs();
+        var joined = new MeasuredPairs();
         joined.Add(1, 2, 0.9);
         Assert.False(joined.TryGet(1, 2, out _));
     }
