@@ -5,8 +5,8 @@ namespace Winnow.NearDedup;
 
 /// <summary>
 /// Sorts band records by (key, document) in bounded memory: records fill a buffer; a full buffer
-/// is sorted and written as a run file; <see cref="MergeBlocks"/> k-way merges the runs (and what is
-/// left in the buffer, written as one more run) into one sorted stream with <see cref="RunMerger{T}"/>,
+/// is sorted and written as a run file; <see cref="MergeBlocks"/> k-way merges the runs and what is
+/// left in the buffer (sorted in place) into one sorted stream with <see cref="RunMerger{T}"/>,
 /// which every spilled sort shares.
 /// </summary>
 /// <remarks>Memory: the buffer (its capacity × 12 bytes) plus 64 KiB per run while merging. Not thread-safe.</remarks>
@@ -78,27 +78,9 @@ internal sealed class ExternalBandSorter : IDisposable
         _runs.Clear();
     }
 
-    private IEnumerable<ReadOnlyMemory<BandRecord>> MergeRuns(ReadOnlyMemory<BandRecord> tail)
-    {
-        // The sorted tail becomes one more run, and the runs merge as every spilled sort's do.
-        WriteRun(tail.Span);
-        var block = new BandRecord[(1 << 20) / BandRecord.Size];
-        var filled = 0;
-        foreach (var record in RunMerger<BandRecord>.Merge(_runs))
-        {
-            block[filled++] = record;
-            if (filled == block.Length)
-            {
-                yield return block;
-                filled = 0;
-            }
-        }
-
-        if (filled > 0)
-        {
-            yield return block.AsMemory(0, filled);
-        }
-    }
+    // The sorted tail merges from memory with the runs, as every spilled sort's runs merge.
+    private IEnumerable<ReadOnlyMemory<BandRecord>> MergeRuns(ReadOnlyMemory<BandRecord> tail) =>
+        RunMerger<BandRecord>.MergeBlocks(_runs, tail, (1 << 20) / BandRecord.Size);
 
     private void Spill()
     {

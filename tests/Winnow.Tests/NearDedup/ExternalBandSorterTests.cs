@@ -8,6 +8,9 @@ public sealed class ExternalBandSorterTests
     [Theory]
     [InlineData(12 * 7, 20_000)]
     [InlineData(12 * 1000, 20_000)]
+    [InlineData(12 * 2000, 20_000)] // 10 runs and a tail: the heads are scanned
+    [InlineData(12 * 4000, 20_000)] // 5 runs, nothing left in memory
+    [InlineData(12 * 19_999, 20_000)] // 1 run and a tail of one record
     [InlineData(1 << 20, 20_000)]
     [InlineData(12, 50)]
     public void MergedRunsComeOutInKeyThenDocumentOrder(long memory, int count)
