@@ -134,7 +134,7 @@ internal sealed class CandidateJoiner(UnionFind sets, PairVerifier verifier, Par
     {
         var count = _pendingCount;
         var measured = new PairVerifier.Measurement[count];
-        var (order, groups) = ByComponent(_pending.AsSpan(0, count));
+        var (order, groups) = ByComponent(_pending.AsSpan(0, count), sets.Count);
         Parallel.For(0, groups.Length - 1, parallel, () => verifier.CreateScratch(), (g, _, scratch) =>
         {
             for (var k = groups[g]; k < groups[g + 1]; k++)
@@ -175,35 +175,15 @@ internal sealed class CandidateJoiner(UnionFind sets, PairVerifier verifier, Par
     /// second) order, groups by their smallest document), and where each group starts; a last
     /// entry closes the last group. Depends only on the pairs, not on threads.
     /// </summary>
-    internal static (int[] Order, int[] Starts) ByComponent(ReadOnlySpan<ulong> pairs)
+    internal static (int[] Order, int[] Starts) ByComponent(ReadOnlySpan<ulong> pairs, int documents)
     {
         var count = pairs.Length;
-        var documents = new uint[2 * count];
-        for (var i = 0; i < count; i++)
+        // Over the run's document indexes: a component's root is its smallest document. 4 bytes
+        // per document while the pairs are ordered, the size of the run's own disjoint sets.
+        var components = new UnionFind(documents);
+        foreach (var pair in pairs)
         {
-            documents[2 * i] = (uint)(pairs[i] >> 32);
-            documents[(2 * i) + 1] = (uint)pairs[i];
-        }
-
-        Array.Sort(documents);
-        var distinct = documents.Length == 0 ? 0 : 1;
-        for (var i = 1; i < documents.Length; i++)
-        {
-            if (documents[i] != documents[distinct - 1])
-            {
-                documents[distinct++] = documents[i];
-            }
-        }
-
-        // Local indexes follow document order, so a component's root (its smallest local index)
-        // is its smallest document.
-        var local = documents.AsSpan(0, distinct);
-        var components = new UnionFind(distinct);
-        var ends = new (uint A, uint B)[count];
-        for (var i = 0; i < count; i++)
-        {
-            ends[i] = ((uint)local.BinarySearch((uint)(pairs[i] >> 32)), (uint)local.BinarySearch((uint)pairs[i]));
-            components.Union(ends[i].A, ends[i].B);
+            components.Union((uint)(pair >> 32), (uint)pair);
         }
 
         // (root, position in key order): a group's pairs together, in (first, second) order.
@@ -218,7 +198,7 @@ internal sealed class CandidateJoiner(UnionFind sets, PairVerifier verifier, Par
         var sortKeys = new ulong[count];
         for (var k = 0; k < count; k++)
         {
-            sortKeys[k] = ((ulong)components.Find(ends[byKey[k]].A) << 32) | (uint)k;
+            sortKeys[k] = ((ulong)components.Find((uint)(keys[k] >> 32)) << 32) | (uint)k;
         }
 
         Array.Sort(sortKeys);

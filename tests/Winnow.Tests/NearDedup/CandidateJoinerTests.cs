@@ -9,7 +9,7 @@ public sealed class CandidateJoinerTests
     {
         // Components {1,2,3,9}, {4,5}, {6,7,8}; pairs in no particular order.
         ulong[] pairs = [Key(7, 8), Key(1, 2), Key(4, 5), Key(2, 9), Key(6, 8), Key(1, 3), Key(6, 7)];
-        var (order, starts) = CandidateJoiner.ByComponent(pairs);
+        var (order, starts) = CandidateJoiner.ByComponent(pairs, 1_000);
 
         var groups = Enumerable.Range(0, starts.Length - 1)
             .Select(g => order[starts[g]..starts[g + 1]].Select(i => pairs[i]).ToArray()).ToArray();
@@ -25,7 +25,7 @@ public sealed class CandidateJoinerTests
             var pairs = Enumerable.Range(0, random.Next(0, 400))
                 .Select(_ => (A: (uint)random.Next(1_000), B: (uint)random.Next(1_000)))
                 .Where(p => p.A < p.B).Select(p => Key(p.A, p.B)).Distinct().ToArray();
-            var (order, starts) = CandidateJoiner.ByComponent(pairs);
+            var (order, starts) = CandidateJoiner.ByComponent(pairs, 1_000);
             Assert.Equal(Enumerable.Range(0, pairs.Length), order.Order());
             Assert.Equal(pairs.Length, starts[^1]);
             var owner = new Dictionary<uint, int>();
