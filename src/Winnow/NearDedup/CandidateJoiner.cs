@@ -14,9 +14,10 @@ namespace Winnow.NearDedup;
 /// order of the checks, hence not on threads. Pairs are queued in chunks of up to
 /// <see cref="ChunkPairs"/> (one chunk for most corpora: a million documents gave 440,000 distinct
 /// pairs) and each chunk is measured component by component: the pairs that link documents into
-/// one group are handed to one thread together, in (first, second) order, so each document's
-/// shingle set is computed from its text about once instead of once per pair (a document's pairs
-/// come up in different bands, far apart in key order). The results are taken in queue order.
+/// one group are handed to one thread together (up to <see cref="RangePairs"/> at a time), in
+/// (first, second) order, so each document's shingle set is computed from its text about once
+/// instead of once per pair (a document's pairs come up in different bands, far apart in key
+/// order). The results are taken in queue order.
 /// Not thread-safe itself.
 /// </remarks>
 internal sealed class CandidateJoiner(UnionFind sets, PairVerifier verifier, ParallelOptions parallel)
@@ -135,9 +136,10 @@ internal sealed class CandidateJoiner(UnionFind sets, PairVerifier verifier, Par
         var count = _pendingCount;
         var measured = new PairVerifier.Measurement[count];
         var (order, groups) = ByComponent(_pending.AsSpan(0, count), sets.Count);
-        Parallel.For(0, groups.Length - 1, parallel, () => verifier.CreateScratch(), (g, _, scratch) =>
+        var ranges = Ranges(groups);
+        Parallel.For(0, ranges.Count - 1, parallel, () => verifier.CreateScratch(), (r, _, scratch) =>
         {
-            for (var k = groups[g]; k < groups[g + 1]; k++)
+            for (var k = ranges[r]; k < ranges[r + 1]; k++)
             {
                 var i = order[k];
                 measured[i] = verifier.Measure((uint)(_pending[i] >> 32), (uint)_pending[i], scratch);
@@ -168,6 +170,25 @@ internal sealed class CandidateJoiner(UnionFind sets, PairVerifier verifier, Par
         }
 
         _pendingCount = 0;
+    }
+
+    /// <summary>Most pairs one thread measures at a time: a large group (pages sharing a long footer) is cut into such ranges so that every thread can take part.</summary>
+    public const int RangePairs = 4096;
+
+    // The groups' boundaries, with a group longer than RangePairs cut into ranges of that many.
+    internal static List<int> Ranges(int[] groups)
+    {
+        var ranges = new List<int>(groups.Length);
+        for (var g = 0; g < groups.Length - 1; g++)
+        {
+            for (var start = groups[g]; start < groups[g + 1]; start += RangePairs)
+            {
+                ranges.Add(start);
+            }
+        }
+
+        ranges.Add(groups[^1]);
+        return ranges;
     }
 
     /// <summary>

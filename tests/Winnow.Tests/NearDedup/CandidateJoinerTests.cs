@@ -45,5 +45,14 @@ public sealed class CandidateJoinerTests
         }
     }
 
+    [Fact]
+    public void ALargeGroupIsCutIntoRangesEveryThreadCanTake()
+    {
+        var n = CandidateJoiner.RangePairs;
+        Assert.Equal([0, n, 2 * n, (2 * n) + 5, (2 * n) + 6], CandidateJoiner.Ranges([0, (2 * n) + 5, (2 * n) + 6]));
+        Assert.Equal([0, 3, n + 3, (2 * n) + 3], CandidateJoiner.Ranges([0, 3, (2 * n) + 3]));
+        Assert.Equal([0], CandidateJoiner.Ranges([0]));
+    }
+
     private static ulong Key(uint a, uint b) => ((ulong)a << 32) | b;
 }
