@@ -7,18 +7,20 @@ namespace Winnow.NearDedup;
 /// instead of measuring again saves computing both shingle sets from the texts once more. Values
 /// are those the verifier gave, so the clusters are the same.
 /// </summary>
-/// <remarks>12 bytes per pair, at most <see cref="MaxPairs"/> pairs (later ones are measured again). Not thread-safe while filled.</remarks>
+/// <remarks>
+/// 16 bytes per pair (sorted in place), at most <see cref="MaxPairs"/> pairs, 128 MiB (later ones
+/// are measured again). Not thread-safe while filled.
+/// </remarks>
 internal sealed class MeasuredPairs
 {
-    public const int MaxPairs = 1 << 24;
+    public const int MaxPairs = 1 << 23;
     private readonly List<ulong> _keys = [];
     private readonly List<double> _similarities = [];
-    private ulong[] _sortedKeys = [];
-    private double[] _sortedSimilarities = [];
+    private bool _sealed;
 
     public void Add(uint a, uint b, double similarity)
     {
-        if (_keys.Count < MaxPairs)
+        if (!_sealed && _keys.Count < MaxPairs)
         {
             _keys.Add(Key(a, b));
             _similarities.Add(similarity);
@@ -28,18 +30,15 @@ internal sealed class MeasuredPairs
     /// <summary>Ends filling: sorts the pairs for lookups.</summary>
     public void Seal()
     {
-        _sortedKeys = [.. _keys];
-        _sortedSimilarities = [.. _similarities];
-        Array.Sort(_sortedKeys, _sortedSimilarities);
-        _keys.Clear();
-        _similarities.Clear();
+        System.Runtime.InteropServices.CollectionsMarshal.AsSpan(_keys).Sort(System.Runtime.InteropServices.CollectionsMarshal.AsSpan(_similarities));
+        _sealed = true;
     }
 
     /// <summary>The similarity of a pair the joiner measured, in either order; thread-safe once sealed.</summary>
     public bool TryGet(uint a, uint b, out double similarity)
     {
-        var at = Array.BinarySearch(_sortedKeys, Key(a, b));
-        similarity = at >= 0 ? _sortedSimilarities[at] : 0;
+        var at = _sealed ? System.Runtime.InteropServices.CollectionsMarshal.AsSpan(_keys).BinarySearch(Key(a, b)) : -1;
+        similarity = at >= 0 ? _similarities[at] : 0;
         return at >= 0;
     }
 
