@@ -40,7 +40,7 @@ internal sealed class CandidateJoiner(UnionFind sets, PairVerifier verifier, Par
 
     public long AcceptedPairs { get; private set; }
 
-    /// <summary>The measured pairs' similarities (exact verification only), for <see cref="ClusterAssembler"/>.</summary>
+    /// <summary>The measured pairs' similarities (exact verification only; empty otherwise), sealed when <see cref="Run"/> ends, for <see cref="ClusterAssembler"/>.</summary>
     public MeasuredPairs Measured { get; } = new();
 
     /// <summary>
@@ -75,6 +75,7 @@ internal sealed class CandidateJoiner(UnionFind sets, PairVerifier verifier, Par
 
         FlushBucket();
         FlushPairs();
+        Measured.Seal();
     }
 
     private void FlushBucket()

@@ -10,7 +10,7 @@ namespace Winnow.NearDedup;
 /// <remarks>Memory: one bit per document plus one entry per clustered document. Not thread-safe itself.</remarks>
 internal static class ClusterAssembler
 {
-    public static List<NearDuplicateCluster> Assemble(UnionFind sets, DocumentLog log, PairVerifier verifier, MeasuredPairs? measured, ParallelOptions parallel)
+    public static List<NearDuplicateCluster> Assemble(UnionFind sets, DocumentLog log, PairVerifier verifier, MeasuredPairs measured, ParallelOptions parallel)
     {
         var clustered = new BitArray(sets.Count);
         for (uint i = 0; i < sets.Count; i++)
@@ -66,7 +66,7 @@ internal static class ClusterAssembler
     // threshold-similar to another member, not necessarily to the kept one (a ~ b ~ c with a ≁ c
     // stays one cluster). Splitting components around the kept document, as earlier builds did,
     // separated copies that are near duplicates of each other but not of it (docs/neardup.md).
-    private static NearDuplicateCluster Cluster(ReadOnlySpan<Entry> entries, PairVerifier verifier, MeasuredPairs? measured, PairVerifier.Scratch scratch)
+    private static NearDuplicateCluster Cluster(ReadOnlySpan<Entry> entries, PairVerifier verifier, MeasuredPairs measured, PairVerifier.Scratch scratch)
     {
         var kept = 0;
         for (var i = 1; i < entries.Length; i++)
@@ -84,7 +84,7 @@ internal static class ClusterAssembler
             var e = entries[i];
             // A pair the joiner measured is looked up; exact similarity is symmetric.
             var similarity = i == kept ? 1.0
-                : measured is not null && measured.TryGet(entries[kept].Index, e.Index, out var known) ? known
+                : measured.TryGet(entries[kept].Index, e.Index, out var known) ? known
                 : verifier.Similarity(entries[kept].Index, e.Index, scratch);
             members[i] = new ClusterMember(e.Index, e.Ordinal, e.Id, similarity, i == kept);
         }

@@ -1,3 +1,5 @@
+using System.Runtime.InteropServices;
+
 namespace Winnow.NearDedup;
 
 /// <summary>
@@ -30,14 +32,14 @@ internal sealed class MeasuredPairs
     /// <summary>Ends filling: sorts the pairs for lookups.</summary>
     public void Seal()
     {
-        System.Runtime.InteropServices.CollectionsMarshal.AsSpan(_keys).Sort(System.Runtime.InteropServices.CollectionsMarshal.AsSpan(_similarities));
+        CollectionsMarshal.AsSpan(_keys).Sort(CollectionsMarshal.AsSpan(_similarities));
         _sealed = true;
     }
 
     /// <summary>The similarity of a pair the joiner measured, in either order; thread-safe once sealed.</summary>
     public bool TryGet(uint a, uint b, out double similarity)
     {
-        var at = _sealed ? System.Runtime.InteropServices.CollectionsMarshal.AsSpan(_keys).BinarySearch(Key(a, b)) : -1;
+        var at = _sealed ? CollectionsMarshal.AsSpan(_keys).BinarySearch(Key(a, b)) : -1;
         similarity = at >= 0 ? _similarities[at] : 0;
         return at >= 0;
     }

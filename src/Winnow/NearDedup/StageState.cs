@@ -132,8 +132,7 @@ internal sealed class StageState : IDisposable
         var joiner = new CandidateJoiner(sets, verifier, parallel);
         joiner.Run(_sorter.MergeBlocks(parallel));
         var attached = ContainmentAttacher.Attach(sets, joiner.Contained, verifier, parallel);
-        joiner.Measured.Seal();
-        var clusters = ClusterAssembler.Assemble(sets, _log, verifier, verifier.IsExact ? joiner.Measured : null, parallel);
+        var clusters = ClusterAssembler.Assemble(sets, _log, verifier, joiner.Measured, parallel);
         var summary = new NearDedupSummary
         {
             Documents = Signatures.Count,

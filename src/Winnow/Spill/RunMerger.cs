@@ -9,11 +9,12 @@ internal static class RunMerger<T>
 {
     private const int ReadBufferBytes = 1 << 16;
 
-    public static IEnumerable<T> Merge(IReadOnlyList<string> runs) => Merge(runs, ReadOnlyMemory<T>.Empty, keepInMemory: false);
+    public static IEnumerable<T> Merge(IReadOnlyList<string> runs) => Merge(runs, ReadOnlyMemory<T>.Empty);
 
-    private static IEnumerable<T> Merge(IReadOnlyList<string> runs, ReadOnlyMemory<T> inMemory, bool keepInMemory)
+    // The runs, and a sorted run in memory when there is one.
+    private static IEnumerable<T> Merge(IReadOnlyList<string> runs, ReadOnlyMemory<T> inMemory)
     {
-        var readers = new RunReader[runs.Count + (keepInMemory ? 1 : 0)];
+        var readers = new RunReader[runs.Count + (inMemory.IsEmpty ? 0 : 1)];
         var queue = new PriorityQueue<int, T>(readers.Length, Comparer<T>.Create((a, b) => a.CompareTo(b)));
         try
         {
@@ -57,7 +58,7 @@ internal static class RunMerger<T>
         if (runs.Count + 1 > ScanLimit)
         {
             var filled = 0;
-            foreach (var record in Merge(runs, inMemory, keepInMemory: !inMemory.IsEmpty))
+            foreach (var record in Merge(runs, inMemory))
             {
                 block[filled++] = record;
                 if (filled == block.Length)
