@@ -24,7 +24,7 @@ internal static class NearDupBench
         var docs = ReadDocs(path).Select((d, i) => new Document(d.Id, d.Text, new DocumentSource(path, i + 1, 0), i, 0)).ToList();
         var bytes = docs.Sum(d => (long)Encoding.UTF8.GetByteCount(d.Text));
         var options = new MinHashOptions();
-        var signer = new BatchSigner(options, options.Lsh, new MinHashSigner(new MinHashPermutations(options.NumPerm, options.Seed)));
+        var signer = new BatchSigner(options, options.Lsh, new MinHashSigner(options.NumPerm, options.Seed));
         var parallel = new ParallelOptions { MaxDegreeOfParallelism = threads };
         var best = double.MaxValue;
         var bestCpu = double.MaxValue;
@@ -46,7 +46,7 @@ internal static class NearDupBench
 
         // Where one thread's time goes: tokenize + shingle hashes alone, then + MinHash, then + band keys.
         var hasher = new ShingleHasher(options.NGram, options.Seed);
-        var minhash = new MinHashSigner(new MinHashPermutations(options.NumPerm, options.Seed));
+        var minhash = new MinHashSigner(options.NumPerm, options.Seed);
         var shingles = new ulong[1024];
         var signature = new uint[options.NumPerm];
         var lsh = options.Lsh;
@@ -85,7 +85,7 @@ internal static class NearDupBench
         Console.WriteLine($"1 thread, CPU: tokenize+word hashes {wordsOnly:N3}s, tokenize+shingle {phases[0]:N3}s ({bytes / 1e6 / phases[0]:N0} MB/s), +MinHash {phases[1] - phases[0]:N3}s, +band keys {phases[2] - phases[1]:N3}s");
 
         // CPU seconds measure per-core speed even when other jobs share the cores; wall time is what a user waits.
-        Console.WriteLine($"signatures ({MinHashSigner.Isa}, {threads} thread(s), num_perm {options.NumPerm}, 5-grams): {docs.Count:N0} docs, {bytes / 1e6:N1} MB text; " +
+        Console.WriteLine($"signatures ({threads} thread(s), num_perm {options.NumPerm}, 5-grams): {docs.Count:N0} docs, {bytes / 1e6:N1} MB text; " +
             $"wall {best:N3}s = {bytes / 1e6 / best:N1} MB/s; CPU {bestCpu:N3}s = {bytes / 1e6 / bestCpu:N1} MB/s per core (best of 3)");
     }
 

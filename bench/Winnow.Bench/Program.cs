@@ -87,6 +87,8 @@ internal static class Program
                     Rows = int.Parse(rows, System.Globalization.CultureInfo.InvariantCulture),
                     Verify = Enum.Parse<Winnow.NearDedup.VerifyMode>(verify, ignoreCase: true),
                 });
+            case ["neardup-real", "--seeds", string seeds, string dir, .. var sources]:
+                return RealTextBench.NearDup(dir, sources, int.Parse(seeds, System.Globalization.CultureInfo.InvariantCulture));
             case ["neardup-real", string dir, .. var sources]:
                 return RealTextBench.NearDup(dir, sources);
             case ["reuse-real", string dir, .. var sources]:
@@ -101,7 +103,7 @@ internal static class Program
                 NearDupBench.Agree(docs, ours, theirs);
                 return 0;
             default:
-                Console.Error.WriteLine("usage: Winnow.Bench gzip FILE | readers CORPUS.jsonl [ROUNDS] | tokens CORPUS.jsonl [ROUNDS] | hash | exact-phases FILE LINES | extract-quality [--verbose] [--anglesharp] | metadata-dates [--trafilatura OUT.jsonl] [--verbose] [--sources] | markdown-quality [--verbose] | extract-path FOLDER... | extract-datasets [--peers DIR] [--run-peers] [--save-as NAME] [--verbose] [--doc FILE] [--anglesharp] | extract-compare | extract-speed [ROUNDS] | extract-phases [ROUNDS] [--anglesharp] | filters [DOCS] | filters-corpus DOCS.jsonl | english-tokens IN.jsonl OUT.jsonl | english-exceptions OUT.jsonl | langid SAMPLE.tsv | langid-pages READABILITY_TEST_PAGES | neardup-synth DOCS OUT.jsonl | neardup-sign DOCS.jsonl [THREADS] | neardup-score DOCS.jsonl TRUTH.jsonl CLUSTERS.jsonl [THRESHOLD] | neardup-articles [BANDS ROWS estimate|exact|none] | neardup-phases DOCS.jsonl [THREADS] | neardup-agree DOCS.jsonl OURS.jsonl DATASKETCH.jsonl | reuse DOCS MAXDF DIR [boilerplate] | reuse-score CORPUS REUSE.jsonl | neardup-real DIR [SOURCE.json...] | reuse-real DIR [SOURCE.json...] | report RUN_DIR");
+                Console.Error.WriteLine("usage: Winnow.Bench gzip FILE | readers CORPUS.jsonl [ROUNDS] | tokens CORPUS.jsonl [ROUNDS] | hash | exact-phases FILE LINES | extract-quality [--verbose] [--anglesharp] | metadata-dates [--trafilatura OUT.jsonl] [--verbose] [--sources] | markdown-quality [--verbose] | extract-path FOLDER... | extract-datasets [--peers DIR] [--run-peers] [--save-as NAME] [--verbose] [--doc FILE] [--anglesharp] | extract-compare | extract-speed [ROUNDS] | extract-phases [ROUNDS] [--anglesharp] | filters [DOCS] | filters-corpus DOCS.jsonl | english-tokens IN.jsonl OUT.jsonl | english-exceptions OUT.jsonl | langid SAMPLE.tsv | langid-pages READABILITY_TEST_PAGES | neardup-synth DOCS OUT.jsonl | neardup-sign DOCS.jsonl [THREADS] | neardup-score DOCS.jsonl TRUTH.jsonl CLUSTERS.jsonl [THRESHOLD] | neardup-articles [BANDS ROWS estimate|exact|none] | neardup-phases DOCS.jsonl [THREADS] | neardup-agree DOCS.jsonl OURS.jsonl DATASKETCH.jsonl | reuse DOCS MAXDF DIR [boilerplate] | reuse-score CORPUS REUSE.jsonl | neardup-real [--seeds N] DIR [SOURCE.json...] | reuse-real DIR [SOURCE.json...] | report RUN_DIR");
                 return args.Length == 0 ? 0 : 1;
         }
     }

@@ -9,7 +9,7 @@ internal sealed class NearDedupCliOptions
     private static readonly MinHashOptions Defaults = new();
 
     public Option<int> NGram { get; } = new Option<int>("--ngram") { Description = "Words per shingle", DefaultValueFactory = _ => Defaults.NGram }.Between(1, 64);
-    public Option<int> NumPerm { get; } = new Option<int>("--num-perm") { Description = "MinHash permutations (signature length)", DefaultValueFactory = _ => Defaults.NumPerm }.Between(1, 4096);
+    public Option<int> NumPerm { get; } = new Option<int>("--num-perm") { Description = "MinHash signature length (values per document)", DefaultValueFactory = _ => Defaults.NumPerm }.Between(1, 4096);
     public Option<double> Threshold { get; } = new Option<double>("--threshold") { Description = "Jaccard similarity at which documents are near duplicates", DefaultValueFactory = _ => Defaults.Threshold }.Between(0.0, 1.0);
     public Option<int> Bands { get; } = new Option<int>("--bands") { Description = "LSH bands (default: derived from --threshold)" }.AtLeast(1);
     public Option<int> Rows { get; } = new Option<int>("--rows") { Description = "LSH rows per band (with --bands)" }.AtLeast(1);

@@ -12,7 +12,7 @@ public readonly record struct MinHashOptions
     /// <summary>Words per shingle. Default 5.</summary>
     public int NGram { get; init; } = 5;
 
-    /// <summary>Permutations (signature length). Default 128.</summary>
+    /// <summary>Signature length: the bins of one-permutation hashing (the name is MinHash's usual one). Default 128.</summary>
     public int NumPerm { get; init; } = 128;
 
     /// <summary>Jaccard similarity at and above which documents are near duplicates. Default 0.8.</summary>

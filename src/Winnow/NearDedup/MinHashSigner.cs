@@ -1,131 +1,215 @@
 using System.Runtime.CompilerServices;
+using System.Runtime.InteropServices;
 using System.Runtime.Intrinsics;
-using System.Runtime.Intrinsics.X86;
 
 namespace Winnow.NearDedup;
 
 /// <summary>
-/// Computes MinHash signatures: sig[i] = min over shingles x of h_i(x) (see <see cref="MinHashPermutations"/>),
-/// 16 permutations per AVX-512 instruction or 8 per AVX2 instruction, with a scalar fallback that gives the same values.
+/// Computes MinHash signatures of k values by one-permutation hashing: each shingle hash picks one
+/// of the k bins by its high bits and offers its low 32 bits there, and a bin's value is the least
+/// offered to it. A bin no shingle reached is filled by further rounds, in each of which every
+/// shingle is hashed again (mixed with the round and the seed) and offered only to the bins still
+/// empty, until none is.
 /// </summary>
 /// <remarks>
-/// The loops run permutation blocks outside and shingles inside, so a block's constants and
-/// running minimum stay in registers. Immutable after construction; thread-safe.
+/// <para>
+/// Why each value is a MinHash: order the keys offered to bin j by (round, value). Every shingle
+/// offers keys by the same rule whatever set it is in, so for two sets A and B, sig_A[j] = sig_B[j]
+/// exactly when the least key offered to j by a shingle of A ∪ B comes from a shingle of A ∩ B,
+/// which happens with probability |A ∩ B| / |A ∪ B|, the Jaccard similarity, in every bin (up to
+/// equal 32-bit values of different shingles, as with any 32-bit MinHash). Within one round the
+/// bins sample the shingles without replacement, so their agreement varies less than that of k
+/// independent permutations, never more.
+/// </para>
+/// <para>
+/// Why this way: k permutations cost k hashes per shingle (128 multiply-adds, 8 AVX-512
+/// instructions' worth each, was the largest share of `winnow dedup`); here a shingle costs one
+/// compare per round, and a set of n shingles needs about 1 + k·ln(k)/n rounds (two for the usual
+/// n of several hundred at k = 128). The scheme is Li, Owen and Zhang's one permutation hashing
+/// (2012); filling empty bins by hashing again follows Dahlgaard, Knudsen and Thorup's fast
+/// similarity sketching (2017). Immutable; thread-safe.
+/// </para>
 /// </remarks>
+[SkipLocalsInit]
 internal sealed class MinHashSigner
 {
-    private readonly MinHashPermutations _permutations;
-    private readonly ulong[] _evenA;
-    private readonly ulong[] _oddA;
-    private readonly ulong[] _evenB;
-    private readonly ulong[] _oddB;
-    private readonly uint[] _highA;
+    /// <summary>
+    /// Rounds per bin before the rest are filled by rotation: a set of one shingle fills k bins in
+    /// about k·ln(k) rounds, so 64·k is never reached in practice; it only bounds the work.
+    /// </summary>
+    private const int MaxRoundsPerBin = 64;
 
-    public MinHashSigner(MinHashPermutations permutations)
+    /// <summary>The largest value a shingle offers: <see cref="uint.MaxValue"/> marks an empty bin.</summary>
+    private const uint MaxOffer = uint.MaxValue - 1;
+
+    private readonly ulong _seed;
+
+    public MinHashSigner(int numPerm, ulong seed)
     {
-        _permutations = permutations;
-        var n = permutations.Count;
-        var half = (n + 1) / 2;
-        _evenA = new ulong[half];
-        _oddA = new ulong[half];
-        _evenB = new ulong[half];
-        _oddB = new ulong[half];
-        _highA = new uint[n];
-        for (var i = 0; i < n; i++)
-        {
-            // a·x mod 2^64 = a_lo·x + ((a_hi·x) mod 2^32)·2^32: the low half of a goes to the widening
-            // multiply (even/odd permutations in separate registers), the high half to a 32-bit one.
-            var lo = (uint)permutations.A[i];
-            (i % 2 == 0 ? _evenA : _oddA)[i / 2] = lo;
-            (i % 2 == 0 ? _evenB : _oddB)[i / 2] = permutations.B[i];
-            _highA[i] = (uint)(permutations.A[i] >> 32);
-        }
+        ArgumentOutOfRangeException.ThrowIfLessThan(numPerm, 1);
+        NumPerm = numPerm;
+        _seed = seed;
     }
 
-    public int NumPerm => _permutations.Count;
+    /// <summary>The signature's length k (the bins).</summary>
+    public int NumPerm { get; }
 
-    /// <summary>Which instruction set <see cref="Sign"/> uses.</summary>
-    public static string Isa => Avx512F.IsSupported ? "avx512" : Avx2.IsSupported ? "avx2" : "scalar";
-
-    /// <summary>Writes the signature of <paramref name="shingles"/> (non-empty) into <paramref name="signature"/>.</summary>
+    /// <summary>Writes the signature of <paramref name="shingles"/> (non-empty; repeats allowed, order ignored) into <paramref name="signature"/>.</summary>
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-    public void Sign(ReadOnlySpan<ulong> shingles, Span<uint> signature, bool allowVector = true)
+    public void Sign(ReadOnlySpan<ulong> shingles, Span<uint> signature)
     {
-        var done = 0;
-        if (allowVector && Avx512F.IsSupported)
+        var k = NumPerm;
+        signature = signature[..k];
+
+        // Round 0 takes the shingle hashes as they are: avalanched 64-bit values, bin from the high
+        // 32 bits, value from the low 32. Four copies of the bins, each shingle of a quartet in its
+        // own, then merged: a bin is read and written per shingle, and with one copy the next
+        // shingles' reads keep waiting on writes to the same few bins.
+        Span<uint> copies = k <= 1024 ? stackalloc uint[4 * k] : new uint[4 * k];
+        copies.Fill(uint.MaxValue);
+        ref var c0 = ref MemoryMarshal.GetReference(copies);
+        ref var c1 = ref Unsafe.Add(ref c0, k);
+        ref var c2 = ref Unsafe.Add(ref c0, 2 * k);
+        ref var c3 = ref Unsafe.Add(ref c0, 3 * k);
+        ref var first = ref MemoryMarshal.GetReference(shingles);
+        var n = shingles.Length;
+        var i = 0;
+        for (; i + 4 <= n; i += 4)
         {
-            done = Sign512(shingles, signature);
-        }
-        else if (allowVector && Avx2.IsSupported)
-        {
-            done = Sign256(shingles, signature);
+            var x0 = Unsafe.Add(ref first, i);
+            var x1 = Unsafe.Add(ref first, i + 1);
+            var x2 = Unsafe.Add(ref first, i + 2);
+            var x3 = Unsafe.Add(ref first, i + 3);
+            ref var b0 = ref Unsafe.Add(ref c0, Bin(x0, k));
+            b0 = Math.Min(b0, Offer(x0));
+            ref var b1 = ref Unsafe.Add(ref c1, Bin(x1, k));
+            b1 = Math.Min(b1, Offer(x1));
+            ref var b2 = ref Unsafe.Add(ref c2, Bin(x2, k));
+            b2 = Math.Min(b2, Offer(x2));
+            ref var b3 = ref Unsafe.Add(ref c3, Bin(x3, k));
+            b3 = Math.Min(b3, Offer(x3));
         }
 
-        for (var i = done; i < NumPerm; i++)
+        for (; i < n; i++)
         {
-            var min = uint.MaxValue;
-            foreach (var s in shingles)
+            var x = Unsafe.Add(ref first, i);
+            ref var b = ref Unsafe.Add(ref c0, Bin(x, k));
+            b = Math.Min(b, Offer(x));
+        }
+
+        var j0 = 0;
+        if (Vector256.IsHardwareAccelerated)
+        {
+            for (; j0 + 8 <= k; j0 += 8)
             {
-                min = Math.Min(min, _permutations.Apply(i, (uint)s));
+                var min = Vector256.Min(
+                    Vector256.Min(Vector256.LoadUnsafe(ref c0, (nuint)j0), Vector256.LoadUnsafe(ref c1, (nuint)j0)),
+                    Vector256.Min(Vector256.LoadUnsafe(ref c2, (nuint)j0), Vector256.LoadUnsafe(ref c3, (nuint)j0)));
+                min.CopyTo(signature[j0..]);
             }
+        }
 
-            signature[i] = min;
+        for (; j0 < k; j0++)
+        {
+            signature[j0] = Math.Min(Math.Min(Unsafe.Add(ref c0, j0), Unsafe.Add(ref c1, j0)), Math.Min(Unsafe.Add(ref c2, j0), Unsafe.Add(ref c3, j0)));
+        }
+
+        Span<int> openBins = k <= 1024 ? stackalloc int[k] : new int[k];
+        var open = 0;
+        for (var j = 0; j < k; j++)
+        {
+            if (signature[j] == uint.MaxValue)
+            {
+                openBins[open++] = j;
+            }
+        }
+
+        if (open > 0)
+        {
+            FillEmptyBins(shingles, signature, openBins[..open]);
         }
     }
 
-    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-    private int Sign256(ReadOnlySpan<ulong> shingles, Span<uint> signature)
+    /// <summary>Rounds 1, 2, …: every shingle hashed again, offered only to the bins empty when the round began.</summary>
+    private void FillEmptyBins(ReadOnlySpan<ulong> shingles, Span<uint> signature, Span<int> openBins)
     {
-        var blocks = NumPerm / 8;
-        var high = Vector256.Create(0xFFFFFFFF00000000UL);
-        for (var k = 0; k < blocks; k++)
+        var k = signature.Length;
+        Span<bool> isOpen = k <= 1024 ? stackalloc bool[k] : new bool[k];
+        isOpen.Clear(); // stackalloc is not zeroed here (SkipLocalsInit)
+        foreach (var j in openBins)
         {
-            var evenA = Vector256.Create<ulong>(_evenA.AsSpan(k * 4)).AsUInt32();
-            var oddA = Vector256.Create<ulong>(_oddA.AsSpan(k * 4)).AsUInt32();
-            var evenB = Vector256.Create<ulong>(_evenB.AsSpan(k * 4));
-            var oddB = Vector256.Create<ulong>(_oddB.AsSpan(k * 4));
-            var highA = Vector256.Create<uint>(_highA.AsSpan(k * 8));
-            var min = Vector256<uint>.AllBitsSet;
-            foreach (var s in shingles)
-            {
-                var x = Vector256.Create((uint)s);
-                var even = Avx2.Multiply(evenA, x) + evenB;
-                var odd = Avx2.Multiply(oddA, x) + oddB;
-                var h = (Vector256.ShiftRightLogical(even, 32) | (odd & high)).AsUInt32() + (highA * x);
-                min = Vector256.Min(min, h);
-            }
-
-            min.CopyTo(signature.Slice(k * 8));
+            isOpen[j] = true;
         }
 
-        return blocks * 8;
+        var open = openBins.Length;
+        var maxRounds = (long)MaxRoundsPerBin * k;
+        for (var round = 1L; open > 0 && round <= maxRounds; round++)
+        {
+            var key = MinHashKeys.Round(_seed, (ulong)round);
+            foreach (var x in shingles)
+            {
+                var y = MinHashKeys.Mix(x ^ key);
+                var j = Bin(y, k);
+                if (isOpen[j])
+                {
+                    signature[j] = Math.Min(signature[j], Offer(y));
+                }
+            }
+
+            // Bins filled in this round close: a later round's keys all rank after this one's.
+            var still = 0;
+            for (var i = 0; i < open; i++)
+            {
+                var j = openBins[i];
+                if (signature[j] == uint.MaxValue)
+                {
+                    openBins[still++] = j;
+                }
+                else
+                {
+                    isOpen[j] = false;
+                }
+            }
+
+            open = still;
+        }
+
+        // Not reached in practice (see MaxRoundsPerBin): a bin still empty takes the next filled bin's value.
+        for (var i = 0; i < open; i++)
+        {
+            var j = openBins[i];
+            var from = j;
+            do
+            {
+                from = (from + 1) % k;
+            }
+            while (isOpen[from]);
+
+            signature[j] = signature[from];
+        }
     }
 
-    [MethodImpl(MethodImplOptions.NoInlining | MethodImplOptions.AggressiveOptimization)]
-    private int Sign512(ReadOnlySpan<ulong> shingles, Span<uint> signature)
+    /// <summary>The bin of hash <paramref name="x"/>: its high 32 bits scaled to [0, k).</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static int Bin(ulong x, int k) => (int)(((x >> 32) * (ulong)k) >> 32);
+
+    /// <summary>The value hash <paramref name="x"/> offers: its low 32 bits, below the empty mark.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static uint Offer(ulong x) => Math.Min((uint)x, MaxOffer);
+}
+
+/// <summary>The round keys and the mixer of <see cref="MinHashSigner"/>: SplitMix64 (Steele, Lea, Flood 2014), fully specified so that signatures do not depend on a runtime.</summary>
+internal static class MinHashKeys
+{
+    /// <summary>The key of round <paramref name="round"/> (1, 2, …) for <paramref name="seed"/>.</summary>
+    public static ulong Round(ulong seed, ulong round) => Mix((seed * 0xD1B54A32D192ED03UL) + (round * 0x9E3779B97F4A7C15UL));
+
+    /// <summary>SplitMix64's finaliser: a bijection of 64-bit values whose every output bit depends on every input bit.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static ulong Mix(ulong z)
     {
-        var blocks = NumPerm / 16;
-        var high = Vector512.Create(0xFFFFFFFF00000000UL);
-        for (var k = 0; k < blocks; k++)
-        {
-            var evenA = Vector512.Create<ulong>(_evenA.AsSpan(k * 8)).AsUInt32();
-            var oddA = Vector512.Create<ulong>(_oddA.AsSpan(k * 8)).AsUInt32();
-            var evenB = Vector512.Create<ulong>(_evenB.AsSpan(k * 8));
-            var oddB = Vector512.Create<ulong>(_oddB.AsSpan(k * 8));
-            var highA = Vector512.Create<uint>(_highA.AsSpan(k * 16));
-            var min = Vector512<uint>.AllBitsSet;
-            foreach (var s in shingles)
-            {
-                var x = Vector512.Create((uint)s);
-                var even = Avx512F.Multiply(evenA, x) + evenB;
-                var odd = Avx512F.Multiply(oddA, x) + oddB;
-                var h = (Vector512.ShiftRightLogical(even, 32) | (odd & high)).AsUInt32() + (highA * x);
-                min = Vector512.Min(min, h);
-            }
-
-            min.CopyTo(signature.Slice(k * 16));
-        }
-
-        return blocks * 16;
+        z = (z ^ (z >> 30)) * 0xBF58476D1CE4E5B9UL;
+        z = (z ^ (z >> 27)) * 0x94D049BB133111EBUL;
+        return z ^ (z >> 31);
     }
 }

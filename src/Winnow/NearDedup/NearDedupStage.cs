@@ -28,7 +28,7 @@ public sealed class NearDedupStage : CorpusStage
         options.Validate();
         Options = options;
         Lsh = options.Lsh;
-        Signer = new MinHashSigner(new MinHashPermutations(options.NumPerm, options.Seed));
+        Signer = new MinHashSigner(options.NumPerm, options.Seed);
     }
 
     /// <inheritdoc />
