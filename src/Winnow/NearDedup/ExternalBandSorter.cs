@@ -1,4 +1,5 @@
 using System.Runtime.InteropServices;
+using Winnow.IO;
 using Winnow.Spill;
 
 namespace Winnow.NearDedup;
@@ -96,7 +97,7 @@ internal sealed class ExternalBandSorter : IDisposable
         var path = Path.Combine(_directory, $"bands-{_runs.Count:D5}.run");
         using (var stream = new FileStream(path, FileMode.CreateNew, FileAccess.Write, FileShare.None, 1 << 16))
         {
-            stream.Write(MemoryMarshal.AsBytes(run));
+            FileWrites.Write(stream, MemoryMarshal.AsBytes(run));
         }
 
         _runs.Add(path);

@@ -3,6 +3,7 @@ using System.Runtime.InteropServices;
 using System.Text;
 using System.Text.Json.Nodes;
 using Winnow.Documents;
+using Winnow.IO;
 using Winnow.Pipeline;
 
 namespace Winnow.NearDedup;
@@ -64,7 +65,7 @@ internal sealed class NearDedupRun(NearDedupStage stage, StageContext context) :
         }
 
         var w = _observations ??= new BinaryWriter(
-            new FileStream(Path.Combine(Context.WorkDirectory, ObservationFile), FileMode.Create, FileAccess.Write, FileShare.None, 1 << 20), Encoding.UTF8);
+            new FileStream(Path.Combine(Context.WorkDirectory, ObservationFile), FileMode.Create, FileAccess.Write, FileShare.None, FileWrites.MaxPiece), Encoding.UTF8);
         for (var i = 0; i < batch.Count; i++)
         {
             w.Write(batch[i].Ordinal);

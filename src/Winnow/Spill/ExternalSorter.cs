@@ -1,4 +1,5 @@
 using System.Runtime.InteropServices;
+using Winnow.IO;
 
 namespace Winnow.Spill;
 
@@ -88,7 +89,7 @@ internal sealed class ExternalSorter<T> : IDisposable
         var path = Path.Combine(_directory, $"{_prefix}-{_runs.Count:D5}.run");
         using (var stream = new FileStream(path, FileMode.Create, FileAccess.Write, FileShare.None, 1 << 16))
         {
-            stream.Write(MemoryMarshal.AsBytes(_buffer.AsSpan(0, _count)));
+            FileWrites.Write(stream, MemoryMarshal.AsBytes(_buffer.AsSpan(0, _count)));
         }
 
         _runs.Add(path);

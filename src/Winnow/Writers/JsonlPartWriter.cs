@@ -1,4 +1,5 @@
 using System.IO.Compression;
+using Winnow.IO;
 using ZstdSharp;
 
 namespace Winnow.Writers;
@@ -81,7 +82,7 @@ internal sealed class JsonlPartWriter : RecordSink
             }
 
             var end = ends[last - 1];
-            _stream!.Write(records[start..end]);
+            FileWrites.Write(_stream!, records[start..end]);
             _documents += last - first;
             _docs = docs;
             _bytes = bytes;
@@ -128,7 +129,7 @@ internal sealed class JsonlPartWriter : RecordSink
         };
         _finalPath = Path.Combine(_directory, name);
         _tempPath = Path.Combine(_directory, "." + name + ".tmp");
-        _file = new FileStream(_tempPath, FileMode.Create, FileAccess.Write, FileShare.None, 1 << 20);
+        _file = new FileStream(_tempPath, FileMode.Create, FileAccess.Write, FileShare.None, FileWrites.MaxPiece);
         _stream = _options.Compression switch
         {
             OutputCompression.Gzip => new GZipStream(_file, CompressionLevel.Fastest),

@@ -3,6 +3,7 @@ using System.Text;
 using System.Text.Json;
 using Parquet;
 using Parquet.Schema;
+using Winnow.IO;
 
 namespace Winnow.Writers;
 
@@ -148,7 +149,7 @@ internal sealed class ParquetPartWriter : RecordSink
         var name = $"part-{_completed.Count:D5}.parquet";
         _finalPath = Path.Combine(_directory, name);
         _tempPath = Path.Combine(_directory, "." + name + ".tmp");
-        _file = new FileStream(_tempPath, FileMode.Create, FileAccess.ReadWrite, FileShare.None, 1 << 20);
+        _file = new FileStream(_tempPath, FileMode.Create, FileAccess.ReadWrite, FileShare.None, FileWrites.MaxPiece);
         _writer = ParquetWriter.CreateAsync(_schema, _file, _parquet).GetAwaiter().GetResult();
         _fileDocuments = _fileBytes = 0;
     }
