@@ -11,7 +11,8 @@ namespace Winnow.Extraction;
 /// <remarks>Thread-safe.</remarks>
 internal static partial class DateNormalizer
 {
-    private static readonly string[] Formats =
+    /// <summary>The machine forms with a time, tried first (DateTimeOffset exact parse).</summary>
+    internal static readonly string[] Formats =
     [
         "yyyy-MM-dd'T'HH:mm:ssK", "yyyy-MM-dd'T'HH:mm:ss.FFFFFFFK", "yyyy-MM-dd'T'HH:mmK", "yyyy-MM-dd HH:mm:ssK",
         "yyyy-MM-dd'T'HH:mm:ss", "yyyy-MM-dd'T'HH:mm:ss.FFFFFFF", "yyyy-MM-dd HH:mm:ss", "yyyy-MM-dd'T'HH:mm",
@@ -19,7 +20,8 @@ internal static partial class DateNormalizer
         "yyyy/MM/dd HH:mm:ss", "yyyy-MM-dd'T'HH:mm:ss.FFFFFFF zzz", "yyyy-MM-dd HH:mm:ss zzz",
     ];
 
-    private static readonly string[] DateOnlyFormats =
+    /// <summary>The forms without a time, tried next.</summary>
+    internal static readonly string[] DateOnlyFormats =
     [
         "yyyy-MM-dd", "yyyy/MM/dd", "yyyy/M/d", "yyyy.MM.dd", "yyyyMMdd", "MMMM d, yyyy", "MMM d, yyyy",
         "MMM. d, yyyy", "d MMMM yyyy", "d MMM yyyy", "dddd, MMMM d, yyyy", "MMMM d yyyy", "yyyy-MM",
@@ -42,6 +44,11 @@ internal static partial class DateNormalizer
             return null;
         }
 
+        if (NumericDate.TryNormalize(s) is { } numeric)
+        {
+            return numeric;
+        }
+
         var culture = CultureInfo.InvariantCulture;
         if (DateTimeOffset.TryParseExact(s, Formats, culture, DateTimeStyles.AllowWhiteSpaces, out var withTime) && Plausible(withTime.Year))
         {
@@ -55,7 +62,7 @@ internal static partial class DateNormalizer
         }
 
         var iso = IsoPrefix().Match(s);
-        if (iso.Success && DateTime.TryParseExact(iso.Value, "yyyy-MM-dd", culture, DateTimeStyles.None, out day) && Plausible(day.Year))
+        if (iso.Success && NumericDate.IsDate(iso.ValueSpan, 0, 5, 8) && Plausible(NumericDate.Digits(iso.ValueSpan, 0, 4)))
         {
             return iso.Value;
         }
@@ -87,12 +94,10 @@ internal static partial class DateNormalizer
         }
 
         var text = $"{m.Groups[1].Value}-{m.Groups[3].Value.PadLeft(2, '0')}-{m.Groups[4].Value.PadLeft(2, '0')}";
-        return DateTime.TryParseExact(text, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var d) && Plausible(d.Year)
-            ? text
-            : null;
+        return NumericDate.IsDate(text, 0, 5, 8) && Plausible(NumericDate.Digits(text, 0, 4)) ? text : null;
     }
 
-    private static bool Plausible(int year) => year is >= 1990 and <= 2100;
+    internal static bool Plausible(int year) => year is >= 1990 and <= 2100;
 
     [GeneratedRegex(@"[+-]\d{2}:?\d{2}$")]
     private static partial Regex OffsetSuffix();
