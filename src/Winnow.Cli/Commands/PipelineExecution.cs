@@ -63,7 +63,7 @@ internal static class PipelineExecution
     public static Action? ReportHook(RunSpec spec) => spec.Report
         ? () =>
         {
-            if (ReportCommand.Write(spec.Options.OutputDirectory) != ExitCodes.Ok)
+            if (ReportCommand.Write(spec.Options.OutputDirectory, new Report.ReportOptions { Threads = spec.Options.Threads }) != ExitCodes.Ok)
             {
                 throw new IOException("the report could not be written");
             }

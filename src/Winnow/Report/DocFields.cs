@@ -37,6 +37,9 @@ internal ref struct DocFields
 
     public readonly bool HasAttributes => _attributes.End.Value > 0;
 
+    /// <summary>The record these fields were read from.</summary>
+    public readonly ReadOnlySpan<byte> Line => _line;
+
     /// <summary>Parses a record; returns false for a line that is not a JSON object.</summary>
     public static bool TryParse(ReadOnlySpan<byte> line, out DocFields fields)
     {

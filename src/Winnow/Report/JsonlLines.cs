@@ -1,5 +1,4 @@
 using System.Buffers;
-using Winnow.IO;
 
 namespace Winnow.Report;
 
@@ -7,64 +6,23 @@ namespace Winnow.Report;
 /// Reads a JSONL file (plain or gzip) line by line as UTF-8 bytes, without a string per line.
 /// The span passed to the callback is valid only during the call.
 /// </summary>
-/// <remarks>Memory: one pooled buffer as large as the longest line. Not thread-safe.</remarks>
+/// <remarks>Memory: one block of <see cref="JsonlBlocks"/> (larger for a longer line). Not thread-safe.</remarks>
 internal static class JsonlLines
 {
     public delegate void LineAction(ReadOnlySpan<byte> line);
 
     public static void ForEach(string path, LineAction action)
     {
-        using var stream = CompressedInput.Open(path);
-        var buffer = ArrayPool<byte>.Shared.Rent(1 << 20);
-        try
+        foreach (var (buffer, length) in JsonlBlocks.Read(path))
         {
-            var filled = 0;
-            while (true)
+            try
             {
-                if (filled == buffer.Length)
-                {
-                    var bigger = ArrayPool<byte>.Shared.Rent(buffer.Length * 2);
-                    buffer.AsSpan(0, filled).CopyTo(bigger);
-                    ArrayPool<byte>.Shared.Return(buffer);
-                    buffer = bigger;
-                }
-
-                var read = stream.Read(buffer, filled, buffer.Length - filled);
-                if (read == 0)
-                {
-                    Emit(buffer.AsSpan(0, filled), action);
-                    return;
-                }
-
-                filled += read;
-                var start = 0;
-                int newline;
-                while ((newline = buffer.AsSpan(start, filled - start).IndexOf((byte)'\n')) >= 0)
-                {
-                    Emit(buffer.AsSpan(start, newline), action);
-                    start += newline + 1;
-                }
-
-                buffer.AsSpan(start, filled - start).CopyTo(buffer);
-                filled -= start;
+                JsonlBlocks.ForEachLine(buffer.AsSpan(0, length), (start, count) => action(buffer.AsSpan(start, count)));
             }
-        }
-        finally
-        {
-            ArrayPool<byte>.Shared.Return(buffer);
-        }
-    }
-
-    private static void Emit(ReadOnlySpan<byte> line, LineAction action)
-    {
-        if (line.Length > 0 && line[^1] == (byte)'\r')
-        {
-            line = line[..^1];
-        }
-
-        if (!line.Trim((byte)' ').IsEmpty)
-        {
-            action(line);
+            finally
+            {
+                ArrayPool<byte>.Shared.Return(buffer);
+            }
         }
     }
 }

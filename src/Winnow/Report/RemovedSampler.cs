@@ -14,9 +14,12 @@ internal sealed class RemovedSampler
 
     public SortedDictionary<string, List<ExampleDoc>> Examples { get; } = new(StringComparer.Ordinal);
 
-    public void Add(ref DocFields doc)
+    public void Add(ref DocFields doc) => Add(doc.Reason, doc.Line);
+
+    /// <summary>Counts a removed document by its reason; its record is parsed again only if it becomes an example.</summary>
+    public void Add(string? reason, ReadOnlySpan<byte> line)
     {
-        var reason = doc.Reason ?? "unknown";
+        reason ??= "unknown";
         if (!Examples.TryGetValue(reason, out var list))
         {
             if (Examples.Count >= MaxReasons)
@@ -28,7 +31,7 @@ internal sealed class RemovedSampler
             Examples[reason] = list;
         }
 
-        if (list.Count < _options.ExamplesPerReason)
+        if (list.Count < _options.ExamplesPerReason && DocFields.TryParse(line, out var doc))
         {
             list.Add(new ExampleDoc(doc.Id, doc.Url, doc.Title, doc.Stage, doc.KeptId, doc.Detail, doc.Text(_options.PreviewChars, out _), null));
         }

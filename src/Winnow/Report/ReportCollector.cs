@@ -17,11 +17,16 @@ internal sealed class ReportCollector
     private readonly ReportOptions _options;
     private readonly DuplicateGroups _groups;
     private readonly SizeHistogram _histogram = new();
+    private readonly int _blockBytes;
     private readonly Dictionary<string, List<(ReuseEntry Entry, bool IsA)>> _slices = new(StringComparer.Ordinal);
     private long _textDocs;
 
-    public ReportCollector(string runDirectory, ReportOptions options)
+    /// <param name="runDirectory">The run folder.</param>
+    /// <param name="options">Bounds and threads.</param>
+    /// <param name="blockBytes">Bytes of the blocks of lines parsed in parallel (smaller in tests, to have many).</param>
+    public ReportCollector(string runDirectory, ReportOptions options, int blockBytes = JsonlBlocks.BlockBytes)
     {
+        _blockBytes = blockBytes;
         _run = runDirectory;
         _options = options;
         _groups = new DuplicateGroups(options.MaxMembersPerCluster);
@@ -83,17 +88,16 @@ internal sealed class ReportCollector
         // Exact duplicates have no clusters file: their groups are rebuilt from removed/, where each
         // removed copy names the document kept in its place. Near duplicates are counted from
         // clusters.jsonl when it exists, so they are not counted here a second time.
-        foreach (var shard in PartFiles.Of(_run, RunFiles.Removed))
+        var removed = PartFiles.Of(_run, RunFiles.Removed).Select(s => (s, true)).ToList();
+        ForEachDocInOrder(removed, (ref DocFields d, bool _) => (d.Reason, d.KeptId), (fields, line, _) =>
         {
-            ForEachDoc(shard, (ref DocFields d) =>
+            var (reason, kept) = fields;
+            Removed.Add(reason, line);
+            if (kept is not null && !(hasClustersFile && reason == RemovalReasons.NearDuplicate))
             {
-                Removed.Add(ref d);
-                if (d.KeptId is { } kept && !(hasClustersFile && d.Reason == RemovalReasons.NearDuplicate))
-                {
-                    _groups.Count1(kept, d.Reason ?? "duplicate");
-                }
-            });
-        }
+                _groups.Count1(kept, reason ?? "duplicate");
+            }
+        });
 
         foreach (var (kind, size) in _groups.Sizes())
         {
@@ -203,17 +207,14 @@ internal sealed class ReportCollector
     private void SecondPass(List<ClusterEntry> near)
     {
         var removedShards = PartFiles.Of(_run, RunFiles.Removed);
-        foreach (var shard in removedShards)
+        ForEachDocInOrder([.. removedShards.Select(s => (s, true))], (ref DocFields d, bool _) => (d.Id, d.KeptId), (fields, _, _) =>
         {
-            ForEachDoc(shard, (ref DocFields d) =>
+            if (fields.KeptId is { } kept && _groups.TryAddMember(kept, fields.Id, out _))
             {
-                if (d.KeptId is { } kept && _groups.TryAddMember(kept, d.Id, out _))
-                {
-                    Doc(kept);
-                    Doc(d.Id);
-                }
-            });
-        }
+                Doc(kept);
+                Doc(fields.Id);
+            }
+        });
 
         var all = near.Concat(_groups.Selected()).ToList();
         all.Sort(BySize);
@@ -239,22 +240,134 @@ internal sealed class ReportCollector
 
         // The texts are read last, when the budget of documents with text is spent: a member is
         // given its text by the first cluster (largest first) that shows it.
-        foreach (var shard in removedShards)
-        {
-            ForEachDoc(shard, (ref DocFields d) => Fill(ref d, removed: true));
-        }
-
-        foreach (var shard in PartFiles.Of(_run, RunFiles.Documents))
-        {
-            ForEachDoc(shard, (ref DocFields d) =>
-            {
-                Attributes.Add(ref d);
-                Fill(ref d, removed: false);
-            });
-        }
-
+        ReadLast([.. removedShards.Select(s => (s, true)), .. PartFiles.Of(_run, RunFiles.Documents).Select(s => (s, false))]);
         new TextBudget(_options).Apply(this);
     }
+
+    /// <summary>
+    /// The last pass: removed/ then documents/, each document's attributes counted and the texts
+    /// the page shows taken. Blocks of lines are parsed on up to <see cref="ReportOptions.Threads"/>
+    /// threads and applied one block at a time in file order, so the counts and texts are those of
+    /// one pass in order; skipping every text is most of a large run's report, and it is the part
+    /// that runs in parallel. A Parquet part or a Dolma/DataTrove layout is read as before, in its place.
+    /// </summary>
+    private void ReadLast(IReadOnlyList<(string Shard, bool Removed)> shards) =>
+        ForEachDocInOrder(
+            shards,
+            (ref DocFields d, bool removed) => (Wanted: Docs.ContainsKey(d.Id), Attributes: removed ? null : AttributeTally.Read(ref d)),
+            (fields, line, removed) =>
+            {
+                if (fields.Attributes is { } attributes)
+                {
+                    Attributes.Add(attributes, line);
+                }
+
+                if (fields.Wanted && DocFields.TryParse(line, out var d))
+                {
+                    Fill(ref d, removed);
+                }
+            });
+
+    /// <summary>
+    /// Every document record of <paramref name="shards"/> in file order: <paramref name="parse"/>
+    /// runs on up to <see cref="ReportOptions.Threads"/> threads, a block of lines at a time, and
+    /// <paramref name="apply"/> on one thread in file order, so the result is that of one pass in
+    /// order whatever the thread count. Skipping each record's text is most of a large run's report;
+    /// that is the part in parallel. A Parquet part or a Dolma/DataTrove layout is read by
+    /// <see cref="ForEachDoc"/> in its place. <paramref name="parse"/> must read shared state only.
+    /// </summary>
+    private void ForEachDocInOrder<T>(IReadOnlyList<(string Shard, bool Removed)> shards, ParseDoc<T> parse, ApplyDoc<T> apply)
+    {
+        var threads = Math.Max(1, _options.Threads);
+        OrderedParallel.Run(
+            Blocks(shards, _blockBytes),
+            threads,
+            window: threads * 2,
+            block =>
+            {
+                var docs = new List<(int Start, int Length, T Fields)>();
+                if (block.Buffer is { } buffer)
+                {
+                    JsonlBlocks.ForEachLine(buffer.AsSpan(0, block.Length), (start, length) =>
+                    {
+                        if (DocFields.TryParse(buffer.AsSpan(start, length), out var d))
+                        {
+                            docs.Add((start, length, parse(ref d, block.Removed)));
+                        }
+                    });
+                }
+
+                return (block, docs);
+            },
+            parsed =>
+            {
+                var (block, docs) = parsed;
+                if (block.Buffer is not { } buffer)
+                {
+                    ForEachDoc(block.Shard, (ref DocFields d) => apply(parse(ref d, block.Removed), d.Line, block.Removed));
+                    return;
+                }
+
+                foreach (var (start, length, fields) in docs)
+                {
+                    apply(fields, buffer.AsSpan(start, length), block.Removed);
+                }
+
+                System.Buffers.ArrayPool<byte>.Shared.Return(buffer);
+            });
+    }
+
+    private static IEnumerable<LineBlock> Blocks(IReadOnlyList<(string Shard, bool Removed)> shards, int blockBytes)
+    {
+        foreach (var (shard, removed) in shards)
+        {
+            // A Parquet part, or a JSONL part whose first record is in a Dolma or DataTrove layout,
+            // is read whole by ForEachDoc, which takes such records apart.
+            bool? layout = shard.EndsWith(".parquet", StringComparison.Ordinal) ? true : null;
+            foreach (var (buffer, length) in layout is null ? JsonlBlocks.Read(shard, blockBytes) : [])
+            {
+                layout ??= FirstRecordIsLayout(buffer.AsSpan(0, length));
+                if (layout == true)
+                {
+                    System.Buffers.ArrayPool<byte>.Shared.Return(buffer);
+                    break;
+                }
+
+                yield return new LineBlock(shard, removed, buffer, length);
+            }
+
+            if (layout == true)
+            {
+                yield return new LineBlock(shard, removed, null, 0);
+            }
+        }
+    }
+
+    /// <summary>Whether the first record of a block is in a Dolma or DataTrove layout; null when the block holds only blank lines.</summary>
+    private static bool? FirstRecordIsLayout(ReadOnlySpan<byte> block)
+    {
+        for (var start = 0; start < block.Length;)
+        {
+            var newline = block[start..].IndexOf((byte)'\n');
+            var length = newline < 0 ? block.Length - start : newline;
+            var line = block.Slice(start, length);
+            if (line.Trim(" \t\r"u8).Length > 0)
+            {
+                return OutputRecords.FromLayout(line) is not null;
+            }
+
+            start += length + 1;
+        }
+
+        return null;
+    }
+
+    /// <summary>Whole lines of a JSONL file read together; no buffer: a file read in its place by <see cref="ForEachDoc"/>.</summary>
+    private sealed record LineBlock(string Shard, bool Removed, byte[]? Buffer, int Length);
+
+    private delegate T ParseDoc<T>(ref DocFields doc, bool removed);
+
+    private delegate void ApplyDoc<T>(T fields, ReadOnlySpan<byte> line, bool removed);
 
     private void Fill(ref DocFields d, bool removed)
     {

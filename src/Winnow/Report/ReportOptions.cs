@@ -44,4 +44,7 @@ public readonly record struct ReportOptions
 
     /// <summary>Characters of an example's preview. Default 400.</summary>
     public int PreviewChars { get; init; } = 400;
+
+    /// <summary>Threads that parse the run's documents/ and removed/ for the page; the page is the same for any number. Default: the processor count.</summary>
+    public int Threads { get; init; } = Environment.ProcessorCount;
 }

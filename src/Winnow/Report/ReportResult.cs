@@ -1,6 +1,6 @@
 namespace Winnow.Report;
 
-/// <summary>What <see cref="ReportWriter.Write"/> wrote.</summary>
+/// <summary>What <see cref="ReportWriter.Write(string, ReportOptions?, string?)"/> wrote.</summary>
 /// <param name="Path">The page's path.</param>
 /// <param name="Bytes">The page's size in bytes.</param>
 /// <param name="Clusters">Duplicate clusters listed in the page.</param>

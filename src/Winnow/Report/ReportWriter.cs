@@ -18,7 +18,11 @@ public static class ReportWriter
     /// <param name="options">Size bounds; defaults when omitted.</param>
     /// <param name="outputPath">Where to write; default <c>runDirectory/report.html</c>.</param>
     /// <returns>The path written and its size.</returns>
-    public static ReportResult Write(string runDirectory, ReportOptions? options = null, string? outputPath = null)
+    public static ReportResult Write(string runDirectory, ReportOptions? options = null, string? outputPath = null) =>
+        Write(runDirectory, options, outputPath, JsonlBlocks.BlockBytes);
+
+    /// <summary>As <see cref="Write(string, ReportOptions?, string?)"/>, with the size of the blocks of lines parsed in parallel (tests use small ones).</summary>
+    internal static ReportResult Write(string runDirectory, ReportOptions? options, string? outputPath, int blockBytes)
     {
         if (!Directory.Exists(runDirectory))
         {
@@ -26,7 +30,7 @@ public static class ReportWriter
         }
 
         var o = options ?? new ReportOptions();
-        var collector = new ReportCollector(runDirectory, o);
+        var collector = new ReportCollector(runDirectory, o, blockBytes);
         collector.Collect();
         var title = Path.GetFileName(Path.TrimEndingDirectorySeparator(Path.GetFullPath(runDirectory)));
         var data = ReportJson.Write(collector, o, title);

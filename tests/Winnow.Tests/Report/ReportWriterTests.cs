@@ -11,6 +11,20 @@ public sealed class ReportWriterTests : IClassFixture<ReportWriterTests.Shared>
 
     public ReportWriterTests(Shared shared) => _run = shared.Fixture;
 
+    [Theory]
+    [InlineData(1, 1 << 10)]
+    [InlineData(2, 1 << 10)]
+    [InlineData(3, 1 << 12)]
+    [InlineData(4, 1 << 22)]
+    public void ThePageIsTheSameForAnyThreadCountAndBlockSize(int threads, int blockBytes)
+    {
+        // The records are parsed a block at a time on several threads and applied in file order:
+        // with small blocks the fixture's files are cut into hundreds of them.
+        using var dir = new TempDir();
+        var page = ReportWriter.Write(_run.Run, new ReportOptions { Threads = threads }, dir["page.html"], blockBytes);
+        Assert.Equal(File.ReadAllBytes(_run.Report.Path), File.ReadAllBytes(page.Path));
+    }
+
     [Fact]
     public void EmbedsTheRunStatsUnchanged()
     {
