@@ -62,7 +62,7 @@ internal static partial class DateNormalizer
         }
 
         var iso = IsoPrefix().Match(s);
-        if (iso.Success && NumericDate.IsDate(iso.ValueSpan, 0, 5, 8) && Plausible(NumericDate.Digits(iso.ValueSpan, 0, 4)))
+        if (iso.Success && NumericDate.IsPlausibleDate(iso.ValueSpan, 5, 8))
         {
             return iso.Value;
         }
@@ -94,7 +94,7 @@ internal static partial class DateNormalizer
         }
 
         var text = $"{m.Groups[1].Value}-{m.Groups[3].Value.PadLeft(2, '0')}-{m.Groups[4].Value.PadLeft(2, '0')}";
-        return NumericDate.IsDate(text, 0, 5, 8) && Plausible(NumericDate.Digits(text, 0, 4)) ? text : null;
+        return NumericDate.IsPlausibleDate(text, 5, 8) ? text : null;
     }
 
     internal static bool Plausible(int year) => year is >= 1990 and <= 2100;

@@ -18,21 +18,21 @@ internal static class NumericDate
     public static string? TryNormalize(string s)
     {
         // yyyy-MM-dd, yyyy/MM/dd, yyyy.MM.dd
-        if (s.Length == 10 && s[4] is '-' or '/' or '.' && s[7] == s[4] && IsDate(s, 0, 5, 8) && DateNormalizer.Plausible(Digits(s, 0, 4)))
+        if (s.Length == 10 && s[4] is '-' or '/' or '.' && s[7] == s[4] && IsPlausibleDate(s, 5, 8))
         {
             return $"{s[..4]}-{s[5..7]}-{s[8..10]}";
         }
 
         // yyyyMMdd
-        if (s.Length == 8 && IsDate(s[..4] + "-" + s[4..6] + "-" + s[6..], 0, 5, 8) && DateNormalizer.Plausible(Digits(s, 0, 4)))
+        if (s.Length == 8 && IsPlausibleDate(s, 4, 6))
         {
             return $"{s[..4]}-{s[4..6]}-{s[6..]}";
         }
 
         // The forms of DateNormalizer's list with 'T': HH:mm, HH:mm:ss or HH:mm:ss.f{1,7}, each with
         // or without Z or ±HH:mm; with a space: HH:mm, and HH:mm:ss with or without Z or ±HH:mm.
-        if (s.Length < 16 || s[4] != '-' || s[7] != '-' || !IsDate(s, 0, 5, 8) || s[10] is not ('T' or ' ') || s[13] != ':'
-            || !IsNumber(s, 11, 2, 24) || !IsNumber(s, 14, 2, 60) || !DateNormalizer.Plausible(Digits(s, 0, 4)))
+        if (s.Length < 16 || s[4] != '-' || s[7] != '-' || !IsPlausibleDate(s, 5, 8) || s[10] is not ('T' or ' ') || s[13] != ':'
+            || !IsNumber(s, 11, 2, 24) || !IsNumber(s, 14, 2, 60))
         {
             return null;
         }
@@ -95,20 +95,23 @@ internal static class NumericDate
         return null;
     }
 
-    /// <summary>Whether yyyy, MM and dd at the given offsets are four and two digits each and name a real day.</summary>
-    public static bool IsDate(ReadOnlySpan<char> s, int year, int month, int day)
+    /// <summary>
+    /// Whether <paramref name="s"/> starts with four digits of a plausible year (<see cref="DateNormalizer.Plausible"/>)
+    /// and holds two digits each of a month and a day of it at <paramref name="month"/> and <paramref name="day"/>.
+    /// </summary>
+    public static bool IsPlausibleDate(ReadOnlySpan<char> s, int month, int day)
     {
-        if (s.Length < day + 2 || !IsNumber(s, year, 4, 10000) || !IsNumber(s, month, 2, 13) || !IsNumber(s, day, 2, 32))
+        if (s.Length < day + 2 || !IsNumber(s, 0, 4, 10000) || !IsNumber(s, month, 2, 13) || !IsNumber(s, day, 2, 32))
         {
             return false;
         }
 
-        var (y, m, d) = (Digits(s, year, 4), Digits(s, month, 2), Digits(s, day, 2));
-        return y >= 1 && m >= 1 && d >= 1 && d <= DateTime.DaysInMonth(y, m);
+        var (y, m, d) = (Digits(s, 0, 4), Digits(s, month, 2), Digits(s, day, 2));
+        return DateNormalizer.Plausible(y) && m >= 1 && d >= 1 && d <= DateTime.DaysInMonth(y, m);
     }
 
     /// <summary>The value of <paramref name="length"/> ASCII digits at <paramref name="at"/> (checked by the caller).</summary>
-    public static int Digits(ReadOnlySpan<char> s, int at, int length)
+    private static int Digits(ReadOnlySpan<char> s, int at, int length)
     {
         var value = 0;
         for (var i = 0; i < length; i++)
