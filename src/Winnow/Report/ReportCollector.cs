@@ -107,7 +107,7 @@ internal sealed class ReportCollector
         // Which groups the page shows is known only once every group's size is: a second pass then
         // collects the members and texts of those few, so memory follows the page, not the corpus.
         _groups.Select(_options.MaxClusters);
-        SecondPass(near ?? []);
+        SecondPass(near ?? [], removed);
     }
 
     private List<ClusterEntry>? ReadClusters()
@@ -204,10 +204,9 @@ internal sealed class ReportCollector
         }
     }
 
-    private void SecondPass(List<ClusterEntry> near)
+    private void SecondPass(List<ClusterEntry> near, List<(string Shard, bool Removed)> removed)
     {
-        var removedShards = PartFiles.Of(_run, RunFiles.Removed);
-        ForEachDocInOrder([.. removedShards.Select(s => (s, true))], (ref DocFields d, bool _) => (d.Id, d.KeptId), (fields, _, _) =>
+        ForEachDocInOrder(removed, (ref DocFields d, bool _) => (d.Id, d.KeptId), (fields, _, _) =>
         {
             if (fields.KeptId is { } kept && _groups.TryAddMember(kept, fields.Id, out _))
             {
@@ -240,17 +239,11 @@ internal sealed class ReportCollector
 
         // The texts are read last, when the budget of documents with text is spent: a member is
         // given its text by the first cluster (largest first) that shows it.
-        ReadLast([.. removedShards.Select(s => (s, true)), .. PartFiles.Of(_run, RunFiles.Documents).Select(s => (s, false))]);
+        ReadLast([.. removed, .. PartFiles.Of(_run, RunFiles.Documents).Select(s => (s, false))]);
         new TextBudget(_options).Apply(this);
     }
 
-    /// <summary>
-    /// The last pass: removed/ then documents/, each document's attributes counted and the texts
-    /// the page shows taken. Blocks of lines are parsed on up to <see cref="ReportOptions.Threads"/>
-    /// threads and applied one block at a time in file order, so the counts and texts are those of
-    /// one pass in order; skipping every text is most of a large run's report, and it is the part
-    /// that runs in parallel. A Parquet part or a Dolma/DataTrove layout is read as before, in its place.
-    /// </summary>
+    /// <summary>The last pass: removed/ then documents/, each document's attributes counted and the texts the page shows taken.</summary>
     private void ReadLast(IReadOnlyList<(string Shard, bool Removed)> shards) =>
         ForEachDocInOrder(
             shards,
