@@ -2,6 +2,7 @@ using System.Runtime.InteropServices;
 using System.Text;
 using System.Text.Json.Nodes;
 using Winnow.Documents;
+using Winnow.IO;
 using Winnow.Pipeline;
 
 namespace Winnow.Dedup;
@@ -43,7 +44,7 @@ internal sealed class ExactDedupRun(ExactDedupStage stage, StageContext context)
             return;
         }
 
-        _observations ??= new BinaryWriter(File.Create(Path.Combine(Context.WorkDirectory, ObservationFile)), Encoding.UTF8);
+        _observations ??= new BinaryWriter(FileWrites.CreateNew(Path.Combine(Context.WorkDirectory, ObservationFile), bufferSize: 1 << 16), Encoding.UTF8);
         for (var i = 0; i < batch.Count; i++)
         {
             _observations.Write((ulong)(hashes[i] >> 64));

@@ -27,4 +27,20 @@ internal static class FileWrites
 
         stream.Write(data);
     }
+
+    /// <summary>
+    /// Opens a new, empty file for writing at <paramref name="path"/>, a temporary or work file of
+    /// the program's own, removing one an interrupted run left there.
+    /// </summary>
+    /// <remarks>
+    /// Not <see cref="FileMode.Create"/>: .NET opens the file and then truncates it to 0 bytes, and
+    /// ext4 takes a file truncated to 0 for one being replaced (its auto_da_alloc rule), so closing
+    /// it writes the whole file back to disk first: a close took 1.0 s after 2 GiB on the bench VM,
+    /// 0 ms for a file created new (O_EXCL), whose pages are then written back in the background.
+    /// </remarks>
+    public static FileStream CreateNew(string path, FileAccess access = FileAccess.Write, FileShare share = FileShare.None, int bufferSize = MaxPiece)
+    {
+        File.Delete(path);
+        return new FileStream(path, FileMode.CreateNew, access, share, bufferSize);
+    }
 }

@@ -34,7 +34,7 @@ internal sealed class OutputFile : IDisposable
         var folder = System.IO.Path.GetDirectoryName(full)!;
         Directory.CreateDirectory(folder);
         var temp = System.IO.Path.Combine(folder, $".{System.IO.Path.GetFileName(full)}.{Environment.ProcessId}.tmp");
-        return new OutputFile(full, temp, new FileStream(temp, FileMode.Create, FileAccess.Write, FileShare.None, 1 << 16));
+        return new OutputFile(full, temp, FileWrites.CreateNew(temp, bufferSize: 1 << 16));
     }
 
     /// <summary>The checks of <see cref="Create"/> alone, for a command that writes the file by other means.</summary>

@@ -65,7 +65,7 @@ internal sealed class NearDedupRun(NearDedupStage stage, StageContext context) :
         }
 
         var w = _observations ??= new BinaryWriter(
-            new FileStream(Path.Combine(Context.WorkDirectory, ObservationFile), FileMode.Create, FileAccess.Write, FileShare.None, FileWrites.MaxPiece), Encoding.UTF8);
+            FileWrites.CreateNew(Path.Combine(Context.WorkDirectory, ObservationFile)), Encoding.UTF8);
         for (var i = 0; i < batch.Count; i++)
         {
             w.Write(batch[i].Ordinal);
@@ -101,11 +101,11 @@ internal sealed class NearDedupRun(NearDedupStage stage, StageContext context) :
     internal void Observe(SignedBatch signed, int slot, long ordinal, int textLength, string id) =>
         State.Add(signed, slot, ordinal, stage.Rank(textLength), id);
 
-    public override void ObservationsSpilled(string path)
+    public override void ObservationsSpilled(string path, IReadOnlyList<long> lineStarts)
     {
         if (TextsFromSpill)
         {
-            State.TextsAreIn(path);
+            State.TextsAreIn(path, lineStarts);
         }
     }
 

@@ -107,33 +107,19 @@ internal sealed class ShingleStore : IDisposable
     /// <summary>
     /// Adds a spill of JSON records, one per line, each holding a document's "text", as the
     /// documents that follow, in line order (a single-process run's survivors: no copy of their
-    /// texts is made). Returns how many documents it added.
+    /// texts is made). <paramref name="lineStarts"/>: where each line starts, as the spill's writer
+    /// noted them. Returns how many documents it added.
     /// </summary>
-    public long AddLines(string path)
+    public long AddLines(string path, IReadOnlyList<long> lineStarts)
     {
         var segment = AddSegment(path, lines: true);
-        using var file = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.Read, 1, FileOptions.SequentialScan);
-        var buffer = new byte[1 << 20];
-        long offset = 0, lines = 0;
-        var atStart = true;
-        for (int read; (read = file.Read(buffer)) > 0; offset += read)
+        _positions.EnsureCapacity(_positions.Count + lineStarts.Count);
+        foreach (var start in lineStarts)
         {
-            var chunk = buffer.AsSpan(0, read);
-            for (var i = 0; i < chunk.Length;)
-            {
-                if (atStart)
-                {
-                    _positions.Add(Position(segment, offset + i));
-                    lines++;
-                }
-
-                var newline = chunk[i..].IndexOf((byte)'\n');
-                atStart = newline >= 0;
-                i = newline < 0 ? chunk.Length : i + newline + 1;
-            }
+            _positions.Add(Position(segment, start));
         }
 
-        return lines;
+        return lineStarts.Count;
     }
 
     private int AddSegment(string path, bool lines)

@@ -59,14 +59,14 @@ internal sealed class StageState : IDisposable
     }
 
     /// <summary>The spill that holds every added document's record, one line each in the order added: exact verification reads their texts there.</summary>
-    public void TextsAreIn(string spill)
+    public void TextsAreIn(string spill, IReadOnlyList<long> lineStarts)
     {
         if (_shingles is null)
         {
             return;
         }
 
-        var lines = _shingles.AddLines(spill);
+        var lines = _shingles.AddLines(spill, lineStarts);
         if (lines != Signatures.Count)
         {
             throw new InvalidDataException($"near dedup observed {Signatures.Count:N0} documents but the spill {spill} holds {lines:N0}");

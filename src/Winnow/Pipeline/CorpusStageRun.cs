@@ -45,10 +45,11 @@ internal abstract class CorpusStageRun : IDisposable
 
     /// <summary>
     /// Where the documents this run observed now lie, one JSON line each in observation order, text
-    /// included (<see cref="StageContext.SpillHoldsText"/>); called before <see cref="Resolve"/>. The
-    /// file lives until the next step has replayed it.
+    /// included (<see cref="StageContext.SpillHoldsText"/>), each starting at its offset in
+    /// <paramref name="lineStarts"/>; called before <see cref="Resolve"/>. The file lives until the
+    /// next step has replayed it.
     /// </summary>
-    public virtual void ObservationsSpilled(string path)
+    public virtual void ObservationsSpilled(string path, IReadOnlyList<long> lineStarts)
     {
     }
 

@@ -155,10 +155,11 @@ internal sealed partial class PipelineRunner
             if (step.Observes >= 0)
             {
                 output.Flush();
-                spilled = spill!.CompleteSpill();
+                spill!.Complete();
+                spilled = spill.Spilled!;
                 _phase = $"{_pipeline.Stages[step.Observes].Name}: resolving";
                 ReportProgress(spilled.Length, spilled.Length, force: true);
-                runs[step.Observes]!.ObservationsSpilled(spilled.Path);
+                runs[step.Observes]!.ObservationsSpilled(spilled.Path, spill.LineStarts);
                 runs[step.Observes]!.Resolve();
             }
         }

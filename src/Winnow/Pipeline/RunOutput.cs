@@ -137,7 +137,7 @@ internal sealed class RunOutput : IDisposable
 
         // The previous write used the other set; waiting for it keeps files in input order.
         Flush();
-        var kept = spill?.Writer ?? _kept;
+        var kept = (RecordSink?)spill ?? _kept;
         _pendingWrite = Task.Run(() =>
         {
             for (var c = 0; c < chunks; c++)

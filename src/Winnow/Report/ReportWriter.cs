@@ -1,3 +1,4 @@
+using Winnow.IO;
 using Winnow.Pipeline;
 
 namespace Winnow.Report;
@@ -36,7 +37,7 @@ public static class ReportWriter
         var data = ReportJson.Write(collector, o, title);
         var path = outputPath ?? Path.Combine(runDirectory, FileName);
         var temp = path + ".tmp";
-        using (var stream = new FileStream(temp, FileMode.Create, FileAccess.Write, FileShare.None, 1 << 16))
+        using (var stream = FileWrites.CreateNew(temp, bufferSize: 1 << 16))
         {
             ReportHtml.Write(stream, data, title);
         }

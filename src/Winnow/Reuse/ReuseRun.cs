@@ -2,6 +2,7 @@ using System.Text.Json.Nodes;
 using Winnow.Boilerplate;
 using Winnow.Documents;
 using Winnow.Hashing;
+using Winnow.IO;
 using Winnow.Pipeline;
 using Winnow.Spill;
 using Winnow.Text;
@@ -95,7 +96,7 @@ internal sealed class ReuseRun(ReuseStage stage, StageContext context) : CorpusS
             _fingerprints = null;
         }
 
-        using var output = new BinaryWriter(new FileStream(_pairsPath, FileMode.Create, FileAccess.Write, FileShare.None, 1 << 16));
+        using var output = new BinaryWriter(FileWrites.CreateNew(_pairsPath, bufferSize: 1 << 16));
         CandidateGenerator.CountPairs(pairs.ReadSorted(), _options.MinSharedFingerprints, pair =>
         {
             output.Write(pair.A);

@@ -1,5 +1,6 @@
 using System.Runtime.InteropServices;
 using Microsoft.Win32.SafeHandles;
+using Winnow.IO;
 
 namespace Winnow.Reuse;
 
@@ -28,7 +29,7 @@ internal sealed class TextStore : IDisposable
     {
         Directory.CreateDirectory(directory);
         _paths.Add(Path.Combine(directory, DataFile));
-        _writer = new FileStream(_paths[0], FileMode.Create, FileAccess.Write, FileShare.Read, 1 << 16);
+        _writer = FileWrites.CreateNew(_paths[0], share: FileShare.Read, bufferSize: 1 << 16);
     }
 
     private TextStore()

@@ -87,7 +87,7 @@ internal sealed class ExternalSorter<T> : IDisposable
     private void WriteRun()
     {
         var path = Path.Combine(_directory, $"{_prefix}-{_runs.Count:D5}.run");
-        using (var stream = new FileStream(path, FileMode.Create, FileAccess.Write, FileShare.None, 1 << 16))
+        using (var stream = FileWrites.CreateNew(path, bufferSize: 1 << 16))
         {
             FileWrites.Write(stream, MemoryMarshal.AsBytes(_buffer.AsSpan(0, _count)));
         }

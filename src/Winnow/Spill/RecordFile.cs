@@ -1,4 +1,5 @@
 using System.Runtime.InteropServices;
+using Winnow.IO;
 
 namespace Winnow.Spill;
 
@@ -15,7 +16,7 @@ internal static class RecordFile<T>
         var block = new T[BlockRecords];
         var n = 0;
         long total = 0;
-        using var stream = new FileStream(path, FileMode.Create, FileAccess.Write, FileShare.None, 1 << 16);
+        using var stream = FileWrites.CreateNew(path, bufferSize: 1 << 16);
         foreach (var record in records)
         {
             block[n++] = record;

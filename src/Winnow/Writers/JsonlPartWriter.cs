@@ -129,7 +129,7 @@ internal sealed class JsonlPartWriter : RecordSink
         };
         _finalPath = Path.Combine(_directory, name);
         _tempPath = Path.Combine(_directory, "." + name + ".tmp");
-        _file = new FileStream(_tempPath, FileMode.Create, FileAccess.Write, FileShare.None, FileWrites.MaxPiece);
+        _file = FileWrites.CreateNew(_tempPath);
         _stream = _options.Compression switch
         {
             OutputCompression.Gzip => new GZipStream(_file, CompressionLevel.Fastest),

@@ -149,7 +149,7 @@ internal sealed class ParquetPartWriter : RecordSink
         var name = $"part-{_completed.Count:D5}.parquet";
         _finalPath = Path.Combine(_directory, name);
         _tempPath = Path.Combine(_directory, "." + name + ".tmp");
-        _file = new FileStream(_tempPath, FileMode.Create, FileAccess.ReadWrite, FileShare.None, FileWrites.MaxPiece);
+        _file = FileWrites.CreateNew(_tempPath, FileAccess.ReadWrite);
         _writer = ParquetWriter.CreateAsync(_schema, _file, _parquet).GetAwaiter().GetResult();
         _fileDocuments = _fileBytes = 0;
     }

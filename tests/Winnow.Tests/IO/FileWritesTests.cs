@@ -32,4 +32,31 @@ public sealed class FileWritesTests
         Assert.All(stream.Calls, c => Assert.InRange(c, 0, FileWrites.MaxPiece));
         Assert.Equal((length + FileWrites.MaxPiece - 1) / FileWrites.MaxPiece, stream.Calls.Count(c => c > 0));
     }
+
+    [Fact]
+    public void CreateNewStartsAnEmptyFileWhereAnInterruptedRunLeftOne()
+    {
+        var folder = Directory.CreateTempSubdirectory("winnow-filewrites-");
+        try
+        {
+            var path = Path.Combine(folder.FullName, ".part-00000.jsonl.tmp");
+            File.WriteAllText(path, "what an interrupted run left, longer than what follows");
+            using (var stream = FileWrites.CreateNew(path))
+            {
+                Assert.Equal(0, stream.Length);
+                stream.Write("new"u8);
+            }
+
+            Assert.Equal("new", File.ReadAllText(path));
+            using (FileWrites.CreateNew(Path.Combine(folder.FullName, "fresh.bin")))
+            {
+            }
+
+            Assert.Equal(0, new FileInfo(Path.Combine(folder.FullName, "fresh.bin")).Length);
+        }
+        finally
+        {
+            folder.Delete(recursive: true);
+        }
+    }
 }

@@ -111,27 +111,28 @@ public sealed class ShingleStoreTests(SynthCorpusFixture corpus) : IClassFixture
             "cafe\u0301 au lait, not in NFC, shingled as it is signed",
             new string('w', 5000) + " and a record longer than the reader's first read",
         ];
-        var path = Path.Combine(_folder, "part-00000.jsonl");
-        using (var file = File.Create(path))
+        // Written by the run's own spill writer, which notes where each record starts.
+        var spill = new Winnow.Pipeline.SpillWriter(Path.Combine(_folder, "pass-0"));
+        for (var i = 0; i < texts.Length; i++)
         {
-            for (var i = 0; i < texts.Length; i++)
+            var buffer = new System.Buffers.ArrayBufferWriter<byte>();
+            using (var writer = new System.Text.Json.Utf8JsonWriter(buffer, Winnow.Writers.DocumentJson.WriterOptions))
             {
-                using (var writer = new System.Text.Json.Utf8JsonWriter(file, Winnow.Writers.DocumentJson.WriterOptions))
-                {
-                    Winnow.Writers.DocumentJson.WriteSpill(writer, new Winnow.Documents.Document($"d{i}", texts[i], new Winnow.Documents.DocumentSource("in.jsonl", i + 1), i, 10));
-                }
-
-                // The last line without its line break, as a file cut there would end.
-                if (i < texts.Length - 1)
-                {
-                    file.WriteByte((byte)'\n');
-                }
+                Winnow.Writers.DocumentJson.WriteSpill(writer, new Winnow.Documents.Document($"d{i}", texts[i], new Winnow.Documents.DocumentSource("in.jsonl", i + 1), i, 10));
             }
+
+            spill.Write([.. buffer.WrittenSpan, (byte)'\n']);
         }
+
+        spill.Complete();
+        spill.Dispose();
+        var path = spill.Spilled!.Path;
+        Assert.Equal(texts.Length, spill.LineStarts.Count);
+        Assert.Equal(0, spill.LineStarts[0]);
 
         using var store = new ShingleStore(_folder);
         store.Append(Encode("a document of the store's own file before the spill"));
-        Assert.Equal(texts.Length, store.AddLines(path));
+        Assert.Equal(texts.Length, store.AddLines(path, spill.LineStarts));
         store.Seal();
         var reader = store.CreateReader(NGram, Seed);
         Assert.Equal(Expected("a document of the store's own file before the spill"), reader.Read(0).ToArray());
