@@ -58,6 +58,31 @@ public sealed class BandRecordSorterTests
     }
 
     [Theory]
+    [InlineData(1, 0)]
+    [InlineData(2, 0)]
+    [InlineData(3, 0)]
+    [InlineData(1, 1)]
+    [InlineData(2, 1)]
+    [InlineData(2, 2)]
+    [InlineData(3, 3)]
+    public void BucketsOfAnySkewSortToTheSameOrder(int threads, int keys)
+    {
+        // Past the bucket pass's minimum: keys spread over every bucket, all in one bucket (below
+        // 2^52), all equal, and half in the last bucket with the rest spread.
+        var random = new Random(threads * 10 + keys);
+        var records = Enumerable.Range(0, 70_000).Select(i => new BandRecord(keys switch
+        {
+            0 => (ulong)random.NextInt64() * 2 + (ulong)(i & 1),
+            1 => (ulong)random.Next(5_000),
+            2 => 42UL,
+            _ => i % 2 == 0 ? ulong.MaxValue - (ulong)random.Next(100) : (ulong)random.NextInt64(),
+        }, (uint)random.Next(50_000))).ToArray();
+        var expected = records.OrderBy(r => r.Key).ThenBy(r => r.Document).ToArray();
+        BandRecordSorter.Sort(records.AsMemory(), new ParallelOptions { MaxDegreeOfParallelism = threads });
+        Assert.Equal(expected, records);
+    }
+
+    [Theory]
     [InlineData(0)]
     [InlineData(1)]
     [InlineData(1000)]
