@@ -131,7 +131,7 @@ internal sealed partial class PipelineRunner
             else if (spilled.Length > 0)
             {
                 var replay = new InputReader([spilled], SpillParser.ReaderOptions);
-                var parser = new SpillParser();
+                var parser = new SpillParser(deferRest: _options.WriteDocuments);
                 using var release = new SpillRelease(spilled.Path);
                 var replayed = 0L;
                 Consume(replay.ReadBatches(_cancellationToken), batch =>

@@ -64,6 +64,11 @@ internal sealed class SerializedChunk
             DocumentJson.Write(_removed.Start(), document);
             _removed.End();
         }
+        else if (!spillSurvivors && !document.UnchangedRecord.IsEmpty)
+        {
+            // Read back from a spill and unchanged since: its record is the one written there.
+            _kept.AddRecord(document.UnchangedRecord.Span);
+        }
         else
         {
             var writer = _kept.Start();
@@ -124,6 +129,17 @@ internal sealed class SerializedChunk
         {
             _writer.Flush();
             _buffer.Write("\n"u8);
+            _ends.Add(_buffer.WrittenCount);
+        }
+
+        /// <summary>Adds a record as "{" and its members from <paramref name="members"/> (through the closing brace).</summary>
+        public void AddRecord(ReadOnlySpan<byte> members)
+        {
+            var span = _buffer.GetSpan(members.Length + 2);
+            span[0] = (byte)'{';
+            members.CopyTo(span[1..]);
+            span[members.Length + 1] = (byte)'\n';
+            _buffer.Advance(members.Length + 2);
             _ends.Add(_buffer.WrittenCount);
         }
 

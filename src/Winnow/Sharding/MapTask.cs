@@ -79,7 +79,7 @@ internal sealed class MapTask(RunPlan plan, PlanStep step, int shard, WinnowPipe
                     var spill = Path.Combine(previous, SpillFolder, JsonlPartWriter.FirstPart);
                     var files = File.Exists(spill) ? new[] { new InputFile(spill, "spill", InputKind.Jsonl, new FileInfo(spill).Length) } : [];
                     reader = new InputReader(files, SpillParser.ReaderOptions);
-                    parser = new SpillParser();
+                    parser = new SpillParser(deferRest: true);
                 }
 
                 foreach (var batch in reader.ReadBatches(cancellationToken))

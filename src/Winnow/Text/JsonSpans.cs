@@ -240,6 +240,9 @@ internal ref struct JsonMembers
     /// <summary>The current member's name token, quotes included, for <see cref="JsonSpans.DecodeString"/>.</summary>
     public ReadOnlySpan<byte> NameToken { get; private set; }
 
+    /// <summary>Where the current member's name token starts in the bytes.</summary>
+    public int NameStart { get; private set; }
+
     /// <summary>Where the current member's value starts in the bytes.</summary>
     public int ValueStart { get; private set; }
 
@@ -287,6 +290,7 @@ internal ref struct JsonMembers
             return false;
         }
 
+        NameStart = i;
         NameToken = _json[i..nameEnd];
         Name = _json[(i + 1)..(nameEnd - 1)];
         ValueStart = valueStart;

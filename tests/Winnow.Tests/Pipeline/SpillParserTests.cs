@@ -8,17 +8,86 @@ namespace Winnow.Tests.Pipeline;
 
 public class SpillParserTests
 {
-    private static Document RoundTrip(Document original)
+    private static Document RoundTrip(Document original, bool deferRest = false)
     {
         var buffer = new System.Buffers.ArrayBufferWriter<byte>();
-        using (var writer = new Utf8JsonWriter(buffer))
+        using (var writer = new Utf8JsonWriter(buffer, DocumentJson.WriterOptions))
         {
             DocumentJson.WriteSpill(writer, original);
         }
 
         var bytes = buffer.WrittenMemory;
         var record = new RawRecord(new InputFile("spill", "spill", InputKind.Jsonl, bytes.Length), 1, 0, bytes.Length, 0, null);
-        return new SpillParser().Parse(record, bytes).Document!;
+        return new SpillParser(deferRest).Parse(record, bytes).Document!;
+    }
+
+    private static string Written(Document document)
+    {
+        var buffer = new System.Buffers.ArrayBufferWriter<byte>();
+        using (var writer = new Utf8JsonWriter(buffer, DocumentJson.WriterOptions))
+        {
+            DocumentJson.Write(writer, document);
+        }
+
+        return System.Text.Encoding.UTF8.GetString(buffer.WrittenSpan);
+    }
+
+    private static Document Rich()
+    {
+        var document = new Document("d\"1", "a text with \"quotes\", a \\ and\nlines, caf\u00e9 \ud83d\ude00", new DocumentSource("in.jsonl", 12, 345), 11, 99)
+        {
+            Url = "https://example.org/a?b=1&c=\u00e9",
+            ContentType = ContentTypes.Markdown,
+            Tokens = 17,
+        };
+        document.AddMetadata(new MetadataField("title", "\"A title\""u8.ToArray()));
+        document.AddMetadata(new MetadataField("tags", "[1,2.5,\"x\"]"u8.ToArray()));
+        document.SetAttribute("pii", "email", 2);
+        document.SetAttribute("c4", "ratio", 0.125);
+        return document;
+    }
+
+    [Fact]
+    public void ADeferredRecordThatNothingChangesIsWrittenAsItWasSpilled()
+    {
+        var original = Rich();
+        var replayed = RoundTrip(Rich(), deferRest: true);
+        Assert.False(replayed.UnchangedRecord.IsEmpty);
+        Assert.Equal(Written(original), "{" + System.Text.Encoding.UTF8.GetString(replayed.UnchangedRecord.Span));
+
+        // Asking for what was deferred parses it, and leaves the record unchanged.
+        Assert.Equal((original.Text, original.Url, original.ContentType, original.Source), (replayed.Text, replayed.Url, replayed.ContentType, replayed.Source));
+        Assert.Equal(original.Metadata.Select(m => (m.Name, m.AsString())), replayed.Metadata.Select(m => (m.Name, m.AsString())));
+        Assert.Equal((17L, true), (replayed.Tokens, replayed.TokensCounted));
+        Assert.False(replayed.UnchangedRecord.IsEmpty);
+        Assert.Equal(Written(original), Written(replayed));
+    }
+
+    public static TheoryData<string> Changes => ["text", "url", "content type", "metadata", "attribute", "attributes asked for"];
+
+    [Theory]
+    [MemberData(nameof(Changes))]
+    public void AnyChangeEndsTheUnchangedRecordAndIsWritten(string change)
+    {
+        void Change(Document d)
+        {
+            switch (change)
+            {
+                case "text": d.Text = "another text"; break;
+                case "url": d.Url = null; break;
+                case "content type": d.ContentType = ContentTypes.PlainText; break;
+                case "metadata": d.AddMetadata(new MetadataField("lang", "\"en\""u8.ToArray())); break;
+                case "attribute": d.SetAttribute("near_dedup", "cluster", 4); break;
+                default: d.Attributes!["pii"]!["email"] = 3; break;
+            }
+        }
+
+        var original = Rich();
+        Change(original);
+        var replayed = RoundTrip(Rich(), deferRest: true);
+        Change(replayed);
+        Assert.True(replayed.UnchangedRecord.IsEmpty);
+        Assert.Equal(Written(original), Written(replayed));
     }
 
     [Theory]
@@ -63,7 +132,10 @@ public class SpillParserTests
     {
         var bytes = "{\"_ordinal\":1,\"id\":\"a\",\"text\":\"cut"u8.ToArray();
         var record = new RawRecord(new InputFile("pass-1", "pass-1", InputKind.Jsonl, bytes.Length), 4, 0, bytes.Length, 0, null);
-        var error = Assert.Throws<InvalidDataException>(() => new SpillParser().Parse(record, bytes));
-        Assert.Contains("pass-1:4", error.Message, StringComparison.Ordinal);
+        foreach (var deferRest in new[] { false, true })
+        {
+            var error = Assert.Throws<InvalidDataException>(() => new SpillParser(deferRest).Parse(record, bytes));
+            Assert.Contains("pass-1:4", error.Message, StringComparison.Ordinal);
+        }
     }
 }
