@@ -102,6 +102,66 @@ internal ref struct DocFields
     public static int Cut(string text, int maxChars) =>
         maxChars > 0 && maxChars < text.Length && char.IsHighSurrogate(text[maxChars - 1]) ? maxChars - 1 : Math.Min(maxChars, text.Length);
 
+    /// <summary>
+    /// Reads only the ends of a record as this program writes it, compact: the id (the first
+    /// member) and the last member, "removed" (<paramref name="removed"/>) or "attributes". The
+    /// text between them, most of the line, is not looked at again after the line was found; the
+    /// full parse searched it for its closing quote. Returns false when the record is not so
+    /// shaped (the caller then parses it whole, <see cref="TryParse"/>); the fields read are
+    /// those the full parse gives, the others are left unset.
+    /// </summary>
+    /// <remarks>
+    /// A string cannot hold a quote right after a comma (its quotes are escaped), so the last
+    /// <c>,"removed":{</c> is a member's name; it is the record's own last member when its value
+    /// ends right before the record's closing brace (one of an object inside would be followed by
+    /// that object's brace too). With no such name anywhere, the record has no such member.
+    /// </remarks>
+    public static bool TryParseEnds(ReadOnlySpan<byte> line, bool removed, out DocFields fields)
+    {
+        fields = new DocFields(line);
+        line = line.TrimEnd(" \t\r"u8);
+        if (!line.StartsWith("{\"id\":\""u8) || line[^1] != '}')
+        {
+            return false;
+        }
+
+        var idEnd = JsonSpans.SkipString(line, 6);
+        if (idEnd < 0)
+        {
+            return false;
+        }
+
+        fields.Id = JsonSpans.DecodeString(line[6..idEnd]);
+        var name = removed ? ",\"removed\":{"u8 : ",\"attributes\":{"u8;
+        var at = line.LastIndexOf(name);
+        if (at < 0)
+        {
+            return !removed; // a kept document without attributes; a removed one always says why
+        }
+
+        var valueStart = at + name.Length - 1;
+        var valueEnd = JsonSpans.SkipValue(line, valueStart);
+        if (valueEnd != line.Length - 1)
+        {
+            return false;
+        }
+
+        var value = line[valueStart..valueEnd];
+        if (removed)
+        {
+            fields.Stage = StringMember(value, "stage"u8);
+            fields.Reason = StringMember(value, "reason"u8);
+            fields.KeptId = StringMember(value, "kept_id"u8);
+            fields.Detail = StringMember(value, "detail"u8);
+        }
+        else
+        {
+            fields._attributes = new Range(valueStart, valueEnd);
+        }
+
+        return true;
+    }
+
     /// <summary>The last string value of the member <paramref name="wanted"/> of an object; null when there is none.</summary>
     private static string? StringMember(ReadOnlySpan<byte> json, ReadOnlySpan<byte> wanted)
     {

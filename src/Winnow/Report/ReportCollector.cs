@@ -265,8 +265,9 @@ internal sealed class ReportCollector
     /// Every document record of <paramref name="shards"/> in file order: <paramref name="parse"/>
     /// runs on up to <see cref="ReportOptions.Threads"/> threads, a block of lines at a time, and
     /// <paramref name="apply"/> on one thread in file order, so the result is that of one pass in
-    /// order whatever the thread count. Skipping each record's text is most of a large run's report;
-    /// that is the part in parallel. A Parquet part or a Dolma/DataTrove layout is read by
+    /// order whatever the thread count. Finding each record's line and reading its ends
+    /// (<see cref="DocFields.TryParseEnds"/>) is most of a large run's report; that is the part in
+    /// parallel. A Parquet part or a Dolma/DataTrove layout is read by
     /// <see cref="ForEachDoc"/> in its place. <paramref name="parse"/> must read shared state only.
     /// </summary>
     private void ForEachDocInOrder<T>(IReadOnlyList<(string Shard, bool Removed)> shards, ParseDoc<T> parse, ApplyDoc<T> apply)
@@ -283,7 +284,8 @@ internal sealed class ReportCollector
                 {
                     JsonlBlocks.ForEachLine(buffer.AsSpan(0, block.Length), (start, length) =>
                     {
-                        if (DocFields.TryParse(buffer.AsSpan(start, length), out var d))
+                        var line = buffer.AsSpan(start, length);
+                        if (DocFields.TryParseEnds(line, block.Removed, out var d) || DocFields.TryParse(line, out d))
                         {
                             docs.Add((start, length, parse(ref d, block.Removed)));
                         }
