@@ -56,6 +56,15 @@ internal static class ShingleSetSpeed
                 scratch.AsSpan(0, c.Length).Sort();
             }
         });
+        // Overlap of each set with the next one's (sorted sets; about half of them near copies).
+        var sorted = copies.Select(c => c.Distinct().Order().ToArray()).ToArray();
+        Time("overlap (pairs)", () =>
+        {
+            for (var i = 1; i < sorted.Length; i++)
+            {
+                ShingleStore.Overlap(sorted[i - 1], sorted[i]);
+            }
+        });
         Time("HashSet (all of it)", () =>
         {
             foreach (var t in texts)

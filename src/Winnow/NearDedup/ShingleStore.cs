@@ -1,4 +1,5 @@
 using System.Buffers.Binary;
+using System.Runtime.CompilerServices;
 using System.Runtime.InteropServices;
 using System.Text;
 using K4os.Compression.LZ4;
@@ -173,17 +174,36 @@ internal sealed class ShingleStore : IDisposable
     /// </summary>
     public static int Overlap(ReadOnlySpan<ulong> a, ReadOnlySpan<ulong> b, Span<bool> foundInB = default)
     {
-        var mark = !foundInB.IsEmpty;
+        if (!foundInB.IsEmpty)
+        {
+            return OverlapMarking(a, b, foundInB);
+        }
+
+        // Without branches on the comparison: the hashes are random, so which side moves on is
+        // a coin toss that a branch predictor loses half the time.
+        int i = 0, j = 0, common = 0;
+        ref var x = ref MemoryMarshal.GetReference(a);
+        ref var y = ref MemoryMarshal.GetReference(b);
+        while (i < a.Length && j < b.Length)
+        {
+            var u = Unsafe.Add(ref x, i);
+            var v = Unsafe.Add(ref y, j);
+            common += u == v ? 1 : 0;
+            i += u <= v ? 1 : 0;
+            j += v <= u ? 1 : 0;
+        }
+
+        return common;
+    }
+
+    private static int OverlapMarking(ReadOnlySpan<ulong> a, ReadOnlySpan<ulong> b, Span<bool> foundInB)
+    {
         int i = 0, j = 0, common = 0;
         while (i < a.Length && j < b.Length)
         {
             if (a[i] == b[j])
             {
-                if (mark)
-                {
-                    foundInB[i] = true;
-                }
-
+                foundInB[i] = true;
                 common++;
                 i++;
                 j++;

@@ -213,4 +213,30 @@ public sealed class ShingleStoreTests(SynthCorpusFixture corpus) : IClassFixture
             };
         }
     }
+
+    [Theory]
+    [InlineData(0, 0, 0)]
+    [InlineData(1, 0, 1)]
+    [InlineData(50, 50, 50)]
+    [InlineData(300, 500, 200)]
+    [InlineData(700, 90, 0)]
+    public void OverlapCountsTheSharedElementsAndMarksThem(int onlyA, int onlyB, int shared)
+    {
+        var random = new Random(onlyA + (7 * onlyB) + (31 * shared));
+        var all = new HashSet<ulong>();
+        while (all.Count < onlyA + onlyB + shared)
+        {
+            // Values near the ends of the range too, where a comparison could overflow.
+            all.Add(random.Next(4) == 0 ? ulong.MaxValue - (ulong)random.Next(1000) : (ulong)random.NextInt64());
+        }
+
+        var values = all.ToArray();
+        var a = values[..(onlyA + shared)].Order().ToArray();
+        var b = values[onlyA..].Order().ToArray();
+        Assert.Equal(shared, ShingleStore.Overlap(a, b));
+        Assert.Equal(shared, ShingleStore.Overlap(b, a));
+        var found = new bool[a.Length];
+        Assert.Equal(shared, ShingleStore.Overlap(a, b, found));
+        Assert.Equal(a.Select(x => b.Contains(x)), found);
+    }
 }
