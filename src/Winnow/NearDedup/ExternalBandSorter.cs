@@ -79,9 +79,14 @@ internal sealed class ExternalBandSorter : IDisposable
         _runs.Clear();
     }
 
-    // The sorted tail merges from memory with the runs, as every spilled sort's runs merge.
-    private IEnumerable<ReadOnlyMemory<BandRecord>> MergeRuns(ReadOnlyMemory<BandRecord> tail) =>
-        RunMerger<BandRecord>.MergeBlocks(_runs, tail, (1 << 20) / BandRecord.Size);
+    // The sorted tail merges from memory with the runs, as every spilled sort's runs merge; with
+    // threads to spare, on a thread of its own, ahead of the reader.
+    private IEnumerable<ReadOnlyMemory<BandRecord>> MergeRuns(ReadOnlyMemory<BandRecord> tail)
+    {
+        const int BlockRecords = (1 << 20) / BandRecord.Size;
+        var merged = RunMerger<BandRecord>.MergeBlocks(_runs, tail, BlockRecords);
+        return _parallel.MaxDegreeOfParallelism > 1 ? ReadAhead.Blocks(merged, BlockRecords) : merged;
+    }
 
     private void Spill()
     {

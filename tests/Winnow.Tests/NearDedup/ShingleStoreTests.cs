@@ -220,6 +220,9 @@ public sealed class ShingleStoreTests(SynthCorpusFixture corpus) : IClassFixture
     [InlineData(50, 50, 50)]
     [InlineData(300, 500, 200)]
     [InlineData(700, 90, 0)]
+    [InlineData(0, 0, 401)]
+    [InlineData(3, 0, 400)]
+    [InlineData(0, 5, 17)]
     public void OverlapCountsTheSharedElementsAndMarksThem(int onlyA, int onlyB, int shared)
     {
         var random = new Random(onlyA + (7 * onlyB) + (31 * shared));
