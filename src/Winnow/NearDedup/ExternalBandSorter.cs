@@ -91,18 +91,49 @@ internal sealed class ExternalBandSorter : IDisposable
     private void Spill()
     {
         var run = _buffer.AsMemory(0, _count);
-        BandRecordSorter.Sort(run, _parallel);
-        WriteRun(run.Span);
+        if (_parallel.MaxDegreeOfParallelism > 1 && _count >= 1 << 16)
+        {
+            // Each half sorted by one thread, the two merged as the run is written: a sort starts
+            // with a pass over all its records that one thread makes, and over the whole buffer
+            // that pass left the other threads waiting.
+            var half = _count / 2;
+            Parallel.Invoke(_parallel, () => BandRecordSorter.Sort(run.Span[..half]), () => BandRecordSorter.Sort(run.Span[half..]));
+            WriteRun(run.Span[..half], run.Span[half..]);
+        }
+        else
+        {
+            BandRecordSorter.Sort(run, _parallel);
+            WriteRun(run.Span, []);
+        }
+
         RunCount++;
         _count = 0;
     }
 
-    private void WriteRun(ReadOnlySpan<BandRecord> run)
+    /// <summary>Writes the merge of two sorted spans as a run file.</summary>
+    private void WriteRun(ReadOnlySpan<BandRecord> a, ReadOnlySpan<BandRecord> b)
     {
         var path = Path.Combine(_directory, $"bands-{_runs.Count:D5}.run");
         using (var stream = new FileStream(path, FileMode.CreateNew, FileAccess.Write, FileShare.None, 1 << 16))
         {
-            FileWrites.Write(stream, MemoryMarshal.AsBytes(run));
+            if (b.IsEmpty)
+            {
+                FileWrites.Write(stream, MemoryMarshal.AsBytes(a));
+            }
+            else
+            {
+                var staged = new BandRecord[FileWrites.MaxPiece / BandRecord.Size];
+                int i = 0, j = 0, n = 0;
+                while (i < a.Length || j < b.Length)
+                {
+                    staged[n++] = j == b.Length || (i < a.Length && !BandRecordSorter.Less(b[j], a[i])) ? a[i++] : b[j++];
+                    if (n == staged.Length || (i == a.Length && j == b.Length))
+                    {
+                        FileWrites.Write(stream, MemoryMarshal.AsBytes(staged.AsSpan(0, n)));
+                        n = 0;
+                    }
+                }
+            }
         }
 
         _runs.Add(path);

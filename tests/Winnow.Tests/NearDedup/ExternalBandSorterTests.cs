@@ -32,6 +32,24 @@ public sealed class ExternalBandSorterTests
     }
 
     [Fact]
+    public void WithTwoThreadsTheHalvesOfAFullBufferAreSortedApartAndMergedIntoOneRun()
+    {
+        using var dir = new TempDir();
+        var random = new Random(5);
+        var records = Enumerable.Range(0, 200_000).Select(i => new BandRecord((ulong)random.Next(50_000) * 0x9E3779B97F4A7C15UL, (uint)(i / 3))).ToArray();
+        using var sorter = new ExternalBandSorter(dir["runs"], 12 * 70_001, parallelism: 2);
+        foreach (var chunk in records.Chunk(4096))
+        {
+            sorter.Add(chunk);
+        }
+
+        Assert.Equal(2, sorter.RunCount);
+        Assert.Equal(2, Directory.GetFiles(dir["runs"]).Length);
+        var merged = sorter.MergeBlocks(new ParallelOptions { MaxDegreeOfParallelism = 2 }).SelectMany(b => b.ToArray()).ToList();
+        Assert.Equal(records.OrderBy(r => r.Key).ThenBy(r => r.Document), merged);
+    }
+
+    [Fact]
     public void RunFilesAreDeletedOnDispose()
     {
         using var dir = new TempDir();
