@@ -22,6 +22,11 @@ internal sealed class NearDedupRun(NearDedupStage stage, StageContext context) :
     private readonly List<(ShardSpan Shard, uint FirstIndex, uint Count)> _loaded = [];
     private StageState? _state;
     private List<NearDuplicateCluster> _clusters = [];
+
+    // clusters.jsonl, written on a thread of its own from the end of the resolve while the run
+    // goes on (the replay of a single-process run), then moved where it belongs.
+    private Task? _clustersWrite;
+    private string? _clustersFile;
     private (uint Index, NearDuplicateCluster Cluster, double Similarity)[] _removals = [];
     private int _cursor;
     private uint _applied;
@@ -167,6 +172,9 @@ internal sealed class NearDedupRun(NearDedupStage stage, StageContext context) :
     {
         var (clusters, summary) = State.Resolve(Parallel);
         _clusters = [.. clusters.OrderBy(c => c.Id)];
+        var file = _clustersFile = Path.Combine(Context.WorkDirectory, $"{stage.Name}-{Guid.NewGuid():N}-{ClustersWriter.FileName}");
+        var written = _clusters;
+        _clustersWrite = Task.Run(() => ClustersWriter.Write(file, written));
         Summary = summary;
         _removals = [.. _clusters
             .SelectMany(c => c.Members.Where(m => !m.IsKept).Select(m => (m.Index, c, m.Similarity)))
@@ -177,7 +185,7 @@ internal sealed class NearDedupRun(NearDedupStage stage, StageContext context) :
 
     public override void SaveDecisions(string directory, IReadOnlyList<ShardSpan> shards)
     {
-        ClustersWriter.Write(Path.Combine(directory, ClustersWriter.FileName), _clusters);
+        MoveClusters(Path.Combine(directory, ClustersWriter.FileName));
         Summary?.Save(Path.Combine(directory, SummaryFile));
         var next = 0;
         foreach (var (shard, first, count) in _loaded)
@@ -231,7 +239,7 @@ internal sealed class NearDedupRun(NearDedupStage stage, StageContext context) :
         var output = Path.Combine(Context.OutputDirectory, ClustersWriter.FileName);
         if (decisions is null)
         {
-            ClustersWriter.Write(output, _clusters);
+            MoveClusters(output);
         }
         else
         {
@@ -247,8 +255,38 @@ internal sealed class NearDedupRun(NearDedupStage stage, StageContext context) :
     /// <summary>The text-only path, when the kept member is chosen without metadata.</summary>
     public override TextOnlyRun? TextOnly => InShards || !stage.RanksWithoutMetadata ? null : _textOnly ??= new TextOnlyPath(this, stage);
 
+    /// <summary>Puts the clusters file written since the resolve at <paramref name="path"/>; writes it there if the resolve did not.</summary>
+    private void MoveClusters(string path)
+    {
+        if (_clustersWrite is null)
+        {
+            ClustersWriter.Write(path, _clusters);
+            return;
+        }
+
+        _clustersWrite.GetAwaiter().GetResult();
+        _clustersWrite = null;
+        File.Move(_clustersFile!, path, overwrite: true);
+    }
+
     public override void Dispose()
     {
+        if (_clustersWrite is { } write)
+        {
+            // A run that ends early: the file is the work folder's, not an output.
+            _clustersWrite = null;
+            try
+            {
+                write.Wait();
+            }
+            catch (AggregateException)
+            {
+                // The run is failing already.
+            }
+
+            File.Delete(_clustersFile!);
+        }
+
         _observations?.Dispose();
         _observations = null;
         _state?.Dispose();

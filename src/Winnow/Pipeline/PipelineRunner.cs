@@ -134,16 +134,22 @@ internal sealed partial class PipelineRunner
                 var parser = new SpillParser(deferRest: _options.WriteDocuments);
                 using var release = new SpillRelease(spilled.Path);
                 var replayed = 0L;
-                Consume(replay.ReadBatches(_cancellationToken), batch =>
+                // A batch read holds its records' bytes: the file's are released then, by the
+                // reading thread, which waits on the others, rather than by this one.
+                var batches = replay.ReadBatches(_cancellationToken).Select(batch =>
                 {
-                    Process(batch, parser, loop, output, spill, counting: false, textFinal);
-                    ReportProgress(batch.InputPosition, spilled.Length, force: false);
                     foreach (var record in batch.Records)
                     {
                         replayed += record.Length + 1; // each record is one line
                     }
 
                     release.Upto(replayed);
+                    return batch;
+                });
+                Consume(batches, batch =>
+                {
+                    Process(batch, parser, loop, output, spill, counting: false, textFinal);
+                    ReportProgress(batch.InputPosition, spilled.Length, force: false);
                 });
             }
 

@@ -11,7 +11,7 @@ namespace Winnow.Pipeline;
 /// <c>FALLOC_FL_PUNCH_HOLE</c>); elsewhere, or where the file system cannot, nothing is released
 /// and the spill is deleted whole after the pass, as before.
 /// </summary>
-/// <remarks>Only for files the run wrote and replays once; not thread-safe.</remarks>
+/// <remarks>Only for files the run wrote and replays once; not thread-safe: one thread releases.</remarks>
 internal sealed class SpillRelease : IDisposable
 {
     private const int KeepSize = 0x01;  // FALLOC_FL_KEEP_SIZE
@@ -41,14 +41,15 @@ internal sealed class SpillRelease : IDisposable
     public void Upto(long replayed)
     {
         var end = replayed / Page * Page;
-        if (_file is null || end <= _released)
+        var file = _file;
+        if (file is null || end <= _released)
         {
             return;
         }
 
         try
         {
-            if (fallocate(_file, PunchHole | KeepSize, _released, end - _released) != 0)
+            if (fallocate(file, PunchHole | KeepSize, _released, end - _released) != 0)
             {
                 Dispose(); // not supported here: the spill is deleted whole after the pass
                 return;
@@ -58,6 +59,10 @@ internal sealed class SpillRelease : IDisposable
         {
             Dispose();
             return;
+        }
+        catch (ObjectDisposedException)
+        {
+            return; // the pass is ending (a reading thread may release after its reader has stopped)
         }
 
         _released = end;
