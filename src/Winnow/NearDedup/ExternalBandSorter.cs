@@ -60,13 +60,23 @@ internal sealed class ExternalBandSorter : IDisposable
     public IEnumerable<ReadOnlyMemory<BandRecord>> MergeBlocks(ParallelOptions? parallel = null)
     {
         var tail = _buffer.AsMemory(0, _count);
+        parallel ??= new ParallelOptions { MaxDegreeOfParallelism = 1 };
         // The unused half of the buffer, when there is one, is the radix sort's scratch space.
-        if (_count > _buffer.Length / 2 || !BandRecordSorter.TryRadixSort(tail.Span, _buffer.AsSpan(_count, _count)))
+        if (_count <= _buffer.Length / 2 && BandRecordSorter.TryRadixSort(tail.Span, _buffer.AsSpan(_count, _count)))
         {
-            BandRecordSorter.Sort(tail, parallel ?? new ParallelOptions { MaxDegreeOfParallelism = 1 });
+            return _runs.Count == 0 ? [tail] : MergeRuns([tail]);
         }
 
-        return _runs.Count == 0 ? [tail] : MergeRuns(tail);
+        if (parallel.MaxDegreeOfParallelism > 1 && _count >= 1 << 16)
+        {
+            // As a full buffer is spilled: two halves sorted at once, here merged with the runs.
+            var half = _count / 2;
+            Parallel.Invoke(parallel, () => BandRecordSorter.Sort(tail.Span[..half]), () => BandRecordSorter.Sort(tail.Span[half..]));
+            return MergeRuns([tail[..half], tail[half..]]);
+        }
+
+        BandRecordSorter.Sort(tail, parallel);
+        return _runs.Count == 0 ? [tail] : MergeRuns([tail]);
     }
 
     public void Dispose()
@@ -79,9 +89,9 @@ internal sealed class ExternalBandSorter : IDisposable
         _runs.Clear();
     }
 
-    // The sorted tail merges from memory with the runs, as every spilled sort's runs merge; with
+    // The sorted tail (one run or two) merges from memory with the runs, as every spilled sort's runs merge; with
     // threads to spare, on a thread of its own, ahead of the reader.
-    private IEnumerable<ReadOnlyMemory<BandRecord>> MergeRuns(ReadOnlyMemory<BandRecord> tail)
+    private IEnumerable<ReadOnlyMemory<BandRecord>> MergeRuns(ReadOnlyMemory<BandRecord>[] tail)
     {
         const int BlockRecords = (1 << 20) / BandRecord.Size;
         var merged = RunMerger<BandRecord>.MergeBlocks(_runs, tail, BlockRecords);

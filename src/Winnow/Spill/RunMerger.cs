@@ -9,18 +9,19 @@ internal static class RunMerger<T>
 {
     private const int ReadBufferBytes = 1 << 16;
 
-    public static IEnumerable<T> Merge(IReadOnlyList<string> runs) => Merge(runs, ReadOnlyMemory<T>.Empty);
+    public static IEnumerable<T> Merge(IReadOnlyList<string> runs) => Merge(runs, []);
 
-    // The runs, and a sorted run in memory when there is one.
-    private static IEnumerable<T> Merge(IReadOnlyList<string> runs, ReadOnlyMemory<T> inMemory)
+    // The runs, and the sorted runs in memory.
+    private static IEnumerable<T> Merge(IReadOnlyList<string> runs, IReadOnlyList<ReadOnlyMemory<T>> inMemory)
     {
-        var readers = new RunReader[runs.Count + (inMemory.IsEmpty ? 0 : 1)];
+        var memory = inMemory.Where(m => !m.IsEmpty).ToList();
+        var readers = new RunReader[runs.Count + memory.Count];
         var queue = new PriorityQueue<int, T>(readers.Length, Comparer<T>.Create((a, b) => a.CompareTo(b)));
         try
         {
             for (var i = 0; i < readers.Length; i++)
             {
-                readers[i] = i < runs.Count ? new RunReader(runs[i]) : new RunReader(inMemory);
+                readers[i] = i < runs.Count ? new RunReader(runs[i]) : new RunReader(memory[i - runs.Count]);
                 if (readers[i].TryRead(out var first))
                 {
                     queue.Enqueue(i, first);
@@ -46,16 +47,16 @@ internal static class RunMerger<T>
     }
 
     /// <summary>
-    /// The same merge, of the run files and one sorted run still in memory (not written out), in
+    /// The same merge, of the run files and sorted runs still in memory (not written out), in
     /// blocks of up to <paramref name="blockRecords"/>. Up to <see cref="ScanLimit"/> runs the
     /// smallest head is found by scanning the heads in place, which for the few runs a spilled sort
     /// has costs a fraction of a priority queue's sift with a comparer delegate; beyond that the
     /// queue merges. Equal records are whole values, so the order between runs does not matter.
     /// </summary>
-    public static IEnumerable<ReadOnlyMemory<T>> MergeBlocks(IReadOnlyList<string> runs, ReadOnlyMemory<T> inMemory, int blockRecords)
+    public static IEnumerable<ReadOnlyMemory<T>> MergeBlocks(IReadOnlyList<string> runs, IReadOnlyList<ReadOnlyMemory<T>> inMemory, int blockRecords)
     {
         var block = new T[blockRecords];
-        if (runs.Count + 1 > ScanLimit)
+        if (runs.Count + inMemory.Count > ScanLimit)
         {
             var filled = 0;
             foreach (var record in Merge(runs, inMemory))
@@ -84,9 +85,12 @@ internal static class RunMerger<T>
                 sources.Add(new RunReader(run));
             }
 
-            if (!inMemory.IsEmpty)
+            foreach (var run in inMemory)
             {
-                sources.Add(new RunReader(inMemory));
+                if (!run.IsEmpty)
+                {
+                    sources.Add(new RunReader(run));
+                }
             }
 
             var heads = new T[sources.Count];

@@ -31,20 +31,24 @@ public sealed class ExternalBandSorterTests
         Assert.Equal(memory < count * 12L ? count * 12L / memory : 0, sorter.RunCount);
     }
 
-    [Fact]
-    public void WithTwoThreadsTheHalvesOfAFullBufferAreSortedApartAndMergedIntoOneRun()
+    [Theory]
+    [InlineData(70_001, 200_000, 2)] // two full buffers, each spilled as one run of two sorted halves
+    [InlineData(70_001, 210_000, 2)] // and a tail large enough to be sorted in halves too
+    [InlineData(300_000, 100_000, 0)] // no run: the tail's two halves are merged alone
+    public void WithTwoThreadsHalvesOfABufferAreSortedApartAndTheMergeIsTheSame(int buffer, int count, int runs)
     {
         using var dir = new TempDir();
         var random = new Random(5);
-        var records = Enumerable.Range(0, 200_000).Select(i => new BandRecord((ulong)random.Next(50_000) * 0x9E3779B97F4A7C15UL, (uint)(i / 3))).ToArray();
-        using var sorter = new ExternalBandSorter(dir["runs"], 12 * 70_001, parallelism: 2);
+        // Records shuffled out of document order, so the tail takes the comparison sort, not the radix one.
+        var records = Enumerable.Range(0, count).Select(i => new BandRecord((ulong)random.Next(50_000) * 0x9E3779B97F4A7C15UL, (uint)random.Next(count))).ToArray();
+        using var sorter = new ExternalBandSorter(dir["runs"], 12L * buffer, parallelism: 2);
         foreach (var chunk in records.Chunk(4096))
         {
             sorter.Add(chunk);
         }
 
-        Assert.Equal(2, sorter.RunCount);
-        Assert.Equal(2, Directory.GetFiles(dir["runs"]).Length);
+        Assert.Equal(runs, sorter.RunCount);
+        Assert.Equal(runs, Directory.GetFiles(dir["runs"]).Length);
         var merged = sorter.MergeBlocks(new ParallelOptions { MaxDegreeOfParallelism = 2 }).SelectMany(b => b.ToArray()).ToList();
         Assert.Equal(records.OrderBy(r => r.Key).ThenBy(r => r.Document), merged);
     }
