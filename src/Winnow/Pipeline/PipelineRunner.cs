@@ -178,11 +178,15 @@ internal sealed partial class PipelineRunner
         output.Write(batch, parsed.Documents, parsed.Rejections, _stats, _parallel, spill, textFinal);
     }
 
-    /// <summary>Reads batches on another thread while this one processes them, in order.</summary>
+    /// <summary>
+    /// Reads batches on another thread while this one processes them, in order. The reader has a
+    /// thread of its own: it waits whenever it is ahead, and a pool thread waiting there was one
+    /// fewer for the batch's parallel loops and the writes (the 1M replay 2.1 -> 1.95 s).
+    /// </summary>
     private void Consume(IEnumerable<RecordBatch> source, Action<RecordBatch> handle)
     {
         using var batches = new BlockingCollection<RecordBatch>(boundedCapacity: 3);
-        var producer = Task.Run(() => Produce(source, batches));
+        var producer = Task.Factory.StartNew(() => Produce(source, batches), CancellationToken.None, TaskCreationOptions.LongRunning, TaskScheduler.Default);
         try
         {
             foreach (var batch in batches.GetConsumingEnumerable(_cancellationToken))
