@@ -62,21 +62,10 @@ internal sealed class ExternalBandSorter : IDisposable
         var tail = _buffer.AsMemory(0, _count);
         parallel ??= new ParallelOptions { MaxDegreeOfParallelism = 1 };
         // The unused half of the buffer, when there is one, is the radix sort's scratch space.
-        if (_count <= _buffer.Length / 2 && BandRecordSorter.TryRadixSort(tail.Span, _buffer.AsSpan(_count, _count)))
-        {
-            return _runs.Count == 0 ? [tail] : MergeRuns([tail]);
-        }
-
-        if (parallel.MaxDegreeOfParallelism > 1 && _count >= 1 << 16)
-        {
-            // As a full buffer is spilled: two halves sorted at once, here merged with the runs.
-            var half = _count / 2;
-            Parallel.Invoke(parallel, () => BandRecordSorter.Sort(tail.Span[..half]), () => BandRecordSorter.Sort(tail.Span[half..]));
-            return MergeRuns([tail[..half], tail[half..]]);
-        }
-
-        BandRecordSorter.Sort(tail, parallel);
-        return _runs.Count == 0 ? [tail] : MergeRuns([tail]);
+        ReadOnlyMemory<BandRecord>[] parts = _count <= _buffer.Length / 2 && BandRecordSorter.TryRadixSort(tail.Span, _buffer.AsSpan(_count, _count))
+            ? [tail]
+            : SortInParts(tail, parallel);
+        return _runs.Count == 0 && parts.Length == 1 ? [tail] : MergeRuns(parts);
     }
 
     public void Dispose()
@@ -100,38 +89,43 @@ internal sealed class ExternalBandSorter : IDisposable
 
     private void Spill()
     {
-        var run = _buffer.AsMemory(0, _count);
-        if (_parallel.MaxDegreeOfParallelism > 1 && _count >= 1 << 16)
-        {
-            // Each half sorted by one thread, the two merged as the run is written: a sort starts
-            // with a pass over all its records that one thread makes, and over the whole buffer
-            // that pass left the other threads waiting.
-            var half = _count / 2;
-            Parallel.Invoke(_parallel, () => BandRecordSorter.Sort(run.Span[..half]), () => BandRecordSorter.Sort(run.Span[half..]));
-            WriteRun(run.Span[..half], run.Span[half..]);
-        }
-        else
-        {
-            BandRecordSorter.Sort(run, _parallel);
-            WriteRun(run.Span, []);
-        }
-
+        WriteRun(SortInParts(_buffer.AsMemory(0, _count), _parallel));
         RunCount++;
         _count = 0;
     }
 
-    /// <summary>Writes the merge of two sorted spans as a run file.</summary>
-    private void WriteRun(ReadOnlySpan<BandRecord> a, ReadOnlySpan<BandRecord> b)
+    /// <summary>
+    /// Sorts <paramref name="records"/> whole, or, with threads to spare, as two halves at once,
+    /// each by one thread: a sort starts with a pass over all its records that one thread makes,
+    /// and over a whole buffer that pass left the other threads waiting. Returns the sorted parts.
+    /// </summary>
+    private static ReadOnlyMemory<BandRecord>[] SortInParts(Memory<BandRecord> records, ParallelOptions parallel)
+    {
+        if (parallel.MaxDegreeOfParallelism is >= 0 and < 2 || records.Length < 1 << 16)
+        {
+            BandRecordSorter.Sort(records.Span);
+            return [records];
+        }
+
+        var half = records.Length / 2;
+        Parallel.Invoke(parallel, () => BandRecordSorter.Sort(records.Span[..half]), () => BandRecordSorter.Sort(records.Span[half..]));
+        return [records[..half], records[half..]];
+    }
+
+    /// <summary>Writes a sorted buffer, or the merge of its two sorted halves, as a run file.</summary>
+    private void WriteRun(ReadOnlyMemory<BandRecord>[] parts)
     {
         var path = Path.Combine(_directory, $"bands-{_runs.Count:D5}.run");
-        using (var stream = new FileStream(path, FileMode.CreateNew, FileAccess.Write, FileShare.None, 1 << 16))
+        using (var stream = FileWrites.CreateNew(path, bufferSize: 1 << 16))
         {
-            if (b.IsEmpty)
+            if (parts.Length == 1)
             {
-                FileWrites.Write(stream, MemoryMarshal.AsBytes(a));
+                FileWrites.Write(stream, MemoryMarshal.AsBytes(parts[0].Span));
             }
             else
             {
+                var a = parts[0].Span;
+                var b = parts[1].Span;
                 var staged = new BandRecord[FileWrites.MaxPiece / BandRecord.Size];
                 int i = 0, j = 0, n = 0;
                 while (i < a.Length || j < b.Length)

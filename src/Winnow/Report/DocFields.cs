@@ -67,10 +67,7 @@ internal ref struct DocFields
             }
             else if (name.SequenceEqual("removed"u8) && value[0] == '{')
             {
-                fields.Stage = StringMember(value, "stage"u8);
-                fields.Reason = StringMember(value, "reason"u8);
-                fields.KeptId = StringMember(value, "kept_id"u8);
-                fields.Detail = StringMember(value, "detail"u8);
+                fields.ReadRemoved(value);
             }
             else if (name.SequenceEqual("attributes"u8) && value[0] == '{')
             {
@@ -149,10 +146,7 @@ internal ref struct DocFields
         var value = line[valueStart..valueEnd];
         if (removed)
         {
-            fields.Stage = StringMember(value, "stage"u8);
-            fields.Reason = StringMember(value, "reason"u8);
-            fields.KeptId = StringMember(value, "kept_id"u8);
-            fields.Detail = StringMember(value, "detail"u8);
+            fields.ReadRemoved(value);
         }
         else
         {
@@ -160,6 +154,15 @@ internal ref struct DocFields
         }
 
         return true;
+    }
+
+    /// <summary>The fields of a "removed" object.</summary>
+    private void ReadRemoved(ReadOnlySpan<byte> removed)
+    {
+        Stage = StringMember(removed, "stage"u8);
+        Reason = StringMember(removed, "reason"u8);
+        KeptId = StringMember(removed, "kept_id"u8);
+        Detail = StringMember(removed, "detail"u8);
     }
 
     /// <summary>The last string value of the member <paramref name="wanted"/> of an object; null when there is none.</summary>
