@@ -47,7 +47,7 @@ public sealed class ExactDedupStage : CorpusStage
         {
             for (var i = from; i < to; i++)
             {
-                hashes[i] = Hash(batch[i].Text, _options.Normalization);
+                hashes[i] = Hash(batch[i].Text, _options.Normalization, batch[i].TextIsNfc);
             }
         });
         return hashes;

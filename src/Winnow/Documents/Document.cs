@@ -13,7 +13,12 @@ namespace Winnow.Documents;
 public sealed class Document
 {
     private List<MetadataField>? _metadata;
+    private const byte NfcUnknown = 0;
+    private const byte NfcYes = 1;
+    private const byte NfcNo = 2;
+
     private string? _text;
+    private byte _nfc; // whether _text is in NFC, once checked (TextIsNfc)
     private JsonObject? _attributes;
     private string? _url;
     private string _contentType = ContentTypes.PlainText;
@@ -105,6 +110,7 @@ public sealed class Document
             if (!ReferenceEquals(value, _text))
             {
                 _text = value;
+                _nfc = NfcUnknown;
                 RawTextJson = default;
                 TokensCounted = false;
                 UnchangedRecord = default;
@@ -126,6 +132,23 @@ public sealed class Document
         }
 
         private set;
+    }
+
+    /// <summary>
+    /// Whether <see cref="Text"/> is in NFC, checked once per text: exact dedup and near dedup both
+    /// normalize to NFC, and each check is a scan of the whole text. Not thread-safe, like the document.
+    /// </summary>
+    internal bool TextIsNfc
+    {
+        get
+        {
+            if (_nfc == NfcUnknown)
+            {
+                _nfc = NfcQuickCheck.IsNfc(Text) ? NfcYes : NfcNo;
+            }
+
+            return _nfc == NfcYes;
+        }
     }
 
     /// <summary>Whether <see cref="Text"/> is a string already (else it is decoded from <see cref="RawTextJson"/> when read).</summary>

@@ -25,7 +25,7 @@ internal sealed class BatchSigner(MinHashOptions options, LshParameters lsh, Min
         var workspace = new Workspace(options);
         for (var i = from; i < to; i++)
         {
-            SignOne(workspace, batch[i].Text, signed, i);
+            SignOne(workspace, batch[i].Text, signed, i, batch[i].TextIsNfc);
         }
     }
 
