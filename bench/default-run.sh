@@ -26,7 +26,13 @@ row() { # label, time -v log
   printf '| %s | %.1f s | %.1f s | %.0f MB | %.0f MB/s |\n' "$1" "$wall" "$(echo "$user + $sys" | bc -l)" "$(echo "$rss / 1024" | bc -l)" "$(echo "$size / 1000000 / $wall" | bc -l)"
 }
 
-echo "corpus: $corpus ($((size / 1000000)) MB); $(nproc) cores; load average $(cut -d' ' -f1-3 /proc/loadavg)"
+# Free space matters: with the file system nearly full (4.6 GB free of 252) the 1M run took 38-40 s
+# and `cp` 5 s; with 36 GB free, 36 s and 1 s (docs/benchmarks.md, 2026-12-05 19:00 UTC).
+free_gb=$(df -P -BG "$work" | awk 'NR == 2 { sub("G", "", $4); print $4 }')
+echo "corpus: $corpus ($((size / 1000000)) MB); $(nproc) cores; load average $(cut -d' ' -f1-3 /proc/loadavg); ${free_gb} GB free where the run writes"
+if [ "$free_gb" -lt $(( 3 * size / 1000000000 + 8 )) ]; then
+  echo "warning: under $(( 3 * size / 1000000000 + 8 )) GB free: the run writes about twice the corpus, and a nearly full file system slows every write" >&2
+fi
 echo
 echo "| command | wall | user + sys | peak RSS | MB/s of the JSONL |"
 echo "| --- | --- | --- | --- | --- |"

@@ -38,6 +38,7 @@ internal static class ExtractionPath
         using (var writer = new Utf8JsonWriter(stream, new JsonWriterOptions { Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping }))
         {
             var w = Stopwatch.StartNew();
+            _allocatedBefore = GC.GetAllocatedBytesForCurrentThread();
             foreach (var file in files)
             {
                 w.Restart();
@@ -65,11 +66,11 @@ internal static class ExtractionPath
         File.Delete(output);
         var sum = t.Sum();
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"{pages:N0} pages from {files.Count:N0} files, one thread, {sum:F3} s timed ({wall.Elapsed.TotalSeconds + t[0]:F3} s from process start)"));
-        Console.WriteLine("| step | seconds | share |");
-        Console.WriteLine("| --- | ---: | ---: |");
+        Console.WriteLine("| step | seconds | share | allocated MB |");
+        Console.WriteLine("| --- | ---: | ---: | ---: |");
         for (var i = 0; i < Names.Length; i++)
         {
-            Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"| {Names[i]} | {t[i]:F3} | {t[i] / sum:P1} |"));
+            Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"| {Names[i]} | {t[i]:F3} | {t[i] / sum:P1} | {Allocated[i] / 1e6:F1} |"));
         }
 
         Console.WriteLine("slowest pages to extract (after parsing): " + string.Join(", ",
@@ -85,9 +86,16 @@ internal static class ExtractionPath
         return buffer.ToArray();
     }
 
+    private static readonly long[] Allocated = new long[Names.Length];
+    private static long _allocatedBefore;
+
+    // Time and bytes allocated by this thread since the last lap.
     private static void Lap(Stopwatch w, double[] t, int i)
     {
         t[i] += w.Elapsed.TotalSeconds;
+        var now = GC.GetAllocatedBytesForCurrentThread();
+        Allocated[i] += now - _allocatedBefore;
+        _allocatedBefore = now;
         w.Restart();
     }
 }
