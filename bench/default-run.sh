@@ -36,13 +36,17 @@ fi
 echo
 echo "| command | wall | user + sys | peak RSS | MB/s of the JSONL |"
 echo "| --- | --- | --- | --- | --- |"
+# Each writing command starts with nothing of the one before still being written back: the
+# kernel's writeback of a previous 3 GB output otherwise lands in whichever command comes next.
+settle() { sync; }
+
 for round in $(seq "$rounds"); do
   /usr/bin/time -v cat "$corpus" > /dev/null 2> "$work/cat.log"; row "cat > /dev/null" "$work/cat.log"
-  rm -f "$work/copy.jsonl"
+  rm -f "$work/copy.jsonl"; settle
   /usr/bin/time -v cp "$corpus" "$work/copy.jsonl" 2> "$work/cp.log"; row "cp" "$work/cp.log"
   rm -f "$work/copy.jsonl"
   /usr/bin/time -v gzip -dc "$work/corpus.jsonl.gz" > /dev/null 2> "$work/gzip.log"; row "gzip -d (of its gzip -1 copy)" "$work/gzip.log"
-  rm -rf "$work/run"
+  rm -rf "$work/run"; settle
   /usr/bin/time -v "$root/winnow" run "$corpus" --out "$work/run" -q "${options[@]}" > "$work/run.out" 2> "$work/run.log"
   row "winnow run ${options[*]}" "$work/run.log"
 done
