@@ -13,12 +13,8 @@ namespace Winnow.Documents;
 public sealed class Document
 {
     private List<MetadataField>? _metadata;
-    private const byte NfcUnknown = 0;
-    private const byte NfcYes = 1;
-    private const byte NfcNo = 2;
-
     private string? _text;
-    private byte _nfc; // whether _text is in NFC, once checked (TextIsNfc)
+    private bool? _textIsNfc; // once checked (TextIsNfc); null again when the text changes
     private JsonObject? _attributes;
     private string? _url;
     private string _contentType = ContentTypes.PlainText;
@@ -110,7 +106,7 @@ public sealed class Document
             if (!ReferenceEquals(value, _text))
             {
                 _text = value;
-                _nfc = NfcUnknown;
+                _textIsNfc = null;
                 RawTextJson = default;
                 TokensCounted = false;
                 UnchangedRecord = default;
@@ -138,18 +134,7 @@ public sealed class Document
     /// Whether <see cref="Text"/> is in NFC, checked once per text: exact dedup and near dedup both
     /// normalize to NFC, and each check is a scan of the whole text. Not thread-safe, like the document.
     /// </summary>
-    internal bool TextIsNfc
-    {
-        get
-        {
-            if (_nfc == NfcUnknown)
-            {
-                _nfc = NfcQuickCheck.IsNfc(Text) ? NfcYes : NfcNo;
-            }
-
-            return _nfc == NfcYes;
-        }
-    }
+    internal bool TextIsNfc => _textIsNfc ??= NfcQuickCheck.IsNfc(Text);
 
     /// <summary>Whether <see cref="Text"/> is a string already (else it is decoded from <see cref="RawTextJson"/> when read).</summary>
     internal bool IsTextDecoded => _text is not null;

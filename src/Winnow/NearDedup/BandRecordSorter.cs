@@ -210,7 +210,7 @@ internal static class BandRecordSorter
     private static int DepthLimit(int length) => (2 * (int)Math.Log2(Math.Max(length, 1))) + 2;
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    internal static bool Less(in BandRecord a, in BandRecord b) => a.Key < b.Key || (a.Key == b.Key && a.Document < b.Document);
+    private static bool Less(in BandRecord a, in BandRecord b) => a.Key < b.Key || (a.Key == b.Key && a.Document < b.Document);
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private static void SwapIfLess(Span<BandRecord> span, int a, int b)

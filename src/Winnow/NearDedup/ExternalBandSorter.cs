@@ -124,18 +124,10 @@ internal sealed class ExternalBandSorter : IDisposable
             }
             else
             {
-                var a = parts[0].Span;
-                var b = parts[1].Span;
-                var staged = new BandRecord[FileWrites.MaxPiece / BandRecord.Size];
-                int i = 0, j = 0, n = 0;
-                while (i < a.Length || j < b.Length)
+                // The same merge as the runs' at the end, of two sorted runs in memory, a write call's worth at a time.
+                foreach (var block in RunMerger<BandRecord>.MergeBlocks([], parts, FileWrites.MaxPiece / BandRecord.Size))
                 {
-                    staged[n++] = j == b.Length || (i < a.Length && !BandRecordSorter.Less(b[j], a[i])) ? a[i++] : b[j++];
-                    if (n == staged.Length || (i == a.Length && j == b.Length))
-                    {
-                        FileWrites.Write(stream, MemoryMarshal.AsBytes(staged.AsSpan(0, n)));
-                        n = 0;
-                    }
+                    FileWrites.Write(stream, MemoryMarshal.AsBytes(block.Span));
                 }
             }
         }
