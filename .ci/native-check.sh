@@ -25,7 +25,7 @@ checks=(
   "compat|run $work/small.jsonl --out o_compat -q --compat datatrove --no-report"
   "reuse|run $work/small.jsonl --out o_reuse -q --reuse --boilerplate remove --no-report"
   "tasks|run $work/small.jsonl --out o_tasks -q --tasks 2 --no-report"
-  "parquet|run $work/small.jsonl --out o_parquet -q --output-format parquet --no-report"
+  "parquet|run $work/small.jsonl --out o_parquet -q --output-format parquet"
   "parquet-in|run o_parquet/documents --out o_parquet_in -q --no-report"
   "zstd|run $work/small.jsonl --out o_zstd -q --compress zstd --no-report"
   "zstd-in|run o_zstd/documents --out o_zstd_in -q --no-report"

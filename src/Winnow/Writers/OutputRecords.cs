@@ -25,15 +25,46 @@ internal static class OutputRecords
     {
         using var stream = File.OpenRead(path);
         var reader = ParquetReader.CreateAsync(stream, leaveStreamOpen: true).GetAwaiter().GetResult();
-        var groups = reader.RowGroupCount;
-        reader.DisposeAsync().AsTask().GetAwaiter().GetResult();
+        try
+        {
+            foreach (var line in ReadParquet(path, stream, reader))
+            {
+                yield return line;
+            }
+        }
+        finally
+        {
+            reader.DisposeAsync().AsTask().GetAwaiter().GetResult();
+        }
+    }
+
+    private static IEnumerable<byte[]> ReadParquet(string path, FileStream stream, ParquetReader reader)
+    {
+        var fields = reader.Schema.Fields;
+
+        // Column by column, as the input reader reads flat files: the serializer compiles
+        // expression trees, which the natively compiled command cannot run.
+        var flat = Readers.ParquetColumns.CanRead(fields);
+        if (!flat && !System.Runtime.CompilerServices.RuntimeFeature.IsDynamicCodeSupported)
+        {
+            throw new NotSupportedException($"{path}: lists and maps nested in Parquet columns are read only by the command built for the .NET runtime (WINNOW_BUILD=jit ./winnow)");
+        }
 
         var buffer = new ArrayBufferWriter<byte>(1 << 16);
         using var w = new Utf8JsonWriter(buffer, DocumentJson.WriterOptions);
-        for (var g = 0; g < groups; g++)
+        for (var g = 0; g < reader.RowGroupCount; g++)
         {
-            stream.Position = 0;
-            var rows = ParquetSerializer.DeserializeUntypedAsync(stream, new ParquetOptions(), g).GetAwaiter().GetResult().Data;
+            IEnumerable<IDictionary<string, object>> rows;
+            if (flat)
+            {
+                rows = Readers.ParquetColumns.ReadRowGroup(reader, g, fields, checked((int)reader.Metadata!.RowGroups[g].NumRows));
+            }
+            else
+            {
+                stream.Position = 0;
+                rows = ParquetSerializer.DeserializeUntypedAsync(stream, new ParquetOptions(), g).GetAwaiter().GetResult().Data;
+            }
+
             foreach (var row in rows)
             {
                 buffer.ResetWrittenCount();
