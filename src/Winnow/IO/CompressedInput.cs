@@ -11,7 +11,8 @@ public static class CompressedInput
     /// <summary>
     /// Opens <paramref name="path"/> for forward reading, decompressing by the file's magic bytes
     /// whatever its name: a <see cref="GzipReadStream"/> for 1f 8b, a <see cref="StrictDecoderStream"/>
-    /// for zstd and lz4 frames, else the file itself. Damaged compressed data (cut short, corrupt)
+    /// for zstd and lz4 frames, else the file itself. A named pipe is read once, as
+    /// <see cref="OpenForward"/> reads it. Damaged compressed data (cut short, corrupt)
     /// raises <see cref="InvalidDataException"/> from the stream's reads, never a quiet end.
     /// </summary>
     /// <param name="path">The file to open.</param>
@@ -21,15 +22,14 @@ public static class CompressedInput
         var file = FileSystemNode.OpenRead(path, FileBufferSize, FileOptions.SequentialScan);
         try
         {
-            Span<byte> magic = stackalloc byte[4];
-            int n = RandomAccess.Read(file.SafeFileHandle, magic, 0);
-            return Detect(magic[..n]) switch
+            if (!file.CanSeek)
             {
-                Compression.Gzip => new GzipReadStream(file),
-                Compression.Zstd => StrictDecoderStream.Zstd(file),
-                Compression.Lz4 => StrictDecoderStream.Lz4(file),
-                _ => file,
-            };
+                return OpenForward(file);
+            }
+
+            Span<byte> magic = stackalloc byte[4];
+            var n = RandomAccess.Read(file.SafeFileHandle, magic, 0);
+            return Decoding(Detect(magic[..n]), file);
         }
         catch
         {
@@ -37,6 +37,26 @@ public static class CompressedInput
             throw;
         }
     }
+
+    /// <summary>
+    /// <paramref name="forward"/> (a pipe, standard input: read once, from its start), decompressed
+    /// by its magic bytes as <see cref="Open"/> does: they are read first, then handed out again
+    /// ahead of the rest. Disposing the result disposes <paramref name="forward"/>.
+    /// </summary>
+    internal static Stream OpenForward(Stream forward)
+    {
+        var magic = new byte[4];
+        var n = forward.ReadAtLeast(magic, magic.Length, throwOnEndOfStream: false);
+        return Decoding(Detect(magic.AsSpan(0, n)), new PrefixedStream(magic, n, forward));
+    }
+
+    private static Stream Decoding(Compression compression, Stream source) => compression switch
+    {
+        Compression.Gzip => new GzipReadStream(source),
+        Compression.Zstd => StrictDecoderStream.Zstd(source),
+        Compression.Lz4 => StrictDecoderStream.Lz4(source),
+        _ => source,
+    };
 
     /// <summary>Whether <paramref name="header"/> starts with the gzip magic bytes.</summary>
     /// <param name="header">The first bytes of a file.</param>

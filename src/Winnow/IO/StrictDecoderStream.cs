@@ -14,29 +14,29 @@ internal sealed class StrictDecoderStream : ForwardReadStream
 {
     private const int ReadSize = 64 << 10;
     private readonly Stream _decoder;
-    private readonly FileStream _file;
+    private readonly Stream _source;
     private readonly string _format;
     private long _position;
     private bool _failed;
 
-    private StrictDecoderStream(Stream decoder, FileStream file, string format)
+    private StrictDecoderStream(Stream decoder, Stream file, string format)
     {
         _decoder = decoder;
-        _file = file;
+        _source = file;
         _format = format;
     }
 
     /// <summary>Compressed bytes consumed so far (as far as the decoder has read ahead).</summary>
-    public long CompressedPosition => _file.Position;
+    public long CompressedPosition => _source.Position;
 
     /// <summary>Decompressed bytes returned so far.</summary>
     protected override long ReadPosition => _position;
 
     /// <summary>Decodes a zstd file (RFC 8878).</summary>
-    public static StrictDecoderStream Zstd(FileStream file) => new(new DecompressionStream(file, leaveOpen: true), file, "zstd");
+    public static StrictDecoderStream Zstd(Stream file) => new(new DecompressionStream(file, leaveOpen: true), file, "zstd");
 
     /// <summary>Decodes an LZ4 frame file.</summary>
-    public static StrictDecoderStream Lz4(FileStream file) => new(LZ4Stream.Decode(file, leaveOpen: true), file, "lz4");
+    public static StrictDecoderStream Lz4(Stream file) => new(LZ4Stream.Decode(file, leaveOpen: true), file, "lz4");
 
     /// <inheritdoc/>
     public override int Read(Span<byte> buffer)
@@ -58,14 +58,14 @@ internal sealed class StrictDecoderStream : ForwardReadStream
         {
             _failed = true;
             throw new InvalidDataException(
-                $"{_format} input ends inside a frame; the file is truncated (at compressed byte offset {_file.Position}, after {_position:N0} decompressed bytes)");
+                $"{_format} input ends inside a frame; the file is truncated (at compressed byte offset {_source.Position}, after {_position:N0} decompressed bytes)");
         }
         catch (Exception e) when (e is ZstdException or InvalidDataException or InvalidOperationException or ArgumentException or IndexOutOfRangeException)
         {
             // Corrupt frames surface as the decoders' own exceptions; all are one kind of damage here.
             _failed = true;
             throw new InvalidDataException(
-                $"{_format} data is corrupt: {e.Message} (near compressed byte offset {_file.Position}, after {_position:N0} decompressed bytes)", e);
+                $"{_format} data is corrupt: {e.Message} (near compressed byte offset {_source.Position}, after {_position:N0} decompressed bytes)", e);
         }
     }
 
@@ -75,7 +75,7 @@ internal sealed class StrictDecoderStream : ForwardReadStream
         if (disposing)
         {
             _decoder.Dispose();
-            _file.Dispose();
+            _source.Dispose();
         }
 
         base.Dispose(disposing);

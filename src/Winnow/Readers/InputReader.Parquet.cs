@@ -38,6 +38,15 @@ internal sealed partial class InputReader
         try
         {
             stream = FileSystemNode.OpenRead(file.Path, 1 << 16, FileOptions.RandomAccess);
+            if (!stream.CanSeek)
+            {
+                // A named pipe: the footer, which says where everything is, comes last.
+                stream.Dispose();
+                AddRejection(file, 0, RejectionReasons.UnsupportedFormat,
+                    "a Parquet file cannot be read from a pipe (its footer, read first, is at the end); save it to a file and give that", 0);
+                yield break;
+            }
+
             reader = ParquetReader.CreateAsync(stream, ParquetReadOptions, leaveStreamOpen: true).GetAwaiter().GetResult();
         }
         catch (Exception e) when (e is not OutOfMemoryException)

@@ -2,7 +2,7 @@ using Winnow.IO;
 
 namespace Winnow.Readers;
 
-/// <summary>Opens input files, looking through gzip by its magic bytes whatever the extension.</summary>
+/// <summary>Opens input files and standard input, looking through gzip, zstd and lz4 by their magic bytes whatever the name.</summary>
 internal static class InputStreams
 {
     /// <remarks>
@@ -11,7 +11,7 @@ internal static class InputStreams
     /// </remarks>
     public static Stream Open(InputFile file, Stream? standardInput) =>
         file.Path == InputFile.StandardInput
-            ? new NonClosingStream(standardInput ?? System.Console.OpenStandardInput())
+            ? CompressedInput.OpenForward(new NonClosingStream(standardInput ?? System.Console.OpenStandardInput()))
             : CompressedInput.Open(file.Path);
 
     /// <summary>Leaves the caller's standard input open when the reader is done with it.</summary>

@@ -41,4 +41,45 @@ public sealed class CompressedInputTests : IDisposable
         using Stream stream = CompressedInput.Open(path);
         Assert.Equal(content, GzipTestData.ReadAll(stream));
     }
+
+    public static TheoryData<string> ForwardFormats() => ["plain", "gzip", "zstd", "lz4"];
+
+    /// <summary>A pipe (read once, a few bytes at a time) is decompressed by its magic bytes as a file is, and loses none of them.</summary>
+    [Theory]
+    [MemberData(nameof(ForwardFormats))]
+    public void AStreamReadOnceIsDecompressedByItsMagicBytes(string format)
+    {
+        byte[] payload = GzipTestData.Text(50_000, 42);
+        byte[] file = format switch
+        {
+            "gzip" => GzipTestData.Compress(payload),
+            "zstd" => new ZstdSharp.Compressor().Wrap(payload).ToArray(),
+            "lz4" => Lz4(payload),
+            _ => payload,
+        };
+        using Stream stream = CompressedInput.OpenForward(new TrickleStream(file, 3));
+        Assert.Equal(payload, GzipTestData.ReadAll(stream));
+    }
+
+    [Theory]
+    [InlineData(new byte[0])]
+    [InlineData(new byte[] { 0x1F })]
+    [InlineData(new byte[] { 0x1F, 0x8C, 0 })]
+    [InlineData(new byte[] { (byte)'{', (byte)'}', (byte)'\n', (byte)'{', (byte)'}' })]
+    public void AShortStreamReadOnceIsReadPlain(byte[] content)
+    {
+        using Stream stream = CompressedInput.OpenForward(new TrickleStream(content, 1));
+        Assert.Equal(content, GzipTestData.ReadAll(stream));
+    }
+
+    private static byte[] Lz4(byte[] payload)
+    {
+        using var file = new MemoryStream();
+        using (var encoder = K4os.Compression.LZ4.Streams.LZ4Stream.Encode(file, leaveOpen: true))
+        {
+            encoder.Write(payload);
+        }
+
+        return file.ToArray();
+    }
 }

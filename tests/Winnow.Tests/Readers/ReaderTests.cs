@@ -80,6 +80,16 @@ public sealed class ReaderTests
     }
 
     [Fact]
+    public void GzippedStandardInputIsDecompressed()
+    {
+        using var dir = new TempDir();
+        var jsonl = Encoding.UTF8.GetBytes("{\"text\":\"from stdin\"}\n{\"text\":\"again\"}\n");
+        using var stdin = new MemoryStream(Winnow.Tests.IO.GzipTestData.Compress(jsonl));
+        Runs.Exact("-", dir["out"], configure: o => o with { StandardInput = stdin });
+        Assert.Equal(["from stdin", "again"], Records(dir["out"], "documents").Select(d => d["text"]!.GetValue<string>()));
+    }
+
+    [Fact]
     public void MissingInputAndUnknownTypeAreClearErrors()
     {
         using var dir = new TempDir();

@@ -212,6 +212,18 @@ public sealed class UnixFactAttribute : FactAttribute
     }
 }
 
+/// <summary>A theory that needs a Unix file system.</summary>
+public sealed class UnixTheoryAttribute : TheoryAttribute
+{
+    public UnixTheoryAttribute()
+    {
+        if (OperatingSystem.IsWindows())
+        {
+            Skip = "needs a Unix file system";
+        }
+    }
+}
+
 /// <summary>
 /// A fact that runs the command as a user without privileges (permissions do not bind root). As
 /// root that needs setpriv, and an unprivileged user must be able to reach the built command: a
