@@ -35,8 +35,12 @@ internal sealed class RunOutput : IDisposable
         Directory = directory;
         WorkDirectory = Path.Combine(directory, ".work");
         System.IO.Directory.CreateDirectory(WorkDirectory);
-        _kept = RecordSinks.Create(Path.Combine(directory, DocumentsFolder), output, removed: false);
-        _removed = RecordSinks.Create(Path.Combine(directory, RemovedFolder), output, removed: true);
+
+        // A run without documents (--clusters-only) writes none: its sinks, never written to, sit
+        // in the work folder, which goes at the end, rather than leave empty documents/ and removed/.
+        var sinks = writeDocuments ? directory : WorkDirectory;
+        _kept = RecordSinks.Create(Path.Combine(sinks, DocumentsFolder), output, removed: false);
+        _removed = RecordSinks.Create(Path.Combine(sinks, RemovedFolder), output, removed: true);
         _rejected = new JsonlPartWriter(Path.Combine(directory, RejectedFolder), output.ForRejected());
     }
 

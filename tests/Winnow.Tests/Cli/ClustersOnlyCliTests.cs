@@ -18,7 +18,10 @@ public sealed class ClustersOnlyCliTests
         Assert.Equal(0, code);
         Assert.Contains("no documents: clusters.jsonl", output, StringComparison.Ordinal);
         Assert.True(new FileInfo(dir["out/clusters.jsonl"]).Length > 0);
-        Assert.Empty(RunOutputReader.Records(dir["out"], "documents"));
+        Assert.False(Directory.Exists(dir["out/documents"]), "no empty documents/ folder");
+        Assert.False(Directory.Exists(dir["out/removed"]), "no empty removed/ folder");
+        Assert.True(Directory.Exists(dir["out/rejected"]));
+        Assert.False(Directory.Exists(dir["out/.work"]));
         var stats = RunOutputReader.Stats(dir["out"]);
         Assert.True(RunOutputReader.Long(stats["documents"]!["removed"]) > 0);
         Assert.Equal(
