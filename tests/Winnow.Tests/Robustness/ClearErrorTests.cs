@@ -144,9 +144,27 @@ public sealed class ClearErrorTests
     }
 
     [Fact]
+    public void AMissingNativeLibraryIsOneLineSayingWhatToKeepTogether()
+    {
+        // What the native command throws when copied without libMono.Unix.so beside it.
+        var error = new TypeInitializationException("Mono.Unix.Native.Syscall", new DllNotFoundException(
+            "Unable to load shared library 'libMono.Unix' or one of its dependencies.\n/tmp/x/libMono.Unix: cannot open shared object file: No such file or directory\n"));
+        var line = ReportedLine(error);
+        Assert.StartsWith("winnow: a library the command needs cannot be loaded (Unable to load shared library 'libMono.Unix'", line, StringComparison.Ordinal);
+        Assert.Contains("libMono.Unix.so beside it", line, StringComparison.Ordinal);
+        Assert.DoesNotContain("internal error", line, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void ErrorsInsideParallelWorkAreReportedAsTheirCause()
     {
         var error = new AggregateException(new IOException("No space left on device : '/x/part-00000.jsonl'"));
+        Assert.StartsWith("winnow: the disk is full", ReportedLine(error), StringComparison.Ordinal);
+    }
+
+    /// <summary>The one line the command prints for <paramref name="error"/> (exit 3).</summary>
+    private static string ReportedLine(Exception error)
+    {
         using var sink = new StringWriter();
         var old = Console.Error;
         Console.SetError(sink);
@@ -159,8 +177,7 @@ public sealed class ClearErrorTests
             Console.SetError(old);
         }
 
-        Assert.StartsWith("winnow: the disk is full", sink.ToString(), StringComparison.Ordinal);
-        Assert.Single(sink.ToString().Trim().Split('\n'));
+        return Assert.Single(sink.ToString().Split('\n', StringSplitOptions.RemoveEmptyEntries));
     }
 
     private static bool Mount(string folder) =>
