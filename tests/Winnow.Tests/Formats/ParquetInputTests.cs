@@ -54,6 +54,40 @@ public sealed class ParquetInputTests
         Runs.AssertBalanced(stats);
     }
 
+    [Theory]
+    [InlineData("uncompressed", "V1")]
+    [InlineData("snappy", "V1")]
+    [InlineData("gzip", "V1")]
+    [InlineData("zstd", "V1")]
+    [InlineData("brotli", "V1")]
+    [InlineData("lz4_raw", "V1")]
+    [InlineData("zstd", "V2")]
+    [InlineData("snappy", "V2")]
+    public void EveryCodecAndPageVersionReadsTheSameDocuments(string compression, string version)
+    {
+        using var dir = new TempDir();
+        Directory.CreateDirectory(dir["in"]);
+        DuckDb.Execute($"""
+            COPY (
+              SELECT 'Document number ' || i || ': ' || repeat('the quick brown fox ' || (i * 7919 % 10007) || ' ', 3 + i % 5) AS text,
+                     'id-' || i AS id, 'CC-MAIN-2024-10' AS dump, (i % 3)::INTEGER AS small, i * 1.5 AS score,
+                     CASE WHEN i % 4 = 0 THEN NULL ELSE 'https://site' || (i % 7) || '.example/' || i END AS url
+              FROM range(5000) t(i) ORDER BY i)
+            TO {DuckDb.Quote(dir["in/a.parquet"])} (FORMAT parquet, ROW_GROUP_SIZE 2048, COMPRESSION {compression}, PARQUET_VERSION {version})
+            """);
+        var stats = Runs.Exact(dir["in"], dir["out"]);
+        Runs.AssertBalanced(stats);
+        var documents = Records(dir["out"], "documents");
+        Assert.Equal(5000, documents.Count);
+        Assert.Equal(0, stats.Rejected.Documents);
+        var last = documents[4999];
+        Assert.Equal("id-4999", last["id"]!.GetValue<string>());
+        Assert.StartsWith("Document number 4999: the quick brown fox", last["text"]!.GetValue<string>(), StringComparison.Ordinal);
+        Assert.Equal(4999 * 1.5, last["metadata"]!["score"]!.GetValue<double>());
+        Assert.Equal(1, Long(last["metadata"]!["small"]));
+        Assert.Null(documents[4996]["url"]);
+    }
+
     [Fact]
     public void TextIdAndUrlColumnsAreNamedByTheFieldOptions()
     {
