@@ -1,3 +1,4 @@
+using Winnow.IO;
 using Winnow.Pipeline;
 using Winnow.Readers;
 using Winnow.Stats;
@@ -29,6 +30,13 @@ internal static class ShardedRun
         if (options.Inputs.Contains(InputFile.StandardInput))
         {
             throw new ArgumentException("standard input cannot be read by a sharded run (--tasks, --executor slurm): save it to a file first");
+        }
+
+        // A named pipe given by name likewise: a unit reads its shard twice (to check it, then to
+        // process it), and a resumed or retried unit again. (A pipe inside a folder is skipped.)
+        if (options.Inputs.FirstOrDefault(path => FileSystemNode.Stat(path).Kind == NodeKind.Special) is { } pipe)
+        {
+            throw new ArgumentException($"{pipe}: a pipe cannot be read by a sharded run (--tasks, --executor slurm), which reads its input more than once: save it to a file first");
         }
 
         if (folder.HoldsRun)

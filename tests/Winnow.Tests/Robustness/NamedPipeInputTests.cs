@@ -73,6 +73,17 @@ public sealed class NamedPipeInputTests
         CliRun.Fails(1, "pipe JSONL into standard input instead", "run", pipe, "--out", dir["r"], "-q");
     }
 
+    /// <summary>A sharded run reads each input more than once (to check a shard, to resume): a pipe is refused before anything opens it.</summary>
+    [UnixFact]
+    public void AShardedRunRefusesAPipe()
+    {
+        using var dir = new TempDir();
+        var pipe = dir["pipe.jsonl"];
+        MakeFifo(pipe);
+        CliRun.Fails(1, "a pipe cannot be read by a sharded run", "run", pipe, "--out", dir["r"], "--tasks", "2", "-q");
+        Assert.False(File.Exists(dir["r/stats.json"]));
+    }
+
     /// <summary>Makes the pipe, feeds it <paramref name="bytes"/> once a reader opens it, and runs <paramref name="read"/>.</summary>
     private static void WhileFed(string pipe, byte[] bytes, Action read)
     {
