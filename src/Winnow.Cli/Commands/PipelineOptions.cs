@@ -14,7 +14,7 @@ internal sealed class PipelineOptions
 {
     public Argument<string[]> Inputs { get; } = new("inputs")
     {
-        Description = "JSONL, Parquet, WARC, ARC or WET files (plain, gzip, zstd or lz4), folders of them and of .txt/.md/.html files, or - for JSONL on standard input",
+        Description = "JSONL, Parquet, WARC, ARC or WET files (plain, gzip, zstd or lz4), folders of them and of .txt/.md/.html files, or - for standard input (JSONL, or a WARC stream)",
         Arity = ArgumentArity.OneOrMore,
     };
 

@@ -6,13 +6,14 @@ namespace Winnow.Readers;
 
 internal sealed partial class InputReader
 {
-    private IEnumerable<RecordBatch> ReadLines(InputFile file)
+    /// <summary>The lines of <paramref name="file"/>, or of <paramref name="opened"/> when it is already open (standard input).</summary>
+    private IEnumerable<RecordBatch> ReadLines(InputFile file, Stream? opened = null)
     {
-        Stream? stream = null;
+        Stream? stream = opened;
         Exception? openError = null;
         try
         {
-            stream = file.IsSlice ? SliceStream.Open(file.Path, file.SliceStart, file.SliceEnd) : InputStreams.Open(file, _standardInput);
+            stream ??= file.IsSlice ? SliceStream.Open(file.Path, file.SliceStart, file.SliceEnd) : InputStreams.Open(file, _standardInput);
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {

@@ -8,10 +8,10 @@ internal sealed partial class InputReader
     /// <summary>WARC records skipped (not a response, not 200, not HTML, too large), by reason.</summary>
     public Dictionary<string, long> WarcSkipped { get; } = new(StringComparer.Ordinal);
 
-    /// <summary>Reads the HTML pages (and WET texts) of a WARC, ARC or WET file, one record each; damage becomes rejections.</summary>
-    private IEnumerable<RecordBatch> ReadWarc(InputFile file)
+    /// <summary>Reads the HTML pages (and WET texts) of a WARC, ARC or WET file (or of <paramref name="opened"/>), one record each; damage becomes rejections.</summary>
+    private IEnumerable<RecordBatch> ReadWarc(InputFile file, Stream? opened = null)
     {
-        var reader = new WarcReader(InputStreams.Open(file, _standardInput),
+        var reader = new WarcReader(opened ?? InputStreams.Open(file, _standardInput),
             new WarcReaderOptions { MaxRecordBytes = _options.MaxDocumentBytes });
         using var entries = reader.Read().GetEnumerator();
         while (true)

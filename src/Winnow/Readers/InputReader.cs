@@ -1,4 +1,5 @@
 using Winnow.Documents;
+using Winnow.IO;
 
 namespace Winnow.Readers;
 
@@ -41,6 +42,7 @@ internal sealed partial class InputReader
             cancellationToken.ThrowIfCancellationRequested();
             var batches = file.Kind switch
             {
+                InputKind.Jsonl when file.Path == InputFile.StandardInput => ReadStandardInput(file),
                 InputKind.Jsonl => ReadLines(file),
                 InputKind.Warc => ReadWarc(file),
                 InputKind.Parquet => ReadParquet(file),
@@ -97,6 +99,31 @@ internal sealed partial class InputReader
         full.InputPosition = Position;
         _batch = new RecordBatch(Math.Max(BatchBytes, nextRecordBytes));
         return full;
+    }
+
+    /// <summary>
+    /// Standard input: JSONL, or a WARC, ARC or WET stream (<c>curl … | winnow run -</c>), told apart
+    /// by its first bytes once decompressed (<c>WARC/</c>; ARC's <c>filedesc://</c>).
+    /// </summary>
+    private IEnumerable<RecordBatch> ReadStandardInput(InputFile file)
+    {
+        Stream stream;
+        var head = new byte[5];
+        int n;
+        try
+        {
+            var opened = InputStreams.Open(file, _standardInput);
+            n = opened.ReadAtLeast(head, head.Length, throwOnEndOfStream: false);
+            stream = new PrefixedStream(head, n, opened);
+        }
+        catch (Exception e) when (e is IOException or InvalidDataException)
+        {
+            AddRejection(file, 0, ReasonFor(e), Describe(e), 0);
+            return [];
+        }
+
+        var start = head.AsSpan(0, n);
+        return start.SequenceEqual("WARC/"u8) || start.SequenceEqual("filed"u8) ? ReadWarc(file, stream) : ReadLines(file, stream);
     }
 
     private static string Describe(Exception e) => e switch

@@ -89,6 +89,24 @@ public sealed class ReaderTests
         Assert.Equal(["from stdin", "again"], Records(dir["out"], "documents").Select(d => d["text"]!.GetValue<string>()));
     }
 
+    /// <summary>`curl …/x.warc.gz | winnow run -`: standard input that starts with a WARC record is read as a WARC.</summary>
+    [Fact]
+    public void StandardInputHoldingAWarcIsReadAsOne()
+    {
+        using var dir = new TempDir();
+        const string Page = "<html><head><title>Piped page</title></head><body><article><p>A page that came in on standard input, long enough to be kept as one.</p></article></body></html>";
+        byte[] warc = [
+            .. Winnow.Tests.Warc.WarcReaderTests.Record("warcinfo", null, "software: test\r\n"u8.ToArray(), "application/warc-fields"),
+            .. Winnow.Tests.Warc.WarcReaderTests.Record("response", "http://a.example/piped", Winnow.Tests.Warc.WarcReaderTests.Http(200, "text/html", Encoding.UTF8.GetBytes(Page))),
+        ];
+        using var stdin = new MemoryStream(Winnow.Tests.IO.GzipTestData.Compress(warc));
+        Runs.Exact("-", dir["out"], configure: o => o with { StandardInput = stdin });
+        var document = Assert.Single(Records(dir["out"], "documents"));
+        Assert.Equal("http://a.example/piped", document["url"]!.GetValue<string>());
+        Assert.StartsWith("-@", document["id"]!.GetValue<string>(), StringComparison.Ordinal);
+        Assert.Contains("came in on standard input", document["text"]!.GetValue<string>(), StringComparison.Ordinal);
+    }
+
     [Fact]
     public void MissingInputAndUnknownTypeAreClearErrors()
     {
