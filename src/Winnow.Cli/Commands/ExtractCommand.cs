@@ -17,7 +17,7 @@ internal static class ExtractCommand
 
     public static Command Create()
     {
-        var inputs = new Argument<string[]>("inputs") { Description = "HTML files (.html, .html.gz), WARC files (.warc, .warc.gz) or folders of them", Arity = ArgumentArity.OneOrMore };
+        var inputs = new Argument<string[]>("inputs") { Description = "HTML files (.html, .html.gz), WARC, ARC or WET files (.warc, .warc.gz, …), folders of them, or - for standard input (one HTML page, or a WARC stream)", Arity = ArgumentArity.OneOrMore };
         var output = new Option<string>("--out") { Description = "Output JSONL file (.jsonl or .jsonl.gz)", Required = true };
         var format = new Option<ExtractionFormat>("--format") { Description = "text or markdown", DefaultValueFactory = _ => ExtractionFormat.Text };
         var comments = new Option<bool>("--comments") { Description = "Keep comment sections" };
@@ -43,6 +43,13 @@ internal static class ExtractCommand
             {
                 var paths = result.GetValue(inputs)!;
                 var files = InputSet.Expand(paths).Files;
+                if (files.FirstOrDefault(f => f.Kind is InputKind.Jsonl or InputKind.Parquet && f.Path != InputFile.StandardInput && paths.Contains(f.Path)) is { } records)
+                {
+                    throw new ArgumentException(
+                        $"{records.Path}: extract reads HTML pages and WARC, ARC or WET files, not {(records.Kind == InputKind.Parquet ? "Parquet" : "JSONL")}; "
+                        + $"for records whose field holds HTML: winnow run {records.Path} --html-field NAME --out DIR");
+                }
+
                 using var target = OutputFile.Create(result.GetValue(output)!, result.GetValue(overwrite), paths);
                 var reporter = new Console.ProgressReporter(result.GetValue(quiet));
                 return reporter.Run("extract", progress => Run(files, target, options, Math.Max(1, result.GetValue(threads)), progress));

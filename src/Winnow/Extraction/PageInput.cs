@@ -35,26 +35,59 @@ internal sealed record PageInput(string Source, string? Url, string? ContentType
     /// <see cref="PendingPage.Read"/> reads it on whichever thread calls it, so pages are read in
     /// parallel. A WARC file's pages are read here, in order, as the sequence is enumerated.
     /// </summary>
-    public static IEnumerable<PendingPage> List(IReadOnlyList<InputFile> files)
+    /// <param name="files">The input files.</param>
+    /// <param name="standardInput">What "-" reads; null: the process's standard input.</param>
+    public static IEnumerable<PendingPage> List(IReadOnlyList<InputFile> files, Stream? standardInput = null)
     {
         foreach (var file in files)
         {
-            if (file.Kind != InputKind.Warc)
+            if (file.Kind is InputKind.Jsonl or InputKind.Parquet && file.Path != InputFile.StandardInput)
+            {
+                // Met in a folder (the command refuses one named outright): records, not a page.
+                yield return new PendingPage(null, PageRead.Skip(
+                    $"{file.Name}: skipped: extract reads HTML pages and WARC, ARC or WET files (records holding HTML: winnow run --html-field NAME)", "not_a_page_file"));
+                continue;
+            }
+
+            var reads = file.Path == InputFile.StandardInput ? ReadStandardInput(file, standardInput)
+                : file.Kind == InputKind.Warc ? ReadWarc(file)
+                : null;
+            if (reads is null)
             {
                 yield return new PendingPage(file, default);
                 continue;
             }
 
-            foreach (var read in ReadWarc(file))
+            foreach (var read in reads)
             {
                 yield return new PendingPage(null, read);
             }
         }
     }
 
-    private static IEnumerable<PageRead> ReadWarc(InputFile file)
+    /// <summary>
+    /// Standard input: a WARC, ARC or WET stream (<c>curl … | winnow extract -</c>), told by its first
+    /// bytes once decompressed, else one HTML page.
+    /// </summary>
+    private static IEnumerable<PageRead> ReadStandardInput(InputFile file, Stream? standardInput)
     {
-        using var reader = WarcReader.Open(file.Path);
+        Stream stream;
+        byte[] head;
+        try
+        {
+            stream = InputStreams.OpenStandardInput(standardInput, 9, out head);
+        }
+        catch (IOException e)
+        {
+            return [PageRead.Skip($"{file.Name}: {e.Message}", "unreadable")];
+        }
+
+        return InputStreams.IsWarc(head) ? ReadWarc(file, stream) : [ReadFile(file, stream)];
+    }
+
+    private static IEnumerable<PageRead> ReadWarc(InputFile file, Stream? opened = null)
+    {
+        using var reader = opened is null ? WarcReader.Open(file.Path) : new WarcReader(opened);
         using var entries = reader.Read().GetEnumerator();
         while (true)
         {
@@ -102,11 +135,12 @@ internal sealed record PageInput(string Source, string? Url, string? ContentType
     [ThreadStatic]
     private static byte[]? _readBuffer;
 
-    internal static PageRead ReadFile(InputFile file)
+    /// <summary>The page in <paramref name="file"/>, or in <paramref name="opened"/> when it is already open (standard input).</summary>
+    internal static PageRead ReadFile(InputFile file, Stream? opened = null)
     {
         try
         {
-            using var stream = CompressedInput.Open(file.Path);
+            using var stream = opened ?? CompressedInput.Open(file.Path);
             var buffer = _readBuffer ?? new byte[1 << 16];
             var length = 0;
             while (true)

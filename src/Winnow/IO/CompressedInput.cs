@@ -12,7 +12,7 @@ public static class CompressedInput
     /// Opens <paramref name="path"/> for forward reading, decompressing by the file's magic bytes
     /// whatever its name: a <see cref="GzipReadStream"/> for 1f 8b, a <see cref="StrictDecoderStream"/>
     /// for zstd and lz4 frames, else the file itself. A named pipe is read once, as
-    /// <see cref="OpenForward"/> reads it. Damaged compressed data (cut short, corrupt)
+    /// <see cref="OpenForward(Stream)"/> reads it. Damaged compressed data (cut short, corrupt)
     /// raises <see cref="InvalidDataException"/> from the stream's reads, never a quiet end.
     /// </summary>
     /// <param name="path">The file to open.</param>
@@ -49,6 +49,35 @@ public static class CompressedInput
         var n = forward.ReadAtLeast(magic, magic.Length, throwOnEndOfStream: false);
         return Decoding(Detect(magic.AsSpan(0, n)), new PrefixedStream(magic, n, forward));
     }
+
+    /// <summary>
+    /// As <see cref="OpenForward(Stream)"/>, and the first <paramref name="count"/> bytes the result will give
+    /// (fewer when it gives fewer), found without reading them from it: the start of the input is
+    /// buffered and decoded on the side. The result is the decoder itself (a
+    /// <see cref="GzipReadStream"/> for gzip), so a WARC reader still sees where gzip members start.
+    /// </summary>
+    internal static Stream OpenForward(Stream forward, int count, out byte[] head)
+    {
+        var start = new byte[Math.Max(SniffBytes, count)];
+        var n = forward.ReadAtLeast(start, start.Length, throwOnEndOfStream: false);
+        var compression = Detect(start.AsSpan(0, Math.Min(n, 4)));
+        head = new byte[count];
+        try
+        {
+            using var side = Decoding(compression, new MemoryStream(start, 0, n, writable: false));
+            head = head[..side.ReadAtLeast(head, count, throwOnEndOfStream: false)];
+        }
+        catch (Exception e) when (e is InvalidDataException or IOException)
+        {
+            // Damage this early is reported by the reader of the real stream.
+            head = [];
+        }
+
+        return Decoding(compression, new PrefixedStream(start, n, forward));
+    }
+
+    /// <summary>Bytes of the input buffered to decode its first ones on the side: a compressed header and a first block fit.</summary>
+    private const int SniffBytes = 64 << 10;
 
     private static Stream Decoding(Compression compression, Stream source) => compression switch
     {

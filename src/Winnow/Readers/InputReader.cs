@@ -1,5 +1,4 @@
 using Winnow.Documents;
-using Winnow.IO;
 
 namespace Winnow.Readers;
 
@@ -108,22 +107,18 @@ internal sealed partial class InputReader
     private IEnumerable<RecordBatch> ReadStandardInput(InputFile file)
     {
         Stream stream;
-        var head = new byte[5];
-        int n;
+        byte[] head;
         try
         {
-            var opened = InputStreams.Open(file, _standardInput);
-            n = opened.ReadAtLeast(head, head.Length, throwOnEndOfStream: false);
-            stream = new PrefixedStream(head, n, opened);
+            stream = InputStreams.OpenStandardInput(_standardInput, 9, out head);
         }
-        catch (Exception e) when (e is IOException or InvalidDataException)
+        catch (IOException e)
         {
             AddRejection(file, 0, ReasonFor(e), Describe(e), 0);
             return [];
         }
 
-        var start = head.AsSpan(0, n);
-        return start.SequenceEqual("WARC/"u8) || start.SequenceEqual("filed"u8) ? ReadWarc(file, stream) : ReadLines(file, stream);
+        return InputStreams.IsWarc(head) ? ReadWarc(file, stream) : ReadLines(file, stream);
     }
 
     private static string Describe(Exception e) => e switch

@@ -14,6 +14,16 @@ internal static class InputStreams
             ? CompressedInput.OpenForward(new NonClosingStream(standardInput ?? System.Console.OpenStandardInput()))
             : CompressedInput.Open(file.Path);
 
+    /// <summary>
+    /// Standard input, decompressed, and its first <paramref name="count"/> bytes (see
+    /// <see cref="CompressedInput.OpenForward(Stream, int, out byte[])"/>): what it holds is told by them.
+    /// </summary>
+    public static Stream OpenStandardInput(Stream? standardInput, int count, out byte[] head) =>
+        CompressedInput.OpenForward(new NonClosingStream(standardInput ?? System.Console.OpenStandardInput()), count, out head);
+
+    /// <summary>Whether a stream starting with <paramref name="head"/> is a WARC file (<c>WARC/</c>) or an ARC file (<c>filedesc://</c>).</summary>
+    public static bool IsWarc(ReadOnlySpan<byte> head) => head.StartsWith("WARC/"u8) || head.StartsWith("filedesc:"u8);
+
     /// <summary>Leaves the caller's standard input open when the reader is done with it.</summary>
     private sealed class NonClosingStream(Stream inner) : Stream
     {

@@ -61,6 +61,25 @@ public sealed class CompressedInputTests : IDisposable
         Assert.Equal(payload, GzipTestData.ReadAll(stream));
     }
 
+    /// <summary>The first bytes are decoded on the side: the stream still gives all of them, and is the decoder itself.</summary>
+    [Theory]
+    [MemberData(nameof(ForwardFormats))]
+    public void TheFirstBytesOfAStreamReadOnceAreToldWithoutTakingThem(string format)
+    {
+        byte[] payload = [.. "WARC/1.1\r\n"u8, .. GzipTestData.Text(200_000, 43)];
+        byte[] file = format switch
+        {
+            "gzip" => GzipTestData.Compress(payload),
+            "zstd" => new ZstdSharp.Compressor().Wrap(payload).ToArray(),
+            "lz4" => Lz4(payload),
+            _ => payload,
+        };
+        using Stream stream = CompressedInput.OpenForward(new TrickleStream(file, 1000), 9, out var head);
+        Assert.Equal("WARC/1.1\r"u8.ToArray(), head);
+        Assert.Equal(payload, GzipTestData.ReadAll(stream));
+        Assert.Equal(format == "gzip", stream is GzipReadStream);
+    }
+
     [Theory]
     [InlineData(new byte[0])]
     [InlineData(new byte[] { 0x1F })]
