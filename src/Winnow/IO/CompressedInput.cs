@@ -40,20 +40,15 @@ public static class CompressedInput
 
     /// <summary>
     /// <paramref name="forward"/> (a pipe, standard input: read once, from its start), decompressed
-    /// by its magic bytes as <see cref="Open"/> does: they are read first, then handed out again
-    /// ahead of the rest. Disposing the result disposes <paramref name="forward"/>.
+    /// by its magic bytes as <see cref="Open"/> does: its first bytes are read, then handed out
+    /// again ahead of the rest. Disposing the result disposes <paramref name="forward"/>.
     /// </summary>
-    internal static Stream OpenForward(Stream forward)
-    {
-        var magic = new byte[4];
-        var n = forward.ReadAtLeast(magic, magic.Length, throwOnEndOfStream: false);
-        return Decoding(Detect(magic.AsSpan(0, n)), new PrefixedStream(magic, n, forward));
-    }
+    internal static Stream OpenForward(Stream forward) => OpenForward(forward, 0, out _);
 
     /// <summary>
     /// As <see cref="OpenForward(Stream)"/>, and the first <paramref name="count"/> bytes the result will give
     /// (fewer when it gives fewer), found without reading them from it: the start of the input is
-    /// buffered and decoded on the side. The result is the decoder itself (a
+    /// buffered (up to 64 KiB) and decoded on the side. The result is the decoder itself (a
     /// <see cref="GzipReadStream"/> for gzip), so a WARC reader still sees where gzip members start.
     /// </summary>
     internal static Stream OpenForward(Stream forward, int count, out byte[] head)
@@ -62,6 +57,11 @@ public static class CompressedInput
         var n = forward.ReadAtLeast(start, start.Length, throwOnEndOfStream: false);
         var compression = Detect(start.AsSpan(0, Math.Min(n, 4)));
         head = new byte[count];
+        if (count == 0)
+        {
+            return Decoding(compression, new PrefixedStream(start, n, forward));
+        }
+
         try
         {
             using var side = Decoding(compression, new MemoryStream(start, 0, n, writable: false));

@@ -19,10 +19,10 @@ internal sealed class StrictDecoderStream : ForwardReadStream
     private long _position;
     private bool _failed;
 
-    private StrictDecoderStream(Stream decoder, Stream file, string format)
+    private StrictDecoderStream(Stream decoder, Stream source, string format)
     {
         _decoder = decoder;
-        _source = file;
+        _source = source;
         _format = format;
     }
 
@@ -32,11 +32,11 @@ internal sealed class StrictDecoderStream : ForwardReadStream
     /// <summary>Decompressed bytes returned so far.</summary>
     protected override long ReadPosition => _position;
 
-    /// <summary>Decodes a zstd file (RFC 8878).</summary>
-    public static StrictDecoderStream Zstd(Stream file) => new(new DecompressionStream(file, leaveOpen: true), file, "zstd");
+    /// <summary>Decodes zstd data (RFC 8878): a file, or a pipe's bytes.</summary>
+    public static StrictDecoderStream Zstd(Stream compressed) => new(new DecompressionStream(compressed, leaveOpen: true), compressed, "zstd");
 
-    /// <summary>Decodes an LZ4 frame file.</summary>
-    public static StrictDecoderStream Lz4(Stream file) => new(LZ4Stream.Decode(file, leaveOpen: true), file, "lz4");
+    /// <summary>Decodes LZ4 frames: a file, or a pipe's bytes.</summary>
+    public static StrictDecoderStream Lz4(Stream compressed) => new(LZ4Stream.Decode(compressed, leaveOpen: true), compressed, "lz4");
 
     /// <inheritdoc/>
     public override int Read(Span<byte> buffer)
