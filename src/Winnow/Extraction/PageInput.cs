@@ -41,7 +41,7 @@ internal sealed record PageInput(string Source, string? Url, string? ContentType
     {
         foreach (var file in files)
         {
-            if (file.Kind is InputKind.Jsonl or InputKind.Parquet && file.Path != InputFile.StandardInput)
+            if (file.Kind is InputKind.Jsonl or InputKind.Parquet && !file.ReadsLikeStandardInput)
             {
                 // Met in a folder (the command refuses one named outright): records, not a page.
                 yield return new PendingPage(null, PageRead.Skip(
@@ -49,7 +49,7 @@ internal sealed record PageInput(string Source, string? Url, string? ContentType
                 continue;
             }
 
-            var reads = file.Path == InputFile.StandardInput ? ReadStandardInput(file, standardInput)
+            var reads = file.ReadsLikeStandardInput ? ReadStandardInput(file, standardInput)
                 : file.Kind == InputKind.Warc ? ReadWarc(file)
                 : null;
             if (reads is null)
@@ -66,8 +66,8 @@ internal sealed record PageInput(string Source, string? Url, string? ContentType
     }
 
     /// <summary>
-    /// Standard input: a WARC, ARC or WET stream (<c>curl … | winnow extract -</c>), told by its first
-    /// bytes once decompressed, else one HTML page.
+    /// Standard input (or a pipe read like it): a WARC, ARC or WET stream (<c>curl … | winnow extract -</c>),
+    /// told by its first bytes once decompressed, else one HTML page.
     /// </summary>
     private static IEnumerable<PageRead> ReadStandardInput(InputFile file, Stream? standardInput)
     {
@@ -75,7 +75,7 @@ internal sealed record PageInput(string Source, string? Url, string? ContentType
         byte[] head;
         try
         {
-            stream = InputStreams.OpenStandardInput(standardInput, 9, out head);
+            stream = InputStreams.OpenLikeStandardInput(file, standardInput, 9, out head);
         }
         catch (IOException e)
         {

@@ -25,6 +25,15 @@ public sealed record InputFile(string Path, string Name, InputKind Kind, long Le
     /// <summary>For <see cref="InputKind.Unreadable"/>: what went wrong.</summary>
     public string? Problem { get; init; }
 
+    /// <summary>
+    /// A pipe named on the command line whose name tells no type (a shell's <c>&lt;(zcat …)</c>, read
+    /// as <c>/dev/fd/63</c>): like standard input, JSONL or a WARC stream by its first bytes.
+    /// </summary>
+    internal bool TypeFromContent { get; init; }
+
+    /// <summary>Standard input, or a pipe read like it (<see cref="TypeFromContent"/>).</summary>
+    internal bool ReadsLikeStandardInput => Path == StandardInput || TypeFromContent;
+
     /// <summary>True when only part of the file is read.</summary>
     public bool IsSlice => SliceEnd >= 0;
 }

@@ -41,7 +41,7 @@ internal sealed partial class InputReader
             cancellationToken.ThrowIfCancellationRequested();
             var batches = file.Kind switch
             {
-                InputKind.Jsonl when file.Path == InputFile.StandardInput => ReadStandardInput(file),
+                InputKind.Jsonl when file.ReadsLikeStandardInput => ReadStandardInput(file),
                 InputKind.Jsonl => ReadLines(file),
                 InputKind.Warc => ReadWarc(file),
                 InputKind.Parquet => ReadParquet(file),
@@ -101,8 +101,8 @@ internal sealed partial class InputReader
     }
 
     /// <summary>
-    /// Standard input: JSONL, or a WARC, ARC or WET stream (<c>curl … | winnow run -</c>), told apart
-    /// by its first bytes once decompressed (<c>WARC/</c>; ARC's <c>filedesc://</c>).
+    /// Standard input (or a pipe read like it): JSONL, or a WARC, ARC or WET stream (<c>curl … | winnow
+    /// run -</c>), told apart by its first bytes once decompressed (<c>WARC/</c>; ARC's <c>filedesc://</c>).
     /// </summary>
     private IEnumerable<RecordBatch> ReadStandardInput(InputFile file)
     {
@@ -110,7 +110,7 @@ internal sealed partial class InputReader
         byte[] head;
         try
         {
-            stream = InputStreams.OpenStandardInput(_standardInput, 9, out head);
+            stream = InputStreams.OpenLikeStandardInput(file, _standardInput, 9, out head);
         }
         catch (IOException e)
         {

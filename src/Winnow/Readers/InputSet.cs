@@ -59,9 +59,16 @@ public static class InputSet
 
                     break;
                 case NodeKind.File or NodeKind.Special:
-                    // A file named on the command line is read as asked, a FIFO included (`<(zcat …)`).
+                    // A file named on the command line is read as asked, a FIFO included; a FIFO whose
+                    // name tells no type (`<(zcat …)` is /dev/fd/63) is told by its first bytes.
+                    if (KindOf(path) is null && kind == NodeKind.Special)
+                    {
+                        files.Add(new InputFile(path, Path.GetFileName(path), InputKind.Jsonl, -1) { TypeFromContent = true, Modified = modified });
+                        break;
+                    }
+
                     var type = KindOf(path) ?? throw new ArgumentException(
-                        $"{path}: unknown input type; use .jsonl, .json, .txt, .md, .html, .warc, .arc or .wet (plain, .gz, .zst or .lz4), or .parquet (or a folder of them){UnsupportedHint(path, kind)}");
+                        $"{path}: unknown input type; use .jsonl, .json, .txt, .md, .html, .warc, .arc or .wet (plain, .gz, .zst or .lz4), or .parquet (or a folder of them){UnsupportedHint(path)}");
                     files.Add(new InputFile(path, Path.GetFileName(path), type, kind == NodeKind.File ? length : -1) { Modified = modified });
                     break;
                 case NodeKind.BrokenLink:
@@ -118,10 +125,8 @@ public static class InputSet
     internal static bool IsUnsupported(string fileName) =>
         UnsupportedSuffixes.Any(s => fileName.EndsWith(s, StringComparison.OrdinalIgnoreCase));
 
-    private static string UnsupportedHint(string path, NodeKind kind) =>
-        IsUnsupported(path) ? " — this compressed or archive format is not read: unpack it first (e.g. bunzip2, xz -d)"
-        : kind == NodeKind.Special ? " — a pipe such as <(zcat …) has no name to tell its type: pipe JSONL into standard input instead (zcat … | winnow run - …)"
-        : "";
+    private static string UnsupportedHint(string path) =>
+        IsUnsupported(path) ? " — this compressed or archive format is not read: unpack it first (e.g. bunzip2, xz -d)" : "";
 
     /// <summary>The walk of one input folder.</summary>
     private sealed class FolderWalk

@@ -21,6 +21,15 @@ internal static class InputStreams
     public static Stream OpenStandardInput(Stream? standardInput, int count, out byte[] head) =>
         CompressedInput.OpenForward(new NonClosingStream(standardInput ?? System.Console.OpenStandardInput()), count, out head);
 
+    /// <summary>
+    /// <see cref="OpenStandardInput"/> for <paramref name="file"/>: standard input, or a pipe read like
+    /// it (<see cref="InputFile.TypeFromContent"/>).
+    /// </summary>
+    public static Stream OpenLikeStandardInput(InputFile file, Stream? standardInput, int count, out byte[] head) =>
+        file.Path == InputFile.StandardInput
+            ? OpenStandardInput(standardInput, count, out head)
+            : CompressedInput.OpenForward(FileSystemNode.OpenRead(file.Path, 1 << 16), count, out head);
+
     /// <summary>Whether a stream starting with <paramref name="head"/> is a WARC file (<c>WARC/</c>) or an ARC file (<c>filedesc://</c>).</summary>
     public static bool IsWarc(ReadOnlySpan<byte> head) => head.StartsWith("WARC/"u8) || head.StartsWith("filedesc:"u8);
 

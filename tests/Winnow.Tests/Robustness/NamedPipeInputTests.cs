@@ -63,14 +63,26 @@ public sealed class NamedPipeInputTests
         });
     }
 
-    /// <summary>A shell's &lt;(…) is a pipe named /dev/fd/N: no type to read it by, so the message says what to do instead.</summary>
-    [UnixFact]
-    public void APipeWithoutATypeSaysToUseStandardInput()
+    /// <summary>A shell's &lt;(…) is a pipe named /dev/fd/N: no type in its name, so its first bytes tell JSONL from a WARC stream, as for standard input.</summary>
+    [UnixTheory]
+    [InlineData(false)]
+    [InlineData(true)]
+    public void APipeWithoutATypeInItsNameIsReadByItsFirstBytes(bool warc)
     {
         using var dir = new TempDir();
         var pipe = dir["63"];
-        MakeFifo(pipe);
-        CliRun.Fails(1, "pipe JSONL into standard input instead", "run", pipe, "--out", dir["r"], "-q");
+        const string Page = "<html><head><title>Fed</title></head><body><article><p>A page fed through a pipe that has no type in its name.</p></article></body></html>";
+        var bytes = warc
+            ? Winnow.Tests.Warc.WarcReaderTests.Record("response", "http://a.example/fed", Winnow.Tests.Warc.WarcReaderTests.Http(200, "text/html", Encoding.UTF8.GetBytes(Page)))
+            : Encoding.UTF8.GetBytes("{\"id\":\"a\",\"text\":\"one\"}\n{\"id\":\"b\",\"text\":\"two\"}\n");
+        WhileFed(pipe, Winnow.Tests.IO.GzipTestData.Compress(bytes), () =>
+        {
+            var stats = CliRun.Ok("run", pipe, "--out", dir["r"], "--no-report", "--no-filters");
+            Assert.Equal(warc ? 1 : 2, Long(stats["documents"]!["in"]));
+            Assert.Equal(0, Long(stats["documents"]!["rejected"]));
+            var first = Records(dir["r"], "documents")[0];
+            Assert.Equal(warc ? "63@0" : "a", first["id"]!.GetValue<string>());
+        });
     }
 
     /// <summary>A sharded run reads each input more than once (to check a shard, to resume): a pipe is refused before anything opens it.</summary>
