@@ -128,7 +128,32 @@ internal static class PipelineExecution
     private static int ExecuteInProcess(WinnowPipeline pipeline, RunOptions options, bool quiet, string label, bool report)
     {
         var reporter = new ProgressReporter(quiet);
-        var stats = reporter.Run(label, progress => pipeline.Run(options with { Progress = progress, OnRejected = reporter.Rejected }));
+
+        // Ctrl-C or a SIGTERM stops the run between batches, so that it can say so and clear its
+        // scratch; a second one stops the process at once.
+        using var stop = new CancellationTokenSource();
+        void Stop(System.Runtime.InteropServices.PosixSignalContext context)
+        {
+            if (!stop.IsCancellationRequested)
+            {
+                context.Cancel = true;
+                stop.Cancel();
+            }
+        }
+
+        using var interrupt = System.Runtime.InteropServices.PosixSignalRegistration.Create(System.Runtime.InteropServices.PosixSignal.SIGINT, Stop);
+        using var terminate = System.Runtime.InteropServices.PosixSignalRegistration.Create(System.Runtime.InteropServices.PosixSignal.SIGTERM, Stop);
+        RunStats stats;
+        try
+        {
+            stats = reporter.Run(label, progress => pipeline.Run(options with { Progress = progress, OnRejected = reporter.Rejected }, stop.Token));
+        }
+        catch (OperationCanceledException) when (stop.IsCancellationRequested)
+        {
+            System.Console.Error.WriteLine($"winnow: stopped; {options.OutputDirectory} holds an incomplete run (its scratch removed): run the command again with --overwrite");
+            return ExitCodes.Cancelled;
+        }
+
         if (reporter.Rejections > 20)
         {
             System.Console.Error.WriteLine($"winnow: … and {reporter.Rejections - 20:N0} more rejected records, all in {Path.Combine(options.OutputDirectory, RunFiles.Rejected)}/");

@@ -27,6 +27,7 @@ internal sealed class RunOutput : IDisposable
     private Task _pendingWrite = Task.CompletedTask;
 
     private readonly OutputFolder? _claim;
+    private bool _completed;
 
     private RunOutput(string directory, OutputOptions output, bool writeDocuments, OutputFolder? claim = null)
     {
@@ -202,6 +203,7 @@ internal sealed class RunOutput : IDisposable
         }
 
         OutputFolder.Complete(Directory);
+        _completed = true;
     }
 
     public void Dispose()
@@ -219,6 +221,22 @@ internal sealed class RunOutput : IDisposable
         _kept.Dispose();
         _removed.Dispose();
         _rejected.Dispose();
+
+        // A single-process run that stopped (an error, a signal) cannot be resumed: its scratch (the
+        // spill, sorted runs, gigabytes at a million documents) goes; what it wrote stays, and the
+        // folder reads as incomplete. The stages' runs closed their files in it before this.
+        if (!_completed && _claim is not null)
+        {
+            try
+            {
+                System.IO.Directory.Delete(WorkDirectory, recursive: true);
+            }
+            catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+            {
+                // Left for the next run with --overwrite to remove.
+            }
+        }
+
         _claim?.Dispose();
     }
 }
