@@ -2,7 +2,6 @@ using System.Buffers;
 using System.Globalization;
 using System.Text.Json;
 using Parquet;
-using Parquet.Serialization;
 using Winnow.Documents;
 using Winnow.IO;
 using Winnow.Writers;
@@ -85,20 +84,7 @@ internal sealed partial class InputReader
                 {
                     try
                     {
-                        if (flat)
-                        {
-                            data = ParquetColumns.ReadRowGroup(reader, g, fields, (int)group.NumRows);
-                        }
-                        else if (!System.Runtime.CompilerServices.RuntimeFeature.IsDynamicCodeSupported)
-                        {
-                            // Parquet.Net reads nested lists and maps through compiled expression trees.
-                            problem = "lists and maps nested in Parquet columns are read only by the command built for the .NET runtime (WINNOW_BUILD=jit ./winnow)";
-                        }
-                        else
-                        {
-                            stream!.Position = 0;
-                            data = ParquetSerializer.DeserializeUntypedAsync(stream, ParquetReadOptions, g).GetAwaiter().GetResult().Data;
-                        }
+                        data = ParquetColumns.ReadRows(reader, stream!, g, fields, flat, ParquetReadOptions);
                     }
                     catch (Exception e) when (e is not OutOfMemoryException)
                     {

@@ -1,5 +1,7 @@
+using System.Runtime.CompilerServices;
 using Parquet;
 using Parquet.Schema;
+using Parquet.Serialization;
 
 namespace Winnow.Readers;
 
@@ -36,6 +38,28 @@ internal static class ParquetColumns
         }
 
         return true;
+    }
+
+    /// <summary>
+    /// The rows of row group <paramref name="group"/> of any file: column by column when
+    /// <paramref name="flat"/> (<see cref="CanRead"/>), else through Parquet.Net's row reader, which
+    /// compiles expression trees and so runs only in the command built for the .NET runtime (else
+    /// <see cref="NotSupportedException"/>). <paramref name="options"/> are the row reader's.
+    /// </summary>
+    public static IList<Dictionary<string, object>> ReadRows(ParquetReader reader, Stream stream, int group, IReadOnlyList<Field> fields, bool flat, ParquetOptions options)
+    {
+        if (flat)
+        {
+            return ReadRowGroup(reader, group, fields, checked((int)reader.Metadata!.RowGroups[group].NumRows));
+        }
+
+        if (!RuntimeFeature.IsDynamicCodeSupported)
+        {
+            throw new NotSupportedException("lists and maps nested in Parquet columns are read only by the command built for the .NET runtime (WINNOW_BUILD=jit ./winnow)");
+        }
+
+        stream.Position = 0;
+        return ParquetSerializer.DeserializeUntypedAsync(stream, options, group).GetAwaiter().GetResult().Data;
     }
 
     /// <summary>

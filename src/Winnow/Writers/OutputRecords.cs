@@ -2,7 +2,6 @@ using System.Buffers;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using Parquet;
-using Parquet.Serialization;
 
 namespace Winnow.Writers;
 
@@ -40,29 +39,22 @@ internal static class OutputRecords
 
     private static IEnumerable<byte[]> ReadParquet(string path, FileStream stream, ParquetReader reader)
     {
-        var fields = reader.Schema.Fields;
-
         // Column by column, as the input reader reads flat files: the serializer compiles
         // expression trees, which the natively compiled command cannot run.
+        var fields = reader.Schema.Fields;
         var flat = Readers.ParquetColumns.CanRead(fields);
-        if (!flat && !System.Runtime.CompilerServices.RuntimeFeature.IsDynamicCodeSupported)
-        {
-            throw new NotSupportedException($"{path}: lists and maps nested in Parquet columns are read only by the command built for the .NET runtime (WINNOW_BUILD=jit ./winnow)");
-        }
-
         var buffer = new ArrayBufferWriter<byte>(1 << 16);
         using var w = new Utf8JsonWriter(buffer, DocumentJson.WriterOptions);
         for (var g = 0; g < reader.RowGroupCount; g++)
         {
-            IEnumerable<IDictionary<string, object>> rows;
-            if (flat)
+            IList<Dictionary<string, object>> rows;
+            try
             {
-                rows = Readers.ParquetColumns.ReadRowGroup(reader, g, fields, checked((int)reader.Metadata!.RowGroups[g].NumRows));
+                rows = Readers.ParquetColumns.ReadRows(reader, stream, g, fields, flat, new ParquetOptions());
             }
-            else
+            catch (NotSupportedException e)
             {
-                stream.Position = 0;
-                rows = ParquetSerializer.DeserializeUntypedAsync(stream, new ParquetOptions(), g).GetAwaiter().GetResult().Data;
+                throw new NotSupportedException($"{path}: {e.Message}", e);
             }
 
             foreach (var row in rows)
