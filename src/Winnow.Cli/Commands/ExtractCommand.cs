@@ -43,7 +43,7 @@ internal static class ExtractCommand
             {
                 var paths = result.GetValue(inputs)!;
                 var files = InputSet.Expand(paths).Files;
-                if (files.FirstOrDefault(f => f.Kind is InputKind.Jsonl or InputKind.Parquet && !f.ReadsLikeStandardInput && paths.Contains(f.Path)) is { } records)
+                if (files.FirstOrDefault(f => f.HoldsRecords && paths.Contains(f.Path)) is { } records)
                 {
                     throw new ArgumentException(
                         $"{records.Path}: extract reads HTML pages and WARC, ARC or WET files, not {(records.Kind == InputKind.Parquet ? "Parquet" : "JSONL")}; "

@@ -1,4 +1,5 @@
 using System.CommandLine;
+using System.Runtime.InteropServices;
 using Winnow.Cli.Console;
 using Winnow.Pipeline;
 using Winnow.Sharding;
@@ -132,7 +133,7 @@ internal static class PipelineExecution
         // Ctrl-C or a SIGTERM stops the run between batches, so that it can say so and clear its
         // scratch; a second one stops the process at once.
         using var stop = new CancellationTokenSource();
-        void Stop(System.Runtime.InteropServices.PosixSignalContext context)
+        void Stop(PosixSignalContext context)
         {
             if (!stop.IsCancellationRequested)
             {
@@ -141,8 +142,8 @@ internal static class PipelineExecution
             }
         }
 
-        using var interrupt = System.Runtime.InteropServices.PosixSignalRegistration.Create(System.Runtime.InteropServices.PosixSignal.SIGINT, Stop);
-        using var terminate = System.Runtime.InteropServices.PosixSignalRegistration.Create(System.Runtime.InteropServices.PosixSignal.SIGTERM, Stop);
+        using var interrupt = PosixSignalRegistration.Create(PosixSignal.SIGINT, Stop);
+        using var terminate = PosixSignalRegistration.Create(PosixSignal.SIGTERM, Stop);
         RunStats stats;
         try
         {

@@ -41,7 +41,7 @@ internal sealed record PageInput(string Source, string? Url, string? ContentType
     {
         foreach (var file in files)
         {
-            if (file.Kind is InputKind.Jsonl or InputKind.Parquet && !file.ReadsLikeStandardInput)
+            if (file.HoldsRecords)
             {
                 // Met in a folder (the command refuses one named outright): records, not a page.
                 yield return new PendingPage(null, PageRead.Skip(
@@ -72,17 +72,17 @@ internal sealed record PageInput(string Source, string? Url, string? ContentType
     private static IEnumerable<PageRead> ReadStandardInput(InputFile file, Stream? standardInput)
     {
         Stream stream;
-        byte[] head;
+        bool isWarc;
         try
         {
-            stream = InputStreams.OpenLikeStandardInput(file, standardInput, 9, out head);
+            stream = InputStreams.OpenLikeStandardInput(file, standardInput, out isWarc);
         }
         catch (IOException e)
         {
             return [PageRead.Skip($"{file.Name}: {e.Message}", "unreadable")];
         }
 
-        return InputStreams.IsWarc(head) ? ReadWarc(file, stream) : [ReadFile(file, stream)];
+        return isWarc ? ReadWarc(file, stream) : [ReadFile(file, stream)];
     }
 
     private static IEnumerable<PageRead> ReadWarc(InputFile file, Stream? opened = null)

@@ -56,21 +56,19 @@ public static class CompressedInput
         var start = new byte[Math.Max(SniffBytes, count)];
         var n = forward.ReadAtLeast(start, start.Length, throwOnEndOfStream: false);
         var compression = Detect(start.AsSpan(0, Math.Min(n, 4)));
-        head = new byte[count];
-        if (count == 0)
+        head = [];
+        if (count > 0)
         {
-            return Decoding(compression, new PrefixedStream(start, n, forward));
-        }
-
-        try
-        {
-            using var side = Decoding(compression, new MemoryStream(start, 0, n, writable: false));
-            head = head[..side.ReadAtLeast(head, count, throwOnEndOfStream: false)];
-        }
-        catch (Exception e) when (e is InvalidDataException or IOException)
-        {
-            // Damage this early is reported by the reader of the real stream.
-            head = [];
+            try
+            {
+                using var side = Decoding(compression, new MemoryStream(start, 0, n, writable: false));
+                var first = new byte[count];
+                head = first[..side.ReadAtLeast(first, count, throwOnEndOfStream: false)];
+            }
+            catch (Exception e) when (e is InvalidDataException or IOException)
+            {
+                // Damage this early is reported by the reader of the real stream.
+            }
         }
 
         return Decoding(compression, new PrefixedStream(start, n, forward));

@@ -34,6 +34,9 @@ public sealed record InputFile(string Path, string Name, InputKind Kind, long Le
     /// <summary>Standard input, or a pipe read like it (<see cref="TypeFromContent"/>).</summary>
     internal bool ReadsLikeStandardInput => Path == StandardInput || TypeFromContent;
 
+    /// <summary>A JSONL or Parquet file: records, not a page for `winnow extract`.</summary>
+    internal bool HoldsRecords => Kind is InputKind.Jsonl or InputKind.Parquet && !ReadsLikeStandardInput;
+
     /// <summary>True when only part of the file is read.</summary>
     public bool IsSlice => SliceEnd >= 0;
 }

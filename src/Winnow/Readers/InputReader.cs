@@ -107,10 +107,10 @@ internal sealed partial class InputReader
     private IEnumerable<RecordBatch> ReadStandardInput(InputFile file)
     {
         Stream stream;
-        byte[] head;
+        bool isWarc;
         try
         {
-            stream = InputStreams.OpenLikeStandardInput(file, _standardInput, 9, out head);
+            stream = InputStreams.OpenLikeStandardInput(file, _standardInput, out isWarc);
         }
         catch (IOException e)
         {
@@ -118,7 +118,7 @@ internal sealed partial class InputReader
             return [];
         }
 
-        return InputStreams.IsWarc(head) ? ReadWarc(file, stream) : ReadLines(file, stream);
+        return isWarc ? ReadWarc(file, stream) : ReadLines(file, stream);
     }
 
     private static string Describe(Exception e) => e switch

@@ -10,28 +10,22 @@ internal static class InputStreams
     /// instead of ending quietly, so the damage is reported, not passed on as a short file.
     /// </remarks>
     public static Stream Open(InputFile file, Stream? standardInput) =>
-        file.Path == InputFile.StandardInput
-            ? CompressedInput.OpenForward(new NonClosingStream(standardInput ?? System.Console.OpenStandardInput()))
-            : CompressedInput.Open(file.Path);
+        file.ReadsLikeStandardInput ? OpenLikeStandardInput(file, standardInput, out _) : CompressedInput.Open(file.Path);
 
     /// <summary>
-    /// Standard input, decompressed, and its first <paramref name="count"/> bytes (see
-    /// <see cref="CompressedInput.OpenForward(Stream, int, out byte[])"/>): what it holds is told by them.
+    /// Standard input, or a pipe read like it (<see cref="InputFile.TypeFromContent"/>), decompressed;
+    /// <paramref name="isWarc"/> says whether it holds a WARC or ARC stream (<c>WARC/</c>,
+    /// <c>filedesc://</c>) rather than JSONL or a page, told by its first bytes without taking them.
     /// </summary>
-    public static Stream OpenStandardInput(Stream? standardInput, int count, out byte[] head) =>
-        CompressedInput.OpenForward(new NonClosingStream(standardInput ?? System.Console.OpenStandardInput()), count, out head);
-
-    /// <summary>
-    /// <see cref="OpenStandardInput"/> for <paramref name="file"/>: standard input, or a pipe read like
-    /// it (<see cref="InputFile.TypeFromContent"/>).
-    /// </summary>
-    public static Stream OpenLikeStandardInput(InputFile file, Stream? standardInput, int count, out byte[] head) =>
-        file.Path == InputFile.StandardInput
-            ? OpenStandardInput(standardInput, count, out head)
-            : CompressedInput.OpenForward(FileSystemNode.OpenRead(file.Path, 1 << 16), count, out head);
-
-    /// <summary>Whether a stream starting with <paramref name="head"/> is a WARC file (<c>WARC/</c>) or an ARC file (<c>filedesc://</c>).</summary>
-    public static bool IsWarc(ReadOnlySpan<byte> head) => head.StartsWith("WARC/"u8) || head.StartsWith("filedesc:"u8);
+    public static Stream OpenLikeStandardInput(InputFile file, Stream? standardInput, out bool isWarc)
+    {
+        var source = file.Path == InputFile.StandardInput
+            ? new NonClosingStream(standardInput ?? System.Console.OpenStandardInput())
+            : (Stream)FileSystemNode.OpenRead(file.Path, 1 << 16);
+        var stream = CompressedInput.OpenForward(source, 9, out var head);
+        isWarc = head.AsSpan().StartsWith("WARC/"u8) || head.AsSpan().StartsWith("filedesc:"u8);
+        return stream;
+    }
 
     /// <summary>Leaves the caller's standard input open when the reader is done with it.</summary>
     private sealed class NonClosingStream(Stream inner) : Stream

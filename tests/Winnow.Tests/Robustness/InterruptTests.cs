@@ -18,10 +18,7 @@ public sealed class InterruptTests
     {
         using var dir = new TempDir();
         var pipe = dir["in.jsonl"];
-        using (var mkfifo = Process.Start(new ProcessStartInfo("mkfifo", [pipe]) { UseShellExecute = false })!)
-        {
-            mkfifo.WaitForExit();
-        }
+        NamedPipeInputTests.MakeFifo(pipe);
 
         // The input is a pipe held open, so the run is still reading when the signal comes.
         var start = new ProcessStartInfo("dotnet", [Path.Combine(AppContext.BaseDirectory, "Winnow.Cli.dll"), "run", pipe, "--out", dir["r"], "-q", "--no-report"])

@@ -111,7 +111,7 @@ public sealed class NamedPipeInputTests
         }
     }
 
-    private static void MakeFifo(string path)
+    internal static void MakeFifo(string path)
     {
         using var process = Process.Start(new ProcessStartInfo("mkfifo", [path]) { UseShellExecute = false })!;
         process.WaitForExit();
