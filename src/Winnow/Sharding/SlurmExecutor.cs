@@ -108,7 +108,7 @@ internal sealed class SlurmExecutor(string outputDirectory, ShardedRunOptions sh
         }
     }
 
-    private string Script(PlanStep step, int tasks)
+    internal string Script(PlanStep step, int tasks)
     {
         var s = new StringBuilder();
         s.Append("#!/bin/sh\n");
@@ -130,14 +130,28 @@ internal sealed class SlurmExecutor(string outputDirectory, ShardedRunOptions sh
             s.Append("#SBATCH ").Append(extra).Append('\n');
         }
 
+        // The native command is compiled for the CPU of the machine that built it (./winnow), and
+        // stops before it starts, with one line of the runtime's, on a node whose CPU lacks part of
+        // that instruction set: a cluster's compute nodes are often older than its login node. Try
+        // it first, so the task's log says which node and what to do rather than only that line.
+        var program = string.Join(' ', winnow.Select(Quote));
+        s.Append("reason=$(").Append(program).Append(" --version 2>&1 >/dev/null) || {\n");
+        s.Append("  echo \"winnow: the command cannot start on node $(uname -n): ${reason:-no message}. ")
+            .Append(StartFailureHint).Append("\" >&2\n");
+        s.Append("  exit 3\n}\n");
         var command = winnow.Concat([
             "task", _folders.Output, "--step", step.Index.ToString(CultureInfo.InvariantCulture),
             "--tasks", tasks.ToString(CultureInfo.InvariantCulture),
             "--retries", sharding.Retries.ToString(CultureInfo.InvariantCulture),
             "--threads", Math.Max(1, slurm.CpusPerTask).ToString(CultureInfo.InvariantCulture)]);
-        s.Append("exec ").Append(string.Join(' ', command.Select(Quote))).Append(" --task \"$SLURM_ARRAY_TASK_ID\"\n");
+        s.Append("exec ").Append(program).Append(' ').Append(string.Join(' ', command.Skip(winnow.Count).Select(Quote))).Append(" --task \"$SLURM_ARRAY_TASK_ID\"\n");
         return s.ToString();
     }
+
+    /// <summary>What a task's log says to do when the command cannot start on its node.</summary>
+    internal const string StartFailureHint =
+        "./winnow compiles the command for the CPU it is built on; for nodes with other CPUs build it with WINNOW_CPU=portable ./winnow --version"
+        + " (any x86-64 CPU with AVX2), or build it on a node like this one, then run the same command again to resume";
 
     private static string Quote(string value) => "'" + value.Replace("'", "'\\''", StringComparison.Ordinal) + "'";
 
