@@ -10,15 +10,58 @@
 #                                               (its defaults: metadata, comments, fallbacks), on the
 #                                               181 benchmark pages and on the development set
 #                                               (extraction-dev, 1,555 pages); wall and CPU seconds
+#   extract-vs-trafilatura.sh scaling [REPEATS] two threads against one, and the machine's own: the
+#                                               median of REPEATS (default 15) interleaved runs of
+#                                               `winnow extract -t 1`, `-t 2`, one `gzip -d` of the
+#                                               pages alone and two at once (µs clock). Two busy
+#                                               vCPUs of a shared host rarely give twice one's work;
+#                                               the gzip pair says how far this machine goes.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 mode=warm
-if [ "${1:-}" = command ]; then mode=command; shift; fi
+if [ "${1:-}" = command ] || [ "${1:-}" = scaling ]; then mode=$1; shift; fi
 rounds=${1:-3}
 bench=$(cd ../shared/data/article-extraction-benchmark 2>/dev/null && pwd) || {
   for d in .. ../.. ../../..; do [ -d "$d/shared/data/article-extraction-benchmark" ] && bench=$(cd "$d/shared/data/article-extraction-benchmark" && pwd) && break; done; }
 : "${bench:?shared data not found}"
 . "${ANCHORS_DIR:?set ANCHORS_DIR to where ../shared/anchors/setup.sh installed the anchors}/env.sh"
+if [ "$mode" = scaling ]; then
+  repeats=${1:-15}
+  dev=$(cd "$bench/../extraction-dev" && pwd)
+  out=$(mktemp -d)
+  trap 'rm -rf "$out"' EXIT
+  ./winnow --help >/dev/null
+  winnow=./winnow
+  if [ "${WINNOW_BUILD:-native}" = native ] && [ -x .build/native/Winnow.Cli ] && [ ! -f .build/native.failed ]; then winnow=.build/native/Winnow.Cli; fi
+  # seconds of wall of the commands given (each a string), run at once
+  together() { local start=$EPOCHREALTIME pids=() c
+               for c in "$@"; do bash -c "$c" >/dev/null 2>>"$out/log" & pids+=($!); done
+               for c in "${pids[@]}"; do wait "$c" || { cat "$out/log" >&2; exit 1; }; done
+               echo "$EPOCHREALTIME - $start" | bc; }
+  median() { sort -n | awk '{ v[NR] = $1 } END { print (NR % 2) ? v[(NR + 1) / 2] : (v[NR / 2] + v[NR / 2 + 1]) / 2 }'; }
+  steal() { awk '/^cpu / { print $9 }' /proc/stat; }
+  steal_before=$(steal)
+  echo "set | pages | winnow 1 thread, wall (median of $repeats) | 2 threads | 1 / 2 threads | gzip -d alone | two at once | machine: 2 × alone / two at once"
+  for set in benchmark development; do
+    if [ $set = benchmark ]; then inputs=("$bench/html"); pages=181; copies=2
+    else inputs=("$dev/dragnet/html" "$dev/cleaneval-dev/html" "$dev/readability/html"); pages=1555; copies=1; fi
+    # The pages' own gzip members, enough copies for a run about as long as winnow's one-thread run.
+    for _ in $(seq "$copies"); do find "${inputs[@]}" -name '*.gz' -type f -print0 | sort -z | xargs -0 cat; done > "$out/pages.gz"
+    gz="gzip -dc '$out/pages.gz'"
+    : > "$out/t1"; : > "$out/t2"; : > "$out/g1"; : > "$out/g2"
+    for _ in $(seq "$repeats"); do
+      together "$winnow extract ${inputs[*]} --out $out/w1.jsonl --overwrite -t 1 -q" >> "$out/t1"
+      together "$winnow extract ${inputs[*]} --out $out/w2.jsonl --overwrite -t 2 -q" >> "$out/t2"
+      together "$gz" >> "$out/g1"
+      together "$gz" "$gz" >> "$out/g2"
+    done
+    cmp -s "$out/w1.jsonl" "$out/w2.jsonl" || { echo "winnow's output differs between 1 and 2 threads" >&2; exit 1; }
+    t1=$(median < "$out/t1"); t2=$(median < "$out/t2"); g1=$(median < "$out/g1"); g2=$(median < "$out/g2")
+    printf '%s | %d | %.3f s | %.3f s | %.2fx | %.3f s | %.3f s | %.2fx\n' "$set" "$pages" "$t1" "$t2" "$(echo "$t1 / $t2" | bc -l)" "$g1" "$g2" "$(echo "2 * $g1 / $g2" | bc -l)"
+  done
+  echo "load average after: $(cut -d' ' -f1-3 /proc/loadavg); CPU time stolen by the host meanwhile: $(( ($(steal) - steal_before) * 1000 / $(getconf CLK_TCK) )) ms"
+  exit 0
+fi
 if [ "$mode" = command ]; then
   dev=$(cd "$bench/../extraction-dev" && pwd)
   anchors=$(cd "$bench/../../anchors" && pwd)
