@@ -10,6 +10,9 @@ internal sealed class PrefixedStream(byte[] prefix, int prefixLength, Stream res
     private int _prefixRead;
     private long _position;
 
+    /// <summary>The stream after the prefix.</summary>
+    public Stream Rest => rest;
+
     /// <inheritdoc/>
     protected override long ReadPosition => _position;
 

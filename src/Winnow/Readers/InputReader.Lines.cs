@@ -26,12 +26,106 @@ internal sealed partial class InputReader
             yield break;
         }
 
+        // A file that opens a JSON array holds its records as the array's elements, and one whose
+        // first object spans lines holds records spread over lines. Only a file's start can tell: a
+        // piece of a file cut for a sharded run starts at a line.
+        var layout = JsonLayout.Lines;
+        if (file.SliceStart == 0)
+        {
+            PeekHead(ref stream, out layout);
+        }
+
         using (stream)
         {
-            foreach (var full in SplitLines(file, stream))
+            foreach (var full in layout == JsonLayout.Lines ? SplitLines(file, stream) : SplitJsonValues(file, stream, inArray: layout == JsonLayout.Array))
             {
                 yield return full;
             }
+        }
+    }
+
+    /// <summary>
+    /// Reads the first bytes of <paramref name="stream"/>, up to the first that is not whitespace
+    /// (at most 64 kB; through the first line when it opens an object), and replaces it with a
+    /// stream that gives them again: how the file lays out its records (<see cref="LayoutOf"/>), from
+    /// any stream, a pipe or a decompressor included.
+    /// </summary>
+    private static void PeekHead(ref Stream stream, out JsonLayout layout)
+    {
+        // Small to start with: a folder may hold a million small files.
+        var head = new byte[4096];
+        var length = 0;
+        layout = JsonLayout.Lines;
+        try
+        {
+            int read;
+            while (true)
+            {
+                if (length == head.Length)
+                {
+                    if (head.Length >= 1 << 16)
+                    {
+                        break;
+                    }
+
+                    Array.Resize(ref head, head.Length * 2);
+                }
+
+                if ((read = stream.Read(head, length, head.Length - length)) == 0)
+                {
+                    break;
+                }
+
+                length += read;
+                if (HasContent(head.AsSpan(0, length)))
+                {
+                    break;
+                }
+            }
+        }
+        catch (Exception e) when (e is IOException or InvalidDataException or UnauthorizedAccessException)
+        {
+            // Left for the line reader, which says what the damage is and where.
+            stream = new PrefixedStream(head, length, new FailedStream(stream, e));
+            return;
+        }
+
+        layout = LayoutOf(head.AsSpan(0, length));
+        stream = new PrefixedStream(head, length, stream);
+
+        // Past a byte-order mark (or what may yet become one), a byte that is not whitespace; when
+        // it opens an object, the end of that line too (LayoutOf looks for it).
+        static bool HasContent(ReadOnlySpan<byte> bytes)
+        {
+            if (bytes.StartsWith("\uFEFF"u8))
+            {
+                bytes = bytes[3..];
+            }
+            else if (bytes.Length < 3 && "\uFEFF"u8.StartsWith(bytes))
+            {
+                return false;
+            }
+
+            var first = bytes.IndexOfAnyExcept(" \t\r\n"u8);
+            return first >= 0 && (bytes[first] != (byte)'{' || bytes[first..].Contains((byte)'\n'));
+        }
+    }
+
+    /// <summary>A stream whose reading failed: gives the failure again to the next reader, and disposes the stream.</summary>
+    private sealed class FailedStream(Stream failed, Exception failure) : ForwardReadStream
+    {
+        protected override long ReadPosition => 0;
+
+        public override int Read(Span<byte> buffer) => throw failure;
+
+        protected override void Dispose(bool disposing)
+        {
+            if (disposing)
+            {
+                failed.Dispose();
+            }
+
+            base.Dispose(disposing);
         }
     }
 
@@ -61,7 +155,8 @@ internal sealed partial class InputReader
 
                     if (skipping >= 0)
                     {
-                        AddTooLarge(file, line, skipping + newline);
+                        // Without its CR, as a line kept whole is counted.
+                        AddTooLarge(file, line, skipping + newline - (newline > 0 && buffer[lineEnd - 1] == (byte)'\r' ? 1 : 0));
                         skipping = -1;
                         records++;
                     }
@@ -87,28 +182,16 @@ internal sealed partial class InputReader
                 }
                 else
                 {
-                    Buffer.BlockCopy(buffer, start, buffer, 0, end - start);
-                    end -= start;
+                    end = KeepFrom(ref buffer, start, end, max);
                     start = 0;
-                    if (end == buffer.Length)
-                    {
-                        var bigger = ArrayPool<byte>.Shared.Rent(Math.Min(buffer.Length * 2, max + 2));
-                        buffer.AsSpan(0, end).CopyTo(bigger);
-                        ArrayPool<byte>.Shared.Return(buffer);
-                        buffer = bigger;
-                    }
                 }
 
-                int read;
-                try
-                {
-                    read = stream.Read(buffer, end, buffer.Length - end);
-                }
-                catch (Exception e) when (e is IOException or InvalidDataException or UnauthorizedAccessException)
+                var read = ReadMore(stream, buffer, end, out var failure);
+                if (failure is not null)
                 {
                     // What was read of the broken line is part of the damage; earlier lines stand.
                     var partial = skipping >= 0 ? skipping : end - start;
-                    AddRejection(file, line, ReasonFor(e), Describe(e), partial);
+                    AddRejection(file, line, ReasonFor(failure), Describe(failure), partial);
                     records++;
                     break;
                 }
@@ -151,12 +234,48 @@ internal sealed partial class InputReader
         }
     }
 
+    /// <summary>Reads more after <paramref name="end"/>; a failure is handed back, for the caller to reject with its place.</summary>
+    private static int ReadMore(Stream stream, byte[] buffer, int end, out Exception? failure)
+    {
+        failure = null;
+        try
+        {
+            return stream.Read(buffer, end, buffer.Length - end);
+        }
+        catch (Exception e) when (e is IOException or InvalidDataException or UnauthorizedAccessException)
+        {
+            failure = e;
+            return 0;
+        }
+    }
+
+    /// <summary>
+    /// Moves the record begun at <paramref name="start"/> to the buffer's start, and doubles a full
+    /// buffer (up to the record limit); returns where the bytes kept end.
+    /// </summary>
+    private static int KeepFrom(ref byte[] buffer, int start, int end, int max)
+    {
+        Buffer.BlockCopy(buffer, start, buffer, 0, end - start);
+        end -= start;
+        if (end == buffer.Length)
+        {
+            var bigger = ArrayPool<byte>.Shared.Rent(Math.Min(buffer.Length * 2, max + 2));
+            buffer.AsSpan(0, end).CopyTo(bigger);
+            ArrayPool<byte>.Shared.Return(buffer);
+            buffer = bigger;
+        }
+
+        return end;
+    }
+
     /// <summary>How far into the file on disk the reader is: compressed bytes for gzip.</summary>
     private static long OnDiskPosition(Stream stream, long decompressed) => stream switch
     {
+        PrefixedStream prefixed => OnDiskPosition(prefixed.Rest, decompressed),
+        KeptOpen kept => OnDiskPosition(kept.Inner, decompressed),
         GzipReadStream gzip => gzip.CompressedPosition,
         StrictDecoderStream decoder => decoder.CompressedPosition,
-        FileStream file => file.Position,
+        FileStream { CanSeek: true } file => file.Position,
         _ => decompressed,
     };
 
@@ -178,6 +297,13 @@ internal sealed partial class InputReader
         {
             BlankLines++;
             return false;
+        }
+
+        // Lines longer than the buffer are skipped while read; a shorter one may still be over a low limit.
+        if (bytes.Length > _options.MaxDocumentBytes)
+        {
+            AddTooLarge(file, line, bytes.Length);
+            return true;
         }
 
         AddRecord(file, line, bytes);

@@ -10,8 +10,8 @@ internal static class ShardPlanner
     /// <summary>
     /// Input shards of about <paramref name="targetBytes"/>: small files are grouped in input order;
     /// a plain JSONL file larger than the target is cut at line starts (its line numbers are counted
-    /// here so that every piece reports the lines a single-process run would). Compressed files are
-    /// never cut. The shards depend on the files and the target only.
+    /// here so that every piece reports the lines a single-process run would). Compressed files, and
+    /// files whose records are not lines (a JSON array, indented objects), are never cut. The shards depend on the files and the target only.
     /// </summary>
     public static List<IReadOnlyList<InputFile>> Shards(IReadOnlyList<InputFile> files, long targetBytes)
     {
@@ -65,6 +65,11 @@ internal static class ShardPlanner
         while ((read = stream.ReadAtLeast(buffer, buffer.Length, throwOnEndOfStream: false)) > 0)
         {
             var block = buffer.AsSpan(0, read);
+            if (position == 0 && InputReader.LayoutOf(block) != JsonLayout.Lines)
+            {
+                return [file]; // a JSON array, or records over lines: only its reader can find them
+            }
+
             content = content || block.IndexOfAnyExcept(" \t\r\n"u8) >= 0;
             if (position + read < cut)
             {

@@ -137,6 +137,22 @@ public sealed class BadInputTests
     }
 
     [Fact]
+    public void ALineOverALowLimitIsTooLargeThoughItFitsTheReadersBuffer()
+    {
+        // --max-doc-bytes 100000 to leave out long pages: a line under the reader's buffer (1 MB) was kept.
+        using var dir = new TempDir();
+        dir.Write("in/a.jsonl", Good + "{\"id\":\"long\",\"text\":\"" + new string('x', 5000) + "\"}\r\n" + Good.Replace("good", "after", StringComparison.Ordinal));
+        var stats = Runs.Exact(dir["in"], dir["out"], configure: o => o with { Reader = o.Reader with { MaxDocumentBytes = 1000 } });
+
+        var rejected = Assert.Single(Records(dir["out"], "rejected"));
+        Assert.Equal(RejectionReasons.TooLarge, rejected["reason"]!.GetValue<string>());
+        Assert.Equal(2, Long(rejected["source"]!["line"]));
+        Assert.Equal(5023, Long(rejected["bytes"])); // the line without its CR LF
+        Assert.Equal(["good", "after"], Records(dir["out"], "documents").Select(d => d["id"]!.GetValue<string>()));
+        Runs.AssertBalanced(stats);
+    }
+
+    [Fact]
     public void FailPolicyStopsAtTheFirstBadRecord()
     {
         using var dir = new TempDir();
