@@ -32,8 +32,21 @@ internal sealed class StrictDecoderStream : ForwardReadStream
     /// <summary>Decompressed bytes returned so far.</summary>
     protected override long ReadPosition => _position;
 
+    /// <summary>
+    /// The largest zstd window accepted: 2 GiB (log 31, the format's largest on 64-bit machines),
+    /// not the library's default of 128 MiB. Large dumps are compressed with long windows (the Reddit
+    /// dumps need <c>zstd --long=31</c> to decode), and a frame over the default was reported as
+    /// corrupt. The decoder holds a window of the frame's own size, so memory grows only for such files.
+    /// </summary>
+    public const int MaxZstdWindowLog = 31;
+
     /// <summary>Decodes zstd data (RFC 8878): a file, or a pipe's bytes.</summary>
-    public static StrictDecoderStream Zstd(Stream compressed) => new(new DecompressionStream(compressed, leaveOpen: true), compressed, "zstd");
+    public static StrictDecoderStream Zstd(Stream compressed)
+    {
+        var decompressor = new Decompressor();
+        decompressor.SetParameter(ZstdSharp.Unsafe.ZSTD_dParameter.ZSTD_d_windowLogMax, MaxZstdWindowLog);
+        return new(new DecompressionStream(compressed, decompressor, preserveDecompressor: false, leaveOpen: true), compressed, "zstd");
+    }
 
     /// <summary>Decodes LZ4 frames: a file, or a pipe's bytes.</summary>
     public static StrictDecoderStream Lz4(Stream compressed) => new(LZ4Stream.Decode(compressed, leaveOpen: true), compressed, "lz4");

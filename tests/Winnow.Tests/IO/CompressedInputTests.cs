@@ -61,6 +61,29 @@ public sealed class CompressedInputTests : IDisposable
         Assert.Equal(payload, GzipTestData.ReadAll(stream));
     }
 
+    /// <summary>
+    /// A zstd frame that declares a window over the decoder's default of 128 MiB, as large dumps
+    /// compressed with <c>zstd --long=31</c> do (the Reddit dumps), decodes; it was reported corrupt.
+    /// </summary>
+    [Fact]
+    public void AZstdFrameWithALongWindowDecodes()
+    {
+        byte[] payload = GzipTestData.Text(50_000, 7);
+        var compressed = new MemoryStream();
+        using (var compressor = new ZstdSharp.CompressionStream(compressed, level: 3, leaveOpen: true))
+        {
+            // Streamed, with no size given, so the frame keeps the window it is told: 1 GiB.
+            compressor.SetParameter(ZstdSharp.Unsafe.ZSTD_cParameter.ZSTD_c_windowLog, 30);
+            compressor.Write(payload);
+        }
+
+        var file = compressed.ToArray();
+        // The library's own default refuses it: this is the case at issue.
+        Assert.ThrowsAny<Exception>(() => new ZstdSharp.DecompressionStream(new MemoryStream(file)).CopyTo(Stream.Null));
+        using Stream stream = CompressedInput.OpenForward(new MemoryStream(file));
+        Assert.Equal(payload, GzipTestData.ReadAll(stream));
+    }
+
     /// <summary>The first bytes are decoded on the side: the stream still gives all of them, and is the decoder itself.</summary>
     [Theory]
     [MemberData(nameof(ForwardFormats))]
