@@ -14,7 +14,7 @@ internal sealed class PipelineOptions
 {
     public Argument<string[]> Inputs { get; } = new("inputs")
     {
-        Description = "JSONL, Parquet, WARC, ARC or WET files (plain, gzip, zstd or lz4), folders of them and of .txt/.md/.html files, or - for standard input (JSONL, or a WARC stream)",
+        Description = "JSONL, Parquet, WARC, ARC or WET files (plain, gzip, zstd, lz4, bzip2 or xz), folders of them and of .txt/.md/.html files, or - for standard input (JSONL, or a WARC stream)",
         Arity = ArgumentArity.OneOrMore,
     };
 

@@ -2,7 +2,7 @@ using System.Buffers.Binary;
 
 namespace Winnow.IO;
 
-/// <summary>Opens input files whether or not they are compressed (gzip, zstd, lz4), so readers need not care.</summary>
+/// <summary>Opens input files whether or not they are compressed (gzip, zstd, lz4, bzip2, xz), so readers need not care.</summary>
 /// <remarks>Stateless and thread-safe; each returned stream belongs to its caller.</remarks>
 public static class CompressedInput
 {
@@ -11,7 +11,7 @@ public static class CompressedInput
     /// <summary>
     /// Opens <paramref name="path"/> for forward reading, decompressing by the file's magic bytes
     /// whatever its name: a <see cref="GzipReadStream"/> for 1f 8b, a <see cref="StrictDecoderStream"/>
-    /// for zstd and lz4 frames, else the file itself. A named pipe is read once, as
+    /// for zstd, lz4, bzip2 and xz, else the file itself. A named pipe is read once, as
     /// <see cref="OpenForward(Stream)"/> reads it. Damaged compressed data (cut short, corrupt)
     /// raises <see cref="InvalidDataException"/> from the stream's reads, never a quiet end.
     /// </summary>
@@ -82,6 +82,8 @@ public static class CompressedInput
         Compression.Gzip => new GzipReadStream(source),
         Compression.Zstd => StrictDecoderStream.Zstd(source),
         Compression.Lz4 => StrictDecoderStream.Lz4(source),
+        Compression.BZip2 => StrictDecoderStream.BZip2(source),
+        Compression.Xz => StrictDecoderStream.Xz(source),
         _ => source,
     };
 
@@ -104,10 +106,13 @@ public static class CompressedInput
         }
 
         // RFC 8878 section 3.1.1: the frame magic 0xFD2FB528, or a skippable frame 0x184D2A5?,
-        // little-endian. The LZ4 frame format: 0x184D2204.
+        // little-endian. The LZ4 frame format: 0x184D2204. bzip2: "BZh" and the block size, 1-9.
+        // xz: FD 37 7A 58 5A 00, of which the first four are enough here.
         var magic = BinaryPrimitives.ReadUInt32LittleEndian(header);
         return magic == 0xFD2FB528 || (magic & 0xFFFFFFF0) == 0x184D2A50 ? Compression.Zstd
             : magic == 0x184D2204 ? Compression.Lz4
+            : header.StartsWith("BZh"u8) && header[3] is >= (byte)'1' and <= (byte)'9' ? Compression.BZip2
+            : header.StartsWith((ReadOnlySpan<byte>)[0xFD, (byte)'7', (byte)'z', (byte)'X']) ? Compression.Xz
             : Compression.None;
     }
 

@@ -14,4 +14,10 @@ public enum Compression
 
     /// <summary>The LZ4 frame format, one frame or many.</summary>
     Lz4,
+
+    /// <summary>bzip2, one stream or many.</summary>
+    BZip2,
+
+    /// <summary>xz (the .xz container of LZMA2).</summary>
+    Xz,
 }

@@ -1,10 +1,13 @@
 using K4os.Compression.LZ4.Streams;
+using SharpCompress.Compressors;
+using SharpCompress.Compressors.BZip2;
+using SharpCompress.Compressors.Xz;
 using ZstdSharp;
 
 namespace Winnow.IO;
 
 /// <summary>
-/// A zstd or lz4 decoder that never mistakes damage for a clean end: input that stops inside a
+/// A zstd, lz4, bzip2 or xz decoder that never mistakes damage for a clean end: input that stops inside a
 /// frame, or bytes that do not decode, raise <see cref="InvalidDataException"/> naming the format
 /// and the compressed offset, as <see cref="GzipReadStream"/> does for gzip. Concatenated frames
 /// (zstd's skippable frames included) read as one stream.
@@ -13,15 +16,18 @@ namespace Winnow.IO;
 internal sealed class StrictDecoderStream : ForwardReadStream
 {
     private const int ReadSize = 64 << 10;
-    private readonly Stream _decoder;
+    private readonly Func<Stream> _open;
     private readonly Stream _source;
     private readonly string _format;
+    private Stream? _decoder;
     private long _position;
     private bool _failed;
 
-    private StrictDecoderStream(Stream decoder, Stream source, string format)
+    // The decoder is made at the first read, inside its error handling: bzip2's decodes its first
+    // block as it is made, and damage there is damage like any other.
+    private StrictDecoderStream(Func<Stream> open, Stream source, string format)
     {
-        _decoder = decoder;
+        _open = open;
         _source = source;
         _format = format;
     }
@@ -45,11 +51,18 @@ internal sealed class StrictDecoderStream : ForwardReadStream
     {
         var decompressor = new Decompressor();
         decompressor.SetParameter(ZstdSharp.Unsafe.ZSTD_dParameter.ZSTD_d_windowLogMax, MaxZstdWindowLog);
-        return new(new DecompressionStream(compressed, decompressor, preserveDecompressor: false, leaveOpen: true), compressed, "zstd");
+        return new(() => new DecompressionStream(compressed, decompressor, preserveDecompressor: false, leaveOpen: true), compressed, "zstd");
     }
 
     /// <summary>Decodes LZ4 frames: a file, or a pipe's bytes.</summary>
-    public static StrictDecoderStream Lz4(Stream compressed) => new(LZ4Stream.Decode(compressed, leaveOpen: true), compressed, "lz4");
+    public static StrictDecoderStream Lz4(Stream compressed) => new(() => LZ4Stream.Decode(compressed, leaveOpen: true), compressed, "lz4");
+
+    /// <summary>Decodes bzip2 data, streams written one after another (pbzip2, lbzip2) included.</summary>
+    public static StrictDecoderStream BZip2(Stream compressed) =>
+        new(() => BZip2Stream.Create(compressed, CompressionMode.Decompress, decompressConcatenated: true, leaveOpen: true, tolerateTruncatedStream: false), compressed, "bzip2");
+
+    /// <summary>Decodes xz data.</summary>
+    public static StrictDecoderStream Xz(Stream compressed) => new(() => new XZStream(compressed), compressed, "xz");
 
     /// <inheritdoc/>
     public override int Read(Span<byte> buffer)
@@ -63,6 +76,7 @@ internal sealed class StrictDecoderStream : ForwardReadStream
         {
             // Small reads: a decoder that fills the whole request before returning would lose, with
             // the exception at the damage, everything it decoded in that call.
+            _decoder ??= _open();
             var n = _decoder.Read(buffer[..Math.Min(buffer.Length, ReadSize)]);
             _position += n;
             return n;
@@ -73,7 +87,8 @@ internal sealed class StrictDecoderStream : ForwardReadStream
             throw new InvalidDataException(
                 $"{_format} input ends inside a frame; the file is truncated (at compressed byte offset {_source.Position}, after {_position:N0} decompressed bytes)");
         }
-        catch (Exception e) when (e is ZstdException or InvalidDataException or InvalidOperationException or ArgumentException or IndexOutOfRangeException)
+        catch (Exception e) when (e is ZstdException or InvalidDataException or InvalidOperationException or ArgumentException or IndexOutOfRangeException
+            || e.GetType().Namespace?.StartsWith("SharpCompress", StringComparison.Ordinal) == true)
         {
             // Corrupt frames surface as the decoders' own exceptions; all are one kind of damage here.
             _failed = true;
@@ -87,7 +102,7 @@ internal sealed class StrictDecoderStream : ForwardReadStream
     {
         if (disposing)
         {
-            _decoder.Dispose();
+            _decoder?.Dispose();
             _source.Dispose();
         }
 

@@ -14,7 +14,7 @@ public static class InputSet
 {
     // A file's type is the suffix under an optional compression suffix; the compression itself is
     // recognised by the file's magic bytes when it is read (CompressedInput), whatever its name.
-    private static readonly string[] CompressionSuffixes = [".gz", ".zst", ".zstd", ".lz4"];
+    private static readonly string[] CompressionSuffixes = [".gz", ".zst", ".zstd", ".lz4", ".bz2", ".xz"];
     private static readonly string[] WarcSuffixes = [".warc", ".arc", ".wet"];
     private static readonly string[] JsonlSuffixes = [".jsonl", ".ndjson", ".json"];
     private static readonly string[] WholeFileSuffixes = [".txt", ".md", ".markdown", ".html", ".htm"];
@@ -126,7 +126,7 @@ public static class InputSet
         UnsupportedSuffixes.Any(s => fileName.EndsWith(s, StringComparison.OrdinalIgnoreCase));
 
     private static string UnsupportedHint(string path) =>
-        IsUnsupported(path) ? " — this compressed or archive format is not read: unpack it first (e.g. bunzip2, xz -d)" : "";
+        IsUnsupported(path) ? " — this compressed or archive format is not read: unpack it first (e.g. unzip, tar -x, lzma -d)" : "";
 
     /// <summary>The walk of one input folder.</summary>
     private sealed class FolderWalk

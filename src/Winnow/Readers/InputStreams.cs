@@ -2,7 +2,7 @@ using Winnow.IO;
 
 namespace Winnow.Readers;
 
-/// <summary>Opens input files and standard input, looking through gzip, zstd and lz4 by their magic bytes whatever the name.</summary>
+/// <summary>Opens input files and standard input, looking through gzip, zstd, lz4, bzip2 and xz by their magic bytes whatever the name.</summary>
 internal static class InputStreams
 {
     /// <remarks>

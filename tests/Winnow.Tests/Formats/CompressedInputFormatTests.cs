@@ -136,6 +136,58 @@ public sealed class CompressedInputFormatTests
         Runs.AssertBalanced(stats);
     }
 
+    internal static byte[] BZip2(string text)
+    {
+        using var output = new MemoryStream();
+        using (var encoder = SharpCompress.Compressors.BZip2.BZip2Stream.Create(output, SharpCompress.Compressors.CompressionMode.Compress, false, leaveOpen: true, false))
+        {
+            encoder.Write(Encoding.UTF8.GetBytes(text));
+        }
+
+        return output.ToArray();
+    }
+
+    /// <summary>bzip2 (one stream, or several one after another as pbzip2 writes), told by its magic bytes; a cut one is damage, said.</summary>
+    [Fact]
+    public void Bzip2IsReadAndACutOneIsCorruptCompression()
+    {
+        using var dir = new TempDir();
+        var first = BZip2(Lines(0, 400));
+        dir.Write("in/a.jsonl.bz2", [.. first, .. BZip2(Lines(400, 100))]);
+        var whole = BZip2(Lines(500, 2000));
+        dir.Write("in/b.jsonl.bz2", whole[..(whole.Length / 2)]);
+        Assert.Equal(Compression.BZip2, CompressedInput.Detect(first));
+        var stats = Runs.Exact(dir["in"], dir["out"]);
+
+        var rejected = Assert.Single(Records(dir["out"], "rejected"));
+        Assert.Equal(RejectionReasons.CorruptCompression, rejected["reason"]!.GetValue<string>());
+        Assert.Equal("b.jsonl.bz2", rejected["source"]!["file"]!.GetValue<string>());
+        Assert.Contains("bzip2", rejected["message"]!.GetValue<string>(), StringComparison.Ordinal);
+        // All of a.jsonl.bz2's documents; b's one block (bzip2 decodes a block of up to 900 kB whole) is cut, so none of b.
+        Assert.Equal(500, stats.Kept.Documents);
+        Runs.AssertBalanced(stats);
+    }
+
+    [ToolFact("bzip2", "xz")]
+    public void JsonlCompressedByTheBzip2AndXzToolsIsRead()
+    {
+        using var dir = new TempDir();
+        dir.Write("plain/a.jsonl", Lines(0, 3000));
+        Directory.CreateDirectory(dir["in"]);
+        Tools.Run("bzip2", "-k", dir["plain/a.jsonl"]);
+        Tools.Run("xz", "-k", dir["plain/a.jsonl"]);
+        File.Move(dir["plain/a.jsonl.bz2"], dir["in/a.jsonl.bz2"]);
+        File.Move(dir["plain/a.jsonl.xz"], dir["in/b.jsonl.xz"]);
+        var xz = File.ReadAllBytes(dir["in/b.jsonl.xz"]);
+        Assert.Equal(Compression.Xz, CompressedInput.Detect(xz));
+        dir.Write("cut/c.jsonl.xz", xz[..(xz.Length / 2)]);
+        var stats = Runs.Exact([dir["in"], dir["cut/c.jsonl.xz"]], dir["out"]);
+        Assert.Equal(3000, stats.Kept.Documents);
+        Assert.True(stats.Removed.Documents >= 3000);
+        Assert.Equal(RejectionReasons.CorruptCompression, Assert.Single(Records(dir["out"], "rejected"))["reason"]!.GetValue<string>());
+        Runs.AssertBalanced(stats);
+    }
+
     [Fact]
     public void AZstdWarcIsReadLikeAPlainOne()
     {
