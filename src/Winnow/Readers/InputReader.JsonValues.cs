@@ -73,9 +73,10 @@ internal sealed partial class InputReader
     {
         var max = _options.MaxDocumentBytes;
         var buffer = ArrayPool<byte>.Shared.Rent(1 << 20);
-        int start = 0, scan = 0, end = 0, depth = 0;
-        long element = 1, skipping = -1, records = 0, totalBytes = 0, newlines = 0;
-        bool opened = !inArray, closed = false, inElement = false, inString = false, escaped = false;
+        int start = 0, scan = 0, end = 0;
+        long number = 1, skipping = -1, records = 0, totalBytes = 0, newlines = 0;
+        bool opened = !inArray, closed = false, inElement = false;
+        var element = default(ValueEnd);
         try
         {
             while (true)
@@ -136,87 +137,11 @@ internal sealed partial class InputReader
 
                         inElement = true;
                         start = scan;
-                        depth = 0;
-                        inString = escaped = false;
+                        element = default;
                     }
 
                     // Inside an element: find where it ends.
-                    var ended = -1;
-                    while (scan < end)
-                    {
-                        if (inString)
-                        {
-                            if (escaped)
-                            {
-                                escaped = false;
-                                scan++;
-                                continue;
-                            }
-
-                            var quote = buffer.AsSpan(scan, end - scan).IndexOfAny(StringEnd);
-                            if (quote < 0)
-                            {
-                                scan = end;
-                                break;
-                            }
-
-                            scan += quote;
-                            if (buffer[scan] == (byte)'\\')
-                            {
-                                escaped = true;
-                            }
-                            else
-                            {
-                                inString = false;
-                            }
-
-                            scan++;
-                            continue;
-                        }
-
-                        var next = buffer.AsSpan(scan, end - scan).IndexOfAny(Structural);
-                        if (next < 0)
-                        {
-                            scan = end;
-                            break;
-                        }
-
-                        scan += next;
-                        var b = buffer[scan];
-                        if (b == (byte)'"')
-                        {
-                            inString = true;
-                            scan++;
-                        }
-                        else if (b is (byte)'{' or (byte)'[')
-                        {
-                            depth++;
-                            scan++;
-                        }
-                        else if (depth > 0 && b == (byte)',')
-                        {
-                            scan++;
-                        }
-                        else if (depth > 0)
-                        {
-                            depth--;
-                            scan++;
-                            if (depth == 0)
-                            {
-                                ended = scan;
-                                break;
-                            }
-                        }
-                        else
-                        {
-                            // A comma, or the array's own closing bracket, after a bare value; a stray
-                            // closing brace that begins an element is that element (so the scan moves on).
-                            scan += scan == start ? 1 : 0;
-                            ended = scan;
-                            break;
-                        }
-                    }
-
+                    var ended = element.End(buffer.AsSpan(0, end), ref scan, start);
                     if (ended < 0)
                     {
                         break; // the element goes on past what is buffered
@@ -230,16 +155,16 @@ internal sealed partial class InputReader
 
                     if (skipping >= 0)
                     {
-                        AddTooLarge(file, element, skipping + ended);
+                        AddTooLarge(file, number, skipping + ended);
                         skipping = -1;
                     }
                     else
                     {
-                        AddElement(file, element, buffer.AsSpan(start, ended - start).TrimEnd(" \t\r\n"u8));
+                        AddElement(file, number, buffer.AsSpan(start, ended - start).TrimEnd(" \t\r\n"u8));
                     }
 
                     records++;
-                    element++;
+                    number++;
                     inElement = false;
                 }
 
@@ -273,7 +198,7 @@ internal sealed partial class InputReader
                 var read = ReadMore(stream, buffer, end, out var failure);
                 if (failure is not null)
                 {
-                    AddRejection(file, element, ReasonFor(failure), Describe(failure), skipping >= 0 ? skipping : end - start);
+                    AddRejection(file, number, ReasonFor(failure), Describe(failure), skipping >= 0 ? skipping : end - start);
                     records++;
                     yield break;
                 }
@@ -291,13 +216,13 @@ internal sealed partial class InputReader
             // The file ended: a record cut off, an array never closed, or data after it, each said.
             if (inElement)
             {
-                AddRejection(file, element, RejectionReasons.MalformedJson,
+                AddRejection(file, number, RejectionReasons.MalformedJson,
                     "the file ends inside this record of its JSON array: it is cut short", skipping >= 0 ? skipping + end : end - start);
                 records++;
             }
             else if (inArray && !closed)
             {
-                AddRejection(file, element, RejectionReasons.MalformedJson,
+                AddRejection(file, number, RejectionReasons.MalformedJson,
                     $"the file ends before its JSON array is closed (after {records:N0} records): it may be cut short", 0);
                 records++;
             }
@@ -351,6 +276,92 @@ internal sealed partial class InputReader
         finally
         {
             ArrayPool<byte>.Shared.Return(compact);
+        }
+    }
+
+    /// <summary>
+    /// Where a JSON value ends, found a piece of the input at a time: an object or array at its
+    /// closing bracket, a bare value (a number, a string) before the comma or bracket after it.
+    /// Strings are skipped to their closing quote, so brackets and commas in them do not count.
+    /// </summary>
+    private struct ValueEnd
+    {
+        private int _depth;
+        private bool _inString;
+        private bool _escaped;
+
+        /// <summary>
+        /// Scans <paramref name="bytes"/> from <paramref name="scan"/> (the value began at
+        /// <paramref name="start"/>); returns where the value ends, or -1 when it goes on past them.
+        /// </summary>
+        public int End(ReadOnlySpan<byte> bytes, ref int scan, int start)
+        {
+            while (scan < bytes.Length)
+            {
+                if (_inString)
+                {
+                    if (_escaped)
+                    {
+                        _escaped = false;
+                        scan++;
+                        continue;
+                    }
+
+                    var quote = bytes[scan..].IndexOfAny(StringEnd);
+                    if (quote < 0)
+                    {
+                        scan = bytes.Length;
+                        return -1;
+                    }
+
+                    scan += quote;
+                    _escaped = bytes[scan] == (byte)'\\';
+                    _inString = _escaped;
+                    scan++;
+                    continue;
+                }
+
+                var next = bytes[scan..].IndexOfAny(Structural);
+                if (next < 0)
+                {
+                    scan = bytes.Length;
+                    return -1;
+                }
+
+                scan += next;
+                var b = bytes[scan];
+                if (b == (byte)'"')
+                {
+                    _inString = true;
+                    scan++;
+                }
+                else if (b is (byte)'{' or (byte)'[')
+                {
+                    _depth++;
+                    scan++;
+                }
+                else if (_depth > 0 && b == (byte)',')
+                {
+                    scan++;
+                }
+                else if (_depth > 0)
+                {
+                    scan++;
+                    if (--_depth == 0)
+                    {
+                        return scan;
+                    }
+                }
+                else
+                {
+                    // A comma, or the array's own closing bracket, after a bare value; a stray
+                    // closing brace that begins a value is that value (so the scan moves on).
+                    scan += scan == start ? 1 : 0;
+                    return scan;
+                }
+            }
+
+            return -1;
         }
     }
 

@@ -171,6 +171,56 @@ public sealed class JsonLayoutTests
         Runs.AssertBalanced(stats);
     }
 
+    /// <summary>Random texts full of what the scan watches for, in arrays compact and indented: every one comes back.</summary>
+    [Fact]
+    public void RandomTextsComeBackWhole()
+    {
+        var random = new Random(17);
+        const string Alphabet = "[]{},:\"\\ \n\tab\u00e9\u4e2d/\u2028";
+        var records = Enumerable.Range(0, 300).Select(i => new JsonObject
+        {
+            ["id"] = $"r{i}",
+            ["text"] = new string([.. Enumerable.Range(0, random.Next(1, 80)).Select(_ => Alphabet[random.Next(Alphabet.Length)])]) + $" #{i}",
+        }).ToList();
+        foreach (var indented in new[] { false, true })
+        {
+            using var dir = new TempDir();
+            dir.Write("in/r.json", Array(records, indented));
+            var stats = Runs.Exact(dir["in"], dir["out"]);
+            Assert.Equal(300, stats.Kept.Documents);
+            Assert.Equal(records.Select(r => r["text"]!.GetValue<string>()), Kept(dir["out"]).Select(k => k.Text));
+        }
+    }
+
+    private static ReadOnlySpan<byte> Watched => "[]{},\"\\\n "u8;
+
+    /// <summary>Random bytes after an opening bracket or an object's first line: the run ends, every byte accounted for.</summary>
+    [Fact]
+    public void RandomBytesAfterAnOpeningEndTheRun()
+    {
+        var random = new Random(5);
+        using var dir = new TempDir();
+        for (var i = 0; i < 40; i++)
+        {
+            var bytes = new byte[random.Next(0, 3000)];
+            random.NextBytes(bytes);
+            // Bias toward the bytes the scan acts on.
+            for (var k = 0; k < bytes.Length; k++)
+            {
+                if (random.Next(3) == 0)
+                {
+                    bytes[k] = Watched[random.Next(Watched.Length)];
+                }
+            }
+
+            dir.Write($"in/f{i:D2}.json", [.. (i % 2 == 0 ? "["u8 : "{\n"u8), .. bytes]);
+        }
+
+        var stats = Runs.Exact(dir["in"], dir["out"]);
+        Assert.True(stats.In.Documents >= 40);
+        Runs.AssertBalanced(stats);
+    }
+
     [Fact]
     public void StandardInputMayHoldAnArray()
     {
