@@ -1,4 +1,5 @@
 using System.Buffers;
+using System.Text;
 using Winnow.Documents;
 using Winnow.IO;
 
@@ -90,8 +91,18 @@ internal sealed partial class InputReader
             return;
         }
 
-        layout = LayoutOf(head.AsSpan(0, length));
         stream = new PrefixedStream(head, length, stream);
+        if (length >= 2 && (head[0], head[1]) is (0xFF, 0xFE) or (0xFE, 0xFF))
+        {
+            // A UTF-16 byte-order mark (Windows PowerShell's Out-File writes UTF-16): read as the
+            // UTF-8 it stands for, its mark becoming UTF-8's, which the readers drop.
+            var encoding = head[0] == 0xFF ? Encoding.Unicode : Encoding.BigEndianUnicode;
+            stream = Encoding.CreateTranscodingStream(stream, encoding, new UTF8Encoding(false));
+            PeekHead(ref stream, out layout);
+            return;
+        }
+
+        layout = LayoutOf(head.AsSpan(0, length));
 
         // Past a byte-order mark (or what may yet become one), a byte that is not whitespace; when
         // it opens an object, the end of that line too (LayoutOf looks for it).

@@ -221,6 +221,28 @@ public sealed class JsonLayoutTests
         Runs.AssertBalanced(stats);
     }
 
+    /// <summary>JSONL saved as UTF-16 with its byte-order mark (Windows PowerShell's Out-File), little- or big-endian, plain or gzipped.</summary>
+    [Theory]
+    [InlineData("utf-16le", false)]
+    [InlineData("utf-16be", false)]
+    [InlineData("utf-16le", true)]
+    public void Utf16JsonlIsReadAsItsText(string encodingName, bool gzip)
+    {
+        using var dir = new TempDir();
+        var records = Records(40);
+        var encoding = Encoding.GetEncoding(encodingName);
+        var bytes = (byte[])[.. encoding.GetPreamble(), .. encoding.GetBytes(Jsonl(records).Replace("\n", "\r\n", StringComparison.Ordinal))];
+        dir.Write("in/r.jsonl", gzip ? Gzip(bytes) : bytes);
+        dir.Write("lines/r.jsonl", Jsonl(records));
+
+        var stats = Runs.Exact(dir["in"], dir["out"]);
+        Runs.Exact(dir["lines"], dir["out-lines"]);
+
+        Assert.Equal(0, stats.Rejected.Documents);
+        Assert.Equal(Kept(dir["out-lines"]), Kept(dir["out"]));
+        Runs.AssertBalanced(stats);
+    }
+
     [Fact]
     public void StandardInputMayHoldAnArray()
     {
