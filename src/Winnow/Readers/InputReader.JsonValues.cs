@@ -14,32 +14,52 @@ internal sealed partial class InputReader
     /// How a file of JSON records lays them out, told from its first bytes (after a byte-order mark
     /// and whitespace): one array (<c>[{"text": …}, …]</c>, what pandas' <c>to_json(orient="records")</c>
     /// and many dataset releases write), objects spread over lines (an indented object a file, as
-    /// news crawlers write one article each; or several in a row), or JSON Lines. An object whose
-    /// first line the head does not finish is taken for a long JSONL line.
+    /// news crawlers write one article each; or several in a row), or JSON Lines. A head that ends
+    /// before it can tell is taken for a long JSONL line.
     /// </summary>
-    internal static JsonLayout LayoutOf(ReadOnlySpan<byte> head)
+    internal static JsonLayout LayoutOf(ReadOnlySpan<byte> head, bool wholeFile = false)
     {
         if (head.StartsWith("\uFEFF"u8))
         {
             head = head[3..];
         }
 
+        // Strict, so that JSON Lines whose first line is a bad record ("[link](…)", "[{…}]", "{")
+        // stay lines, one record each: an array of records opens an object (or closes at once),
+        // and a JSON writer that indents puts nothing after an object's opening brace on its line.
         var first = head.IndexOfAnyExcept(" \t\r\n"u8);
-        if (first < 0 || head[first] is not ((byte)'[' or (byte)'{'))
+        if (first < 0)
         {
             return JsonLayout.Lines;
         }
 
-        if (head[first] == (byte)'[')
+        var rest = head[(first + 1)..];
+        var opening = head[first];
+        if (opening == (byte)'[')
         {
-            return JsonLayout.Array;
+            var next = rest.IndexOfAnyExcept(" \t\r\n"u8);
+            if (next < 0 || rest[next] is not ((byte)'{' or (byte)']'))
+            {
+                return JsonLayout.Lines;
+            }
+        }
+        else
+        {
+            var lineEnd = rest.IndexOf((byte)'\n');
+            if (opening != (byte)'{' || lineEnd < 0 || !rest[..lineEnd].Trim(" \t\r"u8).IsEmpty)
+            {
+                return JsonLayout.Lines;
+            }
         }
 
-        // An object: a line break before its braces balance means it spans lines.
+        // Where the first value closes, and whether a line ends inside it: an array spread over
+        // lines is no JSONL record; one on a single line is the whole file only if nothing follows.
         var depth = 0;
+        var lineInside = false;
         var strings = default(JsonStrings);
-        foreach (var b in head[first..])
+        for (var k = first; k < head.Length; k++)
         {
+            var b = head[k];
             if (strings.Take(b))
             {
                 continue;
@@ -51,15 +71,28 @@ internal sealed partial class InputReader
             }
             else if (b is (byte)'}' or (byte)']' && --depth == 0)
             {
-                return JsonLayout.Lines;
+                if (b != opening + 2)
+                {
+                    depth = 1; // a stray closer ('}' among an array's elements): the value goes on
+                    continue;
+                }
+
+                var layout = opening == (byte)'[' ? JsonLayout.Array : JsonLayout.Values;
+                return lineInside || head[(k + 1)..].IndexOfAnyExcept(" \t\r\n"u8) < 0 ? layout : JsonLayout.Lines;
             }
             else if (b == (byte)'\n')
             {
-                return JsonLayout.Values;
+                lineInside = true;
+                if (opening == (byte)'[')
+                {
+                    return JsonLayout.Array;
+                }
             }
         }
 
-        return JsonLayout.Lines;
+        // The first value goes on past what was read: long, so a file of records, unless the whole
+        // file was read and the value never closes (a bad record of JSON Lines).
+        return wholeFile ? JsonLayout.Lines : opening == (byte)'[' ? JsonLayout.Array : JsonLayout.Values;
     }
 
     /// <summary>

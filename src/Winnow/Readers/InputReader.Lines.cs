@@ -57,6 +57,7 @@ internal sealed partial class InputReader
         var head = new byte[4096];
         var length = 0;
         layout = JsonLayout.Lines;
+        var wholeFile = false;
         try
         {
             int read;
@@ -74,11 +75,12 @@ internal sealed partial class InputReader
 
                 if ((read = stream.Read(head, length, head.Length - length)) == 0)
                 {
+                    wholeFile = true;
                     break;
                 }
 
                 length += read;
-                if (HasContent(head.AsSpan(0, length)))
+                if (HasContent(head.AsSpan(0, length)) || (length == head.Length && LayoutOf(head.AsSpan(0, length)) == JsonLayout.Lines))
                 {
                     break;
                 }
@@ -102,10 +104,9 @@ internal sealed partial class InputReader
             return;
         }
 
-        layout = LayoutOf(head.AsSpan(0, length));
+        layout = LayoutOf(head.AsSpan(0, length), wholeFile);
 
-        // Past a byte-order mark (or what may yet become one), a byte that is not whitespace; when
-        // it opens an object, the end of that line too (LayoutOf looks for it).
+        // Past a byte-order mark (or what may yet become one), a byte that is not whitespace.
         static bool HasContent(ReadOnlySpan<byte> bytes)
         {
             if (bytes.StartsWith("\uFEFF"u8))
@@ -117,8 +118,9 @@ internal sealed partial class InputReader
                 return false;
             }
 
+            // An object or an array is read on (up to 64 kB) to where its first value closes.
             var first = bytes.IndexOfAnyExcept(" \t\r\n"u8);
-            return first >= 0 && (bytes[first] != (byte)'{' || bytes[first..].Contains((byte)'\n'));
+            return first >= 0 && bytes[first] is not ((byte)'{' or (byte)'[');
         }
     }
 

@@ -265,7 +265,15 @@ public sealed class JsonLayoutTests
 
         Assert.Single(shards, s => s.Any(f => f.Name.EndsWith("r.json", StringComparison.Ordinal)));
         Assert.True(shards.Count(s => s.Any(f => f.Name.EndsWith("r.jsonl", StringComparison.Ordinal))) > 2);
-        Assert.Equal(JsonLayout.Array, InputReader.LayoutOf("\uFEFF \r\n\t["u8));
+        Assert.Equal(JsonLayout.Array, InputReader.LayoutOf("\uFEFF \r\n\t[\n  {"u8));
+        Assert.Equal(JsonLayout.Array, InputReader.LayoutOf("[]"u8));
+        Assert.Equal(JsonLayout.Lines, InputReader.LayoutOf("[link](http://x) text\n{\"text\":\"a\"}"u8));
+        Assert.Equal(JsonLayout.Lines, InputReader.LayoutOf("[\"a string\"]\n"u8));
+        Assert.Equal(JsonLayout.Lines, InputReader.LayoutOf("{\"a\": {\n\"text\": 1}}"u8));
+        // An array record on JSON Lines' first line, and a lone brace whose object never closes, stay lines.
+        Assert.Equal(JsonLayout.Lines, InputReader.LayoutOf("[{\"text\":\"a\"}]\n{\"text\":\"b\"}\n"u8));
+        Assert.Equal(JsonLayout.Lines, InputReader.LayoutOf("{\n{\"text\":\"a\"}\n"u8, wholeFile: true));
+        Assert.Equal(JsonLayout.Values, InputReader.LayoutOf("{\n{\"text\":\"a\"}\n"u8, wholeFile: false));
         Assert.Equal(JsonLayout.Lines, InputReader.LayoutOf(" {\"text\":\"[\\n{\"}\n{"u8));
         Assert.Equal(JsonLayout.Values, InputReader.LayoutOf("{\n  \"text\": \"}\""u8));
         Assert.Equal(JsonLayout.Lines, InputReader.LayoutOf("{\"text\": \"a line longer than what was read"u8));
