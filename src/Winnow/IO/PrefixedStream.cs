@@ -4,8 +4,8 @@ namespace Winnow.IO;
 /// A pipe's first bytes, read to learn its compression, followed by the rest of the pipe: a pipe
 /// cannot be read again from its start, so what was looked at is handed out first.
 /// </summary>
-/// <remarks>Forward-only; not thread-safe. Disposing it disposes the pipe.</remarks>
-internal sealed class PrefixedStream(byte[] prefix, int prefixLength, Stream rest) : ForwardReadStream
+/// <remarks>Forward-only; not thread-safe. Disposing it disposes the pipe, unless told to leave it open.</remarks>
+internal sealed class PrefixedStream(byte[] prefix, int prefixLength, Stream rest, bool leaveOpen = false) : ForwardReadStream
 {
     private int _prefixRead;
     private long _position;
@@ -38,7 +38,7 @@ internal sealed class PrefixedStream(byte[] prefix, int prefixLength, Stream res
     /// <inheritdoc/>
     protected override void Dispose(bool disposing)
     {
-        if (disposing)
+        if (disposing && !leaveOpen)
         {
             rest.Dispose();
         }

@@ -133,7 +133,7 @@ internal sealed partial class InputReader
                             // More after the closing bracket: the file is JSON Lines whose first line
                             // happened to be an array (a bad record); the rest is read as lines.
                             var line = newlines + buffer.AsSpan(0, scan).Count((byte)'\n') + 1;
-                            var rest = new PrefixedStream(buffer.AsSpan(scan, end - scan).ToArray(), end - scan, new KeptOpen(stream));
+                            var rest = new PrefixedStream(buffer.AsSpan(scan, end - scan).ToArray(), end - scan, stream, leaveOpen: true);
                             foreach (var lines in SplitLines(file with { FirstLine = line }, rest))
                             {
                                 yield return lines;
@@ -203,29 +203,23 @@ internal sealed partial class InputReader
 
                 // Keep the element begun, if any; drop what was scanned before it (counting its
                 // lines, for the lines that may follow the array).
-                if (!inElement)
-                {
-                    newlines += buffer.AsSpan(0, end).Count((byte)'\n');
-                    start = scan = end = 0;
-                }
-                else if (skipping >= 0)
-                {
-                    skipping += end - start;
-                    newlines += buffer.AsSpan(0, end).Count((byte)'\n');
-                    start = scan = end = 0;
-                }
-                else if (end - start > max)
-                {
-                    skipping = end - start;
-                    newlines += buffer.AsSpan(0, end).Count((byte)'\n');
-                    start = scan = end = 0;
-                }
-                else
+                // An element over the limit is skipped, counted, not kept.
+                if (inElement && skipping < 0 && end - start <= max)
                 {
                     newlines += buffer.AsSpan(0, start).Count((byte)'\n');
                     scan -= start;
                     end = KeepFrom(ref buffer, start, end, max);
                     start = 0;
+                }
+                else
+                {
+                    if (inElement)
+                    {
+                        skipping = Math.Max(skipping, 0) + end - start;
+                    }
+
+                    newlines += buffer.AsSpan(0, end).Count((byte)'\n');
+                    start = scan = end = 0;
                 }
 
                 var read = ReadMore(stream, buffer, end, out var failure);
@@ -427,16 +421,6 @@ internal sealed partial class InputReader
 
             return true;
         }
-    }
-
-    /// <summary>A stream whose disposal is left to its owner (the lines after an array are read from the array's stream).</summary>
-    private sealed class KeptOpen(Stream stream) : ForwardReadStream
-    {
-        public Stream Inner => stream;
-
-        protected override long ReadPosition => 0;
-
-        public override int Read(Span<byte> buffer) => stream.Read(buffer);
     }
 }
 

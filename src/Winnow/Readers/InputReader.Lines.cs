@@ -285,7 +285,6 @@ internal sealed partial class InputReader
     private static long OnDiskPosition(Stream stream, long decompressed) => stream switch
     {
         PrefixedStream prefixed => OnDiskPosition(prefixed.Rest, decompressed),
-        KeptOpen kept => OnDiskPosition(kept.Inner, decompressed),
         GzipReadStream gzip => gzip.CompressedPosition,
         StrictDecoderStream decoder => decoder.CompressedPosition,
         FileStream { CanSeek: true } file => file.Position,

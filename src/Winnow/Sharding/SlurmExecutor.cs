@@ -139,12 +139,12 @@ internal sealed class SlurmExecutor(string outputDirectory, ShardedRunOptions sh
         s.Append("  echo \"winnow: the command cannot start on node $(uname -n): ${reason:-no message}. ")
             .Append(StartFailureHint).Append("\" >&2\n");
         s.Append("  exit 3\n}\n");
-        var command = winnow.Concat([
+        string[] task = [
             "task", _folders.Output, "--step", step.Index.ToString(CultureInfo.InvariantCulture),
             "--tasks", tasks.ToString(CultureInfo.InvariantCulture),
             "--retries", sharding.Retries.ToString(CultureInfo.InvariantCulture),
-            "--threads", Math.Max(1, slurm.CpusPerTask).ToString(CultureInfo.InvariantCulture)]);
-        s.Append("exec ").Append(program).Append(' ').Append(string.Join(' ', command.Skip(winnow.Count).Select(Quote))).Append(" --task \"$SLURM_ARRAY_TASK_ID\"\n");
+            "--threads", Math.Max(1, slurm.CpusPerTask).ToString(CultureInfo.InvariantCulture)];
+        s.Append("exec ").Append(program).Append(' ').Append(string.Join(' ', task.Select(Quote))).Append(" --task \"$SLURM_ARRAY_TASK_ID\"\n");
         return s.ToString();
     }
 
