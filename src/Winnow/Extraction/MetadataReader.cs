@@ -81,7 +81,7 @@ internal static class MetadataReader
 
     private static List<string> JsonLdBlocks(HtmlDocumentTree document) =>
         document.Elements("script")
-            .Where(s => string.Equals(s.GetAttribute("type")?.Trim(), "application/ld+json", StringComparison.OrdinalIgnoreCase))
+            .Where(s => HtmlTags.IsJsonLd(s.GetAttribute("type")))
             .Select(s => s.TextContent()).ToList();
 
     private static string? Microdata(HtmlDocumentTree document, string property)

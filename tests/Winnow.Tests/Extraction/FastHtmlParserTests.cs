@@ -42,10 +42,25 @@ public class FastHtmlParserTests
     [Fact]
     public void RawTextAndReferences()
     {
-        var doc = Parse("<title>A &amp; B</title><script>if (a<b) document.write('<p>no</p>')</script><p>caf&eacute; &#233; &#x00E9; &hellip; &copy 2024 &bogus; &#150;</p>");
+        var doc = Parse("<title>A &amp; B</title><script type=' Application/LD+JSON '>{\"a\": \"<p>no</p>\"}</script>"
+            + "<p>caf&eacute; &#233; &#x00E9; &hellip; &copy 2024 &bogus; &#150;</p>");
         Assert.Equal("A & B", doc.Title());
-        Assert.Equal("if (a<b) document.write('<p>no</p>')", doc.Elements("script").Single().TextContent());
+        Assert.Equal("{\"a\": \"<p>no</p>\"}", doc.Elements("script").Single().TextContent());
         Assert.Equal("café é é … © 2024 &bogus; –", doc.Elements("p").Single().TextContent());
+    }
+
+    [Fact]
+    public void ScriptsOtherThanJsonLdAndStyleSheetsEndAtTheirEndTagButKeepNoText()
+    {
+        const string html = "<head><style>p::after { content: '</p><p>x' }</style><script type=application/ld+json>{\"@type\": \"Article\"}</script></head>"
+            + "<body><script>if (a<b) document.write('<p>no</p>')</script><p>yes</p><script type=module>let p = '<p>';</script></body>";
+        var parsers = new[] { Parse(html), AngleSharpTreeReader.Read(new AngleSharp.Html.Parser.HtmlParser(HtmlExtractor.ParserOptions).ParseDocument(html)) };
+        foreach (var doc in parsers)
+        {
+            Assert.Equal(["{\"@type\": \"Article\"}", "", ""], doc.Elements("script").Select(s => s.TextContent()));
+            Assert.Equal("", doc.Elements("style").Single().TextContent());
+            Assert.Equal("yes", doc.Elements("p").Single().TextContent());
+        }
     }
 
     [Fact]

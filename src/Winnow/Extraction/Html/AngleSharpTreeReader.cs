@@ -22,11 +22,15 @@ internal static class AngleSharpTreeReader
             var (source, target) = stack.Pop();
             var children = source.ChildNodes;
             var pending = new List<(INode, HtmlNode)>();
+            var keepsText = source is not IElement parent || HtmlTags.KeepsRawText(parent.LocalName, parent.GetAttribute("type"));
             for (var i = 0; i < children.Length; i++)
             {
                 if (children[i] is IText text)
                 {
-                    target.Add(new HtmlNode(null, text.Data));
+                    if (keepsText)
+                    {
+                        target.Add(new HtmlNode(null, text.Data));
+                    }
                 }
                 else if (children[i] is IElement element)
                 {

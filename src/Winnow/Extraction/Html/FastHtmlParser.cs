@@ -323,13 +323,27 @@ internal sealed class FastHtmlParser
             HtmlEntities.Append(content, _value, attribute: false);
             _tree.RawText(_value.ToString());
         }
-        else if (id != HtmlTags.Template)
+        else if (id != HtmlTags.Template && HtmlTags.KeepsRawText(name, AttributeOfTag("type")))
         {
             _tree.RawText(content.ToString());
         }
 
         _tree.PopCurrent();
         return end >= html.Length || endTagMissing ? end : SkipPast(html, end, '>');
+    }
+
+    // The value of an attribute of the start tag just read.
+    private string? AttributeOfTag(string attribute)
+    {
+        foreach (var (key, value) in _attributes)
+        {
+            if (key == attribute)
+            {
+                return value;
+            }
+        }
+
+        return null;
     }
 
     private static int NextTag(string html, int from)

@@ -81,6 +81,17 @@ internal static class HtmlTags
 
     public static string Name(int id) => Names[id];
 
+    /// <summary>
+    /// Whether the text of a raw-text element named <paramref name="tag"/> goes into the tree. Of
+    /// scripts only JSON-LD is read (metadata), and no style sheet is: on the benchmark pages the
+    /// two are half of all characters, and keeping them cost a string each for nothing.
+    /// </summary>
+    public static bool KeepsRawText(string tag, string? type) =>
+        tag switch { "script" => IsJsonLd(type), "style" => false, _ => true };
+
+    /// <summary>Whether a script's <c>type</c> attribute marks JSON-LD.</summary>
+    public static bool IsJsonLd(string? type) => string.Equals(type?.Trim(), "application/ld+json", StringComparison.OrdinalIgnoreCase);
+
     /// <summary>True when <paramref name="id"/> (possibly a per-parse id) is in <paramref name="set"/>.</summary>
     public static bool Is(bool[] set, int id) => id < set.Length && set[id];
 
