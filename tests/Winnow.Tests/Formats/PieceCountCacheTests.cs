@@ -33,6 +33,47 @@ public sealed class PieceCountCacheTests
     }
 
     [Fact]
+    public void PiecesKeepTheirCountsUntilTheTableIsFullAndAfterItStartsOver()
+    {
+        // Packed and hashed pieces alike, enough to fill the table (2^17 pieces) and start it
+        // over: whatever is found must be its own count; after the start over, a piece is either
+        // missing or right.
+        static string Piece(int i) => i % 3 == 0 ? $" w{i}é" : $" w{i}";
+        static int CountOf(int i) => 1 + (i % 13);
+        var cache = new PieceCountCache();
+        const int pieces = 200_000;
+        for (var i = 0; i < pieces; i++)
+        {
+            if (!cache.TryGet(Piece(i), out _, out var hash))
+            {
+                cache.Add(Piece(i), hash, CountOf(i));
+            }
+
+            if (i % 997 == 0 && i < (1 << 17))
+            {
+                for (var j = 0; j <= i; j += 31)
+                {
+                    Assert.True(cache.TryGet(Piece(j), out var count, out _), Piece(j));
+                    Assert.Equal(CountOf(j), count);
+                }
+            }
+        }
+
+        var found = 0;
+        for (var i = 0; i < 2 * pieces; i++)
+        {
+            if (cache.TryGet(Piece(i), out var count, out _))
+            {
+                Assert.True(i < pieces, Piece(i));
+                Assert.Equal(CountOf(i), count);
+                found++;
+            }
+        }
+
+        Assert.InRange(found, 1, (1 << 17) - 1); // it started over once, at 2^17 pieces
+    }
+
+    [Fact]
     public void APieceFoundInABlockHasTheKeyOfTheSamePieceFoundAlone()
     {
         // Pieces found by a block are packed from its bytes, the others from their characters:
