@@ -46,7 +46,7 @@ internal static class ExtractCommand
                 if (files.FirstOrDefault(f => f.HoldsRecords && paths.Contains(f.Path)) is { } records)
                 {
                     throw new ArgumentException(
-                        $"{records.Path}: extract reads HTML pages and WARC, ARC or WET files, not {(records.Kind == InputKind.Parquet ? "Parquet" : "JSONL")}; "
+                        $"{records.Path}: extract reads HTML pages and WARC, ARC or WET files, not {records.Kind switch { InputKind.Parquet => "Parquet", InputKind.Arrow => "Arrow", _ => "JSONL" }}; "
                         + $"for records whose field holds HTML: winnow run {records.Path} --html-field NAME --out DIR");
                 }
 

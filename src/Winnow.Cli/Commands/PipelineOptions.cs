@@ -14,7 +14,7 @@ internal sealed class PipelineOptions
 {
     public Argument<string[]> Inputs { get; } = new("inputs")
     {
-        Description = "JSONL, Parquet, WARC, ARC or WET files (plain, gzip, zstd, lz4, bzip2 or xz), folders of them and of .txt/.md/.html files, or - for standard input (JSONL, or a WARC stream)",
+        Description = "JSONL, Parquet, Arrow (.arrow), WARC, ARC or WET files (plain, gzip, zstd, lz4, bzip2 or xz), folders of them and of .txt/.md/.html files, or - for standard input (JSONL, or a WARC stream)",
         Arity = ArgumentArity.OneOrMore,
     };
 
@@ -22,7 +22,7 @@ internal sealed class PipelineOptions
     public Option<string> TextField { get; } = new("--text-field") { Description = "JSON field holding the text", DefaultValueFactory = _ => new ReaderOptions().TextField };
     public Option<string> IdField { get; } = new("--id-field") { Description = "JSON field holding the id (missing: file:line)", DefaultValueFactory = _ => new ReaderOptions().IdField };
     public Option<string> UrlField { get; } = new("--url-field") { Description = "JSON field holding the URL", DefaultValueFactory = _ => new ReaderOptions().UrlField };
-    public Option<string?> HtmlField { get; } = new("--html-field") { Description = "JSONL/Parquet field holding a raw HTML page: extracted, its text becomes the document's text (records without it are read by --text-field)" };
+    public Option<string?> HtmlField { get; } = new("--html-field") { Description = "JSONL/Parquet/Arrow field holding a raw HTML page: extracted, its text becomes the document's text (records without it are read by --text-field)" };
     public Option<string?> CharsetField { get; } = new("--charset-field") { Description = "Field naming the charset of an --html-field page stored as bytes (default: the page's own declaration, else UTF-8)" };
     public Option<bool> KeepHtml { get; } = new("--keep-html") { Description = "Keep the --html-field page as metadata after extraction (default: dropped)" };
     public Option<string?> Glob { get; } = new("--glob") { Description = "Select files inside input folders, e.g. '**/*.md'" };

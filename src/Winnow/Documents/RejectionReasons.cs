@@ -30,6 +30,9 @@ public static class RejectionReasons
     /// <summary>A Parquet file whose footer cannot be read, or a row group of one that cannot be decoded.</summary>
     public const string CorruptParquet = "corrupt_parquet";
 
+    /// <summary>An Arrow IPC file whose schema or a record batch of which cannot be read.</summary>
+    public const string CorruptArrow = "corrupt_arrow";
+
     /// <summary>A file that could not be read (permissions, I/O error).</summary>
     public const string ReadError = "read_error";
 

@@ -35,7 +35,7 @@ public sealed record InputFile(string Path, string Name, InputKind Kind, long Le
     internal bool ReadsLikeStandardInput => Path == StandardInput || TypeFromContent;
 
     /// <summary>A JSONL or Parquet file: records, not a page for `winnow extract`.</summary>
-    internal bool HoldsRecords => Kind is InputKind.Jsonl or InputKind.Parquet && !ReadsLikeStandardInput;
+    internal bool HoldsRecords => Kind is InputKind.Jsonl or InputKind.Parquet or InputKind.Arrow && !ReadsLikeStandardInput;
 
     /// <summary>True when only part of the file is read.</summary>
     public bool IsSlice => SliceEnd >= 0;

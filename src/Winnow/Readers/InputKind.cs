@@ -17,4 +17,10 @@ public enum InputKind
 
     /// <summary>A file or folder found but not readable (<see cref="InputFile.Problem"/> says why): one read_error rejection.</summary>
     Unreadable,
+
+    /// <summary>
+    /// An Arrow IPC file (.arrow, .feather; the stream format Hugging Face datasets' save_to_disk
+    /// and cache write, or the file format): each row is one document, its columns the fields.
+    /// </summary>
+    Arrow,
 }

@@ -25,7 +25,7 @@ internal sealed partial class InputReader
 
     /// <summary>
     /// Reads a Parquet file one row group at a time, each row as the JSON object of its columns
-    /// (<see cref="ParquetJson"/>), so the JSONL parser makes it a document: memory holds one row
+    /// (<see cref="RowJson"/>), so the JSONL parser makes it a document: memory holds one row
     /// group. A file whose footer cannot be read is one rejection; a row group that cannot be
     /// decoded is one rejection naming it, and reading goes on with the next.
     /// </summary>
@@ -56,9 +56,7 @@ internal sealed partial class InputReader
         if (reader is null)
         {
             stream?.Dispose();
-            var empty = file.Length == 0;
-            AddRejection(file, 0, empty ? RejectionReasons.EmptyFile : RejectionReasons.CorruptParquet,
-                empty ? "empty file" : $"not a readable Parquet file: {OneLine(problem)}", Math.Max(0, file.Length));
+            RejectUnopened(file, RejectionReasons.CorruptParquet, "Parquet", problem);
             yield break;
         }
 
@@ -113,7 +111,7 @@ internal sealed partial class InputReader
                     rows++;
                     scratch.ResetWrittenCount();
                     json.Reset(scratch);
-                    ParquetJson.WriteRow(json, fields, row!, _options);
+                    RowJson.WriteRow(json, fields, row!, _options);
                     json.Flush();
                     var full = TakeIfFull(scratch.WrittenCount);
                     if (full is not null)
@@ -147,4 +145,12 @@ internal sealed partial class InputReader
     }
 
     private static string OneLine(string? message) => (message ?? "").ReplaceLineEndings(" ");
+
+    /// <summary>A table file (Parquet, Arrow) that cannot be opened: empty, or not of its <paramref name="format"/>.</summary>
+    private void RejectUnopened(InputFile file, string corruptReason, string format, string? problem)
+    {
+        var empty = file.Length == 0;
+        AddRejection(file, 0, empty ? RejectionReasons.EmptyFile : corruptReason,
+            empty ? "empty file" : $"not a readable {format} file: {OneLine(problem)}", Math.Max(0, file.Length));
+    }
 }

@@ -45,6 +45,7 @@ internal sealed partial class InputReader
                 InputKind.Jsonl => ReadLines(file),
                 InputKind.Warc => ReadWarc(file),
                 InputKind.Parquet => ReadParquet(file),
+                InputKind.Arrow => ReadArrow(file),
                 InputKind.Unreadable => ReadUnreadable(file),
                 _ => ReadWholeFile(file),
             };

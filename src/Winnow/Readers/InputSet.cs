@@ -68,7 +68,7 @@ public static class InputSet
                     }
 
                     var type = KindOf(path) ?? throw new ArgumentException(
-                        $"{path}: unknown input type; use .jsonl, .json, .txt, .md, .html, .warc, .arc or .wet (plain, .gz, .zst or .lz4), or .parquet (or a folder of them){UnsupportedHint(path)}");
+                        $"{path}: unknown input type; use .jsonl, .json, .txt, .md, .html, .warc, .arc or .wet (plain, .gz, .zst or .lz4), or .parquet or .arrow (or a folder of them){UnsupportedHint(path)}");
                     files.Add(new InputFile(path, Path.GetFileName(path), type, kind == NodeKind.File ? length : -1) { Modified = modified });
                     break;
                 case NodeKind.BrokenLink:
@@ -94,6 +94,12 @@ public static class InputSet
         if (fileName.EndsWith(".parquet", StringComparison.OrdinalIgnoreCase))
         {
             return InputKind.Parquet;
+        }
+
+        if (fileName.EndsWith(".arrow", StringComparison.OrdinalIgnoreCase) || fileName.EndsWith(".arrows", StringComparison.OrdinalIgnoreCase)
+            || fileName.EndsWith(".feather", StringComparison.OrdinalIgnoreCase))
+        {
+            return InputKind.Arrow;
         }
 
         var name = fileName.AsSpan();
@@ -178,7 +184,7 @@ public static class InputSet
 
             var what = string.Join(", ", _skipped.Select(s => $"{s.Value.Count:N0} {s.Key.Replace('_', ' ')} (e.g. {s.Value.Examples[0]})"));
             return glob is null
-                ? $"{_root}: no file of a type Winnow reads (.jsonl, .json, .txt, .md, .html, .warc, .arc, .wet, plain or compressed, .parquet){(what.Length > 0 ? ": " + what : "")}"
+                ? $"{_root}: no file of a type Winnow reads (.jsonl, .json, .txt, .md, .html, .warc, .arc, .wet, plain or compressed, .parquet, .arrow){(what.Length > 0 ? ": " + what : "")}"
                 : $"{_root}: --glob '{glob}' matches no file ({_entries:N0} entries in the folder){(what.Length > 0 ? "; " + what : "")}";
         }
 

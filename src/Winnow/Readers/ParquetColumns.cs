@@ -64,7 +64,7 @@ internal static class ParquetColumns
 
     /// <summary>
     /// The rows of row group <paramref name="group"/> as column name → value (absent: null),
-    /// the shape <see cref="ParquetJson.WriteRow"/> takes.
+    /// the shape <see cref="RowJson.WriteRow"/> takes.
     /// </summary>
     public static List<Dictionary<string, object>> ReadRowGroup(ParquetReader reader, int group, IReadOnlyList<Field> fields, int rows)
     {

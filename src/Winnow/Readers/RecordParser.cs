@@ -69,7 +69,7 @@ internal sealed class RecordParser : IRecordParser
                 $"invalid UTF-8 at byte {at + 1} of the record (convert the file to UTF-8)", bytes.Length));
         }
 
-        return record.File.Kind is InputKind.Jsonl or InputKind.Parquet
+        return record.File.Kind is InputKind.Jsonl or InputKind.Parquet or InputKind.Arrow
             ? ParseJson(source, record.Ordinal, memory)
             : (WholeFile(record, source, bytes), null);
     }
@@ -90,7 +90,7 @@ internal sealed class RecordParser : IRecordParser
         nfc = false;
         var ascii = Ascii.IsValid(bytes);
         Span<FlatJsonField> fields = stackalloc FlatJsonField[FlatJsonScanner.MaxFields];
-        if (record.Rejection is not null || record.Container is not null || record.File.Kind is not (InputKind.Jsonl or InputKind.Parquet) || _htmlField is not null || !(ascii || Utf8.IsValid(bytes))
+        if (record.Rejection is not null || record.Container is not null || record.File.Kind is not (InputKind.Jsonl or InputKind.Parquet or InputKind.Arrow) || _htmlField is not null || !(ascii || Utf8.IsValid(bytes))
             || !TryScanFlat(bytes, fields, out _, out var text, out var idValue, out _))
         {
             return false;

@@ -248,7 +248,7 @@ public sealed class ParquetInputTests
         var buffer = new System.Buffers.ArrayBufferWriter<byte>();
         using (var writer = new System.Text.Json.Utf8JsonWriter(buffer))
         {
-            ParquetJson.WriteRow(writer, fields, row, options);
+            Winnow.Readers.RowJson.WriteRow(writer, fields, row, options);
         }
 
         return System.Text.Encoding.UTF8.GetString(buffer.WrittenSpan);

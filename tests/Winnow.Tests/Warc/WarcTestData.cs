@@ -3,7 +3,7 @@ using Winnow.Tests.Support;
 namespace Winnow.Tests.Warc;
 
 /// <summary>
-/// Finds the public test WARCs of other WARC libraries (listed in warc-testdata.tsv, fetched by
+/// Finds the public test WARCs of other WARC libraries and Apache Arrow's test files (listed in warc-testdata.tsv, fetched by
 /// .ci/fetch-warc-testdata.sh): the folder named by WINNOW_WARC_TESTDATA, else `.warc-testdata`
 /// beside the repository or beside one of its parent folders (git worktrees). Tests that need them
 /// are skipped, not failed, where they are absent.
@@ -11,6 +11,8 @@ namespace Winnow.Tests.Warc;
 internal static class WarcTestData
 {
     public const string Absent = "the public test WARCs are absent: run .ci/fetch-warc-testdata.sh (see tests/Winnow.Tests/Warc/warc-testdata.tsv)";
+
+    private const string ArrowFolder = "arrow";
 
     private static readonly Lazy<string?> Root = new(Find);
 
@@ -23,6 +25,13 @@ internal static class WarcTestData
             .Where(line => line.Length > 0 && line[0] != '#')
             .Select(line => line.Split('\t')[0])
             .ToList();
+
+    /// <summary>The WARC, ARC and WET files of the manifest (the Arrow files, under arrow/, are not).</summary>
+    public static IReadOnlyList<string> Warcs() => Manifest().Where(name => !name.StartsWith(ArrowFolder + "/", StringComparison.Ordinal)).ToList();
+
+    /// <summary>The folders of WARC, ARC and WET files in <see cref="Folder"/>.</summary>
+    public static IReadOnlyList<string> WarcFolders() =>
+        Directory.GetDirectories(Folder ?? throw new InvalidOperationException(Absent)).Where(d => Path.GetFileName(d) != ArrowFolder).Order(StringComparer.Ordinal).ToList();
 
     /// <summary>The path of a file of the manifest; fails when the folder is there without it (an incomplete fetch).</summary>
     public static string File(string name)

@@ -7,46 +7,58 @@ using Winnow.Text;
 namespace Winnow.Readers;
 
 /// <summary>
-/// Writes a Parquet row as the JSON object a JSONL reader would read: one member per top-level
-/// column in schema order, each value with its type kept (numbers, booleans, strings, lists as
-/// arrays, structs and maps as objects, dates and times as ISO 8601 strings, binary as base64).
+/// Writes a table row (a Parquet or Arrow file's) as the JSON object a JSONL reader would read: one
+/// member per top-level column in schema order, each value with its type kept (numbers, booleans,
+/// strings, lists as arrays, structs and maps as objects, dates and times as ISO 8601 strings,
+/// binary as base64).
 /// </summary>
 /// <remarks>Stateless and thread-safe.</remarks>
-internal static class ParquetJson
+internal static class RowJson
 {
     /// <summary>How deep a value may nest; deeper parts are written as null (input nests at most 63 deep).</summary>
     private const int MaxDepth = 60;
 
     /// <summary>
-    /// Writes <paramref name="row"/> in the order of <paramref name="fields"/>; a column absent from
-    /// the row is null. An HTML field stored as bytes is decoded by its charset (see <see cref="ReaderOptions.CharsetField"/>).
+    /// Writes a Parquet <paramref name="row"/> in the order of <paramref name="fields"/>; a column
+    /// absent from the row is null.
     /// </summary>
     public static void WriteRow(Utf8JsonWriter writer, IReadOnlyList<Field> fields, IReadOnlyDictionary<string, object> row, in ReaderOptions options)
     {
         writer.WriteStartObject();
         foreach (var field in fields)
         {
-            writer.WritePropertyName(field.Name);
             row.TryGetValue(field.Name, out var value);
-            if (field.Name == "metadata" && value is string json && IsJsonObject(json))
-            {
-                // A metadata column holding a JSON object (as DataTrove and our own Parquet write it)
-                // is that object, whose members the record parser makes metadata fields.
-                writer.WriteRawValue(json, skipInputValidation: true);
-                continue;
-            }
-
-            if (field.Name == options.HtmlField && value is byte[] page)
-            {
-                var charset = options.CharsetField is { } name && row.TryGetValue(name, out var declared) ? declared as string : null;
-                writer.WriteStringValue(CharsetDecoder.Decode(page, string.IsNullOrWhiteSpace(charset) ? null : "text/html; charset=" + charset));
-                continue;
-            }
-
-            WriteValue(writer, field, value, 1);
+            WriteColumn(writer, field.Name, field, value, row, options);
         }
 
         writer.WriteEndObject();
+    }
+
+    /// <summary>
+    /// Writes one column of a row, its value as a CLR object (<paramref name="field"/>, the Parquet
+    /// schema's, when there is one, for how dates are meant). A metadata column holding a JSON object is
+    /// that object; an HTML field stored as bytes is decoded by its charset (see <see cref="ReaderOptions.CharsetField"/>),
+    /// looked up in <paramref name="row"/>.
+    /// </summary>
+    public static void WriteColumn(Utf8JsonWriter writer, string name, Field? field, object? value, IReadOnlyDictionary<string, object> row, in ReaderOptions options)
+    {
+        writer.WritePropertyName(name);
+        if (name == "metadata" && value is string json && IsJsonObject(json))
+        {
+            // A metadata column holding a JSON object (as DataTrove and our own Parquet write it)
+            // is that object, whose members the record parser makes metadata fields.
+            writer.WriteRawValue(json, skipInputValidation: true);
+            return;
+        }
+
+        if (name == options.HtmlField && value is byte[] page)
+        {
+            var charset = options.CharsetField is { } charsetName && row.TryGetValue(charsetName, out var declared) ? declared as string : null;
+            writer.WriteStringValue(CharsetDecoder.Decode(page, string.IsNullOrWhiteSpace(charset) ? null : "text/html; charset=" + charset));
+            return;
+        }
+
+        WriteValue(writer, field, value, 1);
     }
 
     private static void WriteValue(Utf8JsonWriter writer, Field? field, object? value, int depth)
