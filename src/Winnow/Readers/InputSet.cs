@@ -21,7 +21,7 @@ public static class InputSet
 
     // Formats of the field that a run cannot read: named in the summary rather than passed over.
     private static readonly string[] UnsupportedSuffixes =
-        [".zst", ".zstd", ".bz2", ".xz", ".lz4", ".lzma", ".7z", ".zip", ".tar", ".tgz", ".wat", ".wat.gz", ".avro", ".arrow"];
+        [".zst", ".zstd", ".bz2", ".xz", ".lz4", ".lzma", ".7z", ".zip", ".tar", ".tgz", ".wat", ".wat.gz", ".avro", ".orc"];
 
     /// <summary>Expands files, folders and "-" into input files, in a stable order.</summary>
     /// <param name="paths">Files, folders, or "-" for standard input (read as JSONL).</param>
@@ -188,6 +188,34 @@ public static class InputSet
                 : $"{_root}: --glob '{glob}' matches no file ({_entries:N0} entries in the folder){(what.Length > 0 ? "; " + what : "")}";
         }
 
+        // A dataset saved by Hugging Face datasets' save_to_disk: data-*.arrow files with
+        // dataset_info.json and state.json beside them, and, for several splits, dataset_dict.json
+        // in the folder above theirs. Those JSON files describe the dataset; read as JSON records
+        // they would each be a rejection for a missing text field.
+        private static bool IsDatasetMetadata(string path, List<string> siblings)
+        {
+            var name = Path.GetFileName(path);
+            if (name is "dataset_info.json" or "state.json")
+            {
+                return siblings.Any(IsArrow);
+            }
+
+            return name == "dataset_dict.json" && siblings.Any(s => FileSystemNode.Stat(s).Kind == NodeKind.Folder && ListOrEmpty(s).Any(IsArrow));
+
+            static bool IsArrow(string p) => p.EndsWith(".arrow", StringComparison.OrdinalIgnoreCase);
+            static IEnumerable<string> ListOrEmpty(string folder)
+            {
+                try
+                {
+                    return FileSystemNode.List(folder).ToList();
+                }
+                catch (IOException)
+                {
+                    return [];
+                }
+            }
+        }
+
         /// <param name="folder">The folder's path.</param>
         /// <param name="prefix">Its name relative to the input folder, '/' ended (empty for the input folder).</param>
         private void Walk(string folder, string prefix)
@@ -205,7 +233,8 @@ public static class InputSet
                 return;
             }
 
-            foreach (var path in entries.Order(StringComparer.Ordinal))
+            var ordered = entries.Order(StringComparer.Ordinal).ToList();
+            foreach (var path in ordered)
             {
                 _entries++;
                 // Names are built, not computed from paths: .NET's path functions refuse the escape
@@ -225,6 +254,12 @@ public static class InputSet
                         Skip(SkippedFileReasons.FolderLink, name + "/");
                     }
 
+                    continue;
+                }
+
+                if (_matcher is null && IsDatasetMetadata(path, ordered))
+                {
+                    Skip(SkippedFileReasons.DatasetMetadata, name);
                     continue;
                 }
 

@@ -3,7 +3,7 @@ namespace Winnow.Readers;
 /// <summary>Files of an input folder that a run does not read, by reason. Stable: the reasons are keys in stats.json.</summary>
 public static class SkippedFileReasons
 {
-    /// <summary>A format Winnow does not read yet (.zst, .bz2, .xz, .lz4, .arc, .zip, .parquet...).</summary>
+    /// <summary>A format Winnow does not read yet (.7z, .zip, .tar, .wat, .avro, .orc...).</summary>
     public const string UnsupportedType = "unsupported_type";
 
     /// <summary>A file of no type Winnow reads (images, stylesheets, ...), left out of a folder without --glob.</summary>
@@ -17,6 +17,12 @@ public static class SkippedFileReasons
 
     /// <summary>A file reached again through a link: read once, under its first name.</summary>
     public const string SameFile = "file_seen_before";
+
+    /// <summary>
+    /// The description of a Hugging Face dataset saved with save_to_disk (dataset_info.json and
+    /// state.json beside its .arrow files, dataset_dict.json above its splits): not documents.
+    /// </summary>
+    public const string DatasetMetadata = "dataset_metadata";
 }
 
 /// <summary>How many files were skipped for one reason, and the first few of their names.</summary>

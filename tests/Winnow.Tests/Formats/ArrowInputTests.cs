@@ -178,6 +178,28 @@ public sealed class ArrowInputTests
     }
 
     [Fact]
+    public void ADatasetSavedToDiskIsReadWithoutItsDescriptionFiles()
+    {
+        // Hugging Face datasets' save_to_disk of a DatasetDict: a folder per split holding its
+        // .arrow files, dataset_info.json and state.json; dataset_dict.json above them.
+        using var dir = new TempDir();
+        foreach (var (split, rows) in new[] { ("test", 30), ("train", 70) })
+        {
+            Write(dir[$"in/{split}/data-00000-of-00001.arrow"], fileFormat: false, rows);
+            dir.Write($"in/{split}/dataset_info.json", "{\n  \"citation\": \"\",\n  \"description\": \"\",\n  \"features\": {\"text\": {\"dtype\": \"string\", \"_type\": \"Value\"}}\n}"u8.ToArray());
+            dir.Write($"in/{split}/state.json", "{\n  \"_data_files\": [{\"filename\": \"data-00000-of-00001.arrow\"}],\n  \"_split\": null\n}"u8.ToArray());
+        }
+
+        dir.Write("in/dataset_dict.json", "{\"splits\": [\"train\", \"test\"]}"u8.ToArray());
+        dir.Write("in/notes/state.json", "{\"text\": \"a state.json with no .arrow beside it is a record\"}\n"u8.ToArray());
+        var stats = Runs.Exact(dir["in"], dir["out"]);
+        Assert.Equal(101, stats.In.Documents);
+        Assert.Equal(0, stats.Rejected.Documents);
+        Assert.Equal(5, stats.SkippedFiles[SkippedFileReasons.DatasetMetadata].Count);
+        Runs.AssertBalanced(stats);
+    }
+
+    [Fact]
     public void AnArrowFileIsReadByTheCliToo()
     {
         using var dir = new TempDir();
