@@ -200,6 +200,30 @@ public sealed class ArrowInputTests
     }
 
     [Fact]
+    public void AShardedRunOfArrowFilesGivesTheBytesOfASingleProcessRun()
+    {
+        // An Arrow file is one shard, never cut; the plan names its kind and the tasks read it back.
+        using var dir = new TempDir();
+        Write(dir["in/a.arrow"], fileFormat: false, 300, 300);
+        Write(dir["in/b.feather"], fileFormat: true, 200);
+        Sharding.ShardedRunTests.Corpus(dir, docs: 300);
+        var single = Sharding.ShardedRunTests.EveryStage().Run(Sharding.ShardedRunTests.Options([dir["in"]], dir["single"], 2));
+        Runs.AssertBalanced(single);
+        var options = Sharding.ShardedRunTests.Options([dir["in"]], dir["sharded"], 2);
+        var sharding = new Winnow.Sharding.ShardedRunOptions { Tasks = 3, Workers = 2, InputShardBytes = 64_000 };
+        var plan = Winnow.Sharding.ShardedRun.Prepare(Sharding.ShardedRunTests.EveryStage().Stages, options, sharding);
+        Assert.Contains(plan.Shards, shard => shard.Any(f => f.Kind == InputKind.Arrow));
+        Runs.AssertBalanced(new Winnow.Sharding.LocalExecutor(Sharding.ShardedRunTests.EveryStage(), options, sharding).Run(plan)!);
+        var expected = RunOutputReader.AllFiles(dir["single"]);
+        var actual = RunOutputReader.AllFiles(dir["sharded"]);
+        Assert.Equal(expected.Keys, actual.Keys);
+        foreach (var (name, bytes) in expected)
+        {
+            Assert.True(bytes.AsSpan().SequenceEqual(actual[name]), $"{name} differs");
+        }
+    }
+
+    [Fact]
     public void AnArrowFileIsReadByTheCliToo()
     {
         using var dir = new TempDir();
