@@ -15,7 +15,9 @@
 #                                               `winnow extract -t 1`, `-t 2`, one `gzip -d` of the
 #                                               pages alone and two at once (µs clock). Two busy
 #                                               vCPUs of a shared host rarely give twice one's work;
-#                                               the gzip pair says how far this machine goes.
+#                                               the gzip pair says how far this machine goes. Also
+#                                               the median of each repeat's own ratio, steadier
+#                                               when the host's load drifts.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 mode=warm
@@ -41,7 +43,7 @@ if [ "$mode" = scaling ]; then
   median() { sort -n | awk '{ v[NR] = $1 } END { print (NR % 2) ? v[(NR + 1) / 2] : (v[NR / 2] + v[NR / 2 + 1]) / 2 }'; }
   steal() { awk '/^cpu / { print $9 }' /proc/stat; }
   steal_before=$(steal)
-  echo "set | pages | winnow 1 thread, wall (median of $repeats) | 2 threads | 1 / 2 threads | gzip -d alone | two at once | machine: 2 × alone / two at once"
+  echo "set | pages | winnow 1 thread, wall (median of $repeats) | 2 threads | 1 / 2 threads (median of the runs' ratios) | gzip -d alone | two at once | machine: 2 × alone / two at once"
   for set in benchmark development; do
     if [ $set = benchmark ]; then inputs=("$bench/html"); pages=181; copies=2
     else inputs=("$dev/dragnet/html" "$dev/cleaneval-dev/html" "$dev/readability/html"); pages=1555; copies=1; fi
@@ -57,7 +59,10 @@ if [ "$mode" = scaling ]; then
     done
     cmp -s "$out/w1.jsonl" "$out/w2.jsonl" || { echo "winnow's output differs between 1 and 2 threads" >&2; exit 1; }
     t1=$(median < "$out/t1"); t2=$(median < "$out/t2"); g1=$(median < "$out/g1"); g2=$(median < "$out/g2")
-    printf '%s | %d | %.3f s | %.3f s | %.2fx | %.3f s | %.3f s | %.2fx\n' "$set" "$pages" "$t1" "$t2" "$(echo "$t1 / $t2" | bc -l)" "$g1" "$g2" "$(echo "2 * $g1 / $g2" | bc -l)"
+    # The host's load drifts over minutes: the ratios of runs made one after the other (a pair per
+    # repeat) are steadier than the ratio of the medians; both are shown.
+    pw=$(paste "$out/t1" "$out/t2" | awk '{ print $1 / $2 }' | median); pg=$(paste "$out/g1" "$out/g2" | awk '{ print 2 * $1 / $2 }' | median)
+    printf '%s | %d | %.3f s | %.3f s | %.2fx (pairs %.2fx) | %.3f s | %.3f s | %.2fx (pairs %.2fx)\n' "$set" "$pages" "$t1" "$t2" "$(echo "$t1 / $t2" | bc -l)" "$pw" "$g1" "$g2" "$(echo "2 * $g1 / $g2" | bc -l)" "$pg"
   done
   echo "load average after: $(cut -d' ' -f1-3 /proc/loadavg); CPU time stolen by the host meanwhile: $(( ($(steal) - steal_before) * 1000 / $(getconf CLK_TCK) )) ms"
   exit 0
