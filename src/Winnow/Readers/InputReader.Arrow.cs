@@ -1,4 +1,5 @@
 using System.Buffers;
+using System.Buffers.Binary;
 using System.Globalization;
 using System.Text.Json;
 using Apache.Arrow.Compression;
@@ -38,12 +39,17 @@ internal sealed partial class InputReader
         try
         {
             stream = FileSystemNode.OpenRead(file.Path, 1 << 16, FileOptions.SequentialScan);
-            var head = new byte[8];
-            var got = stream.ReadAtLeast(head, head.Length, throwOnEndOfStream: false);
-            var body = head.AsSpan(0, got).StartsWith(ArrowFileMagic) ? stream : new PrefixedStream(head, got, stream, leaveOpen: true);
-            reader = new ArrowStreamReader(body, BoundedArrowAllocator.Instance, ArrowCodecs, leaveOpen: true);
-            schema = reader.Schema; // read now, so that a file that is not Arrow is one rejection here
-            problem = schema is null ? "no schema where the file starts" : null;
+            var (front, frontLength, refused) = ReadSchemaMessage(stream);
+            if (refused is not null)
+            {
+                problem = refused;
+            }
+            else
+            {
+                reader = new ArrowStreamReader(new PrefixedStream(front, frontLength, stream, leaveOpen: true), BoundedArrowAllocator.Instance, ArrowCodecs, leaveOpen: true);
+                schema = reader.Schema; // read now, so that a file that is not Arrow is one rejection here
+                problem = schema is null ? "no schema where the file starts" : null;
+            }
         }
         catch (Exception e) when (e is not OutOfMemoryException)
         {
@@ -156,6 +162,43 @@ internal sealed partial class InputReader
         catch (Exception e) when (e is not OutOfMemoryException)
         {
         }
+    }
+
+    /// <summary>
+    /// Reads the stream's first message (the schema; after the file format's magic number, which is
+    /// dropped) and checks it with <see cref="ArrowSchemaGuard"/>; returns the bytes read, to be
+    /// read again before the rest, or why the file is refused. A file too short for the check is
+    /// left to the library, which reports it.
+    /// </summary>
+    private static (byte[] Front, int Length, string? Refused) ReadSchemaMessage(Stream stream)
+    {
+        var front = new byte[16];
+        var got = stream.ReadAtLeast(front, 8, throwOnEndOfStream: false);
+        var start = front.AsSpan(0, got).StartsWith(ArrowFileMagic) ? 8 : 0;
+        got += stream.ReadAtLeast(front.AsSpan(got), Math.Max(0, start + 8 - got), throwOnEndOfStream: false);
+        if (got < start + 8)
+        {
+            return (front[start..], Math.Max(0, got - start), null);
+        }
+
+        // A message is [0xFFFFFFFF] length metadata body; before format 0.15 the marker was absent.
+        var first = BinaryPrimitives.ReadInt32LittleEndian(front.AsSpan(start));
+        var prefix = first == -1 ? 8 : 4;
+        var length = first == -1 ? BinaryPrimitives.ReadInt32LittleEndian(front.AsSpan(start + 4)) : first;
+        if (length is < 0 or > ArrowSchemaGuard.MaxMessageBytes)
+        {
+            return ([], 0, string.Create(CultureInfo.InvariantCulture, $"a schema message of {length:N0} bytes (at most {ArrowSchemaGuard.MaxMessageBytes:N0})"));
+        }
+
+        var whole = start + prefix + length;
+        if (front.Length < whole)
+        {
+            Array.Resize(ref front, whole);
+        }
+
+        got += stream.ReadAtLeast(front.AsSpan(got), Math.Max(0, whole - got), throwOnEndOfStream: false);
+        var refused = got >= whole && length > 0 ? ArrowSchemaGuard.Check(front.AsSpan(start + prefix, length)) : null;
+        return (front[start..got], got - start, refused);
     }
 
     /// <summary>

@@ -223,6 +223,45 @@ public sealed class ArrowInputTests
         }
     }
 
+    [Theory]
+    [InlineData(64, null)]
+    [InlineData(65, "fields nested over 64 deep")]
+    [InlineData(100_000, "fields nested over 64 deep")]
+    public void ASchemaNestedTooDeepIsOneRejectionNotACrash(int depth, string? refused)
+    {
+        // A list of lists of … 100,000 deep is 4 MB of schema; the library reads a field's children
+        // recursively, and that deep it overflowed the stack and ended the process.
+        using var dir = new TempDir();
+        IArrowType type = StringType.Default;
+        for (var i = 1; i < depth; i++)
+        {
+            type = new ListType(new Field("item", type, true));
+        }
+
+        var schema = new Schema.Builder().Field(f => f.Name("text").DataType(type)).Build();
+        var writing = new Thread(() =>
+        {
+            using var stream = File.Create(dir["deep.arrow"]);
+            using var writer = new ArrowStreamWriter(stream, schema);
+            writer.WriteStart();
+            writer.WriteEnd();
+        }, 512 << 20); // the writer recurses too
+        writing.Start();
+        writing.Join();
+
+        var records = Read(dir["deep.arrow"]);
+        var only = Assert.Single(records);
+        if (refused is null)
+        {
+            Assert.Equal(RejectionReasons.EmptyFile, only.Reason); // a schema and no batch: readable, and empty
+        }
+        else
+        {
+            Assert.Equal(RejectionReasons.CorruptArrow, only.Reason);
+            Assert.Equal($"not a readable Arrow IPC file: {refused}", only.Message);
+        }
+    }
+
     [Fact]
     public void AnArrowFileIsReadByTheCliToo()
     {
