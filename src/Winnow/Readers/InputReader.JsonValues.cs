@@ -17,8 +17,12 @@ internal sealed partial class InputReader
     /// news crawlers write one article each; or several in a row), or JSON Lines. A head that ends
     /// before it can tell is taken for a long JSONL line.
     /// </summary>
-    internal static JsonLayout LayoutOf(ReadOnlySpan<byte> head, bool wholeFile = false)
+    internal static JsonLayout LayoutOf(ReadOnlySpan<byte> head, bool wholeFile = false) => LayoutOf(head, wholeFile, out _);
+
+    /// <summary>As <see cref="LayoutOf(ReadOnlySpan{byte}, bool)"/>; <paramref name="decided"/> is false when the first value goes on past the head, so that more of the file would tell.</summary>
+    internal static JsonLayout LayoutOf(ReadOnlySpan<byte> head, bool wholeFile, out bool decided)
     {
+        decided = true;
         if (head.StartsWith("\uFEFF"u8))
         {
             head = head[3..];
@@ -92,6 +96,7 @@ internal sealed partial class InputReader
 
         // The first value goes on past what was read: long, so a file of records, unless the whole
         // file was read and the value never closes (a bad record of JSON Lines).
+        decided = wholeFile;
         return wholeFile ? JsonLayout.Lines : opening == (byte)'[' ? JsonLayout.Array : JsonLayout.Values;
     }
 
@@ -424,7 +429,7 @@ internal sealed partial class InputReader
     }
 }
 
-/// <summary>How a file of JSON records lays them out (<see cref="InputReader.LayoutOf"/>).</summary>
+/// <summary>How a file of JSON records lays them out (<see cref="InputReader.LayoutOf(ReadOnlySpan{byte}, bool)"/>).</summary>
 internal enum JsonLayout
 {
     /// <summary>One record a line (JSON Lines).</summary>

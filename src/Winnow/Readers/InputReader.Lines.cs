@@ -45,10 +45,13 @@ internal sealed partial class InputReader
         }
     }
 
+    /// <summary>How far the start of a JSON file is read to tell its layout when its first value is long (a compact array read on past it is taken for one).</summary>
+    internal const int MaxLayoutPeekBytes = 16 << 20;
+
     /// <summary>
     /// Reads the first bytes of <paramref name="stream"/>, up to the first that is not whitespace
-    /// (at most 64 kB; through the first line when it opens an object), and replaces it with a
-    /// stream that gives them again: how the file lays out its records (<see cref="LayoutOf"/>), from
+    /// (at most 64 kB), or while a first object or array is open (up to <see cref="MaxLayoutPeekBytes"/>), and replaces it with a
+    /// stream that gives them again: how the file lays out its records (<see cref="LayoutOf(ReadOnlySpan{byte}, bool)"/>), from
     /// any stream, a pipe or a decompressor included.
     /// </summary>
     private static void PeekHead(ref Stream stream, out JsonLayout layout)
@@ -65,7 +68,7 @@ internal sealed partial class InputReader
             {
                 if (length == head.Length)
                 {
-                    if (head.Length >= 1 << 16)
+                    if (head.Length >= (HasContent(head) || !OpensValue(head) ? 1 << 16 : MaxLayoutPeekBytes))
                     {
                         break;
                     }
@@ -80,7 +83,11 @@ internal sealed partial class InputReader
                 }
 
                 length += read;
-                if (HasContent(head.AsSpan(0, length)) || (length == head.Length && LayoutOf(head.AsSpan(0, length)) == JsonLayout.Lines))
+
+                // An object or an array is read on to where its first value tells the layout: a JSON
+                // Lines file whose first line is a long bad record ("[{…}]" of 100 KB, more lines
+                // after it) is no array, which only that line's end can tell.
+                if (HasContent(head.AsSpan(0, length)) || (OpensValue(head.AsSpan(0, length)) && Decided(head.AsSpan(0, length))))
                 {
                     break;
                 }
@@ -106,6 +113,12 @@ internal sealed partial class InputReader
 
         layout = LayoutOf(head.AsSpan(0, length), wholeFile);
 
+        static bool Decided(ReadOnlySpan<byte> bytes)
+        {
+            LayoutOf(bytes, wholeFile: false, out var decided);
+            return decided;
+        }
+
         // Past a byte-order mark (or what may yet become one), a byte that is not whitespace.
         static bool HasContent(ReadOnlySpan<byte> bytes)
         {
@@ -118,9 +131,17 @@ internal sealed partial class InputReader
                 return false;
             }
 
-            // An object or an array is read on (up to 64 kB) to where its first value closes.
+            // An object or an array is read on (OpensValue) to where its first value closes.
             var first = bytes.IndexOfAnyExcept(" \t\r\n"u8);
             return first >= 0 && bytes[first] is not ((byte)'{' or (byte)'[');
+        }
+
+        // The first byte that is not whitespace (past a byte-order mark) opens an object or an array.
+        static bool OpensValue(ReadOnlySpan<byte> bytes)
+        {
+            bytes = bytes.StartsWith("\uFEFF"u8) ? bytes[3..] : bytes;
+            var first = bytes.IndexOfAnyExcept(" \t\r\n"u8);
+            return first >= 0 && bytes[first] is (byte)'{' or (byte)'[';
         }
     }
 

@@ -135,6 +135,29 @@ public sealed class JsonLayoutTests
     }
 
     [Fact]
+    public void JsonLinesWhoseFirstLineIsALongArrayOfObjectsAreStillReadAsLines()
+    {
+        // The first line opens an array of objects and closes it 200 kB on, past the 64 kB the
+        // layout used to be told from: only that line's end shows more lines after it. (Found by
+        // RunPropertyTests.HostileJsonlThroughEveryStage: the line was read as an array's elements.)
+        using var dir = new TempDir();
+        var element = "{\"note\":\"" + new string('x', 1000) + "\"}";
+        var first = "[" + string.Join(",", Enumerable.Repeat(element, 200)) + "]";
+        dir.Write("in/a.jsonl", first + "\n{\"id\":\"x\",\"text\":\"second line\"}\n{\"text\":\"third line\"}\n");
+        var seen = new List<Rejection>();
+        var stats = Runs.Exact(dir["in"], dir["out"], configure: o => o with { OnRejected = seen.Add });
+
+        Assert.Equal(new DocumentSource("a.jsonl", 1), Assert.Single(seen).Source);
+        Assert.Equal([("x", "second line"), ("a.jsonl:3", "third line")], Kept(dir["out"]));
+        Runs.AssertBalanced(stats);
+
+        // The same array alone in its file is an array of records, each one read.
+        dir.Write("alone/b.json", first + "\n");
+        var alone = Runs.Exact(dir["alone"], dir["out-alone"]);
+        Assert.Equal(200, alone.In.Documents);
+    }
+
+    [Fact]
     public void IndentedObjectsAreRecordsAsTheirLinesWouldBe()
     {
         using var dir = new TempDir();
