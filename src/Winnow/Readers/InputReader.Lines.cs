@@ -68,7 +68,7 @@ internal sealed partial class InputReader
             {
                 if (length == head.Length)
                 {
-                    if (head.Length >= (HasContent(head) || !OpensValue(head) ? 1 << 16 : MaxLayoutPeekBytes))
+                    if (head.Length >= (OpensValue(head) ? MaxLayoutPeekBytes : 1 << 16))
                     {
                         break;
                     }
@@ -86,8 +86,9 @@ internal sealed partial class InputReader
 
                 // An object or an array is read on to where its first value tells the layout: a JSON
                 // Lines file whose first line is a long bad record ("[{…}]" of 100 KB, more lines
-                // after it) is no array, which only that line's end can tell.
-                if (HasContent(head.AsSpan(0, length)) || (OpensValue(head.AsSpan(0, length)) && Decided(head.AsSpan(0, length))))
+                // after it) is no array, which only that line's end can tell. Asked when the head is
+                // full, so a pipe's small reads do not each scan it again.
+                if (HasContent(head.AsSpan(0, length)) || (length == head.Length && OpensValue(head) && Decided(head)))
                 {
                     break;
                 }
@@ -119,8 +120,14 @@ internal sealed partial class InputReader
             return decided;
         }
 
-        // Past a byte-order mark (or what may yet become one), a byte that is not whitespace.
-        static bool HasContent(ReadOnlySpan<byte> bytes)
+        // Past a byte-order mark (or what may yet become one), a byte that is not whitespace and
+        // opens no object or array (those are read on, OpensValue).
+        static bool HasContent(ReadOnlySpan<byte> bytes) => FirstByte(bytes) is >= 0 and not ((byte)'{' or (byte)'[');
+
+        static bool OpensValue(ReadOnlySpan<byte> bytes) => FirstByte(bytes) is (byte)'{' or (byte)'[';
+
+        // The first byte past a byte-order mark and whitespace; -1 when there is none yet.
+        static int FirstByte(ReadOnlySpan<byte> bytes)
         {
             if (bytes.StartsWith("\uFEFF"u8))
             {
@@ -128,20 +135,11 @@ internal sealed partial class InputReader
             }
             else if (bytes.Length < 3 && "\uFEFF"u8.StartsWith(bytes))
             {
-                return false;
+                return -1;
             }
 
-            // An object or an array is read on (OpensValue) to where its first value closes.
             var first = bytes.IndexOfAnyExcept(" \t\r\n"u8);
-            return first >= 0 && bytes[first] is not ((byte)'{' or (byte)'[');
-        }
-
-        // The first byte that is not whitespace (past a byte-order mark) opens an object or an array.
-        static bool OpensValue(ReadOnlySpan<byte> bytes)
-        {
-            bytes = bytes.StartsWith("\uFEFF"u8) ? bytes[3..] : bytes;
-            var first = bytes.IndexOfAnyExcept(" \t\r\n"u8);
-            return first >= 0 && bytes[first] is (byte)'{' or (byte)'[';
+            return first < 0 ? -1 : bytes[first];
         }
     }
 
