@@ -46,7 +46,11 @@ internal sealed partial class InputReader
                 yield break;
             }
 
-            reader = ParquetReader.CreateAsync(stream, ParquetReadOptions, leaveStreamOpen: true).GetAwaiter().GetResult();
+            problem = ParquetSchemaGuard.Check(stream);
+            if (problem is null)
+            {
+                reader = ParquetReader.CreateAsync(stream, ParquetReadOptions, leaveStreamOpen: true).GetAwaiter().GetResult();
+            }
         }
         catch (Exception e) when (e is not OutOfMemoryException)
         {

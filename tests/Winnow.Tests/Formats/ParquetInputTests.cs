@@ -1,3 +1,5 @@
+using System.Text;
+using System.Text.Json.Nodes;
 using Winnow.Documents;
 using Winnow.Readers;
 using Winnow.Tests.Cli;
@@ -175,6 +177,144 @@ public sealed class ParquetInputTests
         Assert.Equal([RejectionReasons.CorruptParquet, RejectionReasons.EmptyFile, RejectionReasons.CorruptParquet], rejected.Select(r => r["reason"]!.GetValue<string>()));
         Assert.Contains("not a readable Parquet file", rejected[0]["message"]!.GetValue<string>(), StringComparison.Ordinal);
         Runs.AssertBalanced(stats);
+    }
+
+    [Theory]
+    [InlineData(3, null)]
+    [InlineData(63, null)]
+    [InlineData(64, "fields nested over 64 deep")]
+    public void StructsNestedUpTo64FieldsDeepAreReadAndDeeperRefused(int structs, string? refused)
+    {
+        // DuckDB writes a struct of a struct of … of a string: the string is field number structs + 1.
+        // A document's metadata nests at most 60 deep (RowJson): below that a value is null.
+        using var dir = new TempDir();
+        var value = "'deep text ' || i";
+        for (var i = 0; i < structs; i++)
+        {
+            value = "{'s': " + value + "}";
+        }
+
+        Directory.CreateDirectory(dir["in"]);
+        DuckDb.Execute($"COPY (SELECT 'document ' || i AS text, {value} AS nested FROM range(3) t(i)) TO {DuckDb.Quote(dir["in/deep.parquet"])} (FORMAT parquet)");
+        var stats = Runs.Exact(dir["in"], dir["out"]);
+        if (refused is null)
+        {
+            var documents = Records(dir["out"], "documents");
+            Assert.Equal(3, documents.Count);
+            Assert.Equal("document 2", documents[2]["text"]!.GetValue<string>());
+            var inner = documents[2]["metadata"]!["nested"];
+            var levels = 0;
+            while (inner is JsonObject nested)
+            {
+                inner = nested["s"];
+                levels++;
+            }
+
+            if (structs < 50)
+            {
+                Assert.Equal(structs, levels);
+                Assert.Equal("deep text 2", inner!.GetValue<string>());
+            }
+            else
+            {
+                Assert.InRange(levels, 50, structs);
+            }
+        }
+        else
+        {
+            var only = Assert.Single(Records(dir["out"], "rejected"));
+            Assert.Equal(RejectionReasons.CorruptParquet, only["reason"]!.GetValue<string>());
+            Assert.Equal($"not a readable Parquet file: {refused}", only["message"]!.GetValue<string>());
+        }
+
+        Runs.AssertBalanced(stats);
+    }
+
+    [Theory]
+    [InlineData(63, RejectionReasons.EmptyFile)]
+    [InlineData(64, RejectionReasons.CorruptParquet)]
+    [InlineData(100_000, RejectionReasons.CorruptParquet)]
+    public void AFooterNestingGroups100000DeepIsRefusedAtOnce(int groups, string reason)
+    {
+        // Parquet.Net builds each column's path from its parent's: 100,000 groups deep (an 800 kB
+        // footer) ran for minutes and took tens of gigabytes; 30,000 deep took 34 s and 5 GB.
+        using var dir = new TempDir();
+        dir.Write("in/deep.parquet", ParquetFooterOnly(groups));
+        var stats = Runs.Exact(dir["in"], dir["out"]);
+        var only = Assert.Single(Records(dir["out"], "rejected"));
+        Assert.Equal(reason, only["reason"]!.GetValue<string>());
+        if (reason == RejectionReasons.CorruptParquet)
+        {
+            Assert.Equal("not a readable Parquet file: fields nested over 64 deep", only["message"]!.GetValue<string>());
+        }
+
+        Runs.AssertBalanced(stats);
+    }
+
+    /// <summary>
+    /// A Parquet file of no rows whose schema nests <paramref name="groups"/> optional groups, the
+    /// innermost holding one string column: the footer written by hand in Thrift's compact protocol
+    /// (parquet.thrift's FileMetaData: version, schema, num_rows, row_groups).
+    /// </summary>
+    private static byte[] ParquetFooterOnly(int groups)
+    {
+        var footer = new List<byte>();
+        void Byte(int b) => footer.Add((byte)b);
+        void Varint(ulong v)
+        {
+            for (; v >= 0x80; v >>= 7)
+            {
+                Byte((int)(v & 0x7F) | 0x80);
+            }
+
+            Byte((int)v);
+        }
+
+        void I32(int delta, int v)
+        {
+            Byte((delta << 4) | 5);
+            Varint((ulong)((v << 1) ^ (v >> 31)));
+        }
+
+        void Element(string name, int? children, int? type)
+        {
+            var last = 0;
+            if (type is { } t)
+            {
+                I32(1, t); // type: BYTE_ARRAY
+                last = 1;
+            }
+
+            I32(3 - last, 1); // repetition_type: OPTIONAL
+            Byte(((4 - 3) << 4) | 8); // name
+            Varint((ulong)name.Length);
+            footer.AddRange(Encoding.ASCII.GetBytes(name));
+            if (children is { } c)
+            {
+                I32(5 - 4, c); // num_children
+            }
+
+            Byte(0);
+        }
+
+        I32(1, 1); // version
+        Byte((1 << 4) | 9); // schema: a list of structs
+        Byte(0xF0 | 12);
+        Varint((ulong)groups + 2);
+        Element("schema", 1, null);
+        for (var i = 0; i < groups; i++)
+        {
+            Element("g", 1, null);
+        }
+
+        Element("text", null, 6);
+        Byte((1 << 4) | 6); // num_rows
+        Byte(0);
+        Byte((1 << 4) | 9); // row_groups: none
+        Byte(12);
+        Byte(0);
+        var length = BitConverter.GetBytes(footer.Count);
+        return [.. "PAR1"u8, .. footer, .. length, .. "PAR1"u8];
     }
 
     [Fact]
