@@ -2,6 +2,7 @@ using System.Buffers;
 using System.Globalization;
 using System.Text.Json;
 using Parquet;
+using Parquet.Schema;
 using Winnow.Documents;
 using Winnow.IO;
 using Winnow.Writers;
@@ -33,7 +34,9 @@ internal sealed partial class InputReader
     {
         FileStream? stream = null;
         ParquetReader? reader = null;
+        IReadOnlyList<Field>? fields = null;
         string? problem = null;
+        var reason = RejectionReasons.CorruptParquet;
         try
         {
             stream = FileSystemNode.OpenRead(file.Path, 1 << 16, FileOptions.RandomAccess);
@@ -50,23 +53,37 @@ internal sealed partial class InputReader
             if (problem is null)
             {
                 reader = ParquetReader.CreateAsync(stream, ParquetReadOptions, leaveStreamOpen: true).GetAwaiter().GetResult();
+
+                // The library builds the schema from the footer on first use: a column type it
+                // does not know (float16, a type code from a later format version) or a malformed
+                // map or list throws here, and must be this file's rejection, not the run's end.
+                fields = reader.Schema.Fields;
             }
+        }
+        catch (NotSupportedException e)
+        {
+            reason = RejectionReasons.UnsupportedFormat;
+            problem = $"a column the Parquet reader cannot read ({e.Message}); convert or drop that column";
         }
         catch (Exception e) when (e is not OutOfMemoryException)
         {
             problem = e.Message;
         }
 
-        if (reader is null)
+        if (reader is null || fields is null)
         {
+            if (reader is not null)
+            {
+                reader.DisposeAsync().AsTask().GetAwaiter().GetResult();
+            }
+
             stream?.Dispose();
-            RejectUnopened(file, RejectionReasons.CorruptParquet, "Parquet", problem);
+            RejectUnopened(file, reason, "Parquet", problem);
             yield break;
         }
 
         var scratch = new ArrayBufferWriter<byte>(1 << 16);
         using var json = new Utf8JsonWriter(scratch, DocumentJson.WriterOptions);
-        var fields = reader.Schema.Fields;
         var flat = ParquetColumns.CanRead(fields);
         var groups = reader.RowGroupCount;
         var rows = 0L;

@@ -6,20 +6,27 @@ using Parquet.Serialization;
 namespace Winnow.Readers;
 
 /// <summary>
-/// Reads a row group of a flat Parquet file — every top-level column a plain value, as in
-/// FineWeb, DCLM or DataTrove's output — column by column into rows.
+/// Reads a row group of a Parquet file column by column into rows: plain columns, structs, lists
+/// and maps, nested in any way (FineWeb, DCLM and DataTrove's output are flat; many Hugging Face
+/// datasets have list, struct or map columns).
 /// </summary>
 /// <remarks>
 /// Parquet.Net's untyped row reader builds and compiles an expression tree per schema, which a
 /// natively compiled command cannot do; this reader calls the typed column reads instead, and
-/// gives the same values as that reader (a test compares the two on every column type). Files with
-/// lists, maps or structs still go through Parquet.Net's row reader.
+/// gives the same values as that reader (tests compare the two on every column type and on nested
+/// columns with nulls and empty lists at every level). Each leaf column comes with its definition
+/// and repetition levels (the Dremel encoding the format uses), and rows are assembled from them:
+/// a repetition level of 0 starts a row, one at a list's own level starts an element of that
+/// list, and a definition level below a field's says the field (or an outer one) is null or empty.
 /// </remarks>
 internal static class ParquetColumns
 {
+    /// <summary>The most level entries (values, nulls and empty lists) a column of one row group may state.</summary>
+    internal const long MaxColumnEntries = 1L << 26;
+
     /// <summary>
-    /// True when every column is a plain value of a type <see cref="ReadRowGroup"/> reads, or a
-    /// struct of such (as Winnow's own Parquet output has): nothing repeated, no maps.
+    /// True when every leaf column is of a type <see cref="ReadRowGroup"/> reads, inside structs,
+    /// lists and maps nested in any way.
     /// </summary>
     public static bool CanRead(IReadOnlyList<Field> fields)
     {
@@ -27,8 +34,10 @@ internal static class ParquetColumns
         {
             var readable = field switch
             {
-                DataField { MaxRepetitionLevel: 0 } data => Readable(data),
-                StructField { MaxRepetitionLevel: 0 } group => CanRead(group.Fields),
+                DataField data => Readable(data),
+                StructField group => CanRead(group.Fields),
+                ListField list => CanRead([list.Item]),
+                MapField map => CanRead([map.Key, map.Value]),
                 _ => false,
             };
             if (!readable)
@@ -42,20 +51,20 @@ internal static class ParquetColumns
 
     /// <summary>
     /// The rows of row group <paramref name="group"/> of any file: column by column when
-    /// <paramref name="flat"/> (<see cref="CanRead"/>), else through Parquet.Net's row reader, which
-    /// compiles expression trees and so runs only in the command built for the .NET runtime (else
-    /// <see cref="NotSupportedException"/>). <paramref name="options"/> are the row reader's.
+    /// <paramref name="readable"/> (<see cref="CanRead"/>), else through Parquet.Net's row reader,
+    /// which compiles expression trees and so runs only in the command built for the .NET runtime
+    /// (else <see cref="NotSupportedException"/>). <paramref name="options"/> are the row reader's.
     /// </summary>
-    public static IList<Dictionary<string, object>> ReadRows(ParquetReader reader, Stream stream, int group, IReadOnlyList<Field> fields, bool flat, ParquetOptions options)
+    public static IList<Dictionary<string, object>> ReadRows(ParquetReader reader, Stream stream, int group, IReadOnlyList<Field> fields, bool readable, ParquetOptions options)
     {
-        if (flat)
+        if (readable)
         {
             return ReadRowGroup(reader, group, fields, checked((int)reader.Metadata!.RowGroups[group].NumRows));
         }
 
         if (!RuntimeFeature.IsDynamicCodeSupported)
         {
-            throw new NotSupportedException("lists and maps nested in Parquet columns are read only by the command built for the .NET runtime (WINNOW_BUILD=jit ./winnow)");
+            throw new NotSupportedException("a column type the native command cannot read; the command built for the .NET runtime can (WINNOW_BUILD=jit ./winnow)");
         }
 
         stream.Position = 0;
@@ -64,68 +73,287 @@ internal static class ParquetColumns
 
     /// <summary>
     /// The rows of row group <paramref name="group"/> as column name → value (absent: null),
-    /// the shape <see cref="RowJson.WriteRow"/> takes.
+    /// the shape <see cref="RowJson.WriteRow"/> takes: a struct as such a dictionary, a list as a
+    /// list, a map as a dictionary of its keys in file order.
     /// </summary>
     public static List<Dictionary<string, object>> ReadRowGroup(ParquetReader reader, int group, IReadOnlyList<Field> fields, int rows)
     {
         using var rowGroup = reader.OpenRowGroupReader(group);
-        var columns = new Dictionary<DataField, object?[]>();
-        var definitions = new Dictionary<DataField, int[]>();
+        var leaves = new List<Column>();
         foreach (var leaf in Leaves(fields))
         {
-            // Values and definition levels: a null value, struct or struct member shows only in the levels.
-            columns[leaf] = ReadColumn(rowGroup, leaf, rows, out var levels);
-            definitions[leaf] = levels;
+            leaves.Add(ReadColumn(rowGroup, leaf, rows));
         }
 
+        var assembly = new Assembly(leaves);
         var result = new List<Dictionary<string, object>>(rows);
         for (var r = 0; r < rows; r++)
         {
-            result.Add(Row(fields, columns, definitions, r));
+            result.Add(assembly.Row(fields, r));
         }
 
         return result;
-    }
-
-    private static Dictionary<string, object> Row(IReadOnlyList<Field> fields, Dictionary<DataField, object?[]> columns, Dictionary<DataField, int[]> definitions, int r)
-    {
-        var row = new Dictionary<string, object>(fields.Count, StringComparer.Ordinal);
-        foreach (var field in fields)
-        {
-            object? value = field is StructField group
-                ? (Present(group, definitions, r) ? Row(group.Fields, columns, definitions, r) : null)
-                : columns[(DataField)field][r];
-            if (value is not null)
-            {
-                row[field.Name] = value;
-            }
-        }
-
-        return row;
-    }
-
-    /// <summary>A struct is there when any member's definition level reaches the struct's own.</summary>
-    private static bool Present(StructField group, Dictionary<DataField, int[]> definitions, int r)
-    {
-        var leaf = Leaves([group]).First();
-        return definitions[leaf][r] >= group.MaxDefinitionLevel;
     }
 
     private static IEnumerable<DataField> Leaves(IReadOnlyList<Field> fields)
     {
         foreach (var field in fields)
         {
-            if (field is StructField group)
+            IEnumerable<DataField> inner = field switch
             {
-                foreach (var leaf in Leaves(group.Fields))
+                DataField data => [data],
+                StructField group => Leaves(group.Fields),
+                ListField list => Leaves([list.Item]),
+                MapField map => Leaves([map.Key, map.Value]),
+                _ => throw new NotSupportedException($"a Parquet field of kind {field.SchemaType}"),
+            };
+            foreach (var leaf in inner)
+            {
+                yield return leaf;
+            }
+        }
+    }
+
+    /// <summary>One leaf column of a row group: its level entries and its defined values in order.</summary>
+    private sealed class Column(DataField field, int[] definitions, int[]? repetitions, object[] values)
+    {
+        public DataField Field { get; } = field;
+
+        public int[] Definitions { get; } = definitions;
+
+        /// <summary>Null for a column outside any list: then entry i is row i.</summary>
+        public int[]? Repetitions { get; } = repetitions;
+
+        public object[] Values { get; } = values;
+
+        /// <summary>Per entry, its value's index in <see cref="Values"/>, or -1 (a null or an empty list).</summary>
+        public int[] ValueIndex { get; } = IndexValues(definitions, field.MaxDefinitionLevel, values.Length);
+
+        /// <summary>Per row, the entry it starts at, and one past the last entry.</summary>
+        public int[] RowStarts { get; set; } = [];
+
+        private static int[] IndexValues(int[] definitions, int defined, int count)
+        {
+            var index = new int[definitions.Length];
+            var next = 0;
+            for (var i = 0; i < definitions.Length; i++)
+            {
+                index[i] = definitions[i] == defined && next < count ? next++ : -1;
+            }
+
+            return next == count ? index : throw new InvalidDataException("a column's values and definition levels disagree");
+        }
+    }
+
+    /// <summary>
+    /// Builds rows from the leaf columns. A field's value is built from one range of entries in
+    /// each of its leaves (they are consecutive in <see cref="_leaves"/>, in schema order).
+    /// </summary>
+    private sealed class Assembly
+    {
+        private readonly List<Column> _leaves;
+        private readonly Dictionary<Field, (int First, int Count)> _span = new(ReferenceEqualityComparer.Instance);
+
+        public Assembly(List<Column> leaves)
+        {
+            _leaves = leaves;
+            foreach (var column in leaves)
+            {
+                column.RowStarts = RowStarts(column);
+            }
+        }
+
+        public Dictionary<string, object> Row(IReadOnlyList<Field> fields, int r)
+        {
+            var ranges = new (int Start, int End)[_leaves.Count];
+            for (var l = 0; l < ranges.Length; l++)
+            {
+                var starts = _leaves[l].RowStarts;
+                if (r + 1 >= starts.Length)
                 {
-                    yield return leaf;
+                    throw new InvalidDataException("a column holds fewer rows than its row group");
+                }
+
+                ranges[l] = (starts[r], starts[r + 1]);
+            }
+
+            return Members(fields, 0, ranges);
+        }
+
+        // The members of a struct (or a row), the leaf ranges of the first at `first`; null members left out.
+        private Dictionary<string, object> Members(IReadOnlyList<Field> fields, int first, ReadOnlySpan<(int Start, int End)> ranges)
+        {
+            var row = new Dictionary<string, object>(fields.Count, StringComparer.Ordinal);
+            var leaf = first;
+            foreach (var field in fields)
+            {
+                var count = LeafCount(field);
+                if (Value(field, leaf, ranges.Slice(leaf - first, count)) is { } value)
+                {
+                    row[field.Name] = value;
+                }
+
+                leaf += count;
+            }
+
+            return row;
+        }
+
+        // The value of `field` whose leaves start at `first`, each leaf's entries for it in `ranges`.
+        private object? Value(Field field, int first, ReadOnlySpan<(int Start, int End)> ranges)
+        {
+            var column = _leaves[first];
+            var (start, end) = ranges[0];
+            if (start >= end)
+            {
+                throw new InvalidDataException("a column ends inside a row");
+            }
+
+            var level = column.Definitions[start];
+            switch (field)
+            {
+                case DataField data when data.IsArray:
+                    // A repeated column outside a list annotation (the format's legacy form): each entry an element.
+                    var items = new List<object?>();
+                    for (var i = start; i < end; i++)
+                    {
+                        if (column.Definitions[i] >= data.MaxDefinitionLevel)
+                        {
+                            items.Add(Defined(column, i));
+                        }
+                    }
+
+                    return items;
+                case DataField:
+                    return Defined(column, start);
+                case StructField group:
+                    return group.IsNullable && level < group.MaxDefinitionLevel ? null : Members(group.Fields, first, ranges);
+                case ListField list:
+                    {
+                        if (level < list.MaxDefinitionLevel)
+                        {
+                            return list.IsNullable && level < list.MaxDefinitionLevel - 1 ? null : new List<object?>();
+                        }
+
+                        var elements = new List<object?>();
+                        foreach (var element in Elements(first, ranges, list.MaxRepetitionLevel))
+                        {
+                            elements.Add(Value(list.Item, first, element));
+                        }
+
+                        return elements;
+                    }
+
+                case MapField map:
+                    {
+                        if (level < map.MaxDefinitionLevel)
+                        {
+                            return map.IsNullable && level < map.MaxDefinitionLevel - 1 ? null : new Dictionary<object, object?>();
+                        }
+
+                        var entries = new Dictionary<object, object?>();
+                        var keyLeaves = LeafCount(map.Key);
+                        foreach (var element in Elements(first, ranges, map.MaxRepetitionLevel))
+                        {
+                            if (Value(map.Key, first, element.AsSpan(0, keyLeaves)) is { } key)
+                            {
+                                entries.TryAdd(key, Value(map.Value, first + keyLeaves, element.AsSpan(keyLeaves)));
+                            }
+                        }
+
+                        return entries;
+                    }
+
+                default:
+                    throw new NotSupportedException($"a Parquet field of kind {field.SchemaType}");
+            }
+        }
+
+        private static object? Defined(Column column, int entry)
+        {
+            var index = column.ValueIndex[entry];
+            return index < 0 ? null : column.Values[index];
+        }
+
+        // The elements of a list (or map) at repetition level `repeat`: per element, each leaf's entries.
+        private IEnumerable<(int Start, int End)[]> Elements(int first, ReadOnlySpan<(int Start, int End)> ranges, int repeat)
+        {
+            var count = ranges.Length;
+            var cuts = new List<int>[count];
+            var elements = -1;
+            for (var l = 0; l < count; l++)
+            {
+                var column = _leaves[first + l];
+                var (start, end) = ranges[l];
+                var at = new List<int> { start };
+                for (var i = start + 1; i < end; i++)
+                {
+                    if (column.Repetitions![i] <= repeat)
+                    {
+                        at.Add(i);
+                    }
+                }
+
+                at.Add(end);
+                cuts[l] = at;
+                if (elements >= 0 && elements != at.Count - 1)
+                {
+                    throw new InvalidDataException("the columns of a list disagree on its length");
+                }
+
+                elements = at.Count - 1;
+            }
+
+            var result = new (int Start, int End)[elements][];
+            for (var e = 0; e < elements; e++)
+            {
+                result[e] = new (int, int)[count];
+                for (var l = 0; l < count; l++)
+                {
+                    result[e][l] = (cuts[l][e], cuts[l][e + 1]);
                 }
             }
-            else
+
+            return result;
+        }
+
+        private int LeafCount(Field field)
+        {
+            if (!_span.TryGetValue(field, out var span))
             {
-                yield return (DataField)field;
+                span = (0, Leaves([field]).Count());
+                _span[field] = span;
             }
+
+            return span.Count;
+        }
+
+        // Where each row starts among the column's entries (a repetition level of 0), and its end.
+        private static int[] RowStarts(Column column)
+        {
+            var entries = column.Definitions.Length;
+            if (column.Repetitions is null)
+            {
+                var plain = new int[entries + 1];
+                for (var i = 0; i <= entries; i++)
+                {
+                    plain[i] = i;
+                }
+
+                return plain;
+            }
+
+            var starts = new List<int>();
+            for (var i = 0; i < entries; i++)
+            {
+                if (column.Repetitions[i] == 0)
+                {
+                    starts.Add(i);
+                }
+            }
+
+            starts.Add(entries);
+            return [.. starts];
         }
     }
 
@@ -133,18 +361,26 @@ internal static class ParquetColumns
 
     private static bool Readable(DataField field) => Readers.ContainsKey(ValueType(field));
 
-    /// <summary>A column's values spread to one per row by its definition levels (null below the column's own).</summary>
-    private static object?[] ReadColumn(ParquetRowGroupReader rowGroup, DataField field, int rows, out int[] levels)
+    /// <summary>A leaf column's level entries and defined values; a column outside any list has one entry a row.</summary>
+    private static Column ReadColumn(ParquetRowGroupReader rowGroup, DataField field, int rows)
     {
-        levels = new int[rows];
-        return Readers[ValueType(field)](rowGroup, field, levels);
+        var entries = field.MaxRepetitionLevel > 0 ? rowGroup.GetMetadata(field)?.MetaData?.NumValues ?? rows : rows;
+        if (entries < rows || entries > MaxColumnEntries)
+        {
+            throw new InvalidDataException($"column {field.Path} states {entries:N0} values for {rows:N0} rows (at most {MaxColumnEntries:N0})");
+        }
+
+        var definitions = new int[entries];
+        var repetitions = field.MaxRepetitionLevel > 0 ? new int[entries] : null;
+        var values = Readers[ValueType(field)](rowGroup, field, definitions, repetitions);
+        return new Column(field, definitions, repetitions, values);
     }
 
     /// <summary>
     /// The column types read here, each by a typed read (no reflection: a natively compiled command
     /// has only the generic instances named in code). Strings and bytes come as the row reader gives them.
     /// </summary>
-    private static readonly Dictionary<Type, Func<ParquetRowGroupReader, DataField, int[], object?[]>> Readers = new()
+    private static readonly Dictionary<Type, Func<ParquetRowGroupReader, DataField, int[], int[]?, object[]>> Readers = new()
     {
         [typeof(string)] = Strings,
         [typeof(ReadOnlyMemory<char>)] = Strings,
@@ -170,38 +406,49 @@ internal static class ParquetColumns
         [typeof(Guid)] = Raw<Guid>,
     };
 
-    private static object?[] Strings(ParquetRowGroupReader rowGroup, DataField field, int[] levels)
+    private static object[] Strings(ParquetRowGroupReader rowGroup, DataField field, int[] definitions, int[]? repetitions)
     {
-        var packed = new ReadOnlyMemory<char>[levels.Length];
-        rowGroup.ReadRawAsync(field, packed.AsMemory(), levels.AsMemory(), null).GetAwaiter().GetResult();
-        return Spread(packed, levels, field.MaxDefinitionLevel, static v => v.ToString());
+        var packed = new ReadOnlyMemory<char>[definitions.Length];
+        var count = Read(rowGroup, field, packed, definitions, repetitions);
+        return Box(packed, count, static v => v.ToString());
     }
 
-    private static object?[] Bytes(ParquetRowGroupReader rowGroup, DataField field, int[] levels)
+    private static object[] Bytes(ParquetRowGroupReader rowGroup, DataField field, int[] definitions, int[]? repetitions)
     {
-        var packed = new ReadOnlyMemory<byte>[levels.Length];
-        rowGroup.ReadRawAsync(field, packed.AsMemory(), levels.AsMemory(), null).GetAwaiter().GetResult();
-        return Spread(packed, levels, field.MaxDefinitionLevel, static v => v.ToArray());
+        var packed = new ReadOnlyMemory<byte>[definitions.Length];
+        var count = Read(rowGroup, field, packed, definitions, repetitions);
+        return Box(packed, count, static v => v.ToArray());
     }
 
-    private static object?[] Raw<T>(ParquetRowGroupReader rowGroup, DataField field, int[] levels)
+    private static object[] Raw<T>(ParquetRowGroupReader rowGroup, DataField field, int[] definitions, int[]? repetitions)
         where T : struct
     {
-        var packed = new T[levels.Length];
-        rowGroup.ReadRawAsync(field, packed.AsMemory(), levels.AsMemory(), null).GetAwaiter().GetResult();
-        return Spread(packed, levels, field.MaxDefinitionLevel, static v => v);
+        var packed = new T[definitions.Length];
+        var count = Read(rowGroup, field, packed, definitions, repetitions);
+        return Box(packed, count, static v => v);
     }
 
-    private static object?[] Spread<T>(T[] packed, int[] levels, int defined, Func<T, object> box)
+    // Reads the column; returns how many values it holds (the entries at the column's definition level;
+    // a required column outside any optional field stores no levels, and its zeros say every entry is one).
+    private static int Read<T>(ParquetRowGroupReader rowGroup, DataField field, T[] packed, int[] definitions, int[]? repetitions)
+        where T : struct
     {
-        var values = new object?[levels.Length];
-        var next = 0;
-        for (var i = 0; i < levels.Length; i++)
+        rowGroup.ReadRawAsync(field, packed.AsMemory(), definitions.AsMemory(), repetitions?.AsMemory()).GetAwaiter().GetResult();
+        var count = 0;
+        foreach (var level in definitions)
         {
-            if (levels[i] == defined)
-            {
-                values[i] = box(packed[next++]);
-            }
+            count += level == field.MaxDefinitionLevel ? 1 : 0;
+        }
+
+        return count;
+    }
+
+    private static object[] Box<T>(T[] packed, int count, Func<T, object> box)
+    {
+        var values = new object[count];
+        for (var i = 0; i < count; i++)
+        {
+            values[i] = box(packed[i]);
         }
 
         return values;

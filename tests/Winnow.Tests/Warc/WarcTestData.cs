@@ -13,6 +13,7 @@ internal static class WarcTestData
     public const string Absent = "the public test WARCs are absent: run .ci/fetch-warc-testdata.sh (see tests/Winnow.Tests/Warc/warc-testdata.tsv)";
 
     private const string ArrowFolder = "arrow";
+    private const string ParquetFolder = "parquet";
 
     private static readonly Lazy<string?> Root = new(Find);
 
@@ -26,12 +27,18 @@ internal static class WarcTestData
             .Select(line => line.Split('\t')[0])
             .ToList();
 
-    /// <summary>The WARC, ARC and WET files of the manifest (the Arrow files, under arrow/, are not).</summary>
-    public static IReadOnlyList<string> Warcs() => Manifest().Where(name => !name.StartsWith(ArrowFolder + "/", StringComparison.Ordinal)).ToList();
+    /// <summary>The WARC, ARC and WET files of the manifest (the Arrow files, under arrow/, and the Parquet files, under parquet/, are not).</summary>
+    public static IReadOnlyList<string> Warcs() => Manifest().Where(name => !IsTable(name)).ToList();
+
+    /// <summary>The Parquet files of the manifest (parquet-testing's data/ and bad_data/).</summary>
+    public static IReadOnlyList<string> Parquets() => Manifest().Where(name => name.StartsWith(ParquetFolder + "/", StringComparison.Ordinal)).ToList();
 
     /// <summary>The folders of WARC, ARC and WET files in <see cref="Folder"/>.</summary>
     public static IReadOnlyList<string> WarcFolders() =>
-        Directory.GetDirectories(Folder ?? throw new InvalidOperationException(Absent)).Where(d => Path.GetFileName(d) != ArrowFolder).Order(StringComparer.Ordinal).ToList();
+        Directory.GetDirectories(Folder ?? throw new InvalidOperationException(Absent)).Where(d => !IsTable(Path.GetFileName(d) + "/")).Order(StringComparer.Ordinal).ToList();
+
+    private static bool IsTable(string name) =>
+        name.StartsWith(ArrowFolder + "/", StringComparison.Ordinal) || name.StartsWith(ParquetFolder + "/", StringComparison.Ordinal);
 
     /// <summary>The path of a file of the manifest; fails when the folder is there without it (an incomplete fetch).</summary>
     public static string File(string name)
