@@ -7,13 +7,17 @@ namespace Winnow.Readers;
 /// path from its parent's, so its time and memory grow with the square of the nesting depth (an
 /// 800 kB footer nesting groups 100,000 deep ran for minutes and took tens of gigabytes). A schema
 /// may nest at most <see cref="ArrowSchemaGuard.MaxDepth"/> groups deep and hold at most
-/// <see cref="ArrowSchemaGuard.MaxFields"/> elements, the limits Arrow input has.
+/// <see cref="ArrowSchemaGuard.MaxFields"/> elements, the limits Arrow input has; and its footer
+/// must be whole (below).
 /// </summary>
 /// <remarks>
-/// Reads the footer's Thrift compact encoding (parquet.thrift's FileMetaData) as far as the end of
-/// its schema list, the elements in depth-first order, each stating its number of children; every
-/// other field is skipped. A footer it cannot follow gets no verdict here: the library then reads
-/// it and reports what it finds. Stateless and thread-safe.
+/// Reads the footer's Thrift compact encoding (parquet.thrift's FileMetaData) to its end: the schema
+/// elements in depth-first order, each stating its number of children, and every other field
+/// followed without being kept. A footer that ends inside its own structure, or whose list or
+/// string states more than the footer holds, is refused as damaged: the library's reader does not
+/// check, and a damaged count made it loop for minutes past the footer's end (found by mutating
+/// files). A file whose tail is not a Parquet footer at all is left to the library, which says
+/// so. Stateless and thread-safe.
 /// </remarks>
 internal static class ParquetSchemaGuard
 {
@@ -38,8 +42,10 @@ internal static class ParquetSchemaGuard
     private const int FileMetaDataSchema = 2;
     private const int SchemaElementNumChildren = 5;
 
-    // Structures the format nests a few levels deep at most; a deeper footer is left to the library.
+    // Structures the format nests a few levels deep at most.
     private const int MaxStructDepth = 32;
+
+    private const string Damaged = "the footer is damaged (its encoding ends early, or states more than it holds)";
 
     /// <summary>Why the Parquet file in <paramref name="stream"/> (seekable) is refused, or null; the stream's position is left where it was.</summary>
     public static string? Check(Stream stream)
@@ -63,11 +69,11 @@ internal static class ParquetSchemaGuard
             }
 
             stream.Position = length - 8 - footer;
-            return new Footer(stream, footer).CheckSchema();
+            return new Footer(stream, footer).Check();
         }
         catch (Exception e) when (e is InvalidDataException or EndOfStreamException or OverflowException)
         {
-            return null;
+            return Damaged;
         }
         finally
         {
@@ -83,17 +89,23 @@ internal static class ParquetSchemaGuard
         private int _at;
         private int _end;
 
-        public string? CheckSchema()
+        // The whole FileMetaData: the schema checked, everything else followed to its end.
+        public string? Check()
         {
             var last = 0;
             while (NextField(ref last) is { } field)
             {
                 if (field.Id == FileMetaDataSchema && field.Type == TypeList)
                 {
-                    return CheckElements();
+                    if (CheckElements() is { } refused)
+                    {
+                        return refused;
+                    }
                 }
-
-                Skip(field.Type, 1);
+                else
+                {
+                    Skip(field.Type, 1);
+                }
             }
 
             return null;
@@ -105,7 +117,7 @@ internal static class ParquetSchemaGuard
             var (count, type) = ListHeader();
             if (type != TypeStruct)
             {
-                return null;
+                throw new InvalidDataException();
             }
 
             // The root element is the schema itself, not a field.
@@ -179,6 +191,8 @@ internal static class ParquetSchemaGuard
             return (last, header & 0x0F);
         }
 
+        // A list's element count and type. Every element takes at least a byte: a count over the
+        // bytes left is damage (the library would loop over it, reading past the end, for minutes).
         private (long Count, int Type) ListHeader()
         {
             var header = Byte();
@@ -188,8 +202,10 @@ internal static class ParquetSchemaGuard
                 count = (long)Varint();
             }
 
-            return (count, header & 0x0F);
+            return count < 0 || count > Left ? throw new InvalidDataException() : (count, header & 0x0F);
         }
+
+        private long Left => _left + (_end - _at);
 
         private void Skip(int type, int depth)
         {
@@ -207,7 +223,8 @@ internal static class ParquetSchemaGuard
                     SkipBytes(8);
                     break;
                 case TypeBinary:
-                    SkipBytes(checked((long)Varint()));
+                    var bytes = (long)Varint();
+                    SkipBytes(bytes < 0 || bytes > Left ? throw new InvalidDataException() : bytes);
                     break;
                 case TypeUuid:
                     SkipBytes(16);
@@ -230,6 +247,11 @@ internal static class ParquetSchemaGuard
                     break;
                 case TypeMap:
                     var pairs = (long)Varint();
+                    if (pairs < 0 || pairs > Left)
+                    {
+                        throw new InvalidDataException();
+                    }
+
                     if (pairs > 0)
                     {
                         var types = Byte();

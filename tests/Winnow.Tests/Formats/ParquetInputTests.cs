@@ -252,12 +252,32 @@ public sealed class ParquetInputTests
         Runs.AssertBalanced(stats);
     }
 
+    [Theory]
+    [InlineData(12)]
+    [InlineData(5)]
+    [InlineData(1)]
+    public void AFooterStatingAListLongerThanItselfIsOneRejection(int elementType)
+    {
+        // A footer of 60 bytes whose row-group list says 2,147,483,647 elements (structs, numbers
+        // or booleans): the library set aside memory for them and the run ended out of memory,
+        // and a damaged count of that kind (mutated files) made it read past the footer for minutes.
+        using var dir = new TempDir();
+        dir.Write("in/damaged.parquet", ParquetFooterOnly(0, int.MaxValue, elementType));
+        dir.Write("in/cut.parquet", [.. ParquetFooterOnly(0)[..^14], .. BitConverter.GetBytes(ParquetFooterOnly(0).Length - 18), .. "PAR1"u8]);
+        var stats = Runs.Exact(dir["in"], dir["out"]);
+        var rejected = Records(dir["out"], "rejected");
+        Assert.Equal(2, rejected.Count);
+        Assert.All(rejected, r => Assert.Equal(RejectionReasons.CorruptParquet, r["reason"]!.GetValue<string>()));
+        Assert.Contains(rejected, r => r["message"]!.GetValue<string>() == "not a readable Parquet file: the footer is damaged (its encoding ends early, or states more than it holds)" && r["source"]!["file"]!.GetValue<string>() == "damaged.parquet");
+        Runs.AssertBalanced(stats);
+    }
+
     /// <summary>
     /// A Parquet file of no rows whose schema nests <paramref name="groups"/> optional groups, the
     /// innermost holding one string column: the footer written by hand in Thrift's compact protocol
     /// (parquet.thrift's FileMetaData: version, schema, num_rows, row_groups).
     /// </summary>
-    private static byte[] ParquetFooterOnly(int groups)
+    private static byte[] ParquetFooterOnly(int groups, int rowGroupsClaimed = 0, int claimedType = 12)
     {
         var footer = new List<byte>();
         void Byte(int b) => footer.Add((byte)b);
@@ -311,9 +331,19 @@ public sealed class ParquetInputTests
         Element("text", null, 6);
         Byte((1 << 4) | 6); // num_rows
         Byte(0);
-        Byte((1 << 4) | 9); // row_groups: none
-        Byte(12);
-        Byte(0);
+        Byte((1 << 4) | 9); // row_groups: none, or a count the footer does not hold
+        if (rowGroupsClaimed == 0)
+        {
+            Byte(12);
+            Byte(0);
+        }
+        else
+        {
+            Byte(0xF0 | claimedType);
+            Varint((ulong)rowGroupsClaimed);
+            footer.AddRange(new byte[8]);
+        }
+
         var length = BitConverter.GetBytes(footer.Count);
         return [.. "PAR1"u8, .. footer, .. length, .. "PAR1"u8];
     }
