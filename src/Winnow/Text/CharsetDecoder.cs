@@ -29,6 +29,24 @@ public static partial class CharsetDecoder
         return encoding.GetString(bytes[bomLength..]);
     }
 
+    /// <summary>
+    /// Decodes <paramref name="bytes"/> as <see cref="Decode(ReadOnlySpan{byte}, string?)"/> does, the
+    /// same characters, into <paramref name="buffer"/> (grown as needed) instead of a new string;
+    /// returns how many characters it holds.
+    /// </summary>
+    internal static int DecodeInto(ReadOnlySpan<byte> bytes, string? contentType, ref char[] buffer)
+    {
+        var (encoding, bomLength, _) = Choose(bytes, contentType);
+        var body = bytes[bomLength..];
+        var most = encoding.GetMaxCharCount(body.Length);
+        if (buffer.Length < most)
+        {
+            buffer = new char[Math.Max(most, buffer.Length * 2)];
+        }
+
+        return encoding.GetChars(body, buffer);
+    }
+
     private static (Encoding Encoding, int BomLength, string How) Choose(ReadOnlySpan<byte> bytes, string? contentType)
     {
         if (bytes.StartsWith((ReadOnlySpan<byte>)[0xEF, 0xBB, 0xBF]))

@@ -22,6 +22,23 @@ public class FastHtmlParserTests
         return node.Tag + (node.Children is null ? "" : "(" + string.Join(",", node.Children.Select(Outline)) + ")");
     }
 
+    [Theory]
+    [InlineData("<p class=a>one\r\ntwo\rthree</p>\r\n<pre>\r\nline</pre><title>t\r\n</title>")]
+    [InlineData("<textarea>\r\nx</textarea><p>&amp;\r&lt;<!-- c\r\n --><![CDATA[z]]>\r")]
+    [InlineData("\r")]
+    [InlineData("<div>\r\n\r\n<p>a\n\r b</div>\r\r\n")]
+    [InlineData("")]
+    public void APageParsedInPlaceInABufferGivesTheTreeOfItsString(string html)
+    {
+        // `winnow extract` decodes each page into a buffer it reuses and parses it there: the line
+        // breaks are normalized in the buffer, and the tree must be the one the string gives.
+        var expected = Outline(Parse(html).Body) + "|" + Parse(html).Head.Children?.Count;
+        var buffer = ("garbage before" + html + "garbage after").ToCharArray();
+        var tree = FastHtmlParser.ForThread.ParseInPlace(buffer.AsSpan("garbage before".Length, html.Length), 5000);
+        Assert.Equal(expected, Outline(tree.Body) + "|" + tree.Head.Children?.Count);
+        Assert.Equal("garbage after", new string(buffer, buffer.Length - "garbage after".Length, "garbage after".Length));
+    }
+
     [Fact]
     public void ImpliedEndTagsCloseParagraphsItemsAndCells()
     {

@@ -1,3 +1,4 @@
+using System.Text;
 using Winnow.Extraction;
 using Winnow.Text;
 
@@ -78,6 +79,32 @@ public class HtmlExtractorTests
     [InlineData("2019/11/19", "2019-11-19")]
     [InlineData("not a date", null)]
     public void DatesAreNormalizedToIso(string raw, string? expected) => Assert.Equal(expected, DateNormalizer.Normalize(raw));
+
+    [Fact]
+    public void DecodingIntoABufferGivesTheCharactersOfTheDecodedString()
+    {
+        byte[][] pages =
+        [
+            [.. "<p>caf"u8, 0xC3, 0xA9, .. "</p>"u8],
+            [0xEF, 0xBB, 0xBF, .. "<p>bom</p>"u8],
+            [0xFF, 0xFE, .. Encoding.Unicode.GetBytes("<p>utf-16 le \u00e9</p>")],
+            [0xFE, 0xFF, .. Encoding.BigEndianUnicode.GetBytes("<p>utf-16 be</p>")],
+            [.. "<meta charset=windows-1251><p>"u8, 0xCF, 0xF0, 0xE8],
+            [.. "<p>bad utf-8 "u8, 0xC3, 0x28, 0xFF, .. " then more"u8],
+            [.. "<p>latin "u8, 0xE9, .. " alone"u8],
+            [],
+            [.. Enumerable.Repeat((byte)'x', 200_000)],
+        ];
+        var buffer = new char[4];
+        foreach (var page in pages)
+        {
+            foreach (var contentType in new[] { null, "text/html; charset=iso-8859-2" })
+            {
+                var length = CharsetDecoder.DecodeInto(page, contentType, ref buffer);
+                Assert.Equal(CharsetDecoder.Decode(page, contentType), new string(buffer, 0, length));
+            }
+        }
+    }
 
     [Fact]
     public void CharsetComesFromMetaWhenBytesAreNotUtf8()

@@ -44,6 +44,48 @@ internal sealed class FastHtmlParser
             html = html.Replace("\r\n", "\n", StringComparison.Ordinal).Replace('\r', '\n');
         }
 
+        return ParseNormalized(html, maxNesting);
+    }
+
+    /// <summary>
+    /// Parses the page in <paramref name="html"/>, a buffer the caller reuses (a page decoded into
+    /// it, not a string of its own): its line breaks are normalized in place first, so the parser
+    /// keeps no reference to it.
+    /// </summary>
+    public HtmlDocumentTree ParseInPlace(Span<char> html, int maxNesting) => ParseNormalized(html[..NormalizeNewlines(html)], maxNesting);
+
+    // 13.2.3.5 "Preprocessing the input stream": CR LF and a lone CR become LF. Returns the new length.
+    private static int NormalizeNewlines(Span<char> html)
+    {
+        var cr = html.IndexOf('\r');
+        if (cr < 0)
+        {
+            return html.Length;
+        }
+
+        var to = cr;
+        for (var from = cr; from < html.Length; from++)
+        {
+            var c = html[from];
+            if (c == '\r')
+            {
+                html[to++] = '\n';
+                if (from + 1 < html.Length && html[from + 1] == '\n')
+                {
+                    from++;
+                }
+            }
+            else
+            {
+                html[to++] = c;
+            }
+        }
+
+        return to;
+    }
+
+    private HtmlDocumentTree ParseNormalized(ReadOnlySpan<char> html, int maxNesting)
+    {
         _unknown.Clear();
         _unknownNames.Clear();
         _endTagMissingFrom.AsSpan().Fill(int.MaxValue);
@@ -52,14 +94,14 @@ internal sealed class FastHtmlParser
         var cut = -1;
         while (pos < html.Length)
         {
-            var lt = html.IndexOf('<', pos);
+            var lt = IndexOf(html, '<', pos);
             if (lt < 0)
             {
-                Text(html.AsSpan(pos));
+                Text(html.Slice(pos));
                 break;
             }
 
-            Text(html.AsSpan(pos, lt - pos));
+            Text(html.Slice(pos, lt - pos));
             var c = lt + 1 < html.Length ? html[lt + 1] : '\0';
             if (char.IsAsciiLetter(c))
             {
@@ -102,9 +144,9 @@ internal sealed class FastHtmlParser
         }
     }
 
-    private int Declaration(string html, int lt)
+    private int Declaration(ReadOnlySpan<char> html, int lt)
     {
-        var rest = html.AsSpan(lt);
+        var rest = html.Slice(lt);
         if (rest.StartsWith("<!--"))
         {
             if (rest.StartsWith("<!-->"))
@@ -117,30 +159,43 @@ internal sealed class FastHtmlParser
                 return lt + 6;
             }
 
-            var end = html.IndexOf("-->", lt + 4, StringComparison.Ordinal);
+            var end = IndexOf(html, "-->", lt + 4);
             return end < 0 ? html.Length : end + 3;
         }
 
         if (_tree.InForeign && rest.StartsWith("<![CDATA["))
         {
-            var end = html.IndexOf("]]>", lt + 9, StringComparison.Ordinal);
+            var end = IndexOf(html, "]]>", lt + 9);
             var stop = end < 0 ? html.Length : end;
-            _tree.PendingText.Append(html.AsSpan(lt + 9, stop - lt - 9));
+            _tree.PendingText.Append(html.Slice(lt + 9, stop - lt - 9));
             return end < 0 ? html.Length : end + 3;
         }
 
         return SkipPast(html, lt + 2, '>');
     }
 
-    private static int SkipPast(string html, int from, char c)
+    private static int SkipPast(ReadOnlySpan<char> html, int from, char c)
     {
-        var at = html.IndexOf(c, from);
+        var at = IndexOf(html, c, from);
         return at < 0 ? html.Length : at + 1;
+    }
+
+    // Where `value` is first found in html at or after `from`, or -1.
+    private static int IndexOf(ReadOnlySpan<char> html, char value, int from)
+    {
+        var at = html[from..].IndexOf(value);
+        return at < 0 ? -1 : at + from;
+    }
+
+    private static int IndexOf(ReadOnlySpan<char> html, string value, int from)
+    {
+        var at = html[from..].IndexOf(value, StringComparison.Ordinal);
+        return at < 0 ? -1 : at + from;
     }
 
     private static bool IsSpace(char c) => c is ' ' or '\t' or '\n' or '\f' or '\r';
 
-    private int ReadName(string html, ref int i, out string name)
+    private int ReadName(ReadOnlySpan<char> html, ref int i, out string name)
     {
         var start = i;
         while (i < html.Length && !IsSpace(html[i]) && html[i] != '/' && html[i] != '>')
@@ -148,7 +203,7 @@ internal sealed class FastHtmlParser
             i++;
         }
 
-        var raw = html.AsSpan(start, i - start);
+        var raw = html.Slice(start, i - start);
         ReadOnlySpan<char> lower = raw;
         if (raw.Length <= _lower.Length)
         {
@@ -179,7 +234,7 @@ internal sealed class FastHtmlParser
         return id;
     }
 
-    private int StartTag(string html, int i)
+    private int StartTag(ReadOnlySpan<char> html, int i)
     {
         var id = ReadName(html, ref i, out var name);
         _attributes.Clear();
@@ -225,7 +280,7 @@ internal sealed class FastHtmlParser
     }
 
     // One attribute from i; false when the page ended inside it.
-    private bool Attribute(string html, ref int i)
+    private bool Attribute(ReadOnlySpan<char> html, ref int i)
     {
         var nameStart = i;
         i++; // a first '=' belongs to the name
@@ -234,7 +289,7 @@ internal sealed class FastHtmlParser
             i++;
         }
 
-        var rawName = html.AsSpan(nameStart, i - nameStart);
+        var rawName = html.Slice(nameStart, i - nameStart);
         while (i < html.Length && IsSpace(html[i]))
         {
             i++;
@@ -252,7 +307,7 @@ internal sealed class FastHtmlParser
 
             if (i < html.Length && html[i] is '"' or '\'')
             {
-                var close = html.IndexOf(html[i], i + 1);
+                var close = IndexOf(html, html[i], i + 1);
                 if (close < 0)
                 {
                     return false;
@@ -280,7 +335,7 @@ internal sealed class FastHtmlParser
             rawName.ToLowerInvariant(lower);
             if (HtmlAttributeNames.Lookup(lower) is { } name)
             {
-                _attributes.Add(new(name, Value(html.AsSpan(valueStart, valueEnd - valueStart))));
+                _attributes.Add(new(name, Value(html.Slice(valueStart, valueEnd - valueStart))));
             }
         }
 
@@ -300,7 +355,7 @@ internal sealed class FastHtmlParser
     }
 
     // Text up to the matching end tag; returns the position after it.
-    private int RawContent(string html, int i, int id, string name)
+    private int RawContent(ReadOnlySpan<char> html, int i, int id, string name)
     {
         var recovers = id == Title || id == Textarea;
         var slot = id == Title ? 0 : 1;
@@ -316,7 +371,7 @@ internal sealed class FastHtmlParser
             end = NextTag(html, i);
         }
 
-        var content = html.AsSpan(i, end - i);
+        var content = html.Slice(i, end - i);
         if (id == Title || id == Textarea)
         {
             _value.Clear();
@@ -346,9 +401,9 @@ internal sealed class FastHtmlParser
         return null;
     }
 
-    private static int NextTag(string html, int from)
+    private static int NextTag(ReadOnlySpan<char> html, int from)
     {
-        for (var at = html.IndexOf('<', from); at >= 0; at = html.IndexOf('<', at + 1))
+        for (var at = IndexOf(html, '<', from); at >= 0; at = IndexOf(html, '<', at + 1))
         {
             if (at + 1 < html.Length && (char.IsAsciiLetter(html[at + 1]) || html[at + 1] is '/' or '!'))
             {
@@ -359,18 +414,18 @@ internal sealed class FastHtmlParser
         return html.Length;
     }
 
-    private static int FindEndTag(string html, int from, string name)
+    private static int FindEndTag(ReadOnlySpan<char> html, int from, string name)
     {
         while (true)
         {
-            var at = html.IndexOf("</", from, StringComparison.Ordinal);
+            var at = IndexOf(html, "</", from);
             if (at < 0)
             {
                 return html.Length;
             }
 
             var after = at + 2 + name.Length;
-            if (after <= html.Length && html.AsSpan(at + 2, name.Length).Equals(name, StringComparison.OrdinalIgnoreCase)
+            if (after <= html.Length && html.Slice(at + 2, name.Length).Equals(name, StringComparison.OrdinalIgnoreCase)
                 && (after == html.Length || IsSpace(html[after]) || html[after] is '/' or '>'))
             {
                 return at;
@@ -380,7 +435,7 @@ internal sealed class FastHtmlParser
         }
     }
 
-    private int EndTag(string html, int i)
+    private int EndTag(ReadOnlySpan<char> html, int i)
     {
         var id = ReadName(html, ref i, out _);
         var end = SkipPast(html, i, '>');
