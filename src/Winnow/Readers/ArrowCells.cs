@@ -1,4 +1,5 @@
 using System.Globalization;
+using System.Text;
 using Apache.Arrow;
 using Apache.Arrow.Arrays;
 using Apache.Arrow.Types;
@@ -25,7 +26,10 @@ internal static class ArrowCells
 
         return array switch
         {
-            StringArray a => a.GetString(index),
+            // Not GetString: it reads the value through a pointer at the offsets the file states,
+            // unchecked, and a damaged offset read outside the buffer and ended the process;
+            // GetBytes takes a checked slice of it.
+            StringArray a => Encoding.UTF8.GetString(a.GetBytes(index)),
             LargeStringArray a => a.GetString(index),
             StringViewArray a => a.GetString(index),
             BooleanArray a => a.GetValue(index),

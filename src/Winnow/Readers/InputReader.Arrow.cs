@@ -16,6 +16,12 @@ internal sealed partial class InputReader
     /// <summary>The largest buffer of a record batch read (a batch is decoded whole).</summary>
     internal const int MaxArrowBufferBytes = 1 << 30;
 
+    /// <summary>The most rows a record batch may say it has (text batches hold thousands; a buffer is at most 1 GiB).</summary>
+    internal const int MaxArrowBatchRows = 1 << 26;
+
+    /// <summary>Rows in a row that may fail before the rest of their batch is one rejection.</summary>
+    internal const int MaxFailedArrowRows = 100;
+
     /// <summary>The file format's opening: "ARROW1" and two bytes of padding, then the stream format.</summary>
     private static ReadOnlySpan<byte> ArrowFileMagic => "ARROW1"u8;
 
@@ -109,6 +115,23 @@ internal sealed partial class InputReader
                 using (batch)
                 {
                     batches++;
+                    var failed = 0;
+                    if (batch.Length > MaxArrowBatchRows)
+                    {
+                        // A damaged length: a batch of a few bytes said two billion rows, each then
+                        // one rejection (an exception each), for hours.
+                        var full = TakeIfFull(0);
+                        if (full is not null)
+                        {
+                            yield return full;
+                        }
+
+                        AddRejection(file, rows + 1, RejectionReasons.CorruptArrow,
+                            string.Create(CultureInfo.InvariantCulture, $"record batch {batches} (after row {rows:N0}) says {batch.Length:N0} rows, over the limit of {MaxArrowBatchRows:N0}; the batch is skipped"), 0);
+                        rows += batch.Length;
+                        continue;
+                    }
+
                     for (var i = 0; i < batch.Length; i++)
                     {
                         rows++;
@@ -121,6 +144,17 @@ internal sealed partial class InputReader
                             yield return full;
                         }
 
+                        if (problem is not null && ++failed == MaxFailedArrowRows && i + 1 < batch.Length)
+                        {
+                            // So many damaged rows: the batch's buffers are damaged, not a value; the
+                            // rest of the batch is one rejection rather than one for each row.
+                            AddRejection(file, rows, RejectionReasons.CorruptArrow,
+                                string.Create(CultureInfo.InvariantCulture, $"rows {rows:N0}-{rows + batch.Length - i - 1:N0} of record batch {batches} cannot be read ({failed} rows in a row failed; the last: {problem}); the rest of the batch is skipped"), 0);
+                            rows += batch.Length - i - 1;
+                            break;
+                        }
+
+                        failed = problem is null ? 0 : failed;
                         if (problem is not null)
                         {
                             AddRejection(file, rows, RejectionReasons.CorruptArrow, $"row {rows:N0} cannot be read: {problem}", 0);

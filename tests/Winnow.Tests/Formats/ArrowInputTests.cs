@@ -69,7 +69,7 @@ public sealed class ArrowInputTests
     }
 
     /// <summary>Writes batches of <paramref name="rows"/> rows in the stream format (Hugging Face's) or the file format.</summary>
-    private static void Write(string path, bool fileFormat, params int[] rows)
+    internal static void Write(string path, bool fileFormat, params int[] rows)
     {
         Directory.CreateDirectory(Path.GetDirectoryName(path)!);
         using var stream = File.Create(path);
@@ -238,6 +238,75 @@ public sealed class ArrowInputTests
             Assert.Equal(RejectionReasons.CorruptArrow, only.Reason);
             Assert.Equal($"not a readable Arrow IPC file: {refused}", only.Message);
         }
+    }
+
+    [Theory]
+    [InlineData(int.MaxValue, 2)]
+    [InlineData(10_000_000, 102)]
+    public void ABatchSayingMillionsOfRowsItDoesNotHoldEndsInAFewRejections(int said, int rejections)
+    {
+        // A record batch of 258 rows whose lengths (the batch's and its columns') are changed to
+        // say millions: each row past the buffers' end failed on its own, one rejection and one
+        // exception a row, for hours (a mutated file of Apache Arrow's integration set found it).
+        using var dir = new TempDir();
+        Write(dir["whole.arrow"], fileFormat: false, 258);
+        var bytes = File.ReadAllBytes(dir["whole.arrow"]);
+        var patched = 0;
+        for (var at = 8; at + 8 <= bytes.Length; at++)
+        {
+            if (BitConverter.ToInt64(bytes, at) == 258)
+            {
+                BitConverter.GetBytes((long)said).CopyTo(bytes, at);
+                patched++;
+            }
+        }
+
+        Assert.True(patched >= 2, $"{patched} lengths patched");
+        var records = Watchdog.Run(() => ReaderRecords.Read(dir.Write("damaged.arrow", bytes)), TimeSpan.FromSeconds(30), () => $"a batch saying {said:N0} rows");
+        var rejected = records.Where(r => r.Reason is not null).ToList();
+        Assert.InRange(rejected.Count, 1, rejections);
+        Assert.All(rejected, r => Assert.Equal(RejectionReasons.CorruptArrow, r.Reason));
+        Assert.Contains(rejected, r => r.Message!.Contains(said > InputReader.MaxArrowBatchRows ? "over the limit" : "the rest of the batch is skipped", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void AStringOffsetPastItsBufferIsARejectionNotACrash()
+    {
+        // A string inside a struct whose offset, once damaged, points 2 GB past its buffer: the
+        // library's GetString read there through a pointer and the process ended with an access
+        // violation (mutated files of Apache Arrow's integration set found it).
+        using var dir = new TempDir();
+        var texts = new StringArray.Builder();
+        var names = new StringArray.Builder();
+        foreach (var length in new[] { 1000, 2000, 3000 })
+        {
+            texts.Append("document " + length);
+            names.Append(new string('n', length));
+        }
+
+        var meta = new StructArray(new StructType([new Field("name", StringType.Default, true)]), 3, [names.Build()], ArrowBuffer.Empty);
+        var schema = new Schema.Builder()
+            .Field(f => f.Name("text").DataType(StringType.Default))
+            .Field(f => f.Name("meta").DataType(meta.Data.DataType))
+            .Build();
+        using (var stream = File.Create(dir["whole.arrow"]))
+        using (var writer = new ArrowStreamWriter(stream, schema))
+        {
+            writer.WriteRecordBatch(new Apache.Arrow.RecordBatch(schema, [texts.Build(), meta], 3));
+            writer.WriteEnd();
+        }
+
+        // The names' offsets, 0 1000 3000 6000: the middle one moved past the buffer.
+        var bytes = File.ReadAllBytes(dir["whole.arrow"]);
+        byte[] offsets = [.. BitConverter.GetBytes(0), .. BitConverter.GetBytes(1000), .. BitConverter.GetBytes(3000), .. BitConverter.GetBytes(6000)];
+        var at = bytes.AsSpan().IndexOf(offsets);
+        Assert.True(at > 0);
+        BitConverter.GetBytes(0x7FFF0000).CopyTo(bytes, at + 8);
+        var records = ReaderRecords.Read(dir.Write("damaged.arrow", bytes));
+        Assert.Equal(3, records.Count);
+        Assert.Equal(new string('n', 1000), records[0].Row!["meta"]!["name"]!.GetValue<string>());
+        Assert.Equal(RejectionReasons.CorruptArrow, records[1].Reason);
+        Assert.StartsWith("row 2 cannot be read", records[1].Message, StringComparison.Ordinal);
     }
 
     [Fact]

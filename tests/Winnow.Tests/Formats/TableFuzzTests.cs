@@ -4,23 +4,28 @@ using Winnow.Tests.Support;
 namespace Winnow.Tests.Formats;
 
 /// <summary>
-/// Property tests: Parquet files mutated at random (bytes changed, more often in the footer; a
-/// middle cut out, the footer's tail kept) must end in rows or one-line rejections, never a crash
-/// or a hang. Mutating files this way found footers whose damaged counts sent the library reading
-/// past the footer's end for minutes, or asking for memory it could not have. Fixed seed; each read
-/// runs under a watchdog.
+/// Property tests: Parquet and Arrow files mutated at random (bytes changed, half of them in the
+/// last fifth, where a Parquet footer is; or a middle cut out, the last 8 bytes kept) must end in
+/// rows or one-line rejections, never a crash or a hang. Mutating files this way found Parquet
+/// footers whose damaged counts sent the library reading past the footer's end for minutes or
+/// asking for memory it could not have, Arrow string offsets the library followed outside its
+/// buffers (an access violation ends the process), and Arrow batches saying millions of rows.
+/// Fixed seeds; each read runs under a watchdog.
 /// </summary>
-public sealed class ParquetFuzzTests
+public sealed class TableFuzzTests
 {
-    private const string Seed = "4pQ2kZ7xVb0w";
-
-    private static readonly Lazy<byte[][]> Files = new(WriteSeeds);
+    private static readonly Lazy<byte[][]> ParquetFiles = new(WriteParquetSeeds);
+    private static readonly Lazy<byte[][]> ArrowFiles = new(WriteArrowSeeds);
 
     [Fact]
-    public void MutatedParquetFilesEndInRowsOrRejectionsThatSayWhy()
+    public void MutatedParquetFilesEndInRowsOrRejectionsThatSayWhy() => Fuzz(ParquetFiles.Value, "case.parquet", "4pQ2kZ7xVb0w");
+
+    [Fact]
+    public void MutatedArrowFilesEndInRowsOrRejectionsThatSayWhy() => Fuzz(ArrowFiles.Value, "case.arrows", "Rk8vT1qYw3Hn");
+
+    private static void Fuzz(byte[][] files, string name, string seed)
     {
         var edit = Gen.Select(Gen.Double[0, 1], Gen.Byte);
-        var files = Files.Value;
         Gen.Select(Gen.Int[0, files.Length - 1], Gen.Bool, edit.Array[1, 8], Gen.Double[0, 1]).Sample((which, cut, edits, at) =>
         {
             var original = files[which];
@@ -28,10 +33,10 @@ public sealed class ParquetFuzzTests
                 ? [.. original.AsSpan(0, (int)(at * (original.Length - 8))), .. original.AsSpan(original.Length - 8)]
                 : Mutate(original, edits);
             using var dir = new TempDir();
-            var path = dir.Write("case.parquet", bytes);
+            var path = dir.Write(name, bytes);
             var records = Watchdog.Run(() => ReaderRecords.Read(path), TimeSpan.FromSeconds(20), () => $"seed file {which}, {(cut ? $"cut at {at}" : $"{edits.Length} edits")}");
-            ReaderRecords.AssertRowsOrOneLineRejections("case.parquet", records);
-        }, seed: Seed, iter: 600, threads: 1);
+            ReaderRecords.AssertRowsOrOneLineRejections(name, records);
+        }, seed: seed, iter: 600, threads: 1);
     }
 
     // Each edit puts a byte at a position; half the edits fall in the last fifth, where the footer is.
@@ -51,7 +56,7 @@ public sealed class ParquetFuzzTests
     // A flat file as FineWeb's and a file of nested columns, both written by DuckDB; and, where the
     // public test files are fetched, three of parquet-testing's (Impala's nested columns, a file of
     // every plain type, delta-encoded strings), whose mutations found the damaged footers.
-    private static byte[][] WriteSeeds()
+    private static byte[][] WriteParquetSeeds()
     {
         string[] parquetTesting = ["parquet/nullable.impala.parquet", "parquet/alltypes_plain.parquet", "parquet/delta_byte_array.parquet"];
         var more = Warc.WarcTestData.Folder is null ? [] : parquetTesting.Select(name => File.ReadAllBytes(Warc.WarcTestData.File(name)));
@@ -64,5 +69,16 @@ public sealed class ParquetFuzzTests
             TO {{DuckDb.Quote(dir["nested.parquet"])}} (FORMAT parquet, ROW_GROUP_SIZE 10)
             """);
         return [File.ReadAllBytes(dir["flat.parquet"]), File.ReadAllBytes(dir["nested.parquet"]), .. more];
+    }
+
+    // A file written by Apache Arrow's own writer, and, where the public test files are fetched,
+    // Apache Arrow's integration files (nested, dictionary, compressed).
+    private static byte[][] WriteArrowSeeds()
+    {
+        using var dir = new TempDir();
+        ArrowInputTests.Write(dir["written.arrows"], fileFormat: false, 30, 20);
+        string[] integration = ["arrow/generated_nested.arrows", "arrow/generated_dictionary.arrows", "arrow/generated_zstd.arrows", "arrow/generated_primitive.arrows"];
+        var more = Warc.WarcTestData.Folder is null ? [] : integration.Select(n => File.ReadAllBytes(Warc.WarcTestData.File(n)));
+        return [File.ReadAllBytes(dir["written.arrows"]), .. more];
     }
 }
