@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# Fetches the public test files the tests read: the WARCs of warcio, pywb, resiliparse and jwarc, and Apache Arrow's IPC files,
+# Fetches the public test files the tests read: the WARCs of warcio, pywb, resiliparse and jwarc, Apache Arrow's IPC files and Apache Parquet's test files (parquet-testing),
 # as listed in tests/Winnow.Tests/Warc/warc-testdata.tsv (name, repository, pinned commit, path,
 # SHA-256), and checks every checksum. They go to $WINNOW_WARC_TESTDATA, else to .warc-testdata
 # beside the repository; the folder appears only once every file is there and verified, and the
