@@ -49,7 +49,7 @@ internal sealed partial class InputReader
                 yield break;
             }
 
-            problem = ParquetSchemaGuard.Check(stream);
+            problem = ParquetFooterGuard.Check(stream);
             if (problem is null)
             {
                 reader = ParquetReader.CreateAsync(stream, ParquetReadOptions, leaveStreamOpen: true).GetAwaiter().GetResult();

@@ -3,7 +3,7 @@ using System.Buffers.Binary;
 namespace Winnow.Readers;
 
 /// <summary>
-/// Checks a Parquet file's schema before Parquet.Net reads it: the library builds each column's
+/// Checks a Parquet file's footer before Parquet.Net reads it: the library builds each column's
 /// path from its parent's, so its time and memory grow with the square of the nesting depth (an
 /// 800 kB footer nesting groups 100,000 deep ran for minutes and took tens of gigabytes). A schema
 /// may nest at most <see cref="ArrowSchemaGuard.MaxDepth"/> groups deep and hold at most
@@ -19,7 +19,7 @@ namespace Winnow.Readers;
 /// files). A file whose tail is not a Parquet footer at all is left to the library, which says
 /// so. Stateless and thread-safe.
 /// </remarks>
-internal static class ParquetSchemaGuard
+internal static class ParquetFooterGuard
 {
     private static ReadOnlySpan<byte> Magic => "PAR1"u8;
 
