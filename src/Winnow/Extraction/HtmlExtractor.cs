@@ -51,22 +51,11 @@ public sealed class HtmlExtractor
         // was a third of all the extractor allocated (two bytes a character of fresh memory).
         var buffer = _pageBuffer ??= new char[1 << 16];
         var length = CharsetDecoder.DecodeInto(page.Bytes, page.ContentType, ref buffer);
-        string? warning = null;
-        if (length > _options.MaxHtmlChars)
-        {
-            warning = CutWarning(length);
-            length = _options.MaxHtmlChars;
-        }
 
         // A buffer grown for one huge page is not kept for every later one.
         _pageBuffer = buffer.Length <= MaxKeptPageBuffer ? buffer : null;
-        var document = FastHtmlParser.ForThread.ParseInPlace(buffer.AsSpan(0, length), _options.MaxNesting);
-        if (document.CutAt >= 0)
-        {
-            warning = NestingWarning(document.CutAt);
-        }
-
-        return Extract(document, page.Url, warning);
+        var document = FastHtmlParser.ForThread.ParseInPlace(buffer.AsSpan(0, Math.Min(length, _options.MaxHtmlChars)), _options.MaxNesting);
+        return ExtractParsed(document, length, page.Url);
     }
 
     private const int MaxKeptPageBuffer = 4 << 20;
@@ -79,37 +68,28 @@ public sealed class HtmlExtractor
     /// <param name="url">The page's URL when known; dates in it are a last-resort source.</param>
     public ExtractedPage Extract(string html, string? url = null)
     {
-        string? warning = null;
-        if (html.Length > _options.MaxHtmlChars)
+        var shown = html.Length > _options.MaxHtmlChars ? html[.._options.MaxHtmlChars] : html;
+        if (_options.Parser != HtmlParserKind.AngleSharp)
         {
-            warning = CutWarning(html.Length);
-            html = html[.._options.MaxHtmlChars];
+            return ExtractParsed(FastHtmlParser.ForThread.Parse(shown, _options.MaxNesting), html.Length, url);
         }
 
-        HtmlDocumentTree document;
-        if (_options.Parser == HtmlParserKind.AngleSharp)
+        var warning = html.Length > _options.MaxHtmlChars ? CutWarning(html.Length) : null;
+        var excess = NestingGuard.FindExcess(shown, _options.MaxNesting);
+        if (excess >= 0)
         {
-            var excess = NestingGuard.FindExcess(html, _options.MaxNesting);
-            if (excess >= 0)
-            {
-                html = html[..excess];
-                warning = NestingWarning(excess);
-            }
-
-            using var parsed = Parser.Value!.ParseDocument(html);
-            document = AngleSharpTreeReader.Read(parsed);
-        }
-        else
-        {
-            document = FastHtmlParser.ForThread.Parse(html, _options.MaxNesting);
-            if (document.CutAt >= 0)
-            {
-                warning = NestingWarning(document.CutAt);
-            }
+            shown = shown[..excess];
+            warning = NestingWarning(excess);
         }
 
-        return Extract(document, url, warning);
+        using var parsed = Parser.Value!.ParseDocument(shown);
+        return Extract(AngleSharpTreeReader.Read(parsed), url, warning);
     }
+
+    // A page the fast parser read (its first MaxHtmlChars of `length` characters): the warning says
+    // where it was cut, by nesting before length.
+    private ExtractedPage ExtractParsed(HtmlDocumentTree document, int length, string? url) =>
+        Extract(document, url, document.CutAt >= 0 ? NestingWarning(document.CutAt) : length > _options.MaxHtmlChars ? CutWarning(length) : null);
 
     /// <summary>Metadata and main content of a parsed page (the steps after parsing, apart for profiling).</summary>
     internal ExtractedPage Extract(HtmlDocumentTree document, string? url, string? warning = null)

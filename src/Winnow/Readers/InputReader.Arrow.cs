@@ -144,7 +144,8 @@ internal sealed partial class InputReader
                             yield return full;
                         }
 
-                        if (problem is not null && ++failed == MaxFailedArrowRows && i + 1 < batch.Length)
+                        failed = problem is null ? 0 : failed + 1;
+                        if (failed == MaxFailedArrowRows && i + 1 < batch.Length)
                         {
                             // So many damaged rows: the batch's buffers are damaged, not a value; the
                             // rest of the batch is one rejection rather than one for each row.
@@ -154,7 +155,6 @@ internal sealed partial class InputReader
                             break;
                         }
 
-                        failed = problem is null ? 0 : failed;
                         if (problem is not null)
                         {
                             AddRejection(file, rows, RejectionReasons.CorruptArrow, $"row {rows:N0} cannot be read: {problem}", 0);

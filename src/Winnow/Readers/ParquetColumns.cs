@@ -117,8 +117,6 @@ internal static class ParquetColumns
     /// <summary>One leaf column of a row group: its level entries and its defined values in order.</summary>
     private sealed class Column(DataField field, int[] definitions, int[]? repetitions, object[] values)
     {
-        public DataField Field { get; } = field;
-
         public int[] Definitions { get; } = definitions;
 
         /// <summary>Null for a column outside any list: then entry i is row i.</summary>
@@ -127,21 +125,37 @@ internal static class ParquetColumns
         public object[] Values { get; } = values;
 
         /// <summary>Per entry, its value's index in <see cref="Values"/>, or -1 (a null or an empty list).</summary>
-        public int[] ValueIndex { get; } = IndexValues(definitions, field.MaxDefinitionLevel, values.Length);
+        public int[] ValueIndex { get; } = IndexValues(definitions, field.MaxDefinitionLevel);
 
-        /// <summary>Per row, the entry it starts at, and one past the last entry.</summary>
-        public int[] RowStarts { get; set; } = [];
+        /// <summary>Per row, the entry it starts at, and one past the last entry; null outside any list.</summary>
+        public int[]? RowStarts { get; } = repetitions is null ? null : StartsOfRows(repetitions);
 
-        private static int[] IndexValues(int[] definitions, int defined, int count)
+        private static int[] IndexValues(int[] definitions, int defined)
         {
             var index = new int[definitions.Length];
             var next = 0;
             for (var i = 0; i < definitions.Length; i++)
             {
-                index[i] = definitions[i] == defined && next < count ? next++ : -1;
+                index[i] = definitions[i] == defined ? next++ : -1;
             }
 
-            return next == count ? index : throw new InvalidDataException("a column's values and definition levels disagree");
+            return index;
+        }
+
+        // A repetition level of 0 starts a row.
+        private static int[] StartsOfRows(int[] repetitions)
+        {
+            var starts = new List<int>();
+            for (var i = 0; i < repetitions.Length; i++)
+            {
+                if (repetitions[i] == 0)
+                {
+                    starts.Add(i);
+                }
+            }
+
+            starts.Add(repetitions.Length);
+            return [.. starts];
         }
     }
 
@@ -152,29 +166,27 @@ internal static class ParquetColumns
     private sealed class Assembly
     {
         private readonly List<Column> _leaves;
-        private readonly Dictionary<Field, (int First, int Count)> _span = new(ReferenceEqualityComparer.Instance);
+        private readonly Dictionary<Field, int> _leafCounts = new(ReferenceEqualityComparer.Instance);
 
-        public Assembly(List<Column> leaves)
-        {
-            _leaves = leaves;
-            foreach (var column in leaves)
-            {
-                column.RowStarts = RowStarts(column);
-            }
-        }
+        public Assembly(List<Column> leaves) => _leaves = leaves;
 
         public Dictionary<string, object> Row(IReadOnlyList<Field> fields, int r)
         {
             var ranges = new (int Start, int End)[_leaves.Count];
             for (var l = 0; l < ranges.Length; l++)
             {
-                var starts = _leaves[l].RowStarts;
-                if (r + 1 >= starts.Length)
+                if (_leaves[l].RowStarts is not { } starts)
+                {
+                    ranges[l] = (r, r + 1);
+                }
+                else if (r + 1 < starts.Length)
+                {
+                    ranges[l] = (starts[r], starts[r + 1]);
+                }
+                else
                 {
                     throw new InvalidDataException("a column holds fewer rows than its row group");
                 }
-
-                ranges[l] = (starts[r], starts[r + 1]);
             }
 
             return Members(fields, 0, ranges);
@@ -276,7 +288,7 @@ internal static class ParquetColumns
         }
 
         // The elements of a list (or map) at repetition level `repeat`: per element, each leaf's entries.
-        private IEnumerable<(int Start, int End)[]> Elements(int first, ReadOnlySpan<(int Start, int End)> ranges, int repeat)
+        private (int Start, int End)[][] Elements(int first, ReadOnlySpan<(int Start, int End)> ranges, int repeat)
         {
             var count = ranges.Length;
             var cuts = new List<int>[count];
@@ -319,41 +331,13 @@ internal static class ParquetColumns
 
         private int LeafCount(Field field)
         {
-            if (!_span.TryGetValue(field, out var span))
+            if (!_leafCounts.TryGetValue(field, out var count))
             {
-                span = (0, Leaves([field]).Count());
-                _span[field] = span;
+                count = Leaves([field]).Count();
+                _leafCounts[field] = count;
             }
 
-            return span.Count;
-        }
-
-        // Where each row starts among the column's entries (a repetition level of 0), and its end.
-        private static int[] RowStarts(Column column)
-        {
-            var entries = column.Definitions.Length;
-            if (column.Repetitions is null)
-            {
-                var plain = new int[entries + 1];
-                for (var i = 0; i <= entries; i++)
-                {
-                    plain[i] = i;
-                }
-
-                return plain;
-            }
-
-            var starts = new List<int>();
-            for (var i = 0; i < entries; i++)
-            {
-                if (column.Repetitions[i] == 0)
-                {
-                    starts.Add(i);
-                }
-            }
-
-            starts.Add(entries);
-            return [.. starts];
+            return count;
         }
     }
 
