@@ -52,13 +52,20 @@ internal sealed class NearDedupRun(NearDedupStage stage, StageContext context) :
     /// <summary>Whether exact verification reads the texts back from the run's spill rather than keeping its own copy.</summary>
     private bool TextsFromSpill => Context.SpillHoldsText;
 
+    // Stateless beyond its options: two threads preparing batches at once may each make one.
+    private BatchSigner Signer => _signer ??= stage.CreateSigner();
+
     private StageState State => _state ??= new StageState(
         stage.Options, stage.Lsh, Path.Combine(Context.WorkDirectory, stage.Name + "-" + Guid.NewGuid().ToString("N")), TextsFromSpill, Context.Parallelism);
 
-    public override void Observe(IReadOnlyList<Document> batch)
+    public override void Observe(IReadOnlyList<Document> batch) => Observe(batch, null);
+
+    /// <summary>The batch's signatures and band keys (<see cref="SignedBatch"/>).</summary>
+    public override object? Prepare(IReadOnlyList<Document> batch, ParallelOptions parallel) => Signer.Sign(batch, parallel, keepTexts: !TextsFromSpill);
+
+    public override void Observe(IReadOnlyList<Document> batch, object? prepared)
     {
-        _signer ??= stage.CreateSigner();
-        var signed = _signer.Sign(batch, Parallel, keepTexts: !TextsFromSpill);
+        var signed = prepared as SignedBatch ?? Signer.Sign(batch, Parallel, keepTexts: !TextsFromSpill);
         if (!InShards)
         {
             for (var i = 0; i < batch.Count; i++)

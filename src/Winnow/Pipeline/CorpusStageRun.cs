@@ -6,7 +6,7 @@ namespace Winnow.Pipeline;
 /// A corpus stage's part in one run: what it observes, what it resolves, what it applies. The
 /// runner calls it in this order:
 /// <list type="number">
-/// <item>Map: <see cref="Observe"/> the surviving documents of a shard, batch by batch, in input
+/// <item>Map: <see cref="Observe(IReadOnlyList{Document})"/> the surviving documents of a shard, batch by batch, in input
 /// order; in a unit of a sharded run, then <see cref="SaveObservations"/>.</item>
 /// <item>Resolve, once: in a sharded run, <see cref="LoadObservations"/> every shard's in shard
 /// order; then <see cref="Resolve"/>; in a sharded run, <see cref="SaveDecisions"/>.</item>
@@ -42,6 +42,21 @@ internal abstract class CorpusStageRun : IDisposable
 
     /// <summary>Observes a batch of surviving documents, in input order.</summary>
     public abstract void Observe(IReadOnlyList<Document> batch);
+
+    /// <summary>
+    /// The part of observing a batch that does not depend on the batches before it (a hash, a
+    /// signature per document), which the runner may do for several batches at once, on any
+    /// thread, before <see cref="Observe(IReadOnlyList{Document}, object?)"/> takes the batches in
+    /// input order. Null: nothing to prepare.
+    /// </summary>
+    /// <param name="batch">The documents <see cref="Observe(IReadOnlyList{Document}, object?)"/> will get.</param>
+    /// <param name="parallel">The threads this call may use.</param>
+    public virtual object? Prepare(IReadOnlyList<Document> batch, ParallelOptions parallel) => null;
+
+    /// <summary>Observes a batch with what <see cref="Prepare"/> made of it.</summary>
+    /// <param name="batch">The documents prepared.</param>
+    /// <param name="prepared">What <see cref="Prepare"/> returned for them.</param>
+    public virtual void Observe(IReadOnlyList<Document> batch, object? prepared) => Observe(batch);
 
     /// <summary>
     /// Where the documents this run observed now lie, one JSON line each in observation order, text

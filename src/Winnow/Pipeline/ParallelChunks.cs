@@ -7,7 +7,7 @@ namespace Winnow.Pipeline;
 internal static class ParallelChunks
 {
     public static int ChunkCount(int count, ParallelOptions options) =>
-        count == 0 ? 0 : Math.Min(count, options.MaxDegreeOfParallelism * 4);
+        count == 0 ? 0 : options.MaxDegreeOfParallelism == 1 ? 1 : Math.Min(count, options.MaxDegreeOfParallelism * 4);
 
     public static void For(int count, ParallelOptions options, Action<int, int, int> body)
     {

@@ -24,9 +24,9 @@ internal sealed class ParsedBatch
     /// <summary>
     /// Parses every record. Reading input (<paramref name="stats"/> given), each record is counted in
     /// and rejections go to <paramref name="reject"/>; replaying a spill, a rejection means the
-    /// spill is damaged.
+    /// spill is damaged. The counting and the rejections take turn <see cref="StageLoop.CountTurn"/> of <paramref name="turn"/>.
     /// </summary>
-    public static ParsedBatch Parse(RecordBatch batch, IRecordParser parser, ParallelOptions parallel, RunStats? stats, Action<Rejection> reject)
+    public static ParsedBatch Parse(RecordBatch batch, IRecordParser parser, ParallelOptions parallel, RunStats? stats, Action<Rejection> reject, BatchTurn turn)
     {
         var records = batch.Records;
         var documents = new Document?[records.Count];
@@ -44,18 +44,31 @@ internal sealed class ParsedBatch
         {
             if (documents[i] is { } document)
             {
-                stats?.CountIn(document.InputBytes);
                 alive.Add(document);
             }
-            else if (stats is not null)
-            {
-                stats.CountIn(rejections[i]!.Bytes);
-                reject(rejections[i]!);
-            }
-            else
+            else if (stats is null)
             {
                 throw new InvalidDataException($"the run's spill file is damaged: {rejections[i]}");
             }
+        }
+
+        if (stats is not null)
+        {
+            turn.InOrder(StageLoop.CountTurn, () =>
+            {
+                for (var i = 0; i < records.Count; i++)
+                {
+                    if (documents[i] is { } document)
+                    {
+                        stats.CountIn(document.InputBytes);
+                    }
+                    else
+                    {
+                        stats.CountIn(rejections[i]!.Bytes);
+                        reject(rejections[i]!);
+                    }
+                }
+            });
         }
 
         return new ParsedBatch(documents, rejections, alive);

@@ -1,5 +1,6 @@
 using System.Collections.Concurrent;
 using System.Diagnostics;
+using System.Runtime.ExceptionServices;
 using Winnow.Documents;
 using Winnow.Readers;
 using Winnow.Stats;
@@ -116,17 +117,18 @@ internal sealed partial class PipelineRunner
         foreach (var step in maps)
         {
             _phase = maps.Count == 1 ? "" : $"pass {maps.IndexOf(step) + 1}/{maps.Count}";
-            var loop = new StageLoop(_pipeline.Stages, step, runs, tallies, passes, _parallel);
+            // Batches go through the loop several at once, a thread each (BatchTurns), so inside a
+            // batch each step runs on one thread.
+            var inner = _parallel.MaxDegreeOfParallelism == 1 ? _parallel : new ParallelOptions { MaxDegreeOfParallelism = 1, CancellationToken = _cancellationToken };
+            var loop = new StageLoop(_pipeline.Stages, step, runs, tallies, passes, inner);
+            var turns = StageLoop.TurnCount(_pipeline.Stages.Count);
             var textFinal = step.Observes < 0 || !_pipeline.Stages.Skip(step.Observes).Any(s => s.EditsText);
             using var spill = step.Observes < 0 ? null : output.CreateSpill(step.Index);
             if (spilled is null)
             {
                 var parser = new RecordParser(_options.Reader);
-                Consume(reader.ReadBatches(_cancellationToken), batch =>
-                {
-                    Process(batch, parser, loop, output, spill, counting: true, textFinal);
-                    ReportProgress(batch.InputPosition, totalBytes, force: false);
-                });
+                ConsumeInOrder(reader.ReadBatches(_cancellationToken), turns, (batch, turn) =>
+                    Process(batch, turn, parser, loop, inner, output, spill, counting: true, textFinal, totalBytes));
             }
             else if (spilled.Length > 0)
             {
@@ -146,11 +148,8 @@ internal sealed partial class PipelineRunner
                     release.Upto(replayed);
                     return batch;
                 });
-                Consume(batches, batch =>
-                {
-                    Process(batch, parser, loop, output, spill, counting: false, textFinal);
-                    ReportProgress(batch.InputPosition, spilled.Length, force: false);
-                });
+                ConsumeInOrder(batches, turns, (batch, turn) =>
+                    Process(batch, turn, parser, loop, inner, output, spill, counting: false, textFinal, spilled.Length));
             }
 
             if (spilled is not null)
@@ -171,11 +170,99 @@ internal sealed partial class PipelineRunner
         }
     }
 
-    private void Process(RecordBatch batch, IRecordParser parser, StageLoop loop, RunOutput output, SpillWriter? spill, bool counting, bool textFinal)
+    /// <summary>
+    /// One batch of a map step: parsed, through the stage loop, serialized, then written and
+    /// counted at its turn. <paramref name="parallel"/>: the threads each of these steps may use.
+    /// </summary>
+    private void Process(
+        RecordBatch batch, BatchTurn turn, IRecordParser parser, StageLoop loop, ParallelOptions parallel, RunOutput output, SpillWriter? spill, bool counting, bool textFinal, long total)
     {
-        var parsed = ParsedBatch.Parse(batch, parser, _parallel, counting ? _stats : null, Reject);
-        loop.Process(parsed.Alive);
-        output.Write(batch, parsed.Documents, parsed.Rejections, _stats, _parallel, spill, textFinal);
+        var parsed = ParsedBatch.Parse(batch, parser, parallel, counting ? _stats : null, Reject, turn);
+        loop.Process(parsed.Alive, turn);
+        var serialized = output.Serialize(batch, parsed.Documents, parsed.Rejections, _stats.Tokenizer, parallel, spill, textFinal);
+        turn.InOrder(StageLoop.WriteTurn(_pipeline.Stages.Count), () =>
+        {
+            output.Commit(serialized, _stats, spill);
+            ReportProgress(batch.InputPosition, total, force: false);
+        });
+    }
+
+    /// <summary>
+    /// Runs <paramref name="handle"/> on every batch, a thread per core each taking the next batch,
+    /// the batches' ordered steps in input order (<see cref="BatchTurns"/>). With one thread, one
+    /// batch at a time. A failure is that of the earliest batch that failed; the batches before it
+    /// are finished first.
+    /// </summary>
+    private void ConsumeInOrder(IEnumerable<RecordBatch> source, int turnCount, Action<RecordBatch, BatchTurn> handle)
+    {
+        var workers = _parallel.MaxDegreeOfParallelism;
+        if (workers == 1)
+        {
+            Consume(source, batch => handle(batch, BatchTurn.Alone));
+            return;
+        }
+
+        var turns = new BatchTurns(turnCount);
+        var failures = new ConcurrentBag<(long Sequence, Exception Error)>();
+        var next = 0L;
+        var taking = new object();
+        ReadAhead(source, batches =>
+        {
+            var threads = Enumerable.Range(0, workers).Select(_ => Task.Factory.StartNew(
+                () =>
+                {
+                    while (failures.IsEmpty)
+                    {
+                        RecordBatch? batch;
+                        long sequence;
+                        try
+                        {
+                            lock (taking)
+                            {
+                                // Taken and numbered together, so numbers follow input order.
+                                if (!batches.TryTake(out batch, Timeout.Infinite, _cancellationToken))
+                                {
+                                    return;
+                                }
+
+                                sequence = next++;
+                            }
+                        }
+                        catch (OperationCanceledException e)
+                        {
+                            // Cancelled between batches: after whatever the batches taken meet.
+                            failures.Add((long.MaxValue, e));
+                            return;
+                        }
+
+                        using (batch)
+                        {
+                            try
+                            {
+                                handle(batch, turns.For(sequence));
+                            }
+                            catch (Exception e)
+                            {
+                                failures.Add((sequence, e));
+                                turns.Fail(sequence);
+
+                                // No more batches: a thread waiting for one (input from a pipe) returns.
+                                batches.CompleteAdding();
+                                return;
+                            }
+                        }
+                    }
+                },
+                CancellationToken.None,
+                TaskCreationOptions.LongRunning,
+                TaskScheduler.Default)).ToArray();
+            Task.WaitAll(threads);
+            if (!failures.IsEmpty)
+            {
+                // The earliest batch's error is the run's: later batches only stopped because of it.
+                ExceptionDispatchInfo.Capture(failures.MinBy(f => f.Sequence).Error).Throw();
+            }
+        });
     }
 
     /// <summary>
@@ -183,11 +270,8 @@ internal sealed partial class PipelineRunner
     /// thread of its own: it waits whenever it is ahead, and a pool thread waiting there was one
     /// fewer for the batch's parallel loops and the writes (the 1M replay 2.1 -> 1.95 s).
     /// </summary>
-    private void Consume(IEnumerable<RecordBatch> source, Action<RecordBatch> handle)
-    {
-        using var batches = new BlockingCollection<RecordBatch>(boundedCapacity: 3);
-        var producer = Task.Factory.StartNew(() => Produce(source, batches), CancellationToken.None, TaskCreationOptions.LongRunning, TaskScheduler.Default);
-        try
+    private void Consume(IEnumerable<RecordBatch> source, Action<RecordBatch> handle) =>
+        ReadAhead(source, batches =>
         {
             foreach (var batch in batches.GetConsumingEnumerable(_cancellationToken))
             {
@@ -196,7 +280,16 @@ internal sealed partial class PipelineRunner
                     handle(batch);
                 }
             }
+        });
 
+    /// <summary>Reads batches on a thread of its own into a short queue that <paramref name="consume"/> empties; it stops reading when <paramref name="consume"/> throws.</summary>
+    private void ReadAhead(IEnumerable<RecordBatch> source, Action<BlockingCollection<RecordBatch>> consume)
+    {
+        using var batches = new BlockingCollection<RecordBatch>(boundedCapacity: 3);
+        var producer = Task.Factory.StartNew(() => Produce(source, batches), CancellationToken.None, TaskCreationOptions.LongRunning, TaskScheduler.Default);
+        try
+        {
+            consume(batches);
             producer.GetAwaiter().GetResult();
         }
         finally

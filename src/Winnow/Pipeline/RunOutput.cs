@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using Winnow.Documents;
 using Winnow.Readers;
 using Winnow.Stats;
@@ -20,10 +21,9 @@ internal sealed class RunOutput : IDisposable
     private readonly RecordSink _removed;
     private readonly JsonlPartWriter _rejected;
     private readonly bool _writeDocuments;
-    // Two sets of chunk buffers: one is written to disk on a writer task while the next batch is
-    // serialized into the other, so the sequential copy to disk overlaps parallel work.
-    private readonly List<SerializedChunk>[] _chunkSets = [[], []];
-    private int _currentSet;
+    // Sets of chunk buffers not in use: one is written to disk on a writer task while the next
+    // batches are serialized into others, so the sequential copy to disk overlaps parallel work.
+    private readonly ConcurrentBag<List<SerializedChunk>> _chunkSets = [];
     private Task _pendingWrite = Task.CompletedTask;
 
     private readonly OutputFolder? _claim;
@@ -118,17 +118,28 @@ internal sealed class RunOutput : IDisposable
     /// <paramref name="textFinal"/>: no later stage edits text, so survivors' tokens are counted
     /// now, while their text is decoded, and travel in the spill.
     /// </summary>
-    public void Write(RecordBatch batch, Document?[] documents, Rejection?[] rejections, RunStats stats, ParallelOptions parallel, SpillWriter? spill, bool textFinal)
+    public void Write(RecordBatch batch, Document?[] documents, Rejection?[] rejections, RunStats stats, ParallelOptions parallel, SpillWriter? spill, bool textFinal) =>
+        Commit(Serialize(batch, documents, rejections, stats.Tokenizer, parallel, spill, textFinal), stats, spill);
+
+    /// <summary>
+    /// The first half of <see cref="Write"/>, which depends on no other batch: counts the batch's
+    /// tokens and serializes it. Several batches may be serialized at once.
+    /// </summary>
+    public SerializedBatch Serialize(
+        RecordBatch batch, Document?[] documents, Rejection?[] rejections, string? tokenizer, ParallelOptions parallel, SpillWriter? spill, bool textFinal)
     {
-        var count = documents.Length;
-        if (stats.Tokenizer is { } tokenizer)
+        Action<int, int>? countTokens = null;
+        if (tokenizer is not null)
         {
-            TokenCounter.For(tokenizer).CountBatch(documents, final: spill is null || (textFinal && _writeDocuments), parallel);
+            // Counted in the serializing loop, each chunk just before it is serialized: one parallel
+            // loop and one wait for its slowest chunk per batch fewer, and the text is still in cache.
+            var counter = TokenCounter.For(tokenizer);
+            var final = spill is null || (textFinal && _writeDocuments);
+            countTokens = (from, to) => counter.CountRange(documents, from, to, final);
         }
 
-        var set = _chunkSets[_currentSet];
-        _currentSet ^= 1;
-        var chunks = SerializedChunk.Fill(set, batch, documents, rejections, parallel, (chunk, document) =>
+        var set = _chunkSets.TryTake(out var free) ? free : [];
+        var chunks = SerializedChunk.Fill(set, batch, documents, rejections, parallel, countTokens, (chunk, document) =>
         {
             if (_writeDocuments)
             {
@@ -139,19 +150,31 @@ internal sealed class RunOutput : IDisposable
                 chunk.AddSkeleton(document);
             }
         });
+        return new SerializedBatch(documents, rejections, set, chunks);
+    }
 
-        // The previous write used the other set; waiting for it keeps files in input order.
+    /// <summary>
+    /// The second half of <see cref="Write"/>, in input order: hands the serialized batch to the
+    /// writer task (after the batch before it is written) and counts its documents out.
+    /// </summary>
+    public void Commit(SerializedBatch serialized, RunStats stats, SpillWriter? spill)
+    {
+        // Waiting for the previous write keeps files in input order.
         Flush();
         var kept = (RecordSink?)spill ?? _kept;
+        var (set, chunks) = (serialized.Chunks, serialized.ChunkCount);
         _pendingWrite = Task.Run(() =>
         {
             for (var c = 0; c < chunks; c++)
             {
                 set[c].WriteTo(kept, _removed, _rejected);
             }
+
+            _chunkSets.Add(set);
         });
 
-        for (var i = 0; i < count; i++)
+        var (documents, rejections) = (serialized.Documents, serialized.Rejections);
+        for (var i = 0; i < documents.Length; i++)
         {
             if (documents[i] is not { } document)
             {
@@ -240,3 +263,6 @@ internal sealed class RunOutput : IDisposable
         _claim?.Dispose();
     }
 }
+
+/// <summary>A batch serialized by <see cref="RunOutput.Serialize"/>, waiting for its turn to be written.</summary>
+internal sealed record SerializedBatch(Document?[] Documents, Rejection?[] Rejections, List<SerializedChunk> Chunks, int ChunkCount);

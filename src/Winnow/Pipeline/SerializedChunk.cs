@@ -19,10 +19,17 @@ internal sealed class SerializedChunk
 
     /// <summary>
     /// Serializes a batch into <paramref name="set"/> in parallel, one chunk per slice of records:
-    /// rejections as such, documents through <paramref name="addDocument"/>. Returns the chunks used.
+    /// rejections as such, documents through <paramref name="addDocument"/>, each slice first through
+    /// <paramref name="prepare"/> (its from and to) when given. Returns the chunks used.
     /// </summary>
     public static int Fill(
-        List<SerializedChunk> set, RecordBatch batch, Document?[] documents, Rejection?[] rejections, ParallelOptions parallel, Action<SerializedChunk, Document> addDocument)
+        List<SerializedChunk> set,
+        RecordBatch batch,
+        Document?[] documents,
+        Rejection?[] rejections,
+        ParallelOptions parallel,
+        Action<int, int>? prepare,
+        Action<SerializedChunk, Document> addDocument)
     {
         var count = documents.Length;
         var chunks = ParallelChunks.ChunkCount(count, parallel);
@@ -33,6 +40,7 @@ internal sealed class SerializedChunk
 
         ParallelChunks.For(count, parallel, (c, from, to) =>
         {
+            prepare?.Invoke(from, to);
             var chunk = set[c];
             chunk.Clear();
             for (var i = from; i < to; i++)

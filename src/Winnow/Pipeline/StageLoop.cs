@@ -11,16 +11,44 @@ namespace Winnow.Pipeline;
 /// observe the survivors. It counts each stage's documents in and removed, and marks each removed
 /// document with its removal pass (<see cref="StepPlanner.RemovalPasses"/>).
 /// </summary>
-/// <remarks>Not thread-safe: one batch at a time; document stages run in parallel inside a batch.</remarks>
+/// <remarks>
+/// Batches go through it one at a time (<see cref="BatchTurn.Alone"/>, the work of each step spread
+/// over <paramref name="parallel"/>'s threads), or several at once, each on a thread of its own
+/// (<see cref="BatchTurns"/>): then what depends on the batches before (a corpus stage's
+/// observation and decisions, the tallies, counting and writing) takes its turn in input order.
+/// </remarks>
 internal sealed class StageLoop(IReadOnlyList<Stage> stages, PlanStep step, CorpusStageRun?[] runs, StageTally[] tallies, int[] removalPasses, ParallelOptions parallel)
 {
+    /// <summary>The turn at which a batch's records are counted in and its rejections reported.</summary>
+    public const int CountTurn = 0;
+
+    private const int ApplyTurn = 1;
+
+    /// <summary>The turns a map step over <paramref name="stageCount"/> stages takes, in order (the last one writes).</summary>
+    public static int TurnCount(int stageCount) => stageCount + 4;
+
+    /// <summary>The turn at which a batch is written and counted out, after all of the loop's.</summary>
+    public static int WriteTurn(int stageCount) => stageCount + 3;
+
+    private int ObserveTurn => stages.Count + 2;
+
+    private static int StageTurn(int s) => s + 2;
+
     /// <summary>Runs the step's stages on a batch's documents; <paramref name="alive"/> keeps the survivors.</summary>
-    public void Process(List<Document> alive)
+    public void Process(List<Document> alive) => Process(alive, BatchTurn.Alone);
+
+    /// <inheritdoc cref="Process(List{Document})"/>
+    /// <param name="alive">The batch's documents, then its survivors.</param>
+    /// <param name="turn">The batch's turns, when several batches go through the loop at once.</param>
+    public void Process(List<Document> alive, BatchTurn turn)
     {
         if (step.Applies >= 0)
         {
-            runs[step.Applies]!.Apply(alive);
-            Drop(alive, step.Applies);
+            turn.InOrder(ApplyTurn, () =>
+            {
+                runs[step.Applies]!.Apply(alive);
+                Drop(alive, step.Applies);
+            });
         }
 
         for (var s = step.FirstStage; s < step.EndStage && alive.Count > 0;)
@@ -33,7 +61,7 @@ internal sealed class StageLoop(IReadOnlyList<Stage> stages, PlanStep step, Corp
                     end++;
                 }
 
-                RunDocumentStages(alive, s, end);
+                RunDocumentStages(alive, s, end, turn);
                 s = end;
                 continue;
             }
@@ -44,17 +72,26 @@ internal sealed class StageLoop(IReadOnlyList<Stage> stages, PlanStep step, Corp
             }
 
             // A stage that decides each document from the ones before it, here in input order.
-            tallies[s].In += new Tally(alive.Count, alive.Sum(d => d.InputBytes));
-            runs[s]!.Observe(alive);
-            runs[s]!.Apply(alive);
-            Drop(alive, s);
+            var stage = s;
+            var prepared = runs[stage]!.Prepare(alive, parallel);
+            turn.InOrder(StageTurn(stage), () =>
+            {
+                tallies[stage].In += new Tally(alive.Count, alive.Sum(d => d.InputBytes));
+                runs[stage]!.Observe(alive, prepared);
+                runs[stage]!.Apply(alive);
+                Drop(alive, stage);
+            });
             s++;
         }
 
         if (step.Observes >= 0 && alive.Count > 0)
         {
-            tallies[step.Observes].In += new Tally(alive.Count, alive.Sum(d => d.InputBytes));
-            runs[step.Observes]!.Observe(alive);
+            var prepared = runs[step.Observes]!.Prepare(alive, parallel);
+            turn.InOrder(ObserveTurn, () =>
+            {
+                tallies[step.Observes].In += new Tally(alive.Count, alive.Sum(d => d.InputBytes));
+                runs[step.Observes]!.Observe(alive, prepared);
+            });
         }
     }
 
@@ -68,7 +105,7 @@ internal sealed class StageLoop(IReadOnlyList<Stage> stages, PlanStep step, Corp
     /// stage by stage would be measured again by every filter. Document stages are pure, so the
     /// order gives the same documents; the tallies are those of stage-by-stage order.
     /// </remarks>
-    private void RunDocumentStages(List<Document> alive, int first, int end)
+    private void RunDocumentStages(List<Document> alive, int first, int end, BatchTurn turn)
     {
         var stoppedAt = new int[alive.Count];
         ParallelChunks.For(alive.Count, parallel, (_, from, to) =>
@@ -104,16 +141,19 @@ internal sealed class StageLoop(IReadOnlyList<Stage> stages, PlanStep step, Corp
             }
         }
 
-        var entering = default(Tally);
-        for (var k = end - first; k >= 0; k--)
+        turn.InOrder(StageTurn(first), () =>
         {
-            entering += stopped[k];
-            if (k < end - first)
+            var entering = default(Tally);
+            for (var k = end - first; k >= 0; k--)
             {
-                tallies[first + k].In += entering;
-                tallies[first + k].Removed += stopped[k];
+                entering += stopped[k];
+                if (k < end - first)
+                {
+                    tallies[first + k].In += entering;
+                    tallies[first + k].Removed += stopped[k];
+                }
             }
-        }
+        });
 
         alive.RemoveAll(d => d.IsRemoved);
     }

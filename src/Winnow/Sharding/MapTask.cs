@@ -154,14 +154,11 @@ internal sealed class MapTask(RunPlan plan, PlanStep step, int shard, WinnowPipe
             {
                 throw new InputRejectedException(rejection);
             }
-        });
+        }, BatchTurn.Alone);
         var (documents, rejections) = (parsed.Documents, parsed.Rejections);
         loop.Process(parsed.Alive);
-        Write(batch, documents, rejections, last, chunks, survivors, removed, rejected);
-        if (stats.Tokenizer is { } tokenizer)
-        {
-            TokenCounter.For(tokenizer).CountBatch(documents, final: last, _parallel);
-        }
+        var counter = stats.Tokenizer is { } tokenizer ? TokenCounter.For(tokenizer) : null;
+        Write(batch, documents, rejections, last, counter, chunks, survivors, removed, rejected);
 
         for (var i = 0; i < records.Count; i++)
         {
@@ -184,10 +181,11 @@ internal sealed class MapTask(RunPlan plan, PlanStep step, int shard, WinnowPipe
     }
 
     private void Write(
-        RecordBatch batch, Document?[] documents, Rejection?[] rejections, bool last, List<SerializedChunk> chunks,
+        RecordBatch batch, Document?[] documents, Rejection?[] rejections, bool last, TokenCounter? counter, List<SerializedChunk> chunks,
         JsonlPartWriter survivors, JsonlPartWriter removed, JsonlPartWriter rejected)
     {
-        var n = SerializedChunk.Fill(chunks, batch, documents, rejections, _parallel, (chunk, document) => chunk.Add(document, spillSurvivors: !last));
+        Action<int, int>? countTokens = counter is null ? null : (from, to) => counter.CountRange(documents, from, to, final: last);
+        var n = SerializedChunk.Fill(chunks, batch, documents, rejections, _parallel, countTokens, (chunk, document) => chunk.Add(document, spillSurvivors: !last));
         for (var c = 0; c < n; c++)
         {
             chunks[c].WriteTo(survivors, removed, rejected);

@@ -193,19 +193,29 @@ public sealed class TokenCounter
     }
 
     /// <summary>
-    /// Counts, in parallel, the tokens of the documents about to be counted whose text has not been
-    /// counted: removed ones, and kept ones when <paramref name="final"/> (their text will not change again).
+    /// Counts the tokens of the documents in [<paramref name="from"/>, <paramref name="to"/>) about
+    /// to be written whose text has not been counted: removed ones, and kept ones when
+    /// <paramref name="final"/> (their text will not change again). One thread's share of a batch:
+    /// the writer counts a chunk right before it serializes it, in the same parallel loop.
     /// </summary>
-    internal void CountBatch(Document?[] documents, bool final, ParallelOptions parallel) =>
-        Parallel.For(0, documents.Length, parallel, RentPieceCounts, (i, _, counts) =>
+    internal void CountRange(Document?[] documents, int from, int to, bool final)
+    {
+        var counts = RentPieceCounts();
+        try
         {
-            if (documents[i] is { } document && !document.TokensCounted && (final || document.IsRemoved))
+            for (var i = from; i < to; i++)
             {
-                document.Tokens = CountDocument(document, counts);
+                if (documents[i] is { } document && !document.TokensCounted && (final || document.IsRemoved))
+                {
+                    document.Tokens = CountDocument(document, counts);
+                }
             }
-
-            return counts;
-        }, ReturnPieceCounts);
+        }
+        finally
+        {
+            ReturnPieceCounts(counts);
+        }
+    }
 
     /// <summary>
     /// A text still in its JSON form (a spill record read back) is decoded into a pooled buffer
