@@ -2,7 +2,7 @@ using System.Text.Json;
 
 namespace Winnow.Extraction;
 
-/// <summary>Writes one extracted page as the JSON object of `winnow extract`'s output.</summary>
+/// <summary>Writes one extracted page as the JSON object of `winnow extract`'s output (a writer with <see cref="Writers.DocumentJson.WriterOptions"/>' encoder).</summary>
 internal static class ExtractJson
 {
     public static void Write(Utf8JsonWriter writer, string source, ExtractedPage page)
@@ -10,7 +10,7 @@ internal static class ExtractJson
         writer.WriteStartObject();
         writer.WriteString("file", source);
         writer.WriteString("url", page.Url);
-        writer.WriteString("text", page.Text);
+        Writers.RelaxedJsonString.Write(writer, "text"u8, page.Text);
         writer.WriteString("title", page.Title);
         writer.WriteString("author", page.Author);
         writer.WriteString("date", page.Date);

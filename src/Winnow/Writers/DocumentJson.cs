@@ -51,7 +51,7 @@ internal static class DocumentJson
         writer.WriteString("id"u8, document.Id);
         if (document.RawTextJson.IsEmpty)
         {
-            writer.WriteString("text"u8, document.Text);
+            RelaxedJsonString.Write(writer, "text"u8, document.Text);
         }
         else
         {
