@@ -1,6 +1,4 @@
-using System.Collections.Concurrent;
 using System.Diagnostics;
-using System.Runtime.ExceptionServices;
 using Winnow.Documents;
 using Winnow.Readers;
 using Winnow.Stats;
@@ -187,147 +185,11 @@ internal sealed partial class PipelineRunner
         });
     }
 
-    /// <summary>
-    /// Runs <paramref name="handle"/> on every batch, a thread per core each taking the next batch,
-    /// the batches' ordered steps in input order (<see cref="BatchTurns"/>). With one thread, one
-    /// batch at a time. A failure is that of the earliest batch that failed; the batches before it
-    /// are finished first.
-    /// </summary>
-    private void ConsumeInOrder(IEnumerable<RecordBatch> source, int turnCount, Action<RecordBatch, BatchTurn> handle)
-    {
-        var workers = _parallel.MaxDegreeOfParallelism;
-        if (workers == 1)
-        {
-            Consume(source, batch => handle(batch, BatchTurn.Alone));
-            return;
-        }
+    private void ConsumeInOrder(IEnumerable<RecordBatch> source, int turnCount, Action<RecordBatch, BatchTurn> handle) =>
+        BatchWorkers.Run(source, _parallel.MaxDegreeOfParallelism, turnCount, handle, _cancellationToken);
 
-        var turns = new BatchTurns(turnCount);
-        var failures = new ConcurrentBag<(long Sequence, Exception Error)>();
-        var next = 0L;
-        var taking = new object();
-        ReadAhead(source, batches =>
-        {
-            var threads = Enumerable.Range(0, workers).Select(_ => Task.Factory.StartNew(
-                () =>
-                {
-                    while (failures.IsEmpty)
-                    {
-                        RecordBatch? batch;
-                        long sequence;
-                        try
-                        {
-                            lock (taking)
-                            {
-                                // Taken and numbered together, so numbers follow input order.
-                                if (!batches.TryTake(out batch, Timeout.Infinite, _cancellationToken))
-                                {
-                                    return;
-                                }
-
-                                sequence = next++;
-                            }
-                        }
-                        catch (OperationCanceledException e)
-                        {
-                            // Cancelled between batches: after whatever the batches taken meet.
-                            failures.Add((long.MaxValue, e));
-                            return;
-                        }
-
-                        using (batch)
-                        {
-                            try
-                            {
-                                handle(batch, turns.For(sequence));
-                            }
-                            catch (Exception e)
-                            {
-                                failures.Add((sequence, e));
-                                turns.Fail(sequence);
-
-                                // No more batches: a thread waiting for one (input from a pipe) returns.
-                                batches.CompleteAdding();
-                                return;
-                            }
-                        }
-                    }
-                },
-                CancellationToken.None,
-                TaskCreationOptions.LongRunning,
-                TaskScheduler.Default)).ToArray();
-            Task.WaitAll(threads);
-            if (!failures.IsEmpty)
-            {
-                // The earliest batch's error is the run's: later batches only stopped because of it.
-                ExceptionDispatchInfo.Capture(failures.MinBy(f => f.Sequence).Error).Throw();
-            }
-        });
-    }
-
-    /// <summary>
-    /// Reads batches on another thread while this one processes them, in order. The reader has a
-    /// thread of its own: it waits whenever it is ahead, and a pool thread waiting there was one
-    /// fewer for the batch's parallel loops and the writes (the 1M replay 2.1 -> 1.95 s).
-    /// </summary>
     private void Consume(IEnumerable<RecordBatch> source, Action<RecordBatch> handle) =>
-        ReadAhead(source, batches =>
-        {
-            foreach (var batch in batches.GetConsumingEnumerable(_cancellationToken))
-            {
-                using (batch)
-                {
-                    handle(batch);
-                }
-            }
-        });
-
-    /// <summary>Reads batches on a thread of its own into a short queue that <paramref name="consume"/> empties; it stops reading when <paramref name="consume"/> throws.</summary>
-    private void ReadAhead(IEnumerable<RecordBatch> source, Action<BlockingCollection<RecordBatch>> consume)
-    {
-        using var batches = new BlockingCollection<RecordBatch>(boundedCapacity: 3);
-        var producer = Task.Factory.StartNew(() => Produce(source, batches), CancellationToken.None, TaskCreationOptions.LongRunning, TaskScheduler.Default);
-        try
-        {
-            consume(batches);
-            producer.GetAwaiter().GetResult();
-        }
-        finally
-        {
-            // Stop the reader if we leave early, then drain what it already made.
-            batches.CompleteAdding();
-            foreach (var left in batches)
-            {
-                left.Dispose();
-            }
-        }
-    }
-
-    private void Produce(IEnumerable<RecordBatch> source, BlockingCollection<RecordBatch> batches)
-    {
-        try
-        {
-            foreach (var batch in source)
-            {
-                if (!batches.TryAdd(batch, Timeout.Infinite, _cancellationToken))
-                {
-                    batch.Dispose();
-                    return;
-                }
-            }
-        }
-        catch (InvalidOperationException) when (batches.IsAddingCompleted)
-        {
-            // The consumer stopped first; nothing more to do.
-        }
-        finally
-        {
-            if (!batches.IsAddingCompleted)
-            {
-                batches.CompleteAdding();
-            }
-        }
-    }
+        BatchWorkers.Run(source, 1, 0, (batch, _) => handle(batch), _cancellationToken);
 
     private void ReportProgress(long position, long total, bool force)
     {

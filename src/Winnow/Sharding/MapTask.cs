@@ -1,4 +1,4 @@
-using Winnow.Documents;
+using System.Collections.Concurrent;
 using Winnow.Pipeline;
 using Winnow.Readers;
 using Winnow.Stats;
@@ -14,7 +14,7 @@ namespace Winnow.Sharding;
 /// documents). Removed documents are written with their ordinal and the pass of a single-process
 /// run that removes them, so the finish step can write removed/ in that run's order.
 /// </summary>
-/// <remarks>Not thread-safe; a unit uses <c>threads</c> threads inside.</remarks>
+/// <remarks>Not thread-safe; a unit uses <c>threads</c> threads inside, a batch each (<see cref="BatchWorkers"/>).</remarks>
 internal sealed class MapTask(RunPlan plan, PlanStep step, int shard, WinnowPipeline pipeline, RunOptions options, RunFolders folders, int threads, CancellationToken cancellationToken)
 {
     public const string KeptFolder = "kept";
@@ -58,14 +58,16 @@ internal sealed class MapTask(RunPlan plan, PlanStep step, int shard, WinnowPipe
                 runs[step.Observes] = ((CorpusStage)stages[step.Observes]).Start(context);
             }
 
-            var loop = new StageLoop(stages, step, runs, tallies, StepPlanner.RemovalPasses(stages), _parallel);
+            // Batches go through the loop a thread each (BatchWorkers), so inside a batch each step runs on one thread.
+            var inner = threads > 1 ? new ParallelOptions { MaxDegreeOfParallelism = 1, CancellationToken = cancellationToken } : _parallel;
+            var loop = new StageLoop(stages, step, runs, tallies, StepPlanner.RemovalPasses(stages), inner);
             var noLimit = new OutputOptions { MaxDocuments = long.MaxValue, MaxBytes = long.MaxValue };
             using (var survivors = new JsonlPartWriter(Path.Combine(dir, last ? KeptFolder : SpillFolder), noLimit))
             using (var removed = new JsonlPartWriter(Path.Combine(dir, RemovedFolder), noLimit))
             using (var rejected = new JsonlPartWriter(Path.Combine(dir, RejectedFolder), noLimit))
             using (var index = new BinaryWriter(File.Create(Path.Combine(dir, RemovedIndex))))
             {
-                var chunks = new List<SerializedChunk>();
+                var chunkSets = new ConcurrentBag<List<SerializedChunk>>();
                 InputReader reader;
                 IRecordParser parser;
                 if (step.Applies < 0)
@@ -82,13 +84,12 @@ internal sealed class MapTask(RunPlan plan, PlanStep step, int shard, WinnowPipe
                     parser = new SpillParser(deferRest: true);
                 }
 
-                foreach (var batch in reader.ReadBatches(cancellationToken))
-                {
-                    using (batch)
-                    {
-                        Process(batch, parser, loop, stats, last, chunks, survivors, removed, rejected, index);
-                    }
-                }
+                BatchWorkers.Run(
+                    reader.ReadBatches(cancellationToken),
+                    _parallel.MaxDegreeOfParallelism,
+                    StageLoop.TurnCount(stages.Count),
+                    (batch, turn) => Process(batch, turn, parser, loop, inner, stats, last, chunkSets, survivors, removed, rejected, index),
+                    cancellationToken);
 
                 if (step.Applies < 0)
                 {
@@ -144,51 +145,50 @@ internal sealed class MapTask(RunPlan plan, PlanStep step, int shard, WinnowPipe
     }
 
     private void Process(
-        RecordBatch batch, IRecordParser parser, StageLoop loop, RunStats stats, bool last, List<SerializedChunk> chunks,
-        JsonlPartWriter survivors, JsonlPartWriter removed, JsonlPartWriter rejected, BinaryWriter index)
+        RecordBatch batch, BatchTurn turn, IRecordParser parser, StageLoop loop, ParallelOptions parallel, RunStats stats, bool last,
+        ConcurrentBag<List<SerializedChunk>> chunkSets, JsonlPartWriter survivors, JsonlPartWriter removed, JsonlPartWriter rejected, BinaryWriter index)
     {
         var records = batch.Records;
-        var parsed = ParsedBatch.Parse(batch, parser, _parallel, step.Applies < 0 ? stats : null, rejection =>
+        var parsed = ParsedBatch.Parse(batch, parser, parallel, step.Applies < 0 ? stats : null, rejection =>
         {
             if (options.OnError == ErrorPolicy.Fail)
             {
                 throw new InputRejectedException(rejection);
             }
-        }, BatchTurn.Alone);
+        }, turn);
         var (documents, rejections) = (parsed.Documents, parsed.Rejections);
-        loop.Process(parsed.Alive);
+        loop.Process(parsed.Alive, turn);
+
         var counter = stats.Tokenizer is { } tokenizer ? TokenCounter.For(tokenizer) : null;
-        Write(batch, documents, rejections, last, counter, chunks, survivors, removed, rejected);
-
-        for (var i = 0; i < records.Count; i++)
-        {
-            if (documents[i] is not { } document)
-            {
-                stats.CountRejected(rejections[i]!);
-            }
-            else if (document.IsRemoved)
-            {
-                // With its ordinal and the pass of a single-process run that removes it: the finish writes removed/ in that order.
-                stats.CountRemoved(document);
-                index.Write(document.Ordinal);
-                index.Write(document.RemovalPass);
-            }
-            else if (last)
-            {
-                stats.CountKept(document);
-            }
-        }
-    }
-
-    private void Write(
-        RecordBatch batch, Document?[] documents, Rejection?[] rejections, bool last, TokenCounter? counter, List<SerializedChunk> chunks,
-        JsonlPartWriter survivors, JsonlPartWriter removed, JsonlPartWriter rejected)
-    {
         Action<int, int>? countTokens = counter is null ? null : (from, to) => counter.CountRange(documents, from, to, final: last);
-        var n = SerializedChunk.Fill(chunks, batch, documents, rejections, _parallel, countTokens, (chunk, document) => chunk.Add(document, spillSurvivors: !last));
-        for (var c = 0; c < n; c++)
+        var chunks = chunkSets.TryTake(out var free) ? free : [];
+        var n = SerializedChunk.Fill(chunks, batch, documents, rejections, parallel, countTokens, (chunk, document) => chunk.Add(document, spillSurvivors: !last));
+        turn.InOrder(StageLoop.WriteTurn(pipeline.Stages.Count), () =>
         {
-            chunks[c].WriteTo(survivors, removed, rejected);
-        }
+            for (var c = 0; c < n; c++)
+            {
+                chunks[c].WriteTo(survivors, removed, rejected);
+            }
+
+            for (var i = 0; i < records.Count; i++)
+            {
+                if (documents[i] is not { } document)
+                {
+                    stats.CountRejected(rejections[i]!);
+                }
+                else if (document.IsRemoved)
+                {
+                    // With its ordinal and the pass of a single-process run that removes it: the finish writes removed/ in that order.
+                    stats.CountRemoved(document);
+                    index.Write(document.Ordinal);
+                    index.Write(document.RemovalPass);
+                }
+                else if (last)
+                {
+                    stats.CountKept(document);
+                }
+            }
+        });
+        chunkSets.Add(chunks);
     }
 }

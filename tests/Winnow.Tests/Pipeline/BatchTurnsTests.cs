@@ -89,24 +89,26 @@ public sealed class BatchTurnsTests
     [Fact]
     public void EveryStageOverManyBatchesGivesTheSameBytesOnAnyThreadCount()
     {
-        // 12,000 documents: three batches of records at least, so batches overlap in the loop.
+        // 12,000 documents: three batches of records at least, so batches overlap in the loop; and
+        // sharded, two tasks one at a time, so each unit has two threads for its ~6,000 documents.
         using var dir = new TempDir();
-        foreach (var threads in new[] { "1", "2", "3" })
+        string[][] runs = [["t1", "-t", "1"], ["t2", "-t", "2"], ["t3", "-t", "3"], ["sharded", "-t", "2", "--tasks", "2", "--workers", "1"]];
+        foreach (var run in runs)
         {
-            var (code, _, error) = Capture(() => Program.Run(["demo", "--dir", dir["t" + threads], "--docs", "12000", "-t", threads, "-q"]));
+            var (code, _, error) = Capture(() => Program.Run(["demo", "--dir", dir[run[0]], "--docs", "12000", "-q", .. run[1..]]));
             Assert.True(code == 0, error);
         }
 
         var one = RunOutputReader.AllFiles(dir["t1/run"]);
         Assert.Contains("clusters.jsonl", one.Keys);
         Assert.Contains("reuse.jsonl", one.Keys);
-        foreach (var threads in new[] { "2", "3" })
+        foreach (var threads in new[] { "2", "3", "sharded" })
         {
-            var other = RunOutputReader.AllFiles(dir[$"t{threads}/run"]);
+            var other = RunOutputReader.AllFiles(dir[threads.Length == 1 ? $"t{threads}/run" : $"{threads}/run"]);
             Assert.Equal(one.Keys, other.Keys);
             foreach (var (name, bytes) in one)
             {
-                Assert.True(bytes.AsSpan().SequenceEqual(other[name]), $"{name} differs between 1 and {threads} threads");
+                Assert.True(bytes.AsSpan().SequenceEqual(other[name]), $"{name} differs between 1 thread and {threads}");
             }
         }
     }
