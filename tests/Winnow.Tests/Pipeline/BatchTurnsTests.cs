@@ -1,5 +1,6 @@
 using System.Collections.Concurrent;
 using Winnow.Cli;
+using Winnow.Documents;
 using Winnow.Pipeline;
 using Winnow.Tests.Support;
 using static Winnow.Tests.Cli.CliTests;
@@ -132,6 +133,37 @@ public sealed class BatchTurnsTests
             Assert.Contains("in.jsonl:9001", error, StringComparison.Ordinal);
             Assert.DoesNotContain("13001", error, StringComparison.Ordinal);
         }
+    }
+
+    /// <summary>Throws on one document: a stage's own error, in the middle of a run.</summary>
+    private sealed class ThrowingStage(string id) : DocumentStage
+    {
+        public override string Name => "throwing";
+
+        public override void Process(Document document)
+        {
+            if (document.Id == id)
+            {
+                throw new InvalidOperationException($"stage failed on {id}");
+            }
+        }
+    }
+
+    [Theory]
+    [InlineData(1)]
+    [InlineData(2)]
+    [InlineData(4)]
+    public void AStageErrorInALaterBatchEndsTheRunWithThatErrorAndNoOther(int threads)
+    {
+        using var dir = new TempDir();
+        dir.Write("in.jsonl", string.Join('\n', Enumerable.Range(0, 13_000).Select(i => $"{{\"id\":\"d{i}\",\"text\":\"words of document {i}\"}}")));
+        var pipeline = new WinnowPipelineBuilder()
+            .Add(new Winnow.Dedup.ExactDedupStage())
+            .Add(new ThrowingStage("d9000"))
+            .Build();
+        var run = Task.Run(() => pipeline.Run(new RunOptions { Inputs = [dir["in.jsonl"]], OutputDirectory = dir["out"], Threads = threads }));
+        var error = Assert.Throws<AggregateException>(() => run.Wait(TimeSpan.FromSeconds(60)));
+        Assert.Equal("stage failed on d9000", Assert.IsType<InvalidOperationException>(error.InnerException).Message);
     }
 
     /// <summary>Starts the threads and waits for them all; false if one is still running at the limit.</summary>
