@@ -27,14 +27,14 @@ internal sealed class ExactDedupRun(ExactDedupStage stage, StageContext context)
     private BinaryWriter? _observations;
     private TextOnlyPath? _textOnly;
 
-    public override void Observe(IReadOnlyList<Document> batch) => Observe(batch, null);
+    public override void Observe(IReadOnlyList<Document> batch) => Observe(batch, Prepare(batch, Parallel));
 
     /// <summary>The hashes of the batch's texts.</summary>
     public override object? Prepare(IReadOnlyList<Document> batch, ParallelOptions parallel) => stage.HashAll(batch, parallel);
 
     public override void Observe(IReadOnlyList<Document> batch, object? prepared)
     {
-        var hashes = prepared as UInt128[] ?? stage.HashAll(batch, Parallel);
+        var hashes = (UInt128[])prepared!;
         if (!InShards)
         {
             for (var i = 0; i < batch.Count; i++)

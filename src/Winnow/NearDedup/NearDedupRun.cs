@@ -58,14 +58,14 @@ internal sealed class NearDedupRun(NearDedupStage stage, StageContext context) :
     private StageState State => _state ??= new StageState(
         stage.Options, stage.Lsh, Path.Combine(Context.WorkDirectory, stage.Name + "-" + Guid.NewGuid().ToString("N")), TextsFromSpill, Context.Parallelism);
 
-    public override void Observe(IReadOnlyList<Document> batch) => Observe(batch, null);
+    public override void Observe(IReadOnlyList<Document> batch) => Observe(batch, Prepare(batch, Parallel));
 
     /// <summary>The batch's signatures and band keys (<see cref="SignedBatch"/>).</summary>
     public override object? Prepare(IReadOnlyList<Document> batch, ParallelOptions parallel) => Signer.Sign(batch, parallel, keepTexts: !TextsFromSpill);
 
     public override void Observe(IReadOnlyList<Document> batch, object? prepared)
     {
-        var signed = prepared as SignedBatch ?? Signer.Sign(batch, Parallel, keepTexts: !TextsFromSpill);
+        var signed = (SignedBatch)prepared!;
         if (!InShards)
         {
             for (var i = 0; i < batch.Count; i++)

@@ -11,6 +11,13 @@ namespace Winnow.Pipeline;
 internal static class BatchWorkers
 {
     /// <summary>
+    /// The threads each step of one batch may use when <see cref="Run"/> takes batches with
+    /// <paramref name="parallel"/>'s threads: one each when batches go several at once.
+    /// </summary>
+    public static ParallelOptions WithinBatch(ParallelOptions parallel) =>
+        parallel.MaxDegreeOfParallelism == 1 ? parallel : new ParallelOptions { MaxDegreeOfParallelism = 1, CancellationToken = parallel.CancellationToken };
+
+    /// <summary>
     /// Runs <paramref name="handle"/> on every batch of <paramref name="source"/>, read ahead on a
     /// thread of its own: <paramref name="workers"/> threads each take the next batch, the batches'
     /// ordered steps taken in input order (<see cref="BatchTurns"/> of <paramref name="turnCount"/>
@@ -71,7 +78,10 @@ internal static class BatchWorkers
                         {
                             try
                             {
-                                handle(batch, turns.For(sequence));
+                                // Turns the handler had no use for are passed, or the next batch would wait at them.
+                                var turn = turns.For(sequence);
+                                handle(batch, turn);
+                                turn.Finish();
                             }
                             catch (Exception e)
                             {

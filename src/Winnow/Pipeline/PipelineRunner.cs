@@ -115,9 +115,7 @@ internal sealed partial class PipelineRunner
         foreach (var step in maps)
         {
             _phase = maps.Count == 1 ? "" : $"pass {maps.IndexOf(step) + 1}/{maps.Count}";
-            // Batches go through the loop several at once, a thread each (BatchTurns), so inside a
-            // batch each step runs on one thread.
-            var inner = _parallel.MaxDegreeOfParallelism == 1 ? _parallel : new ParallelOptions { MaxDegreeOfParallelism = 1, CancellationToken = _cancellationToken };
+            var inner = BatchWorkers.WithinBatch(_parallel);
             var loop = new StageLoop(_pipeline.Stages, step, runs, tallies, passes, inner);
             var turns = StageLoop.TurnCount(_pipeline.Stages.Count);
             var textFinal = step.Observes < 0 || !_pipeline.Stages.Skip(step.Observes).Any(s => s.EditsText);

@@ -112,32 +112,17 @@ internal sealed class RunOutput : IDisposable
     public SpillWriter CreateSpill(int pass) => new(Path.Combine(WorkDirectory, $"pass-{pass}"));
 
     /// <summary>
-    /// Serializes a batch in parallel, then writes it in input order and counts it. With a spill,
+    /// Counts a batch's tokens and serializes it, which depends on no other batch (several may be
+    /// serialized at once); <see cref="Commit"/> then writes it in input order. With a spill,
     /// survivors go there (and are counted in a later pass) instead of to documents/. Without
     /// documents output only rejections and survivors' skeletons (for the spill) are written.
     /// <paramref name="textFinal"/>: no later stage edits text, so survivors' tokens are counted
     /// now, while their text is decoded, and travel in the spill.
     /// </summary>
-    public void Write(RecordBatch batch, Document?[] documents, Rejection?[] rejections, RunStats stats, ParallelOptions parallel, SpillWriter? spill, bool textFinal) =>
-        Commit(Serialize(batch, documents, rejections, stats.Tokenizer, parallel, spill, textFinal), stats, spill);
-
-    /// <summary>
-    /// The first half of <see cref="Write"/>, which depends on no other batch: counts the batch's
-    /// tokens and serializes it. Several batches may be serialized at once.
-    /// </summary>
     public SerializedBatch Serialize(
         RecordBatch batch, Document?[] documents, Rejection?[] rejections, string? tokenizer, ParallelOptions parallel, SpillWriter? spill, bool textFinal)
     {
-        Action<int, int>? countTokens = null;
-        if (tokenizer is not null)
-        {
-            // Counted in the serializing loop, each chunk just before it is serialized: one parallel
-            // loop and one wait for its slowest chunk per batch fewer, and the text is still in cache.
-            var counter = TokenCounter.For(tokenizer);
-            var final = spill is null || (textFinal && _writeDocuments);
-            countTokens = (from, to) => counter.CountRange(documents, from, to, final);
-        }
-
+        var countTokens = TokenCounter.RangeCounter(tokenizer, documents, final: spill is null || (textFinal && _writeDocuments));
         var set = _chunkSets.TryTake(out var free) ? free : [];
         var chunks = SerializedChunk.Fill(set, batch, documents, rejections, parallel, countTokens, (chunk, document) =>
         {
@@ -154,8 +139,8 @@ internal sealed class RunOutput : IDisposable
     }
 
     /// <summary>
-    /// The second half of <see cref="Write"/>, in input order: hands the serialized batch to the
-    /// writer task (after the batch before it is written) and counts its documents out.
+    /// Writes a batch <see cref="Serialize"/> made, in input order: hands it to the writer task
+    /// (after the batch before it is written) and counts its documents out.
     /// </summary>
     public void Commit(SerializedBatch serialized, RunStats stats, SpillWriter? spill)
     {

@@ -35,9 +35,6 @@ internal sealed class StageLoop(IReadOnlyList<Stage> stages, PlanStep step, Corp
     private static int StageTurn(int s) => s + 2;
 
     /// <summary>Runs the step's stages on a batch's documents; <paramref name="alive"/> keeps the survivors.</summary>
-    public void Process(List<Document> alive) => Process(alive, BatchTurn.Alone);
-
-    /// <inheritdoc cref="Process(List{Document})"/>
     /// <param name="alive">The batch's documents, then its survivors.</param>
     /// <param name="turn">The batch's turns, when several batches go through the loop at once.</param>
     public void Process(List<Document> alive, BatchTurn turn)

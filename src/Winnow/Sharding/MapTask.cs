@@ -58,8 +58,7 @@ internal sealed class MapTask(RunPlan plan, PlanStep step, int shard, WinnowPipe
                 runs[step.Observes] = ((CorpusStage)stages[step.Observes]).Start(context);
             }
 
-            // Batches go through the loop a thread each (BatchWorkers), so inside a batch each step runs on one thread.
-            var inner = threads > 1 ? new ParallelOptions { MaxDegreeOfParallelism = 1, CancellationToken = cancellationToken } : _parallel;
+            var inner = BatchWorkers.WithinBatch(_parallel);
             var loop = new StageLoop(stages, step, runs, tallies, StepPlanner.RemovalPasses(stages), inner);
             var noLimit = new OutputOptions { MaxDocuments = long.MaxValue, MaxBytes = long.MaxValue };
             using (var survivors = new JsonlPartWriter(Path.Combine(dir, last ? KeptFolder : SpillFolder), noLimit))
@@ -159,8 +158,7 @@ internal sealed class MapTask(RunPlan plan, PlanStep step, int shard, WinnowPipe
         var (documents, rejections) = (parsed.Documents, parsed.Rejections);
         loop.Process(parsed.Alive, turn);
 
-        var counter = stats.Tokenizer is { } tokenizer ? TokenCounter.For(tokenizer) : null;
-        Action<int, int>? countTokens = counter is null ? null : (from, to) => counter.CountRange(documents, from, to, final: last);
+        var countTokens = TokenCounter.RangeCounter(stats.Tokenizer, documents, final: last);
         var chunks = chunkSets.TryTake(out var free) ? free : [];
         var n = SerializedChunk.Fill(chunks, batch, documents, rejections, parallel, countTokens, (chunk, document) => chunk.Add(document, spillSurvivors: !last));
         turn.InOrder(StageLoop.WriteTurn(pipeline.Stages.Count), () =>

@@ -193,6 +193,22 @@ public sealed class TokenCounter
     }
 
     /// <summary>
+    /// What a serializing loop calls on each slice of <paramref name="documents"/> it is about to
+    /// write (<see cref="CountRange"/>), counted just before: no loop of its own, and the text is
+    /// still in cache. Null without a tokenizer.
+    /// </summary>
+    internal static Action<int, int>? RangeCounter(string? tokenizer, Document?[] documents, bool final)
+    {
+        if (tokenizer is null)
+        {
+            return null;
+        }
+
+        var counter = For(tokenizer);
+        return (from, to) => counter.CountRange(documents, from, to, final);
+    }
+
+    /// <summary>
     /// Counts the tokens of the documents in [<paramref name="from"/>, <paramref name="to"/>) about
     /// to be written whose text has not been counted: removed ones, and kept ones when
     /// <paramref name="final"/> (their text will not change again). One thread's share of a batch:

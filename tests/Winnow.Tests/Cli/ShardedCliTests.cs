@@ -27,13 +27,13 @@ public sealed class ShardedCliTests
         (code, var output, _) = CliTests.Capture(() => Program.Run(sharded));
         Assert.Equal(0, code);
         Assert.Contains("kept:", output, StringComparison.Ordinal);
-        AssertSameRun(dir["single"], dir["sharded"]);
+        RunOutputReader.AssertSameRun(dir["single"], dir["sharded"]);
 
         // The same command again: every unit is done, nothing runs, the output stays.
         (code, output, _) = CliTests.Capture(() => Program.Run([.. sharded, "--workers", "1"]));
         Assert.Equal(0, code);
         Assert.Contains("already complete", output, StringComparison.Ordinal);
-        AssertSameRun(dir["single"], dir["sharded"]);
+        RunOutputReader.AssertSameRun(dir["single"], dir["sharded"]);
 
         // Another option that changes the output would mix two configurations: refused.
         (code, _, var error) = CliTests.Capture(() => Program.Run([.. sharded, "--min-docs", "5"]));
@@ -172,7 +172,7 @@ public sealed class ShardedCliTests
         }
 
         File.Delete(runFile);
-        AssertSameRun(dir["single/run"], dir["slurm/run"]);
+        RunOutputReader.AssertSameRun(dir["single/run"], dir["slurm/run"]);
     }
 
     private static void RunScript(string script, int task, string workingDirectory)
@@ -185,16 +185,5 @@ public sealed class ShardedCliTests
         var error = process.StandardError.ReadToEnd();
         process.WaitForExit();
         Assert.True(process.ExitCode == 0, $"{script} task {task}: {error}{output.Result}");
-    }
-
-    private static void AssertSameRun(string expectedDirectory, string actualDirectory)
-    {
-        var expected = RunOutputReader.AllFiles(expectedDirectory);
-        var actual = RunOutputReader.AllFiles(actualDirectory);
-        Assert.Equal(expected.Keys, actual.Keys);
-        foreach (var (name, bytes) in expected)
-        {
-            Assert.True(bytes.AsSpan().SequenceEqual(actual[name]), $"{name} differs");
-        }
     }
 }

@@ -40,8 +40,7 @@ internal static class RunOutputReader
     public static JsonObject Stats(string runDirectory) =>
         JsonNode.Parse(File.ReadAllText(Path.Combine(runDirectory, "stats.json")))!.AsObject();
 
-    /// <summary>Every output file's bytes, keyed by relative path: for byte-identity checks.</summary>
-    /// <summary>Every file of a run folder by relative path, except a sharded run's bookkeeping under .winnow/.</summary>
+    /// <summary>Every file of a run folder by relative path, except a sharded run's bookkeeping under .winnow/: for byte-identity checks.</summary>
     public static SortedDictionary<string, byte[]> AllFiles(string runDirectory)
     {
         var files = new SortedDictionary<string, byte[]>(StringComparer.Ordinal);
@@ -58,6 +57,18 @@ internal static class RunOutputReader
         }
 
         return files;
+    }
+
+    /// <summary>Asserts that two run folders hold the same files, byte for byte (<see cref="AllFiles"/>); <paramref name="because"/> ends the message.</summary>
+    public static void AssertSameRun(string expectedDirectory, string actualDirectory, string because = "")
+    {
+        var expected = AllFiles(expectedDirectory);
+        var actual = AllFiles(actualDirectory);
+        Assert.Equal(expected.Keys, actual.Keys);
+        foreach (var (name, bytes) in expected)
+        {
+            Assert.True(bytes.AsSpan().SequenceEqual(actual[name]), $"{name} differs{because}");
+        }
     }
 
     public static long Long(JsonNode? node) => node!.GetValue<long>();
