@@ -32,9 +32,14 @@ internal static class ShippedExtraction
     {
         var extractor = new HtmlExtractor(options ?? CommandDefaults);
         var skipped = new Dictionary<string, long>(StringComparer.Ordinal);
-        foreach (var input in PageInput.ReadAll(InputSet.Expand([folder]).Files, skipped, message => throw new IOException(message)))
+        foreach (var pending in PageInput.List(InputSet.Expand([folder]).Files))
         {
-            yield return (input.Source, extractor.Extract(input));
+            var result = pending.Extract(extractor);
+            result.Read.Report(skipped, message => throw new IOException(message));
+            if (result.Page is { } page)
+            {
+                yield return (result.Source!, page);
+            }
         }
 
         if (skipped.Count > 0)

@@ -76,28 +76,22 @@ internal static class ExtractCommand
 
         // Each thread reads (and gunzips) the next page itself and extracts it; results are written
         // in input order, so the output does not depend on threads. One thread does everything in turn.
-        OrderedParallel.Run(PageInput.List(files), threads, PagesInFlight * threads, Extract, Write);
+        OrderedParallel.Run(PageInput.List(files), threads, PagesInFlight * threads, pending => pending.Extract(extractor), Write);
 
-        (PageRead Read, ExtractedPage? Page) Extract(PendingPage pending)
-        {
-            var read = pending.Read();
-            return (read, read.Page is null ? null : extractor.Extract(read.Page));
-        }
-
-        void Write((PageRead Read, ExtractedPage? Page) result)
+        void Write(PageExtraction result)
         {
             result.Read.Report(skipped, System.Console.Error.WriteLine);
-            if (result.Read.Page is not { } input)
+            if (result.Page is not { } page)
             {
                 return;
             }
 
-            ExtractJson.Write(writer, input.Source, result.Page!);
+            ExtractJson.Write(writer, result.Source!, page);
             writer.Flush();
             stream.WriteByte((byte)'\n');
             writer.Reset();
             pages++;
-            bytes += input.Bytes.Length;
+            bytes += result.Bytes;
             if ((pages & 63) == 0)
             {
                 progress?.Report(new Pipeline.RunProgress(pages, bytes, -1, pages, 0, 0, clock.Elapsed));

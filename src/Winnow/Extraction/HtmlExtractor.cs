@@ -39,23 +39,26 @@ public sealed class HtmlExtractor
     /// Decodes a page's bytes (<see cref="CharsetDecoder"/>: byte-order mark, the HTTP content type,
     /// a meta declaration, else detection) and extracts from them: what `winnow extract` does per page.
     /// </summary>
-    internal ExtractedPage Extract(PageInput page)
+    internal ExtractedPage Extract(PageInput page) => Extract(page.Bytes, page.ContentType, page.Url);
+
+    /// <summary>A page's bytes as <see cref="Extract(PageInput)"/> takes them, from a buffer the caller reuses.</summary>
+    internal ExtractedPage Extract(ReadOnlySpan<byte> bytes, string? contentType, string? url)
     {
         if (_options.Parser == HtmlParserKind.AngleSharp)
         {
-            return Extract(CharsetDecoder.Decode(page.Bytes, page.ContentType), page.Url);
+            return Extract(CharsetDecoder.Decode(bytes, contentType), url);
         }
 
         // The page is decoded into this thread's buffer, not a string of its own: the parser copies
         // what it keeps, so one buffer serves every page, warm in the cache, where a string per page
         // was a third of all the extractor allocated (two bytes a character of fresh memory).
         var buffer = _pageBuffer ??= new char[1 << 16];
-        var length = CharsetDecoder.DecodeInto(page.Bytes, page.ContentType, ref buffer);
+        var length = CharsetDecoder.DecodeInto(bytes, contentType, ref buffer);
 
         // A buffer grown for one huge page is not kept for every later one.
         _pageBuffer = buffer.Length <= MaxKeptPageBuffer ? buffer : null;
         var document = FastHtmlParser.ForThread.ParseInPlace(buffer.AsSpan(0, Math.Min(length, _options.MaxHtmlChars)), _options.MaxNesting);
-        return ExtractParsed(document, length, page.Url);
+        return ExtractParsed(document, length, url);
     }
 
     private const int MaxKeptPageBuffer = 4 << 20;

@@ -69,6 +69,44 @@ public sealed class ExtractInputTests
         Assert.Contains("skipped not_a_page_file: 1", error, StringComparison.Ordinal);
     }
 
+    [Fact]
+    public void APageExtractedFromTheReadingBufferIsThePageReadThenExtracted()
+    {
+        // `winnow extract` extracts a plain file from its thread's reading buffer; a WARC record and
+        // a damaged file take the way through a page read on its own. The buffer is reused: a
+        // long page read before a short one must leave nothing of itself in the short one's text.
+        using var dir = new TempDir();
+        var longPage = Page.Replace("counts the boats", "counts " + string.Concat(Enumerable.Repeat("the long boats and ", 4000)) + "the boats", StringComparison.Ordinal);
+        dir.Write("in/a.html", longPage);
+        dir.Write("in/b.html", Page);
+        File.WriteAllBytes(dir["in/c.html.gz"], [.. IO.GzipTestData.Compress(Encoding.UTF8.GetBytes(Page))[..20]]);
+        var response = WarcReaderTests.Record("response", "http://a.example/harbour", WarcReaderTests.Http(200, "text/html", Encoding.UTF8.GetBytes(Page)));
+        File.WriteAllBytes(dir["in/d.warc.gz"], IO.GzipTestData.Compress(response));
+        var extractor = new HtmlExtractor();
+        var files = InputSet.Expand([dir["in"]]).Files;
+
+        var extracted = PageInput.List(files).Select(p => p.Extract(extractor)).ToList();
+        var read = PageInput.List(files).Select(p => p.Read()).ToList();
+
+        Assert.Equal(4, extracted.Count);
+        for (var i = 0; i < read.Count; i++)
+        {
+            var expected = read[i].Page is { } page ? extractor.Extract(page) : null;
+            Assert.Equal(expected?.Text, extracted[i].Page?.Text);
+            Assert.Equal(expected?.Url, extracted[i].Page?.Url);
+            Assert.Equal(read[i].Page?.Source, extracted[i].Source);
+            Assert.Equal(read[i].Page?.Bytes.Length ?? 0, extracted[i].Bytes);
+            Assert.Equal(read[i].Message, extracted[i].Read.Message);
+            Assert.Null(extracted[i].Read.Page);
+        }
+
+        Assert.Contains("the long boats", extracted[0].Page!.Text, StringComparison.Ordinal);
+        Assert.DoesNotContain("long boats", extracted[1].Page!.Text, StringComparison.Ordinal);
+        Assert.Null(extracted[2].Page);
+        Assert.Contains("c.html.gz", extracted[2].Read.Message, StringComparison.Ordinal);
+        Assert.Equal("http://a.example/harbour", extracted[3].Page!.Url);
+    }
+
     private static List<PageInput> Pages(byte[] standardInput)
     {
         using var stdin = new MemoryStream(standardInput);
