@@ -40,6 +40,27 @@ public class FastHtmlParserTests
     }
 
     [Fact]
+    public void WhitespaceBetweenTagsIsOneStringPerRunNotPerOccurrence()
+    {
+        // Runs of whitespace between tags are most of a page's text nodes; the parser shares one
+        // string per distinct run, across pages. The text is the same; only the copies go.
+        var tree = Parse("<div>\n  <p>a</p>\n  <p>b</p>\n  <p>c d</p>\n</div>");
+        var blanks = tree.Body.Children![0].Children!.Where(n => n.Text is not null).ToList();
+        Assert.Equal(["\n  ", "\n  ", "\n  ", "\n"], blanks.Select(n => n.Text));
+        Assert.Same(blanks[0].Text, blanks[1].Text);
+        Assert.Same(blanks[0].Text, Parse("<p>x</p>\n  <p>y</p>").Body.Children![1].Text);
+
+        // Text that is not only whitespace, and long runs, are strings of their own.
+        var texts = Parse("<p> a </p><p> a </p>").Body.Children!.Select(p => p.Children![0].Text).ToList();
+        Assert.Equal([" a ", " a "], texts);
+        Assert.NotSame(texts[0], texts[1]);
+        var longRun = new string(' ', 100);
+        var runs = Parse($"<p>x</p>{longRun}<p>y</p>{longRun}<p>z</p>").Body.Children!.Where(n => n.Text is not null).ToList();
+        Assert.Equal([longRun, longRun], runs.Select(n => n.Text));
+        Assert.NotSame(runs[0].Text, runs[1].Text);
+    }
+
+    [Fact]
     public void ImpliedEndTagsCloseParagraphsItemsAndCells()
     {
         Assert.Equal("body('x',p('a'),p('b'),div('c'))", Outline(Parse("x<p>a<p>b<div>c</div>").Body));
