@@ -1,4 +1,3 @@
-using System.Text;
 using System.Text.Json.Nodes;
 using Winnow.Documents;
 using Winnow.Pipeline;
@@ -87,17 +86,35 @@ public sealed class PiiStage : DocumentStage
     }
 
     /// <summary>The text with every span replaced by its placeholder; everything else byte for byte.</summary>
+    /// <remarks>
+    /// Written straight into a string of the final length: through a StringBuilder, each redacted
+    /// text took its length in the builder's buffer and again in the string it made, and this
+    /// stage allocated more than the input's size (297 MB for the 284 MB of the 100k corpus).
+    /// </remarks>
     public static string Redact(string text, IReadOnlyList<PiiSpan> spans)
     {
-        var builder = new StringBuilder(text.Length);
-        var at = 0;
-        foreach (var span in spans)
+        var length = text.Length;
+        for (var i = 0; i < spans.Count; i++)
         {
-            builder.Append(text, at, span.Start - at).Append(span.Placeholder);
-            at = span.End;
+            length += spans[i].Placeholder.Length - spans[i].Length;
         }
 
-        return builder.Append(text, at, text.Length - at).ToString();
+        return string.Create(length, (text, spans), static (output, state) =>
+        {
+            var (text, spans) = state;
+            var at = 0;
+            for (var i = 0; i < spans.Count; i++)
+            {
+                var span = spans[i];
+                text.AsSpan(at, span.Start - at).CopyTo(output);
+                output = output[(span.Start - at)..];
+                span.Placeholder.CopyTo(output);
+                output = output[span.Placeholder.Length..];
+                at = span.End;
+            }
+
+            text.AsSpan(at).CopyTo(output);
+        });
     }
 
     /// <summary>The snake_case name used in attributes and the run file.</summary>

@@ -19,6 +19,25 @@ public class PiiStageTests
     }
 
     [Fact]
+    public void RedactingReplacesEachSpanAndKeepsEveryOtherCharacter()
+    {
+        // Spans at the text's start and end, next to each other, longer and shorter than their
+        // placeholders, around text outside the BMP: against a splice done one span at a time.
+        const string text = "a@b.co😀x 8.8.8.8+44 20 7946 0958 end 1.1.1.1";
+        PiiSpan[] spans = [new(PiiKind.Email, 0, 6), new(PiiKind.IpAddress, 10, 7), new(PiiKind.Phone, 17, 16), new(PiiKind.IpAddress, 38, 7)];
+        var expected = text;
+        for (var i = spans.Length - 1; i >= 0; i--)
+        {
+            expected = expected[..spans[i].Start] + spans[i].Placeholder + expected[spans[i].End..];
+        }
+
+        Assert.Equal("<EMAIL>😀x <IP_ADDRESS><PHONE> end <IP_ADDRESS>", expected);
+        Assert.Equal(expected, PiiStage.Redact(text, spans));
+        Assert.Equal(text, PiiStage.Redact(text, []));
+        Assert.Equal("<IBAN>", PiiStage.Redact("GB82WEST12345698765432", [new(PiiKind.Iban, 0, 22)]));
+    }
+
+    [Fact]
     public void NonPublicAddressesAreKeptUnlessAsked()
     {
         const string text = "router 192.168.1.1, loopback 127.0.0.1, docs 2001:db8::1, public 8.8.8.8";
