@@ -158,22 +158,7 @@ internal sealed class RunOutput : IDisposable
             _chunkSets.Add(set);
         });
 
-        var (documents, rejections) = (serialized.Documents, serialized.Rejections);
-        for (var i = 0; i < documents.Length; i++)
-        {
-            if (documents[i] is not { } document)
-            {
-                stats.CountRejected(rejections[i]!);
-            }
-            else if (document.IsRemoved)
-            {
-                stats.CountRemoved(document);
-            }
-            else if (spill is null)
-            {
-                stats.CountKept(document);
-            }
-        }
+        stats.CountOut(serialized.Documents, serialized.Rejections, countKept: spill is null);
     }
 
     /// <summary>Waits until every serialized batch is on its way to disk; rethrows a write error.</summary>

@@ -147,7 +147,6 @@ internal sealed class MapTask(RunPlan plan, PlanStep step, int shard, WinnowPipe
         RecordBatch batch, BatchTurn turn, IRecordParser parser, StageLoop loop, ParallelOptions parallel, RunStats stats, bool last,
         ConcurrentBag<List<SerializedChunk>> chunkSets, JsonlPartWriter survivors, JsonlPartWriter removed, JsonlPartWriter rejected, BinaryWriter index)
     {
-        var records = batch.Records;
         var parsed = ParsedBatch.Parse(batch, parser, parallel, step.Applies < 0 ? stats : null, rejection =>
         {
             if (options.OnError == ErrorPolicy.Fail)
@@ -168,24 +167,13 @@ internal sealed class MapTask(RunPlan plan, PlanStep step, int shard, WinnowPipe
                 chunks[c].WriteTo(survivors, removed, rejected);
             }
 
-            for (var i = 0; i < records.Count; i++)
+            // Removed documents with their ordinal and the pass of a single-process run that removes
+            // them: the finish writes removed/ in that order.
+            stats.CountOut(documents, rejections, countKept: last, removed: document =>
             {
-                if (documents[i] is not { } document)
-                {
-                    stats.CountRejected(rejections[i]!);
-                }
-                else if (document.IsRemoved)
-                {
-                    // With its ordinal and the pass of a single-process run that removes it: the finish writes removed/ in that order.
-                    stats.CountRemoved(document);
-                    index.Write(document.Ordinal);
-                    index.Write(document.RemovalPass);
-                }
-                else if (last)
-                {
-                    stats.CountKept(document);
-                }
-            }
+                index.Write(document.Ordinal);
+                index.Write(document.RemovalPass);
+            });
         });
         chunkSets.Add(chunks);
     }

@@ -114,6 +114,31 @@ public sealed partial class RunStats
         _removedBy[reason] = _removedBy.GetValueOrDefault(reason).Add(bytes);
     }
 
+    /// <summary>
+    /// Counts a written batch out: each record rejected, removed (and handed to
+    /// <paramref name="removed"/> when given), or kept when <paramref name="countKept"/> (survivors
+    /// going to a spill are counted in the pass that writes them).
+    /// </summary>
+    internal void CountOut(Document?[] documents, Rejection?[] rejections, bool countKept, Action<Document>? removed = null)
+    {
+        for (var i = 0; i < documents.Length; i++)
+        {
+            if (documents[i] is not { } document)
+            {
+                CountRejected(rejections[i]!);
+            }
+            else if (document.IsRemoved)
+            {
+                CountRemoved(document);
+                removed?.Invoke(document);
+            }
+            else if (countKept)
+            {
+                CountKept(document);
+            }
+        }
+    }
+
     internal void CountRejected(Rejection rejection)
     {
         Rejected = Rejected.Add(rejection.Bytes);
