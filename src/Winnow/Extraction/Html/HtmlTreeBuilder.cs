@@ -470,29 +470,31 @@ internal sealed class HtmlTreeBuilder
 
     private string TextOf(StringBuilder text)
     {
-        if (text.Length <= MaxSharedBlankLength)
+        if (text.Length > MaxSharedBlankLength)
         {
-            Span<char> chars = stackalloc char[text.Length];
-            text.CopyTo(0, chars, text.Length);
-            if (chars.IndexOfAnyExcept(" \t\n\f\r") < 0)
-            {
-                var blanks = _blanks.GetAlternateLookup<ReadOnlySpan<char>>();
-                if (blanks.TryGetValue(chars, out var shared))
-                {
-                    return shared;
-                }
-
-                shared = chars.ToString();
-                if (_blanks.Count < MaxSharedBlanks)
-                {
-                    _blanks.Add(shared, shared);
-                }
-
-                return shared;
-            }
+            return text.ToString();
         }
 
-        return text.ToString();
+        Span<char> chars = stackalloc char[text.Length];
+        text.CopyTo(0, chars, text.Length);
+        if (chars.IndexOfAnyExcept(" \t\n\f\r") >= 0)
+        {
+            return chars.ToString();
+        }
+
+        var blanks = _blanks.GetAlternateLookup<ReadOnlySpan<char>>();
+        if (blanks.TryGetValue(chars, out var shared))
+        {
+            return shared;
+        }
+
+        shared = chars.ToString();
+        if (_blanks.Count < MaxSharedBlanks)
+        {
+            _blanks.Add(shared, shared);
+        }
+
+        return shared;
     }
 
     private void FlushText()
