@@ -8,8 +8,9 @@ namespace Winnow.IO;
 /// <see cref="Exception.Data"/>[<see cref="CompressedOffsetKey"/>] give the compressed byte offset.
 /// </summary>
 /// <remarks>
-/// <para>Uses the system zlib when it can be loaded, else GZipStream with a weaker check of the last
-/// trailer only, and without member offsets (see <see cref="UsesNativeZlib"/>).</para>
+/// <para>Uses the runtime's zlib-ng through its inflate entry points (<see cref="ZlibNative"/>),
+/// else GZipStream with a weaker check of the last trailer only, and without member offsets (see
+/// <see cref="UsesNativeZlib"/>).</para>
 /// <para>Compressed offsets count from the first byte this reader consumed. One read never returns
 /// bytes of two members. After the last member, zero bytes up to the end are accepted as padding.</para>
 /// <para>Not thread-safe: use one instance from one thread at a time.</para>
@@ -41,7 +42,7 @@ public sealed class GzipReadStream : Stream
         ArgumentNullException.ThrowIfNull(compressed);
         if (useNative && !ZlibNative.IsAvailable)
         {
-            throw new PlatformNotSupportedException("The system zlib could not be loaded.");
+            throw new PlatformNotSupportedException("The runtime's zlib inflate could not be called.");
         }
 
         _source = compressed;
@@ -59,10 +60,10 @@ public sealed class GzipReadStream : Stream
         remove => _decoder.MemberEnded -= value;
     }
 
-    /// <summary>Whether the system zlib is loadable on this machine.</summary>
+    /// <summary>Whether the runtime's zlib inflate can be called here.</summary>
     public static bool IsNativeZlibAvailable => ZlibNative.IsAvailable;
 
-    /// <summary>Whether this instance decodes with the system zlib rather than the GZipStream fallback.</summary>
+    /// <summary>Whether this instance decodes through <see cref="ZlibNative"/> rather than the GZipStream fallback.</summary>
     public bool UsesNativeZlib { get; }
 
     /// <summary>

@@ -3,8 +3,8 @@ using System.Runtime.InteropServices;
 namespace Winnow.IO;
 
 /// <summary>
-/// Owns one native block holding a <see cref="ZStream"/> followed by the input buffer. zlib keeps
-/// a pointer back to its z_stream, so the struct must never move: native memory guarantees that.
+/// Owns one native block holding a <see cref="ZStream"/> followed by the input buffer, so that
+/// neither moves while zlib reads from it.
 /// </summary>
 internal sealed unsafe class ZStreamHandle : SafeHandle
 {
@@ -15,7 +15,7 @@ internal sealed unsafe class ZStreamHandle : SafeHandle
     {
         InputBufferSize = inputBufferSize;
         SetHandle((nint)NativeMemory.AllocZeroed((nuint)(sizeof(ZStream) + inputBufferSize)));
-        int rc = ZlibNative.InflateInit2(Stream, ZlibNative.GzipWindowBits, ZlibNative.Version, sizeof(ZStream));
+        int rc = ZlibNative.InflateInit2(Stream, ZlibNative.GzipWindowBits);
         if (rc != ZlibNative.Ok)
         {
             throw new InvalidOperationException($"zlib inflateInit2_ failed with code {rc}.");

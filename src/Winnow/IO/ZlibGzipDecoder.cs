@@ -3,8 +3,9 @@ using System.Runtime.InteropServices;
 namespace Winnow.IO;
 
 /// <summary>
-/// Decodes gzip with the system zlib, one member at a time. Unlike GZipStream it treats input that
-/// ends inside a member as an error, and it knows where every member starts and ends.
+/// Decodes gzip with the runtime's zlib (<see cref="ZlibNative"/>), one member at a time. Unlike
+/// GZipStream it treats input that ends inside a member as an error, and it knows where every
+/// member starts and ends.
 /// </summary>
 /// <remarks>
 /// After a member, only zero bytes may follow to the end (some writers pad to a block size); any
@@ -141,9 +142,9 @@ internal sealed unsafe class ZlibGzipDecoder : IGzipDecoder
     private void EndMember()
     {
         _inMember = false;
-        if (ZlibNative.InflateReset(_z.Stream) != ZlibNative.Ok)
+        if (ZlibNative.InflateReset2(_z.Stream, ZlibNative.GzipWindowBits) != ZlibNative.Ok)
         {
-            throw new InvalidOperationException("zlib inflateReset failed.");
+            throw new InvalidOperationException("zlib inflateReset2 failed.");
         }
 
         MemberEnded?.Invoke(new GzipMember(MemberIndex, MemberStartOffset, CompressedPosition - MemberStartOffset, _memberOutput));
