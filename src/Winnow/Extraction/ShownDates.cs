@@ -22,6 +22,10 @@ internal static partial class ShownDates
         ["comment", "comments", "sidebar", "related", "archive", "archives", "recent", "popular", "calendar", "promo", "trending", "reply",
             "replies", "respond", "ticker", "nav", "navbar", "navigation", "breadcrumb", "breadcrumbs", "pagination"];
 
+    // The other words' first letters, a bit per letter: a word of a class or id starting with an
+    // ASCII character outside them names no block, whatever follows (most of them).
+    private static readonly uint OtherFirstLetters = OtherWords.Aggregate(0u, (bits, word) => bits | (1u << (word[0] - 'a')));
+
     private static readonly SearchValues<char> NonLetters = SearchValues.Create(
         " \t\n\r\f-_.:;,/#0123456789!\"$%&'()*+<=>?@[\\]^`{|}~");
 
@@ -189,6 +193,11 @@ internal static partial class ShownDates
         foreach (var range in value.AsSpan().SplitAny(NonLetters))
         {
             var word = value.AsSpan(range);
+            if (word.IsEmpty || (word[0] < 128 && ((uint)((word[0] | 0x20) - 'a') > 'z' - 'a' || (OtherFirstLetters & (1u << ((word[0] | 0x20) - 'a'))) == 0)))
+            {
+                continue;
+            }
+
             foreach (var other in OtherWords)
             {
                 if (word.StartsWith(other, StringComparison.OrdinalIgnoreCase) && (word.Length == other.Length || char.IsAsciiLetterUpper(word[other.Length])))

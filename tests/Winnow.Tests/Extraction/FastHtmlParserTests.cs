@@ -40,6 +40,22 @@ public class FastHtmlParserTests
     }
 
     [Fact]
+    public void EveryCrLfAndLoneCrBecomesOneLineFeed()
+    {
+        // 13.2.3.5: CR LF and a lone CR are each one LF before tokenizing, wherever they stand
+        // (first, last, in runs, next to LFs); the text between them is kept as it was. In place,
+        // in the buffer a page was decoded into, as `winnow extract` parses it.
+        var random = new Random(5);
+        var pieces = new[] { "a", "bc", "\r", "\n", "\r\n", " " };
+        for (var i = 0; i < 500; i++)
+        {
+            var text = string.Concat(Enumerable.Range(0, random.Next(1, 24)).Select(_ => pieces[random.Next(pieces.Length)]));
+            var p = FastHtmlParser.ForThread.ParseInPlace(("<p>x" + text + "y</p>").ToCharArray(), 5000).Body.Children![0];
+            Assert.Equal("x" + text.Replace("\r\n", "\n", StringComparison.Ordinal).Replace('\r', '\n') + "y", p.Children![0].Text);
+        }
+    }
+
+    [Fact]
     public void WhitespaceBetweenTagsIsOneStringPerRunNotPerOccurrence()
     {
         // Runs of whitespace between tags are most of a page's text nodes; the parser shares one

@@ -57,31 +57,30 @@ internal sealed class FastHtmlParser
     // 13.2.3.5 "Preprocessing the input stream": CR LF and a lone CR become LF. Returns the new length.
     private static int NormalizeNewlines(Span<char> html)
     {
-        var cr = html.IndexOf('\r');
-        if (cr < 0)
+        var from = html.IndexOf('\r');
+        if (from < 0)
         {
             return html.Length;
         }
 
-        var to = cr;
-        for (var from = cr; from < html.Length; from++)
+        // Each CR (or CRLF) becomes one LF, and the run up to the next CR moves down in one copy:
+        // a page served with CRLF line ends has one per line, not a step per character.
+        var to = from;
+        while (true)
         {
-            var c = html[from];
-            if (c == '\r')
+            html[to++] = '\n';
+            from += from + 1 < html.Length && html[from + 1] == '\n' ? 2 : 1;
+            var next = html[from..].IndexOf('\r');
+            var end = next < 0 ? html.Length : from + next;
+            html[from..end].CopyTo(html[to..]);
+            to += end - from;
+            if (next < 0)
             {
-                html[to++] = '\n';
-                if (from + 1 < html.Length && html[from + 1] == '\n')
-                {
-                    from++;
-                }
+                return to;
             }
-            else
-            {
-                html[to++] = c;
-            }
-        }
 
-        return to;
+            from = end;
+        }
     }
 
     private HtmlDocumentTree ParseNormalized(ReadOnlySpan<char> html, int maxNesting)
