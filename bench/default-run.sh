@@ -17,13 +17,21 @@ size=$(stat -c %s "$corpus")
 [ -f "$work/corpus.jsonl.gz" ] || gzip -1 -c "$corpus" > "$work/corpus.jsonl.gz"
 "$root/winnow" --help > /dev/null   # build outside the timings
 
-row() { # label, time -v log
+# CPU time the host took from this VM (all cores), in ms since the tick count given.
+steal() { awk '/^cpu / { print $9 }' /proc/stat; }
+stolen_since() { echo $(( ($(steal) - $1) * 1000 / $(getconf CLK_TCK) )); }
+
+wall_of() { # time -v log: the wall clock in seconds
+  grep -F 'Elapsed (wall clock)' "$1" | awk '{print $NF}' | awk -F: '{ if (NF == 3) print $1 * 3600 + $2 * 60 + $3; else print $1 * 60 + $2 }'
+}
+
+row() { # label, time -v log, ms stolen by the host meanwhile
   local wall user sys rss
-  wall=$(grep -F 'Elapsed (wall clock)' "$2" | awk '{print $NF}' | awk -F: '{ if (NF == 3) print $1 * 3600 + $2 * 60 + $3; else print $1 * 60 + $2 }')
+  wall=$(wall_of "$2")
   user=$(grep -F 'User time' "$2" | awk '{print $NF}')
   sys=$(grep -F 'System time' "$2" | awk '{print $NF}')
   rss=$(grep -F 'Maximum resident' "$2" | awk '{print $NF}')
-  printf '| %s | %.1f s | %.1f s | %.0f MB | %.0f MB/s |\n' "$1" "$wall" "$(echo "$user + $sys" | bc -l)" "$(echo "$rss / 1024" | bc -l)" "$(echo "$size / 1000000 / $wall" | bc -l)"
+  printf '| %s | %.1f s | %.1f s | %.0f MB | %.0f MB/s | %s ms |\n' "$1" "$wall" "$(echo "$user + $sys" | bc -l)" "$(echo "$rss / 1024" | bc -l)" "$(echo "$size / 1000000 / $wall" | bc -l)" "$3"
 }
 
 # Free space matters: with the file system nearly full (4.6 GB free of 252) the 1M run took 38-40 s
@@ -34,22 +42,26 @@ if [ "$free_gb" -lt $(( 3 * size / 1000000000 + 8 )) ]; then
   echo "warning: under $(( 3 * size / 1000000000 + 8 )) GB free: the run writes about twice the corpus, and a nearly full file system slows every write" >&2
 fi
 echo
-echo "| command | wall | user + sys | peak RSS | MB/s of the JSONL |"
-echo "| --- | --- | --- | --- | --- |"
+echo "| command | wall | user + sys | peak RSS | MB/s of the JSONL | stolen by the host |"
+echo "| --- | --- | --- | --- | --- | --- |"
 # Each writing command starts with nothing of the one before still being written back: the
 # kernel's writeback of a previous 3 GB output otherwise lands in whichever command comes next.
 settle() { sync; }
+ratios=()
 
 for round in $(seq "$rounds"); do
-  /usr/bin/time -v cat "$corpus" > /dev/null 2> "$work/cat.log"; row "cat > /dev/null" "$work/cat.log"
+  t=$(steal); /usr/bin/time -v cat "$corpus" > /dev/null 2> "$work/cat.log"; row "cat > /dev/null" "$work/cat.log" "$(stolen_since "$t")"
   rm -f "$work/copy.jsonl"; settle
-  /usr/bin/time -v cp "$corpus" "$work/copy.jsonl" 2> "$work/cp.log"; row "cp" "$work/cp.log"
+  t=$(steal); /usr/bin/time -v cp "$corpus" "$work/copy.jsonl" 2> "$work/cp.log"; row "cp" "$work/cp.log" "$(stolen_since "$t")"
   rm -f "$work/copy.jsonl"
-  /usr/bin/time -v gzip -dc "$work/corpus.jsonl.gz" > /dev/null 2> "$work/gzip.log"; row "gzip -d (of its gzip -1 copy)" "$work/gzip.log"
+  t=$(steal); /usr/bin/time -v gzip -dc "$work/corpus.jsonl.gz" > /dev/null 2> "$work/gzip.log"; row "gzip -d (of its gzip -1 copy)" "$work/gzip.log" "$(stolen_since "$t")"
   rm -rf "$work/run"; settle
-  /usr/bin/time -v "$root/winnow" run "$corpus" --out "$work/run" -q "${options[@]}" > "$work/run.out" 2> "$work/run.log"
-  row "winnow run ${options[*]}" "$work/run.log"
+  t=$(steal); /usr/bin/time -v "$root/winnow" run "$corpus" --out "$work/run" -q "${options[@]}" > "$work/run.out" 2> "$work/run.log"
+  row "winnow run ${options[*]}" "$work/run.log" "$(stolen_since "$t")"
+  ratios+=("$(echo "$(wall_of "$work/run.log") / $(wall_of "$work/gzip.log")" | bc -l | cut -c1-4)")
 done
+echo
+echo "winnow run / gzip -d (wall), by round: ${ratios[*]}"
 echo
 echo "load average after: $(cut -d' ' -f1-3 /proc/loadavg)"
 tail -n +1 "$work/run.out" | head -12
