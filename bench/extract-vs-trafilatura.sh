@@ -51,9 +51,12 @@ if [ "$mode" = scaling ]; then
     for _ in $(seq "$copies"); do find "${inputs[@]}" -name '*.gz' -type f -print0 | sort -z | xargs -0 cat; done > "$out/pages.gz"
     gz="gzip -dc '$out/pages.gz'"
     : > "$out/t1"; : > "$out/t2"; : > "$out/g1"; : > "$out/g2"
+    # Each run writes a new file, as a first run does: replacing the last run's output would make
+    # its rename wait for the file system to free the old blocks (on a disk mounted with
+    # `discard`, ~2 ms a run), a cost of the benchmark's repetition rather than of extraction.
     for _ in $(seq "$repeats"); do
-      together "$winnow extract ${inputs[*]} --out $out/w1.jsonl --overwrite -t 1 -q" >> "$out/t1"
-      together "$winnow extract ${inputs[*]} --out $out/w2.jsonl --overwrite -t 2 -q" >> "$out/t2"
+      rm -f "$out/w1.jsonl"; together "$winnow extract ${inputs[*]} --out $out/w1.jsonl -t 1 -q" >> "$out/t1"
+      rm -f "$out/w2.jsonl"; together "$winnow extract ${inputs[*]} --out $out/w2.jsonl -t 2 -q" >> "$out/t2"
       together "$gz" >> "$out/g1"
       together "$gz" "$gz" >> "$out/g2"
     done
@@ -86,8 +89,10 @@ if [ "$mode" = command ]; then
     for set in benchmark development; do
       if [ $set = benchmark ]; then inputs=("$bench/html"); batch="$bench/html"; pages=181
       else inputs=("$dev/dragnet/html" "$dev/cleaneval-dev/html" "$dev/readability/html"); batch="$dev"; pages=1555; fi
-      read -r w1 c1 < <(timed "$winnow" extract "${inputs[@]}" --out "$out/w1.jsonl" --overwrite -t 1 -q)
-      read -r w2 c2 < <(timed "$winnow" extract "${inputs[@]}" --out "$out/w2.jsonl" --overwrite -t 2 -q)
+      # New output files for every run, as in scaling mode.
+      rm -f "$out/w1.jsonl" "$out/w2.jsonl" "$out/t.jsonl"
+      read -r w1 c1 < <(timed "$winnow" extract "${inputs[@]}" --out "$out/w1.jsonl" -t 1 -q)
+      read -r w2 c2 < <(timed "$winnow" extract "${inputs[@]}" --out "$out/w2.jsonl" -t 2 -q)
       read -r wt ct < <(timed /usr/bin/python3 "$anchors/trafilatura_extract.py" --batch "$batch" --out "$out/t.jsonl")
       cmp -s "$out/w1.jsonl" "$out/w2.jsonl" || { echo "winnow's output differs between 1 and 2 threads" >&2; exit 1; }
       echo "$set | $pages | $w1 ($c1) | $w2 ($c2) | $wt ($ct) | $(echo "scale=1; $wt / $w1" | bc)x | $(echo "scale=2; $w1 / $w2" | bc)x"
