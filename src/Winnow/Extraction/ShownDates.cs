@@ -193,7 +193,7 @@ internal static partial class ShownDates
         foreach (var range in value.AsSpan().SplitAny(NonLetters))
         {
             var word = value.AsSpan(range);
-            if (word.IsEmpty || (word[0] < 128 && ((uint)((word[0] | 0x20) - 'a') > 'z' - 'a' || (OtherFirstLetters & (1u << ((word[0] | 0x20) - 'a'))) == 0)))
+            if (word.IsEmpty || !MayStartOther(word[0]))
             {
                 continue;
             }
@@ -208,6 +208,14 @@ internal static partial class ShownDates
         }
 
         return false;
+    }
+
+    // False only for an ASCII character that starts none of the other words in either case; any
+    // other character is left to the comparison, which ignores case beyond ASCII too.
+    private static bool MayStartOther(char first)
+    {
+        var letter = (uint)((first | 0x20) - 'a');
+        return first >= 128 || (letter <= 'z' - 'a' && (OtherFirstLetters & (1u << (int)letter)) != 0);
     }
 
     [GeneratedRegex(@"(?:©|\(c\)|copyright)\s*(?:(?:19|20)\d{2}\s*[-–]\s*)?(?<year>(?:19|20)\d{2})(?!\d)", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]

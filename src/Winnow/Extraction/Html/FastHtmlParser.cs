@@ -41,7 +41,8 @@ internal sealed class FastHtmlParser
     {
         if (html.Contains('\r', StringComparison.Ordinal))
         {
-            html = html.Replace("\r\n", "\n", StringComparison.Ordinal).Replace('\r', '\n');
+            // The line breaks are normalized in a copy, the same way as a page parsed in place.
+            return ParseInPlace(html.ToCharArray(), maxNesting);
         }
 
         return ParseNormalized(html, maxNesting);
