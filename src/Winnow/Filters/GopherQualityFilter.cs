@@ -57,8 +57,8 @@ public sealed class GopherQualityFilter : DocumentStage
         }
 
         var perWord = 1.0 / Math.Max(words, 1);
-        long letters = 0;
-        var alphabetic = 0;
+        var letters = stats.WordChars;
+        var alphabetic = stats.AlphabeticWords;
 
         // The paper asks for at least two of the stop words: distinct words, not occurrences (a page
         // repeating one "the" has one). Removing needs only to know whether the minimum is reached.
@@ -67,16 +67,14 @@ public sealed class GopherQualityFilter : DocumentStage
         var text = stats.Text.AsSpan();
         foreach (var word in stats.Words)
         {
-            var span = word.Of(text);
-            letters += span.Length;
-            if (char.IsAsciiLetter(span[0]) || HasLetter(span))
+            if (seen.Count >= stopWordsNeeded)
             {
-                alphabetic++;
+                break;
             }
 
-            if (span.Length <= _longestStopWord && seen.Count < stopWordsNeeded)
+            if (word.Length <= _longestStopWord)
             {
-                seen.Add(StopWordIndex(span));
+                seen.Add(StopWordIndex(word.Of(text)));
             }
         }
 
@@ -159,19 +157,6 @@ public sealed class GopherQualityFilter : DocumentStage
                 Count++;
             }
         }
-    }
-
-    private static bool HasLetter(ReadOnlySpan<char> word)
-    {
-        foreach (var c in word)
-        {
-            if (char.IsAsciiLetter(c) || (c >= 128 && char.IsLetter(c)))
-            {
-                return true;
-            }
-        }
-
-        return false;
     }
 
     internal static int CountOf(ReadOnlySpan<char> text, string value)

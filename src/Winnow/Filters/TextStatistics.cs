@@ -39,6 +39,12 @@ internal sealed class TextStatistics
 
     public int WordCount { get; private set; }
 
+    /// <summary>The characters of all <see cref="Words"/> (Gopher's mean word length), summed as the words are found.</summary>
+    public long WordChars { get; private set; }
+
+    /// <summary>How many <see cref="Words"/> hold a letter (Gopher's alphabetic word ratio), counted as the words are found.</summary>
+    public int AlphabeticWords { get; private set; }
+
     public ReadOnlySpan<Segment> Lines => _lines.AsSpan(0, LineCount);
 
     public ReadOnlySpan<Segment> Words => _words.AsSpan(0, WordCount);
@@ -106,6 +112,8 @@ internal sealed class TextStatistics
         var span = text.AsSpan();
         var words = _words;
         var wordCount = 0;
+        long wordChars = 0;
+        var alphabetic = 0;
         var tokens = 0;
         var longest = 0;
         var lineStart = 0;
@@ -142,7 +150,7 @@ internal sealed class TextStatistics
                     var start = earlier != 0 ? block + 63 - BitOperations.LeadingZeroCount(earlier) : tokenStart;
                     tokens++;
                     longest = Math.Max(longest, at - start);
-                    wordCount += Word(span, start, at, out Unsafe.Add(ref MemoryMarshal.GetArrayDataReference(words), wordCount));
+                    wordCount += Word(span, start, at, out Unsafe.Add(ref MemoryMarshal.GetArrayDataReference(words), wordCount), ref wordChars, ref alphabetic);
                 }
 
                 if ((newlines & bit) != 0)
@@ -171,7 +179,7 @@ internal sealed class TextStatistics
         {
             tokens++;
             longest = Math.Max(longest, span.Length - tokenStart);
-            wordCount += Word(span, tokenStart, span.Length, out Unsafe.Add(ref MemoryMarshal.GetArrayDataReference(words), wordCount));
+            wordCount += Word(span, tokenStart, span.Length, out Unsafe.Add(ref MemoryMarshal.GetArrayDataReference(words), wordCount), ref wordChars, ref alphabetic);
         }
 
         if (lineStart < span.Length)
@@ -181,6 +189,8 @@ internal sealed class TextStatistics
 
         _words = words;
         WordCount = wordCount;
+        WordChars = wordChars;
+        AlphabeticWords = alphabetic;
     }
 
     private void AddLine(ReadOnlySpan<char> text, int start, int end, int tokens, int longest)
@@ -204,34 +214,45 @@ internal sealed class TextStatistics
 
     /// <summary>
     /// The token [start, end) (non-empty, inside <paramref name="text"/>) without the punctuation at its
-    /// ends, in <paramref name="word"/>; 1 if anything is left, else 0. Most tokens are ASCII with at
-    /// most one punctuation character at each end: those are trimmed by table look-ups, without a
-    /// branch on whether the ends are punctuation.
+    /// ends, in <paramref name="word"/>; 1 if anything is left, else 0. A word left adds its length to
+    /// <paramref name="chars"/> and, if it holds a letter, one to <paramref name="alphabetic"/>: counted
+    /// here, while its characters are at hand, instead of in a second walk over the words. Most tokens
+    /// are ASCII with at most one punctuation character at each end: those are trimmed by table
+    /// look-ups, without a branch on whether the ends are punctuation.
     /// </summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    private static int Word(ReadOnlySpan<char> text, int start, int end, out Segment word)
+    private static int Word(ReadOnlySpan<char> text, int start, int end, out Segment word, ref long chars, ref int alphabetic)
     {
-        ref var chars = ref MemoryMarshal.GetReference(text);
+        ref var chars0 = ref MemoryMarshal.GetReference(text);
         ref var edges = ref MemoryMarshal.GetReference(EdgeAscii);
-        var first = Unsafe.Add(ref chars, start);
-        var last = Unsafe.Add(ref chars, end - 1);
+        var first = Unsafe.Add(ref chars0, start);
+        var last = Unsafe.Add(ref chars0, end - 1);
         if ((first | last) < 128)
         {
             var from = start + Unsafe.Add(ref edges, first);
             var to = end - Unsafe.Add(ref edges, last);
             if (from < to)
             {
-                var a = Unsafe.Add(ref chars, from);
-                var b = Unsafe.Add(ref chars, to - 1);
+                var a = Unsafe.Add(ref chars0, from);
+                var b = Unsafe.Add(ref chars0, to - 1);
                 if ((a | b) < 128 && (Unsafe.Add(ref edges, a) | Unsafe.Add(ref edges, b)) == 0)
                 {
                     word = new Segment(from, to - from);
+                    chars += to - from;
+                    alphabetic += char.IsAsciiLetter(a) || HasLetter(text[from..to]) ? 1 : 0;
                     return 1;
                 }
             }
         }
 
-        return TrimmedWord(text, start, end, out word);
+        if (TrimmedWord(text, start, end, out word) == 0)
+        {
+            return 0;
+        }
+
+        chars += word.Length;
+        alphabetic += HasLetter(word.Of(text)) ? 1 : 0;
+        return 1;
     }
 
     private static int TrimmedWord(ReadOnlySpan<char> text, int start, int end, out Segment word)
@@ -248,6 +269,20 @@ internal sealed class TextStatistics
 
         word = new Segment(start, end - start);
         return start == end ? 0 : 1;
+    }
+
+    /// <summary>Whether <paramref name="word"/> holds a letter (ASCII, or any Unicode letter).</summary>
+    private static bool HasLetter(ReadOnlySpan<char> word)
+    {
+        foreach (var c in word)
+        {
+            if (char.IsAsciiLetter(c) || (c >= 128 && char.IsLetter(c)))
+            {
+                return true;
+            }
+        }
+
+        return false;
     }
 
     /// <summary>1 for the ASCII characters <see cref="IsEdgePunctuation"/> trims (!"#$%&amp;'()*+,-./:;&lt;=&gt;?@[\]^_`{|}~), 0 for the others.</summary>
