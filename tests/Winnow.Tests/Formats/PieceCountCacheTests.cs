@@ -102,3 +102,28 @@ public sealed class PieceCountCacheTests
         return block;
     }
 }
+
+public sealed class HugePageTableTests
+{
+    [Theory]
+    [InlineData(1)]
+    [InlineData(1000)]
+    [InlineData((3 << 20) / 16)] // 3 MB of 16-byte entries: not a whole number of 2 MB pages
+    public void ATableStartsZeroedAndKeepsWhatIsWritten(int length)
+    {
+        var table = new HugePageTable<UInt128>(length);
+        Assert.Equal(length, table.Span.Length);
+        Assert.True(table.Span.IndexOfAnyExcept(UInt128.Zero) < 0);
+        for (var i = 0; i < length; i += 7)
+        {
+            table.Span[i] = (UInt128)i + 1;
+        }
+
+        for (var i = 0; i < length; i++)
+        {
+            Assert.Equal(i % 7 == 0 ? (UInt128)i + 1 : UInt128.Zero, table.Span[i]);
+        }
+
+        Assert.Equal((UInt128)1, table.First);
+    }
+}
