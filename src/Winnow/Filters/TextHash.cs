@@ -16,6 +16,11 @@ internal static class TextHash
 {
     private const ulong Multiplier = 0x9E3779B97F4A7C15UL;
 
+    // Starting values of the second to fourth lanes of a long span (see Of): any distinct constants.
+    private const ulong Lane1 = 0xC2B2AE3D27D4EB4FUL;
+    private const ulong Lane2 = 0x165667B19E3779F9UL;
+    private const ulong Lane3 = 0x27D4EB2F165667C5UL;
+
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static ulong Of(ReadOnlySpan<char> text)
     {
@@ -23,9 +28,26 @@ internal static class TextHash
         var bytes = text.Length * 2;
         var h = 0xcbf29ce484222325UL ^ (ulong)text.Length;
         var i = 0;
+        if (bytes >= 64)
+        {
+            // A line is hashed 32 bytes a step in four independent lanes: one lane's
+            // multiply-rotate chain took five cycles per 8 bytes, which made hashing every line of
+            // a text as slow as reading it ten times. The lanes are then folded in, in order.
+            ulong h1 = h ^ Lane1, h2 = h ^ Lane2, h3 = h ^ Lane3;
+            for (; i + 32 <= bytes; i += 32)
+            {
+                h = Step(h, Unsafe.ReadUnaligned<ulong>(ref Unsafe.Add(ref start, i)));
+                h1 = Step(h1, Unsafe.ReadUnaligned<ulong>(ref Unsafe.Add(ref start, i + 8)));
+                h2 = Step(h2, Unsafe.ReadUnaligned<ulong>(ref Unsafe.Add(ref start, i + 16)));
+                h3 = Step(h3, Unsafe.ReadUnaligned<ulong>(ref Unsafe.Add(ref start, i + 24)));
+            }
+
+            h = Step(Step(Step(h, h1), h2), h3);
+        }
+
         for (; i + 8 <= bytes; i += 8)
         {
-            h = BitOperations.RotateLeft((h ^ Unsafe.ReadUnaligned<ulong>(ref Unsafe.Add(ref start, i))) * Multiplier, 29);
+            h = Step(h, Unsafe.ReadUnaligned<ulong>(ref Unsafe.Add(ref start, i)));
         }
 
         ulong tail = 0;
@@ -173,4 +195,7 @@ internal static class TextHash
     /// <summary>MurmurHash3's 64-bit finalizer.</summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static ulong Mix(ulong h) => Avalanche.Murmur3(h);
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static ulong Step(ulong h, ulong block) => BitOperations.RotateLeft((h ^ block) * Multiplier, 29);
 }

@@ -121,6 +121,54 @@ public class RepetitionReferenceTests
         return (best, repeated);
     }
 
+    [Fact]
+    public void RepeatedLinesAreThoseEqualAsStrings()
+    {
+        // Lines of every length around the hash's 32-character lanes, and lines that differ from
+        // one another in a single character at each position: only equal lines may count as repeats.
+        var random = new Random(31);
+        var baseLine = string.Concat(Enumerable.Range(0, 90).Select(i => (char)('a' + (i * 7 % 26))));
+        var pool = new List<string> { "", "  ", "short line" };
+        foreach (var length in new[] { 15, 16, 17, 31, 32, 33, 47, 63, 64, 65, 90 })
+        {
+            pool.Add(baseLine[..length]);
+            for (var at = 0; at < length; at += 5)
+            {
+                pool.Add(string.Concat(baseLine.AsSpan(0, at), "Z", baseLine.AsSpan(at + 1, length - at - 1)));
+            }
+        }
+
+        for (var round = 0; round < 2_000; round++)
+        {
+            var lines = Enumerable.Range(0, random.Next(1, 40)).Select(_ => pool[random.Next(pool.Count)]).ToArray();
+            var text = string.Join('\n', lines);
+            var stats = TextStatistics.For(text);
+            var (fraction, chars, blocks) = RepeatedBlocks.Lines(stats);
+
+            var seen = new HashSet<string>(StringComparer.Ordinal);
+            int expectedBlocks = 0, repeats = 0;
+            long expectedChars = 0;
+            foreach (var line in stats.Lines.ToArray().Select(l => l.Of(text).ToString()))
+            {
+                if (LineMarks.IsBlank(line))
+                {
+                    continue;
+                }
+
+                expectedBlocks++;
+                if (!seen.Add(line))
+                {
+                    repeats++;
+                    expectedChars += line.Length;
+                }
+            }
+
+            Assert.Equal(expectedBlocks, blocks);
+            Assert.True(expectedChars == (long)chars, $"round {round}: {expectedChars} repeated characters, {chars} counted");
+            Assert.Equal(expectedBlocks == 0 ? 0 : (double)repeats / expectedBlocks, fraction);
+        }
+    }
+
     private static (Segment[] Words, Segment[] Lines, int[] Tokens, int[] Longest) ReferenceSplit(string text)
     {
         var words = new List<Segment>();
