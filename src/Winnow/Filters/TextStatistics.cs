@@ -215,30 +215,30 @@ internal sealed class TextStatistics
     /// <summary>
     /// The token [start, end) (non-empty, inside <paramref name="text"/>) without the punctuation at its
     /// ends, in <paramref name="word"/>; 1 if anything is left, else 0. A word left adds its length to
-    /// <paramref name="chars"/> and, if it holds a letter, one to <paramref name="alphabetic"/>: counted
+    /// <paramref name="wordChars"/> and, if it holds a letter, one to <paramref name="alphabetic"/>: counted
     /// here, while its characters are at hand, instead of in a second walk over the words. Most tokens
     /// are ASCII with at most one punctuation character at each end: those are trimmed by table
     /// look-ups, without a branch on whether the ends are punctuation.
     /// </summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    private static int Word(ReadOnlySpan<char> text, int start, int end, out Segment word, ref long chars, ref int alphabetic)
+    private static int Word(ReadOnlySpan<char> text, int start, int end, out Segment word, ref long wordChars, ref int alphabetic)
     {
-        ref var chars0 = ref MemoryMarshal.GetReference(text);
+        ref var chars = ref MemoryMarshal.GetReference(text);
         ref var edges = ref MemoryMarshal.GetReference(EdgeAscii);
-        var first = Unsafe.Add(ref chars0, start);
-        var last = Unsafe.Add(ref chars0, end - 1);
+        var first = Unsafe.Add(ref chars, start);
+        var last = Unsafe.Add(ref chars, end - 1);
         if ((first | last) < 128)
         {
             var from = start + Unsafe.Add(ref edges, first);
             var to = end - Unsafe.Add(ref edges, last);
             if (from < to)
             {
-                var a = Unsafe.Add(ref chars0, from);
-                var b = Unsafe.Add(ref chars0, to - 1);
+                var a = Unsafe.Add(ref chars, from);
+                var b = Unsafe.Add(ref chars, to - 1);
                 if ((a | b) < 128 && (Unsafe.Add(ref edges, a) | Unsafe.Add(ref edges, b)) == 0)
                 {
                     word = new Segment(from, to - from);
-                    chars += to - from;
+                    wordChars += to - from;
                     alphabetic += char.IsAsciiLetter(a) || HasLetter(text[from..to]) ? 1 : 0;
                     return 1;
                 }
@@ -250,7 +250,7 @@ internal sealed class TextStatistics
             return 0;
         }
 
-        chars += word.Length;
+        wordChars += word.Length;
         alphabetic += HasLetter(word.Of(text)) ? 1 : 0;
         return 1;
     }

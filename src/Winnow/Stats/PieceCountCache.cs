@@ -16,8 +16,9 @@ namespace Winnow.Stats;
 /// fixed: ~6 MB, kept for the process's life (the counter keeps one per counting thread). The 4 MB
 /// of entries sit on huge pages where Linux allows (<see cref="HugePageTable{T}"/>): looked up at
 /// random while the run's other stages fill the TLB, they took most of the counter's time in the
-/// 1M run, and the command's dedup takes ~5 % less CPU on them. A count is the tokenizer's for that exact piece (the characters are compared),
-/// so what a thread has seen before never changes a count. Not thread-safe: one per thread.
+/// 1M run, and the command's dedup takes ~5 % less CPU on them. A count is the tokenizer's for
+/// that exact piece (the characters are compared), so what a thread has seen before never changes
+/// a count. Not thread-safe: one per thread.
 /// </remarks>
 internal sealed class PieceCountCache
 {
