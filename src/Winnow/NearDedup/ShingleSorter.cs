@@ -1,5 +1,6 @@
-using System.Buffers;
 using System.Numerics;
+using System.Runtime.CompilerServices;
+using System.Runtime.InteropServices;
 
 namespace Winnow.NearDedup;
 
@@ -9,9 +10,16 @@ namespace Winnow.NearDedup;
 /// insertion-sort pass finishes the job. Three times cheaper than introsort at document sizes,
 /// where sorting was the largest single cost of exact verification.
 /// </summary>
-/// <remarks>Thread-safe: stateless (pooled scratch per call).</remarks>
+/// <remarks>Thread-safe: each thread sorts in buffers of its own.</remarks>
 internal static class ShingleSorter
 {
+    [ThreadStatic]
+    private static int[]? _counts;
+
+    [ThreadStatic]
+    private static ulong[]? _scratch;
+
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public static void Sort(Span<ulong> values)
     {
         var n = values.Length;
@@ -23,54 +31,56 @@ internal static class ShingleSorter
 
         var bits = BitOperations.Log2((uint)n - 1) + 1;
         var shift = 64 - bits;
-        var counts = ArrayPool<int>.Shared.Rent((1 << bits) + 1);
-        var scratch = ArrayPool<ulong>.Shared.Rent(n);
-        try
+        var buckets = 1 << bits;
+        var countArray = _counts is { } c && c.Length >= buckets ? c : _counts = new int[Math.Max(buckets, 1024)];
+        var scratchArray = _scratch is { } s && s.Length >= n ? s : _scratch = new ulong[Math.Max(n, 1024)];
+        ref var counts = ref MemoryMarshal.GetArrayDataReference(countArray);
+        ref var scratch = ref MemoryMarshal.GetArrayDataReference(scratchArray);
+        ref var value = ref MemoryMarshal.GetReference(values);
+        countArray.AsSpan(0, buckets).Clear();
+        for (var i = 0; i < n; i++)
         {
-            Array.Clear(counts, 0, (1 << bits) + 1);
-            var largest = 0;
-            foreach (var v in values)
-            {
-                largest = Math.Max(largest, ++counts[(int)(v >> shift) + 1]);
-            }
-
-            if (largest > 64)
-            {
-                // Repeated shingles (a text repeating itself) crowd one bucket: insertion sort would be quadratic.
-                values.Sort();
-                return;
-            }
-
-            for (var b = 1; b <= 1 << bits; b++)
-            {
-                counts[b] += counts[b - 1];
-            }
-
-            foreach (var v in values)
-            {
-                scratch[counts[(int)(v >> shift)]++] = v;
-            }
-
-            // Only elements of one bucket can be out of order now.
-            for (var i = 1; i < n; i++)
-            {
-                var v = scratch[i];
-                var j = i - 1;
-                while (j >= 0 && scratch[j] > v)
-                {
-                    scratch[j + 1] = scratch[j];
-                    j--;
-                }
-
-                scratch[j + 1] = v;
-            }
-
-            scratch.AsSpan(0, n).CopyTo(values);
+            Unsafe.Add(ref counts, (int)(Unsafe.Add(ref value, i) >> shift))++;
         }
-        finally
+
+        // Each bucket's count becomes where it starts. The running sum stays in a register: summing
+        // in place (counts[b] += counts[b - 1]) waits on the store of the bucket before, which was
+        // most of the sort's time.
+        var start = 0;
+        var largest = 0;
+        for (var b = 0; b < buckets; b++)
         {
-            ArrayPool<int>.Shared.Return(counts);
-            ArrayPool<ulong>.Shared.Return(scratch);
+            var count = Unsafe.Add(ref counts, b);
+            largest = Math.Max(largest, count);
+            Unsafe.Add(ref counts, b) = start;
+            start += count;
+        }
+
+        if (largest > 64)
+        {
+            // Repeated shingles (a text repeating itself) crowd one bucket: insertion sort would be quadratic.
+            values.Sort();
+            return;
+        }
+
+        for (var i = 0; i < n; i++)
+        {
+            var v = Unsafe.Add(ref value, i);
+            Unsafe.Add(ref scratch, Unsafe.Add(ref counts, (int)(v >> shift))++) = v;
+        }
+
+        // Only elements of one bucket can be out of order now; they go back into place.
+        for (var i = 0; i < n; i++)
+        {
+            var v = Unsafe.Add(ref scratch, i);
+            var j = i - 1;
+            while (j >= 0 && Unsafe.Add(ref value, j) > v)
+            {
+                Unsafe.Add(ref value, j + 1) = Unsafe.Add(ref value, j);
+                j--;
+            }
+
+            Unsafe.Add(ref value, j + 1) = v;
         }
     }
 }

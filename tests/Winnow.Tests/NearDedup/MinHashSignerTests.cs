@@ -33,6 +33,8 @@ public sealed class MinHashSignerTests
 
     [Theory]
     [InlineData(128, 500)]
+    [InlineData(128, 3000)]
+    [InlineData(128, 127)]
     [InlineData(128, 40)]
     [InlineData(128, 1)]
     [InlineData(200, 300)]
