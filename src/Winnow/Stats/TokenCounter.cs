@@ -172,21 +172,29 @@ public sealed class TokenCounter
     /// <summary>Where the next special token's spelling starts at or after <paramref name="from"/>; -1 if none.</summary>
     private int NextSpecial(ReadOnlySpan<char> text, int from, out int length)
     {
+        // Every special token starts "<|". A search for the one character is the runtime's
+        // fastest scan; '<' is rare in text, so checking the next character by hand costs little.
         length = 0;
-        for (var at = text[from..].IndexOf("<|", StringComparison.Ordinal); at >= 0;)
+        for (var position = from; position < text.Length; position++)
         {
-            var position = from + at;
-            foreach (var special in _specials)
+            var at = text[position..].IndexOf('<');
+            if (at < 0)
             {
-                if (text[position..].StartsWith(special, StringComparison.Ordinal))
-                {
-                    length = special.Length;
-                    return position;
-                }
+                return -1;
             }
 
-            var next = text[(position + 1)..].IndexOf("<|", StringComparison.Ordinal);
-            at = next < 0 ? -1 : at + 1 + next;
+            position += at;
+            if (position + 1 < text.Length && text[position + 1] == '|')
+            {
+                foreach (var special in _specials)
+                {
+                    if (text[position..].StartsWith(special, StringComparison.Ordinal))
+                    {
+                        length = special.Length;
+                        return position;
+                    }
+                }
+            }
         }
 
         return -1;

@@ -223,6 +223,27 @@ public sealed class O200kPiecesTests
     }
 
     [Theory]
+    [InlineData("<")]
+    [InlineData("a <")]
+    [InlineData("<|")]
+    [InlineData("<<|endoftext|>")]
+    [InlineData("<|<|endoftext|>")]
+    [InlineData("<|endoftext|><|endoftext|>")]
+    [InlineData("x < y, a <b> |c| <|endoftext")]
+    [InlineData("< | <\n|<|endofprompt|> tail <|")]
+    [InlineData("<|endoftext|>")]
+    public void SpecialTokensAreFoundAmongOtherAngleBrackets(string text)
+    {
+        // The search for special tokens goes from '<' to '<': brackets not followed by '|', a
+        // bracket at the text's end, and a special token right after another bracket.
+        text = text.Replace("\\n", "\n", StringComparison.Ordinal);
+        foreach (var t in new[] { text, "some words " + text, text + " and more words", string.Concat(Enumerable.Repeat(text + " x", 40)) })
+        {
+            Assert.True(Expected(t) == TokenCounter.For("o200k_base").Count(t), $"{Escape(t)}: library {Expected(t)}, ours {TokenCounter.For("o200k_base").Count(t)}");
+        }
+    }
+
+    [Theory]
     [InlineData("cl100k_base")]
     [InlineData("gpt2")]
     public void TheOtherEncodingsCountSpecialTokensAsAFreshLibraryDoesWhateverCameBefore(string encoding)
