@@ -39,7 +39,7 @@ public sealed class ShingleSorterTests
         // The sorter keeps its buffers from one call to the next on a thread: a smaller set after
         // a larger one must not see the larger one's bucket counts. Hashes at both ends of the range too.
         var random = new Random(17);
-        foreach (var n in new[] { 4097, 33, 1000, 31, 64, 700, 2, 5000, 100 })
+        foreach (var n in new[] { 4097, 33, 1000, 31, 64, 700, 2, (1 << 20) + 5, 5000, 100 })
         {
             var values = Enumerable.Range(0, n).Select(i => i % 97 == 0 ? ulong.MaxValue - (ulong)i : (ulong)random.NextInt64() << 1).ToArray();
             var expected = values.Order().ToArray();
