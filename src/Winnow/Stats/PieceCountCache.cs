@@ -97,9 +97,10 @@ internal sealed class PieceCountCache
 
         hash = XxHash64.Hash(piece);
         var expected = Hashed | ((ulong)piece.Length << 32);
+        var entries = _table.Span;
         for (var slot = (int)hash & (Slots - 1); ; slot = (slot + 1) & (Slots - 1))
         {
-            ref var entry = ref _table.Span[slot];
+            ref var entry = ref entries[slot];
             if (entry.Meta == 0)
             {
                 count = 0;
@@ -145,7 +146,8 @@ internal sealed class PieceCountCache
 
     private int FreeSlot(int slot)
     {
-        while (_table.Span[slot].Meta != 0)
+        var entries = _table.Span;
+        while (entries[slot].Meta != 0)
         {
             slot = (slot + 1) & (Slots - 1);
         }
