@@ -221,16 +221,35 @@ internal sealed class ShingleHasher
             wordBits &= (1UL << limit) - 1;
         }
 
-        while (wordBits != 0)
+        // Each word's first and last characters as bits of their own: the loop takes the lowest
+        // of each, one instruction apiece, so finding a word's bounds does not wait on the word
+        // before it, and the hashing of consecutive words overlaps.
+        var starts = wordBits & ~(wordBits << 1);
+        var lasts = wordBits & ~(wordBits >> 1);
+        if (limit > 0 && ((lasts >> (limit - 1)) & 1) != 0)
         {
-            var start = BitOperations.TrailingZeroCount(wordBits);
-            var length = BitOperations.TrailingZeroCount(~(wordBits >> start));
-            var end = start + length;
-            if (end >= limit)
-            {
-                return at + start;
-            }
+            // The last word touches the block's end or a non-ASCII character and may go on
+            // there: the general loop takes it from its start.
+            var lastStart = 63 - BitOperations.LeadingZeroCount(starts);
+            AsciiWords(text, at, starts & ~(1UL << lastStart), lasts & ~(1UL << (limit - 1)), words, ref count);
+            return at + lastStart;
+        }
 
+        AsciiWords(text, at, starts, lasts, words, ref count);
+        return at + limit;
+    }
+
+    /// <summary>Hashes the ASCII words whose first characters are <paramref name="starts"/>' bits and last ones <paramref name="lasts"/>' (from <paramref name="at"/>).</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private void AsciiWords(ReadOnlySpan<char> text, int at, ulong starts, ulong lasts, ulong[] words, ref int count)
+    {
+        ref var first = ref Unsafe.As<char, ushort>(ref MemoryMarshal.GetReference(text));
+        while (starts != 0)
+        {
+            var start = BitOperations.TrailingZeroCount(starts);
+            var length = BitOperations.TrailingZeroCount(lasts) + 1 - start;
+            starts &= starts - 1;
+            lasts &= lasts - 1;
             if (length < 16)
             {
                 words[count++] = ShortWord(Vector256.LoadUnsafe(ref first, (nuint)(at + start)), length);
@@ -241,11 +260,7 @@ internal sealed class ShingleHasher
                 word.AddAscii(text, at + start, length);
                 words[count++] = word.Finish();
             }
-
-            wordBits &= ~((1UL << end) - 1);
         }
-
-        return at + limit;
     }
 
     /// <summary>The hash of the word of <paramref name="length"/> (under 16) ASCII word characters that <paramref name="v"/> starts with.</summary>
