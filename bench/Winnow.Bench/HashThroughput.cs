@@ -12,9 +12,11 @@ internal static class HashThroughput
         new Random(1).NextBytes(data);
         Report("XxHash64, 64 MiB", data.Length, 5, () => XxHash64.Hash(data));
         Report("MurmurHash3 x64/128, 64 MiB", data.Length, 5, () => (ulong)MurmurHash3x64_128.Hash(data));
+        Report("XXH3-128 (System.IO.Hashing)", data.Length, 5, () => (ulong)System.IO.Hashing.XxHash128.HashToUInt128(data));
         Report("Crc32, 64 MiB", data.Length, 5, () => Crc32.Compute(data));
         Report("XxHash64, 32-byte keys", data.Length, 5, () => Keys(data, 32, static k => XxHash64.Hash(k)));
         Report("MurmurHash3, 32-byte keys", data.Length, 5, () => Keys(data, 32, static k => (ulong)MurmurHash3x64_128.Hash(k)));
+        Report("XXH3-128, 32-byte keys", data.Length, 5, () => Keys(data, 32, static k => (ulong)System.IO.Hashing.XxHash128.HashToUInt128(k)));
 
         // The filters' line hash as Gopher repetition uses it: every line of a text the split has
         // just read, so in cache. 256 KiB of lines of 20-300 characters, hashed 64 times a round.

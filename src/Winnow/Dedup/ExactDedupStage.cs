@@ -1,7 +1,7 @@
 using System.Buffers;
+using System.IO.Hashing;
 using System.Runtime.InteropServices;
 using Winnow.Documents;
-using Winnow.Hashing;
 using Winnow.Pipeline;
 using Winnow.Text;
 
@@ -12,8 +12,8 @@ namespace Winnow.Dedup;
 /// input order is kept; each duplicate names it in <see cref="Removal.KeptId"/>.
 /// </summary>
 /// <remarks>
-/// Texts are compared by a 128-bit MurmurHash3 of the normalized text's UTF-16 code units: at
-/// 10^9 documents the chance of any false match is about 10^-21. Memory: one entry per distinct
+/// Texts are compared by a 128-bit hash (XXH3-128, System.IO.Hashing) of the normalized text's
+/// UTF-16 code units: at 10^9 documents the chance of any false match is about 10^-21. Memory: one entry per distinct
 /// text (the hash, the kept id and about 40 bytes of table), see docs/architecture.md.
 /// Thread-safe: configuration only; each run keeps its table in an <see cref="ExactDedupRun"/>.
 /// </remarks>
@@ -22,7 +22,7 @@ public sealed class ExactDedupStage : CorpusStage
     /// <summary>The reason recorded on removed documents.</summary>
     public const string Reason = RemovalReasons.ExactDuplicate;
 
-    private const uint Seed = 0x5EED_0001;
+    private const long Seed = 0x5EED_0001;
     private readonly ExactDedupOptions _options;
 
     /// <summary>Creates the stage.</summary>
@@ -70,7 +70,7 @@ public sealed class ExactDedupStage : CorpusStage
         try
         {
             var length = TextNormalizer.NormalizeNfc(nfc, buffer, options);
-            return MurmurHash3x64_128.Hash(MemoryMarshal.AsBytes(buffer.AsSpan(0, length)), Seed);
+            return XxHash128.HashToUInt128(MemoryMarshal.AsBytes(buffer.AsSpan(0, length)), Seed);
         }
         finally
         {
