@@ -13,7 +13,7 @@ internal static class Program
                 ReaderSpeed.Run(path, rest.Length > 0 ? int.Parse(rest[0], System.Globalization.CultureInfo.InvariantCulture) : 3);
                 return 0;
             case ["tokens", string path, .. var rest]:
-                TokenSpeed.Run(path, rest.Length > 0 ? int.Parse(rest[0], System.Globalization.CultureInfo.InvariantCulture) : 3);
+                TokenSpeed.Run(path, rest.Length > 0 ? int.Parse(rest[0], System.Globalization.CultureInfo.InvariantCulture) : 3, rest.Length > 1 ? rest[1] : null);
                 return 0;
             case ["gzip", string path]:
                 GzipThroughput.Run(path, rounds: 3);
@@ -103,7 +103,7 @@ internal static class Program
                 NearDupBench.Agree(docs, ours, theirs);
                 return 0;
             default:
-                Console.Error.WriteLine("usage: Winnow.Bench gzip FILE | readers CORPUS.jsonl [ROUNDS] | tokens CORPUS.jsonl [ROUNDS] | hash | exact-phases FILE LINES | extract-quality [--verbose] [--anglesharp] | metadata-dates [--trafilatura OUT.jsonl] [--verbose] [--sources] | markdown-quality [--verbose] | extract-path FOLDER... | extract-datasets [--peers DIR] [--run-peers] [--save-as NAME] [--verbose] [--doc FILE] [--anglesharp] | extract-compare | extract-speed [ROUNDS] | extract-phases [ROUNDS] [--anglesharp] | filters [DOCS] | filters-corpus DOCS.jsonl | english-tokens IN.jsonl OUT.jsonl | english-exceptions OUT.jsonl | langid SAMPLE.tsv | langid-pages READABILITY_TEST_PAGES | neardup-synth DOCS OUT.jsonl | neardup-sign DOCS.jsonl [THREADS] | neardup-score DOCS.jsonl TRUTH.jsonl CLUSTERS.jsonl [THRESHOLD] | neardup-articles [BANDS ROWS estimate|exact|none] | neardup-phases DOCS.jsonl [THREADS] | neardup-agree DOCS.jsonl OURS.jsonl DATASKETCH.jsonl | reuse DOCS MAXDF DIR [boilerplate] | reuse-score CORPUS REUSE.jsonl | neardup-real [--seeds N] DIR [SOURCE.json...] | reuse-real DIR [SOURCE.json...] | report RUN_DIR");
+                Console.Error.WriteLine("usage: Winnow.Bench gzip FILE | readers CORPUS.jsonl [ROUNDS] | tokens CORPUS.jsonl [ROUNDS] [ENCODING] | hash | exact-phases FILE LINES | extract-quality [--verbose] [--anglesharp] | metadata-dates [--trafilatura OUT.jsonl] [--verbose] [--sources] | markdown-quality [--verbose] | extract-path FOLDER... | extract-datasets [--peers DIR] [--run-peers] [--save-as NAME] [--verbose] [--doc FILE] [--anglesharp] | extract-compare | extract-speed [ROUNDS] | extract-phases [ROUNDS] [--anglesharp] | filters [DOCS] | filters-corpus DOCS.jsonl | english-tokens IN.jsonl OUT.jsonl | english-exceptions OUT.jsonl | langid SAMPLE.tsv | langid-pages READABILITY_TEST_PAGES | neardup-synth DOCS OUT.jsonl | neardup-sign DOCS.jsonl [THREADS] | neardup-score DOCS.jsonl TRUTH.jsonl CLUSTERS.jsonl [THRESHOLD] | neardup-articles [BANDS ROWS estimate|exact|none] | neardup-phases DOCS.jsonl [THREADS] | neardup-agree DOCS.jsonl OURS.jsonl DATASKETCH.jsonl | reuse DOCS MAXDF DIR [boilerplate] | reuse-score CORPUS REUSE.jsonl | neardup-real [--seeds N] DIR [SOURCE.json...] | reuse-real DIR [SOURCE.json...] | report RUN_DIR");
                 return args.Length == 0 ? 0 : 1;
         }
     }

@@ -4,15 +4,15 @@ using Winnow.Stats;
 
 namespace Winnow.Bench;
 
-/// <summary>Tokens per second of each encoding on one thread, over the texts of a JSONL corpus (best of the rounds).</summary>
+/// <summary>Tokens per second of each encoding (or only the one named) on one thread, over the texts of a JSONL corpus (best of the rounds).</summary>
 internal static class TokenSpeed
 {
-    public static void Run(string jsonl, int rounds)
+    public static void Run(string jsonl, int rounds, string? only = null)
     {
         var texts = File.ReadLines(jsonl).Select(l => JsonDocument.Parse(l).RootElement.GetProperty("text").GetString()!).ToList();
         var mb = texts.Sum(t => (long)System.Text.Encoding.UTF8.GetByteCount(t)) / 1e6;
         Console.WriteLine($"{jsonl}: {texts.Count:N0} texts, {mb:F1} MB of text; one thread, best of {rounds}");
-        foreach (var encoding in TokenCounter.Encodings)
+        foreach (var encoding in TokenCounter.Encodings.Where(e => only is null || e == only))
         {
             var counter = TokenCounter.For(encoding);
             counter.Count("warm up");
