@@ -73,9 +73,10 @@ internal ref struct AsciiPieceBlock
             return OtherPieceLength(k);
         }
 
-        // A1/A2: from the first letter to the word's stop, then a contraction.
-        var first = k + 1 - (int)((_letters >> k) & 1);
-        var end = first + 1 + BitOperations.TrailingZeroCount(_wordStops >> first);
+        // A1/A2: to the word's stop, then a contraction. A prefix character has its bit of
+        // _wordStops clear (a letter follows it), so the first stop from k is the word's whether
+        // k holds its prefix or its first letter: no step waits on which of the two it is.
+        var end = k + 1 + BitOperations.TrailingZeroCount(_wordStops >> k);
         if (end == Size || ((_unknown >> end) & 1) != 0)
         {
             return 0;
