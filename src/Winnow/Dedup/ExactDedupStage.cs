@@ -13,8 +13,9 @@ namespace Winnow.Dedup;
 /// </summary>
 /// <remarks>
 /// Texts are compared by a 128-bit hash (XXH3-128, System.IO.Hashing) of the normalized text's
-/// UTF-16 code units: at 10^9 documents the chance of any false match is about 10^-21. Memory: one entry per distinct
-/// text (the hash, the kept id and about 40 bytes of table), see docs/architecture.md.
+/// UTF-16 code units: at 10^9 documents the chance of any false match is about 10^-21. Memory:
+/// one entry per distinct text (the hash, the kept id and about 40 bytes of table), see
+/// docs/architecture.md.
 /// Thread-safe: configuration only; each run keeps its table in an <see cref="ExactDedupRun"/>.
 /// </remarks>
 public sealed class ExactDedupStage : CorpusStage
