@@ -1,3 +1,4 @@
+using System.Buffers;
 using System.Numerics;
 using System.Runtime.CompilerServices;
 using System.Runtime.InteropServices;
@@ -10,19 +11,9 @@ namespace Winnow.NearDedup;
 /// insertion-sort pass finishes the job. Three times cheaper than introsort at document sizes,
 /// where sorting was the largest single cost of exact verification.
 /// </summary>
-/// <remarks>Thread-safe: each thread sorts in buffers of its own.</remarks>
+/// <remarks>Thread-safe: stateless (pooled scratch per call).</remarks>
 internal static class ShingleSorter
 {
-    // Buffers for sets up to this size stay with their thread for the next sort (16 MB at most);
-    // a larger set's are dropped with it.
-    private const int KeptBufferLength = 1 << 20;
-
-    [ThreadStatic]
-    private static int[]? _counts;
-
-    [ThreadStatic]
-    private static ulong[]? _scratch;
-
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public static void Sort(Span<ulong> values)
     {
@@ -36,14 +27,24 @@ internal static class ShingleSorter
         var bits = BitOperations.Log2((uint)n - 1) + 1;
         var shift = 64 - bits;
         var buckets = 1 << bits;
-        var countArray = _counts is { } c && c.Length >= buckets ? c : new int[Math.Max(buckets, 1024)];
-        var scratchArray = _scratch is { } s && s.Length >= n ? s : new ulong[Math.Max(n, 1024)];
-        if (n <= KeptBufferLength)
+        var countArray = ArrayPool<int>.Shared.Rent(buckets);
+        var scratchArray = ArrayPool<ulong>.Shared.Rent(n);
+        try
         {
-            _counts = countArray;
-            _scratch = scratchArray;
+            SortWith(values, countArray, scratchArray, shift, buckets);
         }
+        finally
+        {
+            ArrayPool<int>.Shared.Return(countArray);
+            ArrayPool<ulong>.Shared.Return(scratchArray);
+        }
+    }
 
+    /// <summary>The sort itself, in <paramref name="countArray"/> (at least <paramref name="buckets"/>) and <paramref name="scratchArray"/> (at least as long as the values).</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    private static void SortWith(Span<ulong> values, int[] countArray, ulong[] scratchArray, int shift, int buckets)
+    {
+        var n = values.Length;
         ref var counts = ref MemoryMarshal.GetArrayDataReference(countArray);
         ref var scratch = ref MemoryMarshal.GetArrayDataReference(scratchArray);
         ref var value = ref MemoryMarshal.GetReference(values);

@@ -36,8 +36,8 @@ public sealed class ShingleSorterTests
     [Fact]
     public void SortsSetsOfEverySizeOneAfterAnother()
     {
-        // The sorter keeps its buffers from one call to the next on a thread: a smaller set after
-        // a larger one must not see the larger one's bucket counts. Hashes at both ends of the range too.
+        // The sorter's pooled buffers come back from one call to the next: a smaller set after a
+        // larger one must not see the larger one's bucket counts. Hashes at both ends of the range too.
         var random = new Random(17);
         foreach (var n in new[] { 4097, 33, 1000, 31, 64, 700, 2, (1 << 20) + 5, 5000, 100 })
         {
