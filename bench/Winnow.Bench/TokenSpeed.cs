@@ -12,7 +12,7 @@ internal static class TokenSpeed
         var texts = File.ReadLines(jsonl).Select(l => JsonDocument.Parse(l).RootElement.GetProperty("text").GetString()!).ToList();
         var mb = texts.Sum(t => (long)System.Text.Encoding.UTF8.GetByteCount(t)) / 1e6;
         Console.WriteLine($"{jsonl}: {texts.Count:N0} texts, {mb:F1} MB of text; one thread, best of {rounds}");
-        foreach (var encoding in TokenCounter.Encodings.Where(e => only is null || e == only))
+        foreach (var encoding in only is null ? TokenCounter.Encodings : [only])
         {
             var counter = TokenCounter.For(encoding);
             counter.Count("warm up");
