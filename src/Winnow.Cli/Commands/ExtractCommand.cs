@@ -6,6 +6,7 @@ using Winnow.Extraction;
 using Winnow.IO;
 using Winnow.Pipeline;
 using Winnow.Readers;
+using Winnow.Writers;
 
 namespace Winnow.Cli.Commands;
 
@@ -70,7 +71,7 @@ internal static class ExtractCommand
         var skipped = new SortedDictionary<string, long>(StringComparer.Ordinal);
         var file = target.Stream;
         Stream stream = outputPath.EndsWith(".gz", StringComparison.OrdinalIgnoreCase) ? new GZipStream(file, CompressionLevel.Optimal, leaveOpen: true) : file;
-        using var writer = new Utf8JsonWriter(stream, new JsonWriterOptions { Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping });
+        using var lines = new JsonLineWriter(stream, new JsonWriterOptions { Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping });
         long pages = 0, bytes = 0;
         var clock = System.Diagnostics.Stopwatch.StartNew();
 
@@ -86,10 +87,8 @@ internal static class ExtractCommand
                 return;
             }
 
-            ExtractJson.Write(writer, result.Source!, page);
-            writer.Flush();
-            stream.WriteByte((byte)'\n');
-            writer.Reset();
+            ExtractJson.Write(lines.Json, result.Source!, page);
+            lines.EndLine();
             pages++;
             bytes += result.Bytes;
             if ((pages & 63) == 0)
@@ -98,7 +97,7 @@ internal static class ExtractCommand
             }
         }
 
-        writer.Dispose();
+        lines.Dispose();
         if (stream != file)
         {
             stream.Dispose();

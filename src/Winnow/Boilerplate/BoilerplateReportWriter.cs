@@ -1,4 +1,4 @@
-using System.Text.Json;
+using Winnow.Writers;
 
 namespace Winnow.Boilerplate;
 
@@ -8,8 +8,9 @@ internal static class BoilerplateReportWriter
     public static void Write(string path, IEnumerable<BoilerplateEntry> entries)
     {
         Directory.CreateDirectory(Path.GetDirectoryName(Path.GetFullPath(path))!);
-        using var stream = new FileStream(path, FileMode.Create, FileAccess.Write, FileShare.None, 1 << 16);
-        using var json = new Utf8JsonWriter(stream, Winnow.Writers.DocumentJson.WriterOptions);
+        using var stream = new FileStream(path, FileMode.Create, FileAccess.Write, FileShare.None, bufferSize: 0);
+        using var lines = new JsonLineWriter(stream, DocumentJson.WriterOptions);
+        var json = lines.Json;
         foreach (var entry in entries.OrderByDescending(e => e.Documents).ThenBy(e => e.Hash))
         {
             json.WriteStartObject();
@@ -35,9 +36,7 @@ internal static class BoilerplateReportWriter
 
             json.WriteEndArray();
             json.WriteEndObject();
-            json.Flush();
-            stream.WriteByte((byte)'\n');
-            json.Reset();
+            lines.EndLine();
         }
     }
 }

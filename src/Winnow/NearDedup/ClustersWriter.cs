@@ -1,6 +1,7 @@
 using System.Text.Encodings.Web;
 using System.Text.Json;
 using Winnow.Pipeline;
+using Winnow.Writers;
 
 namespace Winnow.NearDedup;
 
@@ -22,8 +23,9 @@ internal static class ClustersWriter
 
     public static void Write(string path, IEnumerable<NearDuplicateCluster> clusters)
     {
-        using var stream = new FileStream(path, FileMode.Create, FileAccess.Write, FileShare.None, 1 << 16);
-        using var writer = new Utf8JsonWriter(stream, Options);
+        using var stream = new FileStream(path, FileMode.Create, FileAccess.Write, FileShare.None, bufferSize: 0);
+        using var lines = new JsonLineWriter(stream, Options);
+        var writer = lines.Json;
         foreach (var cluster in clusters.OrderBy(c => c.Id))
         {
             writer.WriteStartObject();
@@ -42,9 +44,7 @@ internal static class ClustersWriter
 
             writer.WriteEndArray();
             writer.WriteEndObject();
-            writer.Flush();
-            writer.Reset();
-            stream.WriteByte((byte)'\n');
+            lines.EndLine();
         }
     }
 }

@@ -1,4 +1,3 @@
-using System.Text.Json;
 using Winnow.Pipeline;
 using Winnow.Text;
 using Winnow.Writers;
@@ -13,8 +12,8 @@ internal static class PairAlignment
     public static void AlignAll(string? pairsPath, TextStore texts, ReuseOptions options, string outputPath, ParallelOptions parallel, ReuseCounts counts)
     {
         Directory.CreateDirectory(Path.GetDirectoryName(Path.GetFullPath(outputPath))!);
-        using var output = new FileStream(outputPath, FileMode.Create, FileAccess.Write, FileShare.None, 1 << 16);
-        using var json = new Utf8JsonWriter(output, DocumentJson.WriterOptions);
+        using var output = new FileStream(outputPath, FileMode.Create, FileAccess.Write, FileShare.None, bufferSize: 0);
+        using var lines = new JsonLineWriter(output, DocumentJson.WriterOptions);
         if (pairsPath is null || !File.Exists(pairsPath))
         {
             return;
@@ -44,7 +43,7 @@ internal static class PairAlignment
 
             for (var i = 0; i < n; i++)
             {
-                Write(json, output, results[i], counts);
+                Write(lines, results[i], counts);
                 results[i] = default;
             }
 
@@ -69,13 +68,14 @@ internal static class PairAlignment
         return new PairResult(idA, idB, passages);
     }
 
-    private static void Write(Utf8JsonWriter json, Stream output, PairResult result, ReuseCounts counts)
+    private static void Write(JsonLineWriter lines, PairResult result, ReuseCounts counts)
     {
         if (result.Passages is null)
         {
             return;
         }
 
+        var json = lines.Json;
         foreach (var p in result.Passages)
         {
             json.WriteStartObject();
@@ -90,9 +90,7 @@ internal static class PairAlignment
             json.WriteNumber("matched_words", p.MatchedWords);
             json.WriteNumber("similarity", Math.Round(p.Similarity, 4));
             json.WriteEndObject();
-            json.Flush();
-            output.WriteByte((byte)'\n');
-            json.Reset();
+            lines.EndLine();
             counts.Passages++;
         }
     }
