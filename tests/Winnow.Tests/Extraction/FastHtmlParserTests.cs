@@ -22,6 +22,33 @@ public class FastHtmlParserTests
         return node.Tag + (node.Children is null ? "" : "(" + string.Join(",", node.Children.Select(Outline)) + ")");
     }
 
+    [Fact]
+    public void RepeatedAndCollidingAttributeValuesKeepTheirOwnText()
+    {
+        // Short attribute values come from a table of recent ones; more distinct values than its
+        // slots (so that slots are shared and overwritten), repeats, and values the length limit
+        // leaves out must each read back as written, in this page and the next.
+        for (var page = 0; page < 2; page++)
+        {
+            var html = new StringBuilder("<body>");
+            var expected = new List<string>();
+            for (var i = 0; i < 5000; i++)
+            {
+                var value = (i % 3) switch
+                {
+                    0 => $"c{(i * 7919) % 2500}",
+                    1 => $"x{page}-{i}",
+                    _ => new string('v', 30 + (i % 20)) + i,
+                };
+                expected.Add(value);
+                html.Append($"<span class=\"{value}\">t</span>");
+            }
+
+            var spans = Parse(html.ToString()).AllElements.Where(e => e.Tag == "span").ToList();
+            Assert.Equal(expected, spans.Select(e => e.GetAttribute("class")));
+        }
+    }
+
     [Theory]
     [InlineData("<p class=a>one\r\ntwo\rthree</p>\r\n<pre>\r\nline</pre><title>t\r\n</title>")]
     [InlineData("<textarea>\r\nx</textarea><p>&amp;\r&lt;<!-- c\r\n --><![CDATA[z]]>\r")]

@@ -32,6 +32,7 @@ internal sealed class FastHtmlParser
     private readonly List<KeyValuePair<string, string>> _attributes = [];
     private readonly StringBuilder _value = new();
     private readonly char[] _lower = new char[64];
+    private readonly string?[] _recentValues = new string?[RecentValueSlots];
     private readonly int[] _endTagMissingFrom = new int[2];
 
     /// <summary>The calling thread's parser.</summary>
@@ -342,16 +343,39 @@ internal sealed class FastHtmlParser
         return true;
     }
 
+    // Short attribute values repeat within a page and across pages (class names, rel, type): one
+    // string each from a small table by hash, instead of a new string each time. A slot holds the
+    // last value that fell in it, so the table's memory is fixed.
+    private const int RecentValueSlots = 1 << 10;
+    private const int RecentValueMaxLength = 40;
+
     private string Value(ReadOnlySpan<char> raw)
     {
         if (raw.IndexOf('&') < 0)
         {
-            return raw.ToString();
+            return raw.Length <= RecentValueMaxLength ? Recent(raw) : raw.ToString();
         }
 
         _value.Clear();
         HtmlEntities.Append(raw, _value, attribute: true);
         return _value.ToString();
+    }
+
+    private string Recent(ReadOnlySpan<char> value)
+    {
+        var hash = (uint)value.Length;
+        foreach (var c in value)
+        {
+            hash = (hash ^ c) * 0x01000193;
+        }
+
+        ref var slot = ref _recentValues[(hash ^ (hash >> 16)) & (RecentValueSlots - 1)];
+        if (slot is { } known && value.SequenceEqual(known))
+        {
+            return known;
+        }
+
+        return slot = value.ToString();
     }
 
     // Text up to the matching end tag; returns the position after it.
