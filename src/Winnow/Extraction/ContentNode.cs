@@ -71,4 +71,10 @@ internal sealed class ContentNode
     public double LinkDensity => Chars == 0 ? 0 : (double)LinkChars / Chars;
 
     public void Add(ContentNode child) => (Children ??= []).Add(child);
+
+    /// <summary>
+    /// Adds <paramref name="child"/>, making the child list room for <paramref name="siblings"/>
+    /// (the most it will hold) when this adds the first child: the list is not grown step by step.
+    /// </summary>
+    public void Add(ContentNode child, int siblings) => (Children ??= new List<ContentNode>(siblings)).Add(child);
 }

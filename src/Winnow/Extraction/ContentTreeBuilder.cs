@@ -27,14 +27,16 @@ internal sealed class ContentTreeBuilder
 
     private readonly ExtractionOptions _options;
     private readonly bool _keepAsides;
-    private readonly List<ContentNode> _elements = [];
+    private readonly List<ContentNode> _elements;
 
     /// <param name="options">What to keep.</param>
     /// <param name="keepAsides">Read &lt;aside&gt; and &lt;noscript&gt; content (what a browser without scripts shows) rather than skip it.</param>
-    public ContentTreeBuilder(ExtractionOptions options, bool keepAsides = false)
+    /// <param name="elements">The page's element count, when known: room for <see cref="Elements"/> from the start.</param>
+    public ContentTreeBuilder(ExtractionOptions options, bool keepAsides = false, int elements = 0)
     {
         _options = options;
         _keepAsides = keepAsides;
+        _elements = new List<ContentNode>(elements + 1);
     }
 
     /// <summary>True when an &lt;aside&gt; or &lt;noscript&gt; element was left out.</summary>
@@ -66,7 +68,7 @@ internal sealed class ContentTreeBuilder
                 var element = children[i];
                 if (element.Text is { } text)
                 {
-                    target.Add(new ContentNode(null, text, target));
+                    target.Add(new ContentNode(null, text, target), children.Count);
                 }
                 else if (Keep(element, out var className, out var id))
                 {
@@ -92,7 +94,7 @@ internal sealed class ContentTreeBuilder
                         continue;
                     }
 
-                    target.Add(node);
+                    target.Add(node, children.Count);
                     node.Index = _elements.Count;
                     _elements.Add(node);
                     pending.Add((element, node));

@@ -98,7 +98,7 @@ public sealed class HtmlExtractor
     internal ExtractedPage Extract(HtmlDocumentTree document, string? url, string? warning = null)
     {
         var metadata = MetadataReader.Read(document, url);
-        var text = ExtractText(document.Body, metadata);
+        var text = ExtractText(document.Body, metadata, document.AllElements.Count);
         return new ExtractedPage(text, metadata.Title, metadata.Author, metadata.Date, metadata.SiteName,
             metadata.Language, metadata.Description, metadata.Url)
         {
@@ -110,9 +110,9 @@ public sealed class HtmlExtractor
 
     private string NestingWarning(int at) => $"tags nested deeper than {_options.MaxNesting:N0}: page cut at character {at:N0}";
 
-    private string ExtractText(HtmlNode body, PageMetadata metadata)
+    private string ExtractText(HtmlNode body, PageMetadata metadata, int elements)
     {
-        var builder = new ContentTreeBuilder(_options);
+        var builder = new ContentTreeBuilder(_options, elements: elements);
         var root = builder.Build(body);
         var containers = ContentFinder.Find(builder.Elements, metadata.ArticleBody, _options);
         if (builder.SkippedAsides && ContentFinder.Prose(containers) < ContentFinder.WeakProse)
@@ -120,7 +120,7 @@ public sealed class HtmlExtractor
             // Little or nothing to read outside <aside> and <noscript>: a post put in an aside, or a
             // page built by scripts whose copy for readers without them (as we parse, scripting
             // off) is the text. Taken when it holds more than twice the prose.
-            builder = new ContentTreeBuilder(_options, keepAsides: true);
+            builder = new ContentTreeBuilder(_options, keepAsides: true, elements);
             var retryRoot = builder.Build(body);
             if (ContentFinder.Find(builder.Elements, metadata.ArticleBody, _options) is { } found
                 && ContentFinder.Prose(found) > 2 * ContentFinder.Prose(containers))

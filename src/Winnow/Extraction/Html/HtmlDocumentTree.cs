@@ -20,6 +20,9 @@ internal sealed class HtmlDocumentTree
 
     private List<HtmlNode>? _elements;
 
+    /// <summary>About how many elements <see cref="AllElements"/> will list (the parser's count, when it gives one): room for them from the start.</summary>
+    public int ElementsHint { get; init; }
+
     /// <summary>Set when the page was cut because tags nested deeper than the limit: the character index of the cut.</summary>
     public int CutAt { get; init; } = -1;
 
@@ -45,7 +48,7 @@ internal sealed class HtmlDocumentTree
         {
             if (_elements is null)
             {
-                _elements = [];
+                _elements = new List<HtmlNode>(ElementsHint);
                 Root.AddDescendants(_elements);
             }
 

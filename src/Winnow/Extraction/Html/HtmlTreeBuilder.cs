@@ -41,6 +41,7 @@ internal sealed class HtmlTreeBuilder
     private HtmlNode _root = null!;
     private HtmlNode _head = null!;
     private HtmlNode? _body;
+    private int _inserted; // elements inserted below <html>, <head> and <body>
 
     /// <summary>Text met since the last tree change, entities decoded.</summary>
     public StringBuilder PendingText { get; } = new();
@@ -63,6 +64,7 @@ internal sealed class HtmlTreeBuilder
         _root = new HtmlNode("html", null);
         _head = new HtmlNode("head", null);
         _body = null;
+        _inserted = 0;
         _root.Add(_head);
         Push(_root, Root, false);
         Push(_head, Head, false);
@@ -76,7 +78,7 @@ internal sealed class HtmlTreeBuilder
             StartBody(null);
         }
 
-        return new HtmlDocumentTree(_root, _head, _body!) { CutAt = cutAt };
+        return new HtmlDocumentTree(_root, _head, _body!) { CutAt = cutAt, ElementsHint = _inserted + 2 };
     }
 
     /// <summary>Handles a start tag; false when the element was not inserted (ignored tag).</summary>
@@ -385,6 +387,7 @@ internal sealed class HtmlTreeBuilder
 
     private void Insert(HtmlNode node, int id, List<KeyValuePair<string, string>>? attributes, bool foreign, bool foster = false)
     {
+        _inserted++;
         FlushText();
         Merge(node, attributes);
         if (foster)
