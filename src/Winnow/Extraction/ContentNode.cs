@@ -70,11 +70,9 @@ internal sealed class ContentNode
 
     public double LinkDensity => Chars == 0 ? 0 : (double)LinkChars / Chars;
 
-    public void Add(ContentNode child) => (Children ??= []).Add(child);
-
     /// <summary>
     /// Adds <paramref name="child"/>, making the child list room for <paramref name="siblings"/>
-    /// (the most it will hold) when this adds the first child: the list is not grown step by step.
+    /// (the most it will hold, when known) when this adds the first child: the list is not grown step by step.
     /// </summary>
-    public void Add(ContentNode child, int siblings) => (Children ??= new List<ContentNode>(siblings)).Add(child);
+    public void Add(ContentNode child, int siblings = 0) => (Children ??= new List<ContentNode>(siblings)).Add(child);
 }

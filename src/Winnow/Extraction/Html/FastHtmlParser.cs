@@ -1,4 +1,5 @@
 using System.Text;
+using Winnow.Hashing;
 using static Winnow.Extraction.Html.HtmlTags;
 
 namespace Winnow.Extraction.Html;
@@ -363,13 +364,7 @@ internal sealed class FastHtmlParser
 
     private string Recent(ReadOnlySpan<char> value)
     {
-        var hash = (uint)value.Length;
-        foreach (var c in value)
-        {
-            hash = (hash ^ c) * 0x01000193;
-        }
-
-        ref var slot = ref _recentValues[(hash ^ (hash >> 16)) & (RecentValueSlots - 1)];
+        ref var slot = ref _recentValues[(int)XxHash64.Hash(value) & (RecentValueSlots - 1)];
         if (slot is { } known && value.SequenceEqual(known))
         {
             return known;
