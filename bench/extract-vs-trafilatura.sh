@@ -35,15 +35,19 @@ if [ "$mode" = scaling ]; then
   ./winnow --help >/dev/null
   winnow=./winnow
   if [ "${WINNOW_BUILD:-native}" = native ] && [ -x .build/native/Winnow.Cli ] && [ ! -f .build/native.failed ]; then winnow=.build/native/Winnow.Cli; fi
-  # seconds of wall of the commands given (each a string), run at once
-  together() { local start=$EPOCHREALTIME pids=() c
+  # seconds of wall of the commands given (each a string), run at once, then their CPU seconds
+  # (user + system). The function runs in a subshell of its own, whose `times` counts only the
+  # children it waited for: no timing process is added to the run.
+  together() ( local start=$EPOCHREALTIME pids=() c
                for c in "$@"; do bash -c "$c" >/dev/null 2>>"$out/log" & pids+=($!); done
                for c in "${pids[@]}"; do wait "$c" || { cat "$out/log" >&2; exit 1; }; done
-               echo "$EPOCHREALTIME - $start" | bc; }
+               local wall; wall=$(echo "$EPOCHREALTIME - $start" | bc)
+               times > "$out/times" # a builtin writing to a file: in a pipe it would run in a fresh subshell
+               echo "$wall $(tail -1 "$out/times" | tr -d 's' | tr 'm' ' ' | awk '{ print $1 * 60 + $2 + $3 * 60 + $4 }')" )
   median() { sort -n | awk '{ v[NR] = $1 } END { print (NR % 2) ? v[(NR + 1) / 2] : (v[NR / 2] + v[NR / 2 + 1]) / 2 }'; }
   steal() { awk '/^cpu / { print $9 }' /proc/stat; }
   steal_before=$(steal)
-  echo "set | pages | winnow 1 thread, wall (median of $repeats) | 2 threads | 1 / 2 threads (median of the runs' ratios) | gzip -d alone | two at once | machine: 2 × alone / two at once"
+  echo "set | pages | winnow 1 thread, wall (median of $repeats) | 2 threads | 1 / 2 threads (median of the runs' ratios) | CPU s, 1 / 2 threads | gzip -d alone | two at once | machine: 2 × alone / two at once"
   for set in benchmark development; do
     if [ $set = benchmark ]; then inputs=("$bench/html"); pages=181; copies=2
     else inputs=("$dev/dragnet/html" "$dev/cleaneval-dev/html" "$dev/readability/html"); pages=1555; copies=1; fi
@@ -61,11 +65,15 @@ if [ "$mode" = scaling ]; then
       together "$gz" "$gz" >> "$out/g2"
     done
     cmp -s "$out/w1.jsonl" "$out/w2.jsonl" || { echo "winnow's output differs between 1 and 2 threads" >&2; exit 1; }
-    t1=$(median < "$out/t1"); t2=$(median < "$out/t2"); g1=$(median < "$out/g1"); g2=$(median < "$out/g2")
+    col() { cut -d' ' -f"$1" "$2"; }
+    t1=$(col 1 "$out/t1" | median); t2=$(col 1 "$out/t2" | median); g1=$(col 1 "$out/g1" | median); g2=$(col 1 "$out/g2" | median)
+    # CPU seconds: a two-thread run that did more work than a one-thread run (contention for
+    # memory, cache, locks) shows here; equal CPU and a lower ratio is time the host did not give.
+    c1=$(col 2 "$out/t1" | median); c2=$(col 2 "$out/t2" | median)
     # The host's load drifts over minutes: the ratios of runs made one after the other (a pair per
     # repeat) are steadier than the ratio of the medians; both are shown.
-    pw=$(paste "$out/t1" "$out/t2" | awk '{ print $1 / $2 }' | median); pg=$(paste "$out/g1" "$out/g2" | awk '{ print 2 * $1 / $2 }' | median)
-    printf '%s | %d | %.3f s | %.3f s | %.2fx (pairs %.2fx) | %.3f s | %.3f s | %.2fx (pairs %.2fx)\n' "$set" "$pages" "$t1" "$t2" "$(echo "$t1 / $t2" | bc -l)" "$pw" "$g1" "$g2" "$(echo "2 * $g1 / $g2" | bc -l)" "$pg"
+    pw=$(paste -d' ' "$out/t1" "$out/t2" | awk '{ print $1 / $3 }' | median); pg=$(paste -d' ' "$out/g1" "$out/g2" | awk '{ print 2 * $1 / $3 }' | median)
+    printf '%s | %d | %.3f s | %.3f s | %.2fx (pairs %.2fx) | %.2f / %.2f | %.3f s | %.3f s | %.2fx (pairs %.2fx)\n' "$set" "$pages" "$t1" "$t2" "$(echo "$t1 / $t2" | bc -l)" "$pw" "$c1" "$c2" "$g1" "$g2" "$(echo "2 * $g1 / $g2" | bc -l)" "$pg"
   done
   echo "load average after: $(cut -d' ' -f1-3 /proc/loadavg); CPU time stolen by the host meanwhile: $(( ($(steal) - steal_before) * 1000 / $(getconf CLK_TCK) )) ms"
   exit 0
