@@ -64,14 +64,11 @@ internal static class BylineFinder
                 continue;
             }
 
-            if (node.Children is { } children)
+            for (var child = node.LastChild; child is not null; child = child.PreviousSibling)
             {
-                for (var i = children.Count - 1; i >= 0; i--)
+                if (child.IsElement)
                 {
-                    if (children[i].IsElement)
-                    {
-                        stack.Push(children[i]);
-                    }
+                    stack.Push(child);
                 }
             }
         }
@@ -138,11 +135,11 @@ internal static class BylineFinder
             {
                 text.Append(n.Text);
             }
-            else if (n.Tag is not ("script" or "style" or "noscript" or "template") && n.Children is { } children)
+            else if (n.Tag is not ("script" or "style" or "noscript" or "template"))
             {
-                for (var i = children.Count - 1; i >= 0; i--)
+                for (var child = n.LastChild; child is not null; child = child.PreviousSibling)
                 {
-                    stack.Push(children[i]);
+                    stack.Push(child);
                 }
             }
         }

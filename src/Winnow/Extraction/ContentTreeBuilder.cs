@@ -55,20 +55,19 @@ internal sealed class ContentTreeBuilder
         while (stack.Count > 0)
         {
             var (source, target) = stack.Pop();
-            var children = source.Children;
-            if (children is null)
+            var childCount = source.ChildCount;
+            if (childCount == 0)
             {
                 continue;
             }
 
             // Children are pushed in reverse so that they are visited, and numbered, in order.
             pending.Clear();
-            for (var i = 0; i < children.Count; i++)
+            foreach (var element in source.ChildNodes)
             {
-                var element = children[i];
                 if (element.Text is { } text)
                 {
-                    target.Add(new ContentNode(null, text, target), children.Count);
+                    target.Add(new ContentNode(null, text, target), childCount);
                 }
                 else if (Keep(element, out var className, out var id))
                 {
@@ -94,7 +93,7 @@ internal sealed class ContentTreeBuilder
                         continue;
                     }
 
-                    target.Add(node, children.Count);
+                    target.Add(node, childCount);
                     node.Index = _elements.Count;
                     _elements.Add(node);
                     pending.Add((element, node));

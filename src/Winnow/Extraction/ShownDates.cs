@@ -113,11 +113,11 @@ internal static partial class ShownDates
                     return null;
                 }
             }
-            else if (n.Tag is not ("script" or "style" or "noscript" or "template") && n.Children is { } children)
+            else if (n.Tag is not ("script" or "style" or "noscript" or "template"))
             {
-                for (var i = children.Count - 1; i >= 0; i--)
+                for (var child = n.LastChild; child is not null; child = child.PreviousSibling)
                 {
-                    stack.Push(children[i]);
+                    stack.Push(child);
                 }
             }
         }
@@ -161,14 +161,11 @@ internal static partial class ShownDates
 
     private static void Push(Stack<HtmlNode> stack, HtmlNode node, bool text)
     {
-        if (node.Children is { } children)
+        for (var child = node.LastChild; child is not null; child = child.PreviousSibling)
         {
-            for (var i = children.Count - 1; i >= 0; i--)
+            if (text || child.IsElement)
             {
-                if (text || children[i].IsElement)
-                {
-                    stack.Push(children[i]);
-                }
+                stack.Push(child);
             }
         }
     }

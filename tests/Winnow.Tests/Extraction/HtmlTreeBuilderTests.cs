@@ -15,7 +15,7 @@ public class HtmlTreeBuilderTests
 
     private static string Outline(HtmlNode node) => node.Text is not null
         ? "'" + node.Text + "'"
-        : node.Tag + (node.Children is null ? "" : "(" + string.Join(",", node.Children.Select(Outline)) + ")");
+        : node.Tag + (node.ChildCount == 0 ? "" : "(" + string.Join(",", node.ChildNodes.Select(Outline)) + ")");
 
     private static string Extract(string html) => new HtmlExtractor().Extract(html).Text;
 

@@ -57,7 +57,7 @@ internal static class AngleSharpTreeReader
         if (head is null)
         {
             head = new HtmlNode("head", null);
-            root.Insert(0, head);
+            root.Prepend(head);
         }
 
         if (body is null)

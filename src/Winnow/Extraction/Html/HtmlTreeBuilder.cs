@@ -453,10 +453,9 @@ internal sealed class HtmlTreeBuilder
         }
 
         var table = _stack[top].Node;
-        var at = table.Parent?.Children?.LastIndexOf(table) ?? -1;
-        if (at >= 0)
+        if (table.Parent is { } parent)
         {
-            table.Parent!.Insert(at, node);
+            parent.InsertBefore(node, table);
         }
         else
         {
@@ -534,10 +533,9 @@ internal sealed class HtmlTreeBuilder
             return;
         }
 
-        var children = current.Node.Children;
-        if (children is { Count: > 0 } && children[^1].Text is { } previous)
+        if (current.Node.LastChild?.Text is { } previous)
         {
-            children.RemoveAt(children.Count - 1);
+            current.Node.RemoveLastChild();
             node = new HtmlNode(null, previous + span);
         }
 
