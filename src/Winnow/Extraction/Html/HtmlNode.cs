@@ -23,9 +23,10 @@ internal sealed class HtmlNode
 
     public HtmlNode? Parent { get; private set; }
 
-    // Children are a doubly linked list through the nodes themselves, not a List per element: a
-    // page has thousands of elements, and a List with its growing array was a third of what
-    // parsing allocated (the array alone 117 MB of 410 on the development pages).
+    // Children are a doubly linked list through the nodes themselves, not a List per element. The
+    // links cost 32 bytes on every node; a List and its growing array cost more on each element
+    // that has children (parsing the development pages allocates 383 MB instead of 410). A walk
+    // needs no stack, and inserting before a child needs no search.
     public HtmlNode? FirstChild { get; private set; }
 
     public HtmlNode? LastChild { get; private set; }
