@@ -9,6 +9,7 @@ namespace Winnow.Tests.Cli;
 /// `winnow extract` reads and extracts on every thread; its output, its messages and its counts of
 /// what was skipped do not depend on how many.
 /// </summary>
+[Collection(nameof(ConsoleCollection))]
 public class ExtractThreadsTests
 {
     [Fact]

@@ -11,6 +11,7 @@ namespace Winnow.Tests.Pipeline;
 /// Several batches go through a map step at once, each on its own thread; what depends on the
 /// batches before (counting, corpus stages, writing) takes its turn in input order.
 /// </summary>
+[Collection(nameof(Tests.Cli.ConsoleCollection))]
 public sealed class BatchTurnsTests
 {
     [Fact]
