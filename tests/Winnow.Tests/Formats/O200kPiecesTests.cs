@@ -31,7 +31,7 @@ public sealed class O200kPiecesTests
 
     [Fact]
     public void PiecesAreTheLibrarysPreTokenizerPieces() =>
-        Text.Sample(text =>
+        Text.SampleFixed(text =>
         {
             if (text.Contains("<|", StringComparison.Ordinal))
             {
@@ -48,7 +48,7 @@ public sealed class O200kPiecesTests
             }
 
             Assert.True(expected.SequenceEqual(actual), $"{Escape(text)}: library {string.Join(" ", expected)}, ours {string.Join(" ", actual)}");
-        }, seed: HostileGen.Seed, iter: HostileGen.Iterations(20_000), threads: 1);
+        }, seed: HostileGen.Seed, iter: HostileGen.Iterations(20_000));
 
     /// <summary>Mostly ASCII, as prose is, with every ASCII character and what borders it: letters and marks past U+007F, contractions, digit runs, line breaks.</summary>
     private static readonly Gen<string> MixedText = Gen.Frequency(
@@ -63,7 +63,7 @@ public sealed class O200kPiecesTests
     public void TheAsciiBlockDecidesPiecesAsTheGeneralScanDoes()
     {
         var (pieces, decided) = (0, 0);
-        Gen.OneOf(MixedText, Text).Sample(text =>
+        Gen.OneOf(MixedText, Text).SampleFixed(text =>
         {
             // The pieces in the counter's order, and a block opened at every position.
             var (walked, byBlock) = WalkAsTheCounterDoes(text);
@@ -73,7 +73,7 @@ public sealed class O200kPiecesTests
             {
                 CheckDecided(text, BlockAt(text, start), start);
             }
-        }, seed: HostileGen.Seed, iter: HostileGen.Iterations(10_000), threads: 1);
+        }, seed: HostileGen.Seed, iter: HostileGen.Iterations(10_000));
         Assert.True(decided > pieces / 2, $"the block decided {decided} of {pieces} pieces");
     }
 
@@ -152,9 +152,9 @@ public sealed class O200kPiecesTests
     public void CountsAreTheLibrarysOnEveryKindOfText()
     {
         var counter = TokenCounter.For("o200k_base");
-        Gen.OneOf(Text, MixedText, HostileGen.Text).Sample(
+        Gen.OneOf(Text, MixedText, HostileGen.Text).SampleFixed(
             text => Assert.True(Expected(text) == counter.Count(text), $"{Escape(text)}: library {Expected(text)}, ours {counter.Count(text)}"),
-            seed: HostileGen.Seed, iter: HostileGen.Iterations(5_000), threads: 1);
+            seed: HostileGen.Seed, iter: HostileGen.Iterations(5_000));
     }
 
     [Fact]
@@ -256,9 +256,9 @@ public sealed class O200kPiecesTests
             counter.Count(new string([.. Enumerable.Range(0, random.Next(3, 12)).Select(_ => (char)random.Next('a', 'z' + 1))]));
         }
 
-        Text.Sample(
+        Text.SampleFixed(
             text => Assert.True(Fresh().CountTokens(text) == counter.Count(text), $"{Escape(text)}: library {Fresh().CountTokens(text)}, ours {counter.Count(text)}"),
-            seed: HostileGen.Seed, iter: HostileGen.Iterations(300), threads: 1);
+            seed: HostileGen.Seed, iter: HostileGen.Iterations(300));
         Assert.Equal(1, counter.Count("<|endoftext|>"));
     }
 

@@ -3,6 +3,7 @@ using System.Text;
 using System.Text.Json;
 using CsCheck;
 using Winnow.Cli;
+using Winnow.Readers;
 using Winnow.Tests.Cli;
 using Winnow.Tests.Support;
 
@@ -25,38 +26,46 @@ public sealed class RunPropertyTests
 
     [Fact]
     public void HostileJsonlThroughEveryStage() =>
-        HostileGen.JsonlFile.Sample(content =>
+        HostileGen.JsonlFile.SampleFixed(content =>
         {
             using var dir = new TempDir();
             var input = dir.Write("in.jsonl", Lenient.GetBytes(content));
-            var lines = content.Split('\n').Length - (content.EndsWith('\n') ? 1 : 0);
             var stats = RunOk(dir, ["run", input, "--out", dir["run"], "--boilerplate", "remove", "--min-docs", "2", "--reuse", "--chrome", "-t", "2"]);
-            Assert.Equal(lines, Long(stats, "documents", "in") + stats.GetProperty("blank_lines").GetInt64());
+            if (ArrayElements(File.ReadAllBytes(input)) is { } elements)
+            {
+                Assert.Equal(elements, Long(stats, "documents", "in"));
+            }
+            else
+            {
+                var lines = content.Split('\n').Length - (content.EndsWith('\n') ? 1 : 0);
+                Assert.Equal(lines, Long(stats, "documents", "in") + stats.GetProperty("blank_lines").GetInt64());
+            }
+
             foreach (var clustersOnly in new[] { false, true })
             {
                 var output = dir[$"dedup-{clustersOnly}"];
                 var dedup = RunOk(dir, ["dedup", input, "--out", output, "-t", "2", .. clustersOnly ? new[] { "--clusters-only" } : []]);
                 Assert.Equal(Long(stats, "documents", "in"), Long(dedup, "documents", "in"));
             }
-        }, seed: HostileGen.Seed, iter: HostileGen.Iterations(25), threads: 1);
+        }, seed: HostileGen.Seed, iter: HostileGen.Iterations(25));
 
     [Fact]
     public void RandomBytesUnderEveryInputType()
     {
         string[] names = ["x.jsonl", "x.jsonl.gz", "x.txt", "x.md", "x.html", "x.warc", "x.warc.gz", "x.txt.gz"];
-        Gen.Select(HostileGen.Bytes, Gen.Int[0, names.Length - 1], Gen.Bool).Sample((bytes, kind, gzip) =>
+        Gen.Select(HostileGen.Bytes, Gen.Int[0, names.Length - 1], Gen.Bool).SampleFixed((bytes, kind, gzip) =>
         {
             using var dir = new TempDir();
             var name = names[kind];
             var content = gzip && name.EndsWith(".gz", StringComparison.Ordinal) ? Gzip(bytes) : bytes;
             var input = dir.Write("in/" + name, content);
             RunOk(dir, ["run", dir["in"], "--out", dir["run"], "--reuse"]);
-        }, seed: HostileGen.Seed, iter: HostileGen.Iterations(40), threads: 1);
+        }, seed: HostileGen.Seed, iter: HostileGen.Iterations(40));
     }
 
     [Fact]
     public void HtmlTagSoupThroughRunAndExtract() =>
-        HostileGen.Html.Array[1, 6].Sample(pages =>
+        HostileGen.Html.Array[1, 6].SampleFixed(pages =>
         {
             using var dir = new TempDir();
             for (var i = 0; i < pages.Length; i++)
@@ -71,7 +80,7 @@ public sealed class RunPropertyTests
             Assert.True(code == 0, error);
             Assert.Equal(pages.Length, File.ReadAllLines(dir["x.jsonl"]).Length);
             AssertJsonLines(dir["x.jsonl"]);
-        }, seed: HostileGen.Seed, iter: HostileGen.Iterations(25), threads: 1);
+        }, seed: HostileGen.Seed, iter: HostileGen.Iterations(25));
 
     /// <summary>Runs a command under the watchdog; it must succeed, balance its stats and write clean JSON.</summary>
     private static JsonElement RunOk(TempDir dir, string[] args)
@@ -133,6 +142,31 @@ public sealed class RunPropertyTests
         }
 
         return $"winnow {string.Join(' ', args).Replace(dir.Path, kept, StringComparison.Ordinal)} (input kept in {kept})";
+    }
+
+    /// <summary>
+    /// The elements of a file that is one JSON array of records, each a document (docs/formats.md:
+    /// a line that opens with <c>[{</c> and closes the array with nothing after it is such a file,
+    /// not JSON Lines); null for any other file.
+    /// </summary>
+    private static long? ArrayElements(byte[] bytes)
+    {
+        if (InputReader.LayoutOf(bytes, wholeFile: true) != JsonLayout.Array)
+        {
+            return null;
+        }
+
+        var reader = new Utf8JsonReader(bytes.AsSpan(bytes.AsSpan().StartsWith("\uFEFF"u8) ? 3 : 0), new JsonReaderOptions { MaxDepth = 1000 });
+        var elements = 0L;
+        while (reader.Read())
+        {
+            if (reader.CurrentDepth == 1 && reader.TokenType is not (JsonTokenType.EndObject or JsonTokenType.EndArray))
+            {
+                elements++;
+            }
+        }
+
+        return elements;
     }
 
     private static long Long(JsonElement stats, string section, string field) => stats.GetProperty(section).GetProperty(field).GetInt64();

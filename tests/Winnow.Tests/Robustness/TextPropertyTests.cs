@@ -41,7 +41,7 @@ public sealed class TextPropertyTests
 
     [Fact]
     public void NormalizedTextIsTrimmedCollapsedAndStable() =>
-        Gen.OneOf(HostileGen.Text, HostileGen.Separators).Sample(text =>
+        Gen.OneOf(HostileGen.Text, HostileGen.Separators).SampleFixed(text =>
         {
             foreach (var options in Normalizations)
             {
@@ -51,7 +51,7 @@ public sealed class TextPropertyTests
                 var twice = TextNormalizer.Normalize(once, options);
                 Assert.True(once == twice, $"not stable under {options}: {Describe(once)} then {Describe(twice)}");
             }
-        }, seed: HostileGen.Seed, iter: HostileGen.Iterations(400), threads: 1);
+        }, seed: HostileGen.Seed, iter: HostileGen.Iterations(400));
 
     [Fact]
     public void TokenizersAndHashersEndOnHostileText()
@@ -59,7 +59,7 @@ public sealed class TextPropertyTests
         var hasher = new ShingleHasher(5, 1);
         var words = new List<WordToken>();
         var units = new List<TextUnit>();
-        Gen.OneOf(HostileGen.Text, HostileGen.Separators).Sample(text => Watchdog.Run(() =>
+        Gen.OneOf(HostileGen.Text, HostileGen.Separators).SampleFixed(text => Watchdog.Run(() =>
         {
             var shingles = new ulong[16];
             var count = hasher.Hash(text, ref shingles);
@@ -69,7 +69,7 @@ public sealed class TextPropertyTests
             Assert.All(words, w => Assert.True(0 <= w.Start && w.Start < w.End && w.End <= text.Length, "a token outside the text"));
             units.Clear();
             TextUnits.Split(text, 1, units, words);
-        }, NoProgress, () => Describe(text)), seed: HostileGen.Seed, iter: HostileGen.Iterations(400), threads: 1);
+        }, NoProgress, () => Describe(text)), seed: HostileGen.Seed, iter: HostileGen.Iterations(400));
     }
 
     [Fact]
@@ -85,22 +85,22 @@ public sealed class TextPropertyTests
             return; // The profiles (libexttextcat-data) are not installed; LanguageIdentifierTests says so.
         }
 
-        HostileGen.Text.Sample(text => Watchdog.Run(() => identifier.Identify(text), NoProgress, () => Describe(text)),
-            seed: HostileGen.Seed, iter: HostileGen.Iterations(200), threads: 1);
+        HostileGen.Text.SampleFixed(text => Watchdog.Run(() => identifier.Identify(text), NoProgress, () => Describe(text)),
+            seed: HostileGen.Seed, iter: HostileGen.Iterations(200));
     }
 
     [Fact]
     public void EveryDocumentStageOfTheDefaultRunEndsOnHostileText()
     {
         DocumentStage[] stages = [new ExtractStage(), new ChromeCleanerStage(), .. FilterConfig.Default().OfType<DocumentStage>()];
-        Gen.Select(Gen.OneOf(HostileGen.Text, HostileGen.Separators, HostileGen.Html), Gen.Bool).Sample((text, html) =>
+        Gen.Select(Gen.OneOf(HostileGen.Text, HostileGen.Separators, HostileGen.Html), Gen.Bool).SampleFixed((text, html) =>
         {
             var document = new Document("d", text, new DocumentSource("fuzz", 1), 0, text.Length) { ContentType = html ? ContentTypes.Html : ContentTypes.PlainText };
             foreach (var stage in stages)
             {
                 Watchdog.Run(() => stage.Process(document), NoProgress, () => $"stage {stage.Name} on {Describe(text)}");
             }
-        }, seed: HostileGen.Seed, iter: HostileGen.Iterations(300), threads: 1);
+        }, seed: HostileGen.Seed, iter: HostileGen.Iterations(300));
     }
 
     [Fact]
@@ -109,7 +109,7 @@ public sealed class TextPropertyTests
         var quick = new RecordParser(new ReaderOptions(), quickJson: true);
         var full = new RecordParser(new ReaderOptions(), quickJson: false);
         var file = new InputFile("fuzz.jsonl", "fuzz.jsonl", InputKind.Jsonl, -1);
-        Gen.OneOf(HostileGen.JsonLine.Select(Encoding.UTF8.GetBytes), HostileGen.Bytes).Sample(bytes =>
+        Gen.OneOf(HostileGen.JsonLine.Select(Encoding.UTF8.GetBytes), HostileGen.Bytes).SampleFixed(bytes =>
         {
             var record = new RawRecord(file, 1, 0, bytes.Length, 0, null);
             var a = Watchdog.Run(() => quick.Parse(record, bytes), NoProgress, () => Convert.ToHexString(bytes));
@@ -125,7 +125,7 @@ public sealed class TextPropertyTests
                 Assert.Equal(doc.Metadata.Count, doc.Metadata.Select(m => m.Name).Distinct().Count());
                 Assert.False(doc.Text.Any(char.IsSurrogate) && !IsWellFormed(doc.Text), "a lone surrogate reached a document");
             }
-        }, seed: HostileGen.Seed, iter: HostileGen.Iterations(2000), threads: 1);
+        }, seed: HostileGen.Seed, iter: HostileGen.Iterations(2000));
     }
 
     private static bool IsWellFormed(string text) => Encoding.UTF8.GetByteCount(text) == new UTF8Encoding(false, true).GetByteCount(text);

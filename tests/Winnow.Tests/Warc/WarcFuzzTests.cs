@@ -1,6 +1,7 @@
 using System.Text;
 using CsCheck;
 using Winnow.IO;
+using Winnow.Tests.Support;
 using Winnow.Warc;
 using static Winnow.Tests.Warc.WarcReaderTests;
 
@@ -34,15 +35,15 @@ public class WarcFuzzTests
 
     [Fact]
     public void RandomBytesNeitherCrashNorHang() =>
-        Gen.Byte.Array[0, 4096].Sample(bytes => ReadUnderWatchdog(bytes), seed: Seed, iter: 300, threads: 1);
+        Gen.Byte.Array[0, 4096].SampleFixed(bytes => ReadUnderWatchdog(bytes), seed: Seed, iter: 300);
 
     [Fact]
     public void WarcShapedBytesNeitherCrashNorHang() =>
-        WarcShaped.Sample(bytes => ReadUnderWatchdog(bytes), seed: Seed, iter: 1000, threads: 1);
+        WarcShaped.SampleFixed(bytes => ReadUnderWatchdog(bytes), seed: Seed, iter: 1000);
 
     [Fact]
     public void WarcShapedBytesGzippedNeitherCrashNorHang() =>
-        WarcShaped.Select(bytes => Gzip(bytes)).Sample(bytes => ReadUnderWatchdog(bytes), seed: Seed, iter: 300, threads: 1);
+        WarcShaped.Select(bytes => Gzip(bytes)).SampleFixed(bytes => ReadUnderWatchdog(bytes), seed: Seed, iter: 300);
 
     [Fact]
     public void TruncationsOfAWarcKeepEveryWholePageAndNoCutOne()
@@ -50,12 +51,12 @@ public class WarcFuzzTests
         var (warc, blockEnds) = SampleWarc();
         var full = ReadUnderWatchdog(warc).Pages;
         Assert.Equal(blockEnds.Length, full.Count);
-        Gen.Int[0, warc.Length].Sample(cut =>
+        Gen.Int[0, warc.Length].SampleFixed(cut =>
         {
             var pages = ReadUnderWatchdog(warc[..cut]).Pages;
             Assert.Equal(blockEnds.Count(end => end <= cut), pages.Count);
             AssertPrefix(full, pages);
-        }, seed: Seed, iter: 300, threads: 1);
+        }, seed: Seed, iter: 300);
     }
 
     [Fact]
@@ -66,7 +67,7 @@ public class WarcFuzzTests
         {
             var full = ReadUnderWatchdog(gz).Pages;
             Assert.Equal(3, full.Count);
-            Gen.Int[0, gz.Length].Sample(cut => AssertPrefix(full, ReadUnderWatchdog(gz[..cut]).Pages), seed: Seed, iter: 200, threads: 1);
+            Gen.Int[0, gz.Length].SampleFixed(cut => AssertPrefix(full, ReadUnderWatchdog(gz[..cut]).Pages), seed: Seed, iter: 200);
         }
     }
 
@@ -87,7 +88,7 @@ public class WarcFuzzTests
 
     [Fact]
     public void ArcShapedBytesNeitherCrashNorHang() =>
-        ArcShaped.Sample(bytes => ReadUnderWatchdog(bytes), seed: Seed, iter: 1000, threads: 1);
+        ArcShaped.SampleFixed(bytes => ReadUnderWatchdog(bytes), seed: Seed, iter: 1000);
 
     [WarcTestDataFact]
     public void TruncationsAndMutationsOfRealArcsNeitherCrashNorHangNorKeepACutPage()
@@ -96,8 +97,8 @@ public class WarcFuzzTests
         {
             var bytes = File.ReadAllBytes(WarcTestData.File(name));
             var full = ReadUnderWatchdog(bytes).Pages;
-            Gen.Int[0, bytes.Length].Sample(cut => AssertPrefix(full, ReadUnderWatchdog(bytes[..cut]).Pages), seed: Seed, iter: 100, threads: 1);
-            Gen.Select(Gen.Int[0, bytes.Length - 1], Gen.Byte).Array[1, 8].Sample(edits =>
+            Gen.Int[0, bytes.Length].SampleFixed(cut => AssertPrefix(full, ReadUnderWatchdog(bytes[..cut]).Pages), seed: Seed, iter: 100);
+            Gen.Select(Gen.Int[0, bytes.Length - 1], Gen.Byte).Array[1, 8].SampleFixed(edits =>
             {
                 var copy = bytes.ToArray();
                 foreach (var (at, value) in edits)
@@ -106,7 +107,7 @@ public class WarcFuzzTests
                 }
 
                 ReadUnderWatchdog(copy);
-            }, seed: Seed, iter: 200, threads: 1);
+            }, seed: Seed, iter: 200);
         }
     }
 
@@ -114,7 +115,7 @@ public class WarcFuzzTests
     public void MutationsOfAWarcNeitherCrashNorHang()
     {
         var (warc, _) = SampleWarc();
-        Gen.Select(Gen.Int[0, warc.Length - 1], Gen.Byte, Gen.Int[0, 2]).Array[1, 8].Sample(edits =>
+        Gen.Select(Gen.Int[0, warc.Length - 1], Gen.Byte, Gen.Int[0, 2]).Array[1, 8].SampleFixed(edits =>
         {
             var bytes = warc.ToList();
             foreach (var (at, value, kind) in edits)
@@ -129,7 +130,7 @@ public class WarcFuzzTests
             }
 
             ReadUnderWatchdog([.. bytes]);
-        }, seed: Seed, iter: 500, threads: 1);
+        }, seed: Seed, iter: 500);
     }
 
     [WarcTestDataFact]
@@ -139,7 +140,7 @@ public class WarcFuzzTests
         {
             var bytes = File.ReadAllBytes(WarcTestData.File(name));
             var full = ReadUnderWatchdog(bytes).Pages;
-            Gen.Int[0, bytes.Length].Sample(cut => AssertPrefix(full, ReadUnderWatchdog(bytes[..cut]).Pages), seed: Seed, iter: 100, threads: 1);
+            Gen.Int[0, bytes.Length].SampleFixed(cut => AssertPrefix(full, ReadUnderWatchdog(bytes[..cut]).Pages), seed: Seed, iter: 100);
         }
     }
 
