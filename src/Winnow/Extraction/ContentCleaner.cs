@@ -16,6 +16,7 @@ internal static class ContentCleaner
             total += c.Chars - (options.IncludeComments ? 0 : c.CommentChars);
         }
 
+        var articleClasses = ArticleClasses(containers, total);
         var stack = new Stack<ContentNode>();
         foreach (var container in containers)
         {
@@ -25,7 +26,7 @@ internal static class ContentCleaner
         while (stack.Count > 0)
         {
             var node = stack.Pop();
-            if (ShouldDrop(node, total, options))
+            if (ShouldDrop(node, total, options, articleClasses))
             {
                 node.Dropped = true;
                 continue;
@@ -51,7 +52,58 @@ internal static class ContentCleaner
         }
     }
 
-    private static bool ShouldDrop(ContentNode node, int total, ExtractionOptions options)
+    /// <summary>
+    /// Class names whose blocks, each dropped alone for a boilerplate name, together hold at least
+    /// half the text: the article's own blocks under a misleading name (a blog that wraps every
+    /// paragraph in its byline's class, a site whose paragraphs are all "teaser"), as one block
+    /// holding half the text under such a name already is. Each class's outermost blocks count, as
+    /// cleaning meets them; and they must hold what an article holds, at least the prose of a
+    /// winner that is not weak (a page of a few words is left to the single-block rule).
+    /// </summary>
+    private static HashSet<string>? ArticleClasses(List<ContentNode> containers, int total)
+    {
+        Dictionary<string, int>? chars = null;
+        var stack = new Stack<ContentNode>();
+        foreach (var container in containers)
+        {
+            PushChildren(stack, container);
+        }
+
+        while (stack.Count > 0)
+        {
+            var node = stack.Pop();
+            if (node.IsComments || node.Tag is "h1" or "figcaption" or "header")
+            {
+                continue;
+            }
+
+            if (node.Hint < 0 && node.Chars * 2 < total)
+            {
+                if (node.ClassName is { } name)
+                {
+                    chars ??= new(StringComparer.Ordinal);
+                    chars[name] = chars.GetValueOrDefault(name) + node.Chars;
+                }
+
+                continue;
+            }
+
+            PushChildren(stack, node);
+        }
+
+        HashSet<string>? article = null;
+        foreach (var (name, sum) in chars ?? [])
+        {
+            if (sum * 2 >= total && sum >= ContentFinder.WeakProse)
+            {
+                (article ??= new(StringComparer.Ordinal)).Add(name);
+            }
+        }
+
+        return article;
+    }
+
+    private static bool ShouldDrop(ContentNode node, int total, ExtractionOptions options, HashSet<string>? articleClasses)
     {
         if (node.IsComments)
         {
@@ -63,7 +115,7 @@ internal static class ContentCleaner
             return node.Tag != "header" || node.Paragraphs == 0 || node.Hint < 0;
         }
 
-        if (node.Hint < 0 && node.Chars * 2 < total)
+        if (node.Hint < 0 && node.Chars * 2 < total && !(node.ClassName is { } name && articleClasses?.Contains(name) == true))
         {
             return true;
         }

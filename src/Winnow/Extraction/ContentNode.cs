@@ -29,6 +29,9 @@ internal sealed class ContentNode
 
     public List<ContentNode>? Children { get; set; }
 
+    /// <summary>The element's class attribute, as written (null for none).</summary>
+    public string? ClassName { get; init; }
+
     /// <summary>Class and id hint: negative for boilerplate names, positive for content names.</summary>
     public int Hint { get; set; }
 

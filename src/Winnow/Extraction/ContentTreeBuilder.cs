@@ -80,6 +80,7 @@ internal sealed class ContentTreeBuilder
 
                     var node = new ContentNode(element.Tag, null, target)
                     {
+                        ClassName = className,
                         Hint = ClassHints.Of(className, id, out var comments),
                         IsComments = comments,
                         InComments = comments || target.InComments,

@@ -44,6 +44,31 @@ public class ContentFinderTests
     }
 
     [Fact]
+    public void ParagraphsAllUnderABoilerplateClassAreTheArticle()
+    {
+        // A blog post pasted with its byline's styling: every paragraph sits in a span of the
+        // byline's class. Each alone holds less than half the text, but together they are the post.
+        string Wrapped(int i) => $"<span class=\"byline-author\"><b><span>Pasted paragraph {i} says something in full sentences, with a comma or two, and runs long enough to count.</span></b></span><br>";
+        var html = $"<body><div class=\"post-body\"><span class=\"byline-author\">Posted by A. Writer</span><br>{string.Concat(Enumerable.Range(1, 4).Select(Wrapped))}"
+            + "<div class=\"share\">Share this</div></div><div class=\"sidebar\">Links</div></body>";
+        var text = Extract(html);
+        Assert.Contains("Pasted paragraph 1", text, StringComparison.Ordinal);
+        Assert.Contains("Pasted paragraph 4", text, StringComparison.Ordinal);
+        Assert.DoesNotContain("Share this", text, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void ABylineAndABioUnderBoilerplateClassesAreStillLeftOut()
+    {
+        // Two blocks of one boilerplate class holding less than half the text: not the article.
+        var html = $"<body><article>{Paragraphs("Post", 4)}<div class=\"byline\">By A. Writer</div>"
+            + "<div class=\"byline\">A. Writer covers science, health and the spaces between them, for this paper and others.</div></article></body>";
+        var text = Extract(html);
+        Assert.Contains("Post paragraph 4", text, StringComparison.Ordinal);
+        Assert.DoesNotContain("A. Writer", text, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void AListOfArticlesNestedInAnArticleDoesNotOutvoteThePost()
     {
         // Each teaser is an article of its own ("post" class and id), with an excerpt as long as
