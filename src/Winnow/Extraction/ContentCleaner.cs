@@ -6,7 +6,10 @@ namespace Winnow.Extraction;
 /// </summary>
 internal static class ContentCleaner
 {
-    public static void Clean(List<ContentNode> containers, ExtractionOptions options)
+    /// <param name="containers">The main content's nodes; cleaning marks what to leave out of them.</param>
+    /// <param name="options">What to keep.</param>
+    /// <param name="keepLinkBlocks">Keep link-dense blocks: for a second pass over content that the first left empty.</param>
+    public static void Clean(List<ContentNode> containers, ExtractionOptions options, bool keepLinkBlocks = false)
     {
         // The text the output can hold: comment sections, dropped unless kept, do not count, so that
         // a block's share of the article does not depend on the discussion below it.
@@ -26,9 +29,9 @@ internal static class ContentCleaner
         while (stack.Count > 0)
         {
             var node = stack.Pop();
-            if (ShouldDrop(node, total, options, articleClasses))
+            node.Dropped = ShouldDrop(node, total, options, articleClasses, keepLinkBlocks);
+            if (node.Dropped)
             {
-                node.Dropped = true;
                 continue;
             }
 
@@ -103,7 +106,7 @@ internal static class ContentCleaner
         return article;
     }
 
-    private static bool ShouldDrop(ContentNode node, int total, ExtractionOptions options, HashSet<string>? articleClasses)
+    private static bool ShouldDrop(ContentNode node, int total, ExtractionOptions options, HashSet<string>? articleClasses, bool keepLinkBlocks)
     {
         if (node.IsComments)
         {
@@ -120,8 +123,8 @@ internal static class ContentCleaner
             return true;
         }
 
-        if (node.Tag is "div" or "section" or "ul" or "ol" or "table" or "figure" or "form" or "dl"
-            || (node.Tag == "span" && !InRunningText(node)))
+        if (!keepLinkBlocks && (node.Tag is "div" or "section" or "ul" or "ol" or "table" or "figure" or "form" or "dl"
+            || (node.Tag == "span" && !InRunningText(node))))
         {
             var density = node.LinkDensity;
             if (density > 0.5 && node.Chars < total * 0.5)

@@ -336,6 +336,18 @@ internal static class ContentFinder
 
     private static int Visible(ContentNode node, ExtractionOptions options) => node.Chars - (options.IncludeComments ? 0 : node.CommentChars);
 
+    /// <summary>The characters of the containers that the output can hold (comment sections aside, unless kept).</summary>
+    public static int Visible(List<ContentNode> containers, ExtractionOptions options)
+    {
+        var visible = 0;
+        foreach (var c in containers)
+        {
+            visible += Visible(c, options);
+        }
+
+        return visible;
+    }
+
     private static List<ContentNode> WithSiblings(ContentNode best)
     {
         if (best.Parent?.Children is not { } siblings)

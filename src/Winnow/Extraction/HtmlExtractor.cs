@@ -131,6 +131,15 @@ public sealed class HtmlExtractor
 
         containers ??= [root];
         ContentCleaner.Clean(containers, _options);
-        return new ContentRenderer(_options).Render(containers);
+        var text = new ContentRenderer(_options).Render(containers);
+        if (text.Length == 0 && ContentFinder.Visible(containers, _options) > 0)
+        {
+            // Cleaning left nothing of content that holds text: a page whose text is all links
+            // (an index of teasers, a list of headlines). Its links are the text, rather than none.
+            ContentCleaner.Clean(containers, _options, keepLinkBlocks: true);
+            text = new ContentRenderer(_options).Render(containers);
+        }
+
+        return text;
     }
 }

@@ -69,6 +69,22 @@ public class ContentFinderTests
     }
 
     [Fact]
+    public void APageWhoseTextIsAllLinksIsNotCleanedToNothing()
+    {
+        // An index of teasers, each block all links: every block alone is link-dense chrome, but
+        // dropping them all would leave a page with text empty. Its links are its text.
+        string Teaser(int i) => $"<div><a href=\"/b{i}\">Book {i}: a life in nature, the creator of a famous rabbit revealed as a role model, finds a reviewer</a></div>";
+        var text = Extract($"<body><div class=\"content\">{string.Concat(Enumerable.Range(1, 6).Select(Teaser))}</div></body>");
+        Assert.Contains("Book 1: a life in nature", text, StringComparison.Ordinal);
+        Assert.Contains("Book 6: a life in nature", text, StringComparison.Ordinal);
+
+        // Beside an article the same link blocks are still left out.
+        var article = Extract($"<body><div class=\"content\">{Paragraphs("Post", 4)}{Teaser(1)}{Teaser(2)}</div></body>");
+        Assert.Contains("Post paragraph 4", article, StringComparison.Ordinal);
+        Assert.DoesNotContain("Book 1", article, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void AListOfArticlesNestedInAnArticleDoesNotOutvoteThePost()
     {
         // Each teaser is an article of its own ("post" class and id), with an excerpt as long as
