@@ -19,7 +19,7 @@ internal static class ContentCleaner
             total += c.Chars - (options.IncludeComments ? 0 : c.CommentChars);
         }
 
-        var articleClasses = ArticleClasses(containers, total);
+        var articleClasses = ArticleClasses(containers, total, options, keepLinkBlocks);
         var stack = new Stack<ContentNode>();
         foreach (var container in containers)
         {
@@ -29,7 +29,7 @@ internal static class ContentCleaner
         while (stack.Count > 0)
         {
             var node = stack.Pop();
-            node.Dropped = ShouldDrop(node, total, options, articleClasses, keepLinkBlocks);
+            node.Dropped = Judge(node, total, options, articleClasses, keepLinkBlocks) != Verdict.Keep;
             if (node.Dropped)
             {
                 continue;
@@ -55,6 +55,15 @@ internal static class ContentCleaner
         }
     }
 
+    private enum Verdict
+    {
+        Keep,
+        Drop,
+
+        /// <summary>Dropped for a boilerplate class or id name alone.</summary>
+        DropForName,
+    }
+
     /// <summary>
     /// Class names whose blocks, each dropped alone for a boilerplate name, together hold at least
     /// half the text: the article's own blocks under a misleading name (a blog that wraps every
@@ -63,7 +72,7 @@ internal static class ContentCleaner
     /// cleaning meets them; and they must hold what an article holds, at least the prose of a
     /// winner that is not weak (a page of a few words is left to the single-block rule).
     /// </summary>
-    private static HashSet<string>? ArticleClasses(List<ContentNode> containers, int total)
+    private static HashSet<string>? ArticleClasses(List<ContentNode> containers, int total, ExtractionOptions options, bool keepLinkBlocks)
     {
         Dictionary<string, int>? chars = null;
         var stack = new Stack<ContentNode>();
@@ -75,23 +84,17 @@ internal static class ContentCleaner
         while (stack.Count > 0)
         {
             var node = stack.Pop();
-            if (node.IsComments || node.Tag is "h1" or "figcaption" or "header")
+            var verdict = Judge(node, total, options, articleClasses: null, keepLinkBlocks);
+            if (verdict == Verdict.DropForName && node.ClassName is { } name)
             {
-                continue;
+                chars ??= new(StringComparer.Ordinal);
+                chars[name] = chars.GetValueOrDefault(name) + node.Chars;
             }
 
-            if (node.Hint < 0 && node.Chars * 2 < total)
+            if (verdict == Verdict.Keep)
             {
-                if (node.ClassName is { } name)
-                {
-                    chars ??= new(StringComparer.Ordinal);
-                    chars[name] = chars.GetValueOrDefault(name) + node.Chars;
-                }
-
-                continue;
+                PushChildren(stack, node);
             }
-
-            PushChildren(stack, node);
         }
 
         HashSet<string>? article = null;
@@ -106,21 +109,21 @@ internal static class ContentCleaner
         return article;
     }
 
-    private static bool ShouldDrop(ContentNode node, int total, ExtractionOptions options, HashSet<string>? articleClasses, bool keepLinkBlocks)
+    private static Verdict Judge(ContentNode node, int total, ExtractionOptions options, HashSet<string>? articleClasses, bool keepLinkBlocks)
     {
         if (node.IsComments)
         {
-            return !options.IncludeComments;
+            return options.IncludeComments ? Verdict.Keep : Verdict.Drop;
         }
 
         if (node.Tag is "h1" or "figcaption" or "header")
         {
-            return node.Tag != "header" || node.Paragraphs == 0 || node.Hint < 0;
+            return node.Tag != "header" || node.Paragraphs == 0 || node.Hint < 0 ? Verdict.Drop : Verdict.Keep;
         }
 
         if (node.Hint < 0 && node.Chars * 2 < total && !(node.ClassName is { } name && articleClasses?.Contains(name) == true))
         {
-            return true;
+            return Verdict.DropForName;
         }
 
         if (!keepLinkBlocks && (node.Tag is "div" or "section" or "ul" or "ol" or "table" or "figure" or "form" or "dl"
@@ -129,16 +132,16 @@ internal static class ContentCleaner
             var density = node.LinkDensity;
             if (density > 0.5 && node.Chars < total * 0.5)
             {
-                return true;
+                return Verdict.Drop;
             }
 
             if (density > 0.25 && node.Chars < 400 && node.Commas < 3 && node.Chars < total * 0.5)
             {
-                return true;
+                return Verdict.Drop;
             }
         }
 
-        return false;
+        return Verdict.Keep;
     }
 
     // A span with words right before or after it is part of that sentence, often a link wrapped
