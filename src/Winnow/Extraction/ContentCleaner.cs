@@ -121,6 +121,11 @@ internal static class ContentCleaner
             return node.Tag != "header" || node.Paragraphs == 0 || node.Hint < 0 ? Verdict.Drop : Verdict.Keep;
         }
 
+        if (node.Chars <= 16 && IsAdLabel(node) && !InRunningText(node))
+        {
+            return Verdict.Drop;
+        }
+
         if (node.Hint < 0 && node.Chars * 2 < total && !(node.ClassName is { } name && articleClasses?.Contains(name) == true))
         {
             return Verdict.DropForName;
@@ -142,6 +147,24 @@ internal static class ContentCleaner
         }
 
         return Verdict.Keep;
+    }
+
+    // The label a site puts over an ad slot, in the languages of the pages we score and their
+    // neighbours. A block that says only this, on a line of its own, is the slot's, not the article's.
+    private static readonly HashSet<string> AdLabels = new(StringComparer.OrdinalIgnoreCase)
+    {
+        "advert", "advertisement", "advertising", "ad", "ads", "sponsored", "anzeige", "werbung", "publicité",
+        "publicidad", "pubblicità", "реклама", "advertentie", "reklame", "reklama", "mainos", "annons",
+    };
+
+    private static bool IsAdLabel(ContentNode node)
+    {
+        if (node.Children is not [{ Tag: null, Text: { } text }])
+        {
+            return false;
+        }
+
+        return AdLabels.Contains(text.Trim().TrimEnd(':'));
     }
 
     // A span with words right before or after it is part of that sentence, often a link wrapped

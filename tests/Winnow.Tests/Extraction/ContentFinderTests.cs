@@ -85,6 +85,19 @@ public class ContentFinderTests
     }
 
     [Fact]
+    public void AdLabelsOnALineOfTheirOwnAreLeftOutButNotTheWordInASentence()
+    {
+        var html = $"<body><article>{Paragraphs("Post", 2)}<div><center><span style=\"color:#AAA\">Advert</span><br></center></div>"
+            + "<p>Anzeige:</p><p>A studio made an <a href=\"/ad\">advertisement</a> that ran for a week, and people talked about it.</p>"
+            + $"{Paragraphs("More", 2)}</article></body>";
+        var text = Extract(html);
+        Assert.Contains("Post paragraph 2", text, StringComparison.Ordinal);
+        Assert.DoesNotContain("Advert\n", text + "\n", StringComparison.Ordinal);
+        Assert.DoesNotContain("Anzeige", text, StringComparison.Ordinal);
+        Assert.Contains("A studio made an advertisement that ran for a week", text, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void AListOfArticlesNestedInAnArticleDoesNotOutvoteThePost()
     {
         // Each teaser is an article of its own ("post" class and id), with an excerpt as long as
