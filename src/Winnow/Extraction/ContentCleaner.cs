@@ -13,29 +13,57 @@ internal static class ContentCleaner
     {
         // The text the output can hold: comment sections, dropped unless kept, do not count, so that
         // a block's share of the article does not depend on the discussion below it.
-        var total = 0;
-        foreach (var c in containers)
-        {
-            total += c.Chars - (options.IncludeComments ? 0 : c.CommentChars);
-        }
-
-        var articleClasses = ArticleClasses(containers, total, options, keepLinkBlocks);
+        var total = ContentFinder.Visible(containers, options);
         var stack = new Stack<ContentNode>();
         foreach (var container in containers)
         {
             PushChildren(stack, container);
         }
 
+        Dictionary<string, List<ContentNode>>? droppedForName = null;
+        Walk(stack, total, options, articleClasses: null, keepLinkBlocks, ref droppedForName);
+
+        // Blocks of a class that proved to be the article's: judged again, and cleaned below as any
+        // kept block. A verdict depends only on the block and the total, so the order is no matter.
+        if (ArticleClasses(droppedForName, total) is { } articleClasses)
+        {
+            foreach (var name in articleClasses)
+            {
+                foreach (var node in droppedForName![name])
+                {
+                    stack.Push(node);
+                }
+            }
+
+            droppedForName = null;
+            Walk(stack, total, options, articleClasses, keepLinkBlocks, ref droppedForName);
+        }
+    }
+
+    // Marks the blocks on the stack and below; the outermost blocks dropped for their class name
+    // alone are gathered by class.
+    private static void Walk(Stack<ContentNode> stack, int total, ExtractionOptions options, HashSet<string>? articleClasses,
+        bool keepLinkBlocks, ref Dictionary<string, List<ContentNode>>? droppedForName)
+    {
         while (stack.Count > 0)
         {
             var node = stack.Pop();
-            node.Dropped = Judge(node, total, options, articleClasses, keepLinkBlocks) != Verdict.Keep;
-            if (node.Dropped)
+            var verdict = Judge(node, total, options, articleClasses, keepLinkBlocks);
+            node.Dropped = verdict != Verdict.Keep;
+            if (verdict == Verdict.DropForName && node.ClassName is { } name)
             {
-                continue;
-            }
+                droppedForName ??= new(StringComparer.Ordinal);
+                if (!droppedForName.TryGetValue(name, out var blocks))
+                {
+                    droppedForName[name] = blocks = [];
+                }
 
-            PushChildren(stack, node);
+                blocks.Add(node);
+            }
+            else if (verdict == Verdict.Keep)
+            {
+                PushChildren(stack, node);
+            }
         }
     }
 
@@ -72,34 +100,17 @@ internal static class ContentCleaner
     /// cleaning meets them; and they must hold what an article holds, at least the prose of a
     /// winner that is not weak (a page of a few words is left to the single-block rule).
     /// </summary>
-    private static HashSet<string>? ArticleClasses(List<ContentNode> containers, int total, ExtractionOptions options, bool keepLinkBlocks)
+    private static HashSet<string>? ArticleClasses(Dictionary<string, List<ContentNode>>? droppedForName, int total)
     {
-        Dictionary<string, int>? chars = null;
-        var stack = new Stack<ContentNode>();
-        foreach (var container in containers)
-        {
-            PushChildren(stack, container);
-        }
-
-        while (stack.Count > 0)
-        {
-            var node = stack.Pop();
-            var verdict = Judge(node, total, options, articleClasses: null, keepLinkBlocks);
-            if (verdict == Verdict.DropForName && node.ClassName is { } name)
-            {
-                chars ??= new(StringComparer.Ordinal);
-                chars[name] = chars.GetValueOrDefault(name) + node.Chars;
-            }
-
-            if (verdict == Verdict.Keep)
-            {
-                PushChildren(stack, node);
-            }
-        }
-
         HashSet<string>? article = null;
-        foreach (var (name, sum) in chars ?? [])
+        foreach (var (name, blocks) in droppedForName ?? [])
         {
+            var sum = 0;
+            foreach (var block in blocks)
+            {
+                sum += block.Chars;
+            }
+
             if (sum * 2 >= total && sum >= ContentFinder.WeakProse)
             {
                 (article ??= new(StringComparer.Ordinal)).Add(name);
