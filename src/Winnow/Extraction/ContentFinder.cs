@@ -27,6 +27,9 @@ internal static class ContentFinder
     // (articles written as lists: release notes, how-tos), and its winner taken if it holds more
     // than twice the prose. List items vote only when at most this share of them is link text.
     internal const int WeakProse = 200;
+
+    // A candidate scoring at least this share of the winner's is a near tie (RicherNearWinner).
+    private const double NearWinnerScore = 0.9;
     private const double ListItemMaxLinkDensity = 0.3;
 
     /// <summary>The nodes that make up the main content, in document order; null when no paragraph voted.</summary>
@@ -136,7 +139,29 @@ internal static class ContentFinder
             best = longest;
         }
 
-        return best;
+        return RicherNearWinner(candidates, best) ?? best;
+    }
+
+    /// <summary>
+    /// A candidate elsewhere on the page that came within <see cref="NearWinnerScore"/> of the
+    /// winner and holds more than twice its prose (the best-scoring such one), or null. A class
+    /// or id hint is worth as much as several paragraphs' votes, so a short teaser in a block
+    /// named "content" can edge out an article whose paragraphs are short and whose own hint sits
+    /// above the levels their votes reach; the near tie and the prose decide it for the article.
+    /// </summary>
+    private static ContentNode? RicherNearWinner(List<ContentNode> candidates, ContentNode best)
+    {
+        ContentNode? richer = null;
+        foreach (var candidate in candidates)
+        {
+            if (candidate.ProseChars > 2 * best.ProseChars && candidate.Score >= NearWinnerScore * best.Score
+                && !Contains(candidate, best) && !Contains(best, candidate) && (richer is null || candidate.Score > richer.Score))
+            {
+                richer = candidate;
+            }
+        }
+
+        return richer;
     }
 
     private static void Reset(IReadOnlyList<ContentNode> elements)

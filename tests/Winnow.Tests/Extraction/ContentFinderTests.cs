@@ -98,6 +98,22 @@ public class ContentFinderTests
     }
 
     [Fact]
+    public void ATeaserUnderAContentClassDoesNotOutvoteAnArticleWithTwiceItsProse()
+    {
+        // A magazine's "latest issue" tab: one teaser paragraph in a div of class "content", whose
+        // name alone outweighs the votes of the article's short paragraphs two levels up.
+        const string Sentence = "The record comes out next month on three formats and the label streams it in full here first ";
+        var teaser = "<section class=\"tabs\"><div class=\"panel\"><div class=\"content\"><h4>Issue 215</h4>"
+            + "<p>Inside this issue an interview with a fashion muse and a photo shoot and the scoop on the season and much more besides</p></div></div></section>";
+        string Paragraph(int i) => $"<p>Article paragraph {i} {Sentence}</p>";
+        var html = $"<body>{teaser}<section id=\"content\"><article><div>{string.Concat(Enumerable.Range(1, 3).Select(Paragraph))}</div></article></section></body>";
+        var text = Extract(html);
+        Assert.Contains("Article paragraph 1", text, StringComparison.Ordinal);
+        Assert.Contains("Article paragraph 3", text, StringComparison.Ordinal);
+        Assert.DoesNotContain("Issue 215", text, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void AListOfArticlesNestedInAnArticleDoesNotOutvoteThePost()
     {
         // Each teaser is an article of its own ("post" class and id), with an excerpt as long as
