@@ -105,7 +105,7 @@ internal static class ClassHints
 
             var names = NamesComments(token);
             commentSection |= names;
-            var chrome = names || token.IndexOfAny(ChromeOnlyNames) >= 0 || NamesAnAd(token);
+            var chrome = names || token.IndexOfAny(ChromeOnlyNames) >= 0 || NamesAnAd(token) || NamesSecondaryColumn(token);
             negative |= chrome || token.Contains("header", StringComparison.OrdinalIgnoreCase);
 
             // Within one compound name the chrome word says what the block is: "post-meta",
@@ -133,6 +133,12 @@ internal static class ClassHints
 
         return false;
     }
+
+    // "secondary" as the first word of a name is the page's second column (WordPress themes'
+    // #secondary sidebar, "secondary-content"); later in a name it qualifies a style
+    // ("title-secondary", Bootstrap's "text-secondary", "btn-secondary"), which says nothing.
+    private static bool NamesSecondaryColumn(ReadOnlySpan<char> token) =>
+        token.StartsWith("secondary", StringComparison.OrdinalIgnoreCase);
 
     // CMS classes that name the post's categories and tags ("category-for-discussion",
     // "tag-social-media") say what the post is about, not what the block is.

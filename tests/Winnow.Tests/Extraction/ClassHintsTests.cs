@@ -32,6 +32,27 @@ public class ClassHintsTests
     }
 
     [Theory]
+    [InlineData("secondary")]
+    [InlineData("secondary-content clearfix")]
+    [InlineData("secondary_column")]
+    public void SecondaryAsANamesFirstWordIsTheSecondColumn(string name)
+    {
+        // WordPress themes put the sidebar in #secondary; "secondary-content" beside an article
+        // is that column, not the article, whatever "content" says.
+        Assert.Equal(ClassHints.Negative, ClassHints.Of(name, null, out _));
+        Assert.Equal(ClassHints.Negative, ClassHints.Of(null, name.Split(' ')[0], out _));
+    }
+
+    [Theory]
+    [InlineData("title-secondary")]
+    [InlineData("text-secondary")]
+    [InlineData("content-secondary")]
+    public void SecondaryLaterInANameIsOnlyAStyle(string name)
+    {
+        Assert.NotEqual(ClassHints.Negative, ClassHints.Of(name, null, out _));
+    }
+
+    [Theory]
     [InlineData("entry-content")]
     [InlineData("article-body")]
     [InlineData("post")]
