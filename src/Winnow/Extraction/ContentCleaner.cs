@@ -151,13 +151,62 @@ internal static class ContentCleaner
                 return Verdict.Drop;
             }
 
-            if (density > 0.25 && node.Chars < 400 && node.Commas < 3 && node.Chars < total * 0.5)
+            if (density > 0.25 && node.Chars < 400 && node.Commas < 3 && node.Chars < total * 0.5 && !WrapsOneSentenceParagraph(node))
             {
                 return Verdict.Drop;
             }
         }
 
         return Verdict.Keep;
+    }
+
+    // A block whose only content is one paragraph that ends a sentence (a card per paragraph, a
+    // wrapper for styling) is running text with a link in it, as that paragraph alone would be,
+    // not a line of links ("Filed under News, Travel").
+    private static bool WrapsOneSentenceParagraph(ContentNode node) =>
+        WrapsOneParagraph(node) && LastChar(node) is '.' or '!' or '?' or '…' or '。' or '！' or '？' or '"' or '”' or '\'' or '’' or ')';
+
+    // The last character that is not whitespace in node's text, or '\0'.
+    private static char LastChar(ContentNode node)
+    {
+        var children = node.Children;
+        for (var i = (children?.Count ?? 0) - 1; i >= 0; i--)
+        {
+            var child = children![i];
+            var last = child.Tag is null ? child.Text!.TrimEnd() is { Length: > 0 } t ? t[^1] : '\0' : LastChar(child);
+            if (last != '\0')
+            {
+                return last;
+            }
+        }
+
+        return '\0';
+    }
+
+    // A block whose only content is one paragraph, directly or through wrappers of one child.
+    private static bool WrapsOneParagraph(ContentNode node)
+    {
+        ContentNode? only = null;
+        foreach (var child in node.Children ?? [])
+        {
+            if (child.Tag is null)
+            {
+                if (!string.IsNullOrWhiteSpace(child.Text))
+                {
+                    return false;
+                }
+            }
+            else if (only is not null)
+            {
+                return false;
+            }
+            else
+            {
+                only = child;
+            }
+        }
+
+        return only is not null && (only.Tag == "p" || (only.Tag is "div" && WrapsOneParagraph(only)));
     }
 
     // The label a site puts over an ad slot, in the languages of the pages we score and their

@@ -8,14 +8,14 @@ namespace Winnow.Tests.Extraction;
 public class BenchmarkFloorTests
 {
     [SharedDataFact("data/article-extraction-benchmark")]
-    public void ArticleExtractionF1IsAtLeast0976()
+    public void ArticleExtractionF1IsAtLeast0977()
     {
         // Through the command's path, without the ground truth's URL (see ShippedPathTests).
         var bench = SharedData.Folder("data/article-extraction-benchmark")!;
         var dataset = ExtractionDataset.Load("article-extraction-benchmark", Path.Combine(bench, "html"), Path.Combine(bench, "ground-truth.json"));
         var score = dataset.Score(ShippedExtraction.Texts(dataset.HtmlFolder));
         Assert.Equal(181, score.Pages.Count);
-        Assert.True(score.F1 >= 0.976, $"F1 {score.F1:F4}");
+        Assert.True(score.F1 >= 0.977, $"F1 {score.F1:F4}");
     }
 
     // The development set (docs/benchmarks.md, extract-datasets): each at what the shipped path reaches.

@@ -114,6 +114,21 @@ public class ContentFinderTests
     }
 
     [Fact]
+    public void ASentenceWithALinkInACardOfItsOwnIsKept()
+    {
+        // A site that puts every paragraph in a card: the card's link share is its sentence's,
+        // which keeps a sentence whose source is a link; a line of links in a card still goes.
+        string Card(string inner) => $"<div class=\"card collection-item\"><div class=\"card-content\"><p>{inner}</p></div></div>";
+        var cards = string.Concat(Enumerable.Range(1, 4).Select(i => Card($"Card paragraph {i} says something in full sentences, with a comma or two, and runs long enough to count.")));
+        var html = $"<body><article>{cards}{Card("The discovery was announced in an article published Monday in the <a href=\"/n\">journal Nature Astronomy</a>.")}"
+            + $"{Card("Filed under <a href=\"/a\">Press Release</a> and <a href=\"/b\">Travel</a>")}</article></body>";
+        var text = Extract(html);
+        Assert.Contains("Card paragraph 4", text, StringComparison.Ordinal);
+        Assert.Contains("The discovery was announced", text, StringComparison.Ordinal);
+        Assert.DoesNotContain("Filed under", text, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void AListOfArticlesNestedInAnArticleDoesNotOutvoteThePost()
     {
         // Each teaser is an article of its own ("post" class and id), with an excerpt as long as
