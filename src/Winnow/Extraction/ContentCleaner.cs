@@ -162,25 +162,24 @@ internal static class ContentCleaner
 
     // A block whose only content is one paragraph that ends a sentence (a card per paragraph, a
     // wrapper for styling) is running text with a link in it, as that paragraph alone would be,
-    // not a line of links ("Filed under News, Travel").
+    // not a line of links ("Filed under News, Travel"). A sentence ends as the line filters say.
     private static bool WrapsOneSentenceParagraph(ContentNode node) =>
-        WrapsOneParagraph(node) && LastChar(node) is '.' or '!' or '?' or '…' or '。' or '！' or '？' or '"' or '”' or '\'' or '’' or ')';
+        WrapsOneParagraph(node) && LastText(node) is { } last && Filters.LineMarks.EndsWithTerminal(last);
 
-    // The last character that is not whitespace in node's text, or '\0'.
-    private static char LastChar(ContentNode node)
+    // The last text run of node's subtree that is not whitespace, or null.
+    private static string? LastText(ContentNode node)
     {
         var children = node.Children;
         for (var i = (children?.Count ?? 0) - 1; i >= 0; i--)
         {
             var child = children![i];
-            var last = child.Tag is null ? child.Text!.TrimEnd() is { Length: > 0 } t ? t[^1] : '\0' : LastChar(child);
-            if (last != '\0')
+            if ((child.Tag is null ? child.Text : LastText(child)) is { } text && !string.IsNullOrWhiteSpace(text))
             {
-                return last;
+                return text;
             }
         }
 
-        return '\0';
+        return null;
     }
 
     // A block whose only content is one paragraph, directly or through wrappers of one child.

@@ -27,10 +27,10 @@ internal static class ContentFinder
     // (articles written as lists: release notes, how-tos), and its winner taken if it holds more
     // than twice the prose. List items vote only when at most this share of them is link text.
     internal const int WeakProse = 200;
+    private const double ListItemMaxLinkDensity = 0.3;
 
     // A candidate scoring at least this share of the winner's is a near tie (RicherNearWinner).
     private const double NearWinnerScore = 0.9;
-    private const double ListItemMaxLinkDensity = 0.3;
 
     /// <summary>The nodes that make up the main content, in document order; null when no paragraph voted.</summary>
     public static List<ContentNode>? Find(IReadOnlyList<ContentNode> elements, string? hintText, ExtractionOptions options)
