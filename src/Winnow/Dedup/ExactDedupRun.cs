@@ -4,6 +4,7 @@ using System.Text.Json.Nodes;
 using Winnow.Documents;
 using Winnow.IO;
 using Winnow.Pipeline;
+using Winnow.Readers;
 
 namespace Winnow.Dedup;
 
@@ -160,7 +161,7 @@ internal sealed class ExactDedupRun(ExactDedupStage stage, StageContext context)
 
         public override TextSlots CreateSlots(int capacity) => new Hashes(capacity);
 
-        public override void Prepare(TextSlots slots, object? workspace, int slot, ReadOnlySpan<char> text, bool knownNfc) =>
+        public override void Prepare(TextSlots slots, object? workspace, int slot, ReadOnlySpan<char> text, bool knownNfc, in TextPlace place) =>
             ((Hashes)slots).Of[slot] = ExactDedupStage.Hash(text, stage.Normalization, knownNfc);
 
         public override bool Decide(TextSlots slots, int slot, string id) => run.EarlierWithText(((Hashes)slots).Of[slot], id) is not null;

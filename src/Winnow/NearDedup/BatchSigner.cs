@@ -1,6 +1,7 @@
 using System.Runtime.CompilerServices;
 using Winnow.Documents;
 using Winnow.Pipeline;
+using Winnow.Readers;
 
 namespace Winnow.NearDedup;
 
@@ -37,7 +38,7 @@ internal sealed class BatchSigner(MinHashOptions options, LshParameters lsh, Min
     /// get the document's index when the stage takes it. <paramref name="knownNfc"/>: the text is known to be in NFC.
     /// </summary>
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-    public void SignOne(Workspace workspace, ReadOnlySpan<char> text, SignedBatch signed, int slot, bool knownNfc = false)
+    public void SignOne(Workspace workspace, ReadOnlySpan<char> text, SignedBatch signed, int slot, bool knownNfc = false, in TextPlace place = default)
     {
         var count = workspace.Hasher.Hash(text, ref workspace.Shingles, knownNfc);
         var signature = signed.Signatures.AsSpan(slot * options.NumPerm, options.NumPerm);
@@ -53,7 +54,15 @@ internal sealed class BatchSigner(MinHashOptions options, LshParameters lsh, Min
         BandKeys.Compute(signature, lsh, options.Seed, 0, signed.BandsOf(slot));
         if (signed.Texts.Length > 0)
         {
-            signed.Texts[slot] = ShingleStore.Encode(text, knownNfc, ref workspace.Utf8);
+            // A text that can be read again where it stands in the input needs no copy.
+            if (place.IsKnown)
+            {
+                signed.Places[slot] = place;
+            }
+            else
+            {
+                signed.Texts[slot] = ShingleStore.Encode(text, knownNfc, ref workspace.Utf8);
+            }
         }
     }
 

@@ -5,6 +5,7 @@ using System.Text.Json.Nodes;
 using Winnow.Documents;
 using Winnow.IO;
 using Winnow.Pipeline;
+using Winnow.Readers;
 
 namespace Winnow.NearDedup;
 
@@ -313,8 +314,8 @@ internal sealed class NearDedupRun(NearDedupStage stage, StageContext context) :
 
         public override object? CreateWorkspace() => _signer.CreateWorkspace();
 
-        public override void Prepare(TextSlots slots, object? workspace, int slot, ReadOnlySpan<char> text, bool knownNfc) =>
-            _signer.SignOne((BatchSigner.Workspace)workspace!, text, ((Signed)slots).Batch, slot, knownNfc);
+        public override void Prepare(TextSlots slots, object? workspace, int slot, ReadOnlySpan<char> text, bool knownNfc, in TextPlace place) =>
+            _signer.SignOne((BatchSigner.Workspace)workspace!, text, ((Signed)slots).Batch, slot, knownNfc, place);
 
         public override void Take(TextSlots slots, TextRecords records)
         {
@@ -339,6 +340,7 @@ internal sealed class NearDedupRun(NearDedupStage stage, StageContext context) :
                 if (Batch.Texts.Length > 0)
                 {
                     Array.Clear(Batch.Texts, 0, count);
+                    Array.Clear(Batch.Places, 0, count);
                 }
             }
         }

@@ -6,6 +6,8 @@ using System.Runtime.Intrinsics;
 using System.Text;
 using K4os.Compression.LZ4;
 using Microsoft.Win32.SafeHandles;
+using Winnow.IO;
+using Winnow.Readers;
 using Winnow.Text;
 
 namespace Winnow.NearDedup;
@@ -20,8 +22,10 @@ namespace Winnow.NearDedup;
 /// Why text and not the shingle hashes: a set takes 8 B per shingle, about 1.3× the corpus (37 GB
 /// at 10M synthetic documents); the UTF-8 text takes two thirds of it (5.2 B per shingle on the
 /// synthetic corpus), and only the documents of candidate pairs are shingled twice. A document's
-/// blob sits in a segment file: the store's own (a single-process run) or a map unit's
-/// observation file (a sharded run), read in place, not copied. Memory: 8 B per document.
+/// text sits in a segment file, read in place, not copied: the run's spill (a run that writes
+/// documents), the input file itself (a run without documents that reads an uncompressed JSONL
+/// file as it lies on disk: no copy at all), a map unit's observation file (a sharded run), or
+/// else the store's own. Memory: 8 B per document, 4 more when any text is read from an input file.
 /// Appending is not thread-safe; reading is, once <see cref="Seal"/> was called, each thread
 /// with its own <see cref="Reader"/>. The cache of sets holds at most 32,768 of them (~120 MB at
 /// 450 shingles).
@@ -40,11 +44,15 @@ internal sealed class ShingleStore : IDisposable
     private const int CacheSlots = 1 << 15;
     private readonly string _ownPath;
     private readonly List<string> _segments = [];
-    private readonly List<bool> _lineSegments = []; // a spill: one JSON record per line, read for its "text"
+    private readonly List<SegmentKind> _kinds = [];
+    private readonly Dictionary<string, int> _inputSegments = new(StringComparer.Ordinal);
+    private readonly Dictionary<int, NodeInfo> _inputsAsSeen = [];
     private readonly List<ulong> _positions = [];
+    private List<int>? _lengths; // by document: the byte length of a text read from an input file
     private FileStream? _own;
     private int _ownSegment = -1;
     private SafeFileHandle[] _readers = [];
+    private FileStream[] _inputs = [];
 
     // Recently computed sets, shared by the verifying threads, one per slot of document number
     // mod the size: a candidate document recurs in several pairs, and computing its set again
@@ -97,7 +105,7 @@ internal sealed class ShingleStore : IDisposable
         if (_own is null)
         {
             _own = new FileStream(_ownPath, FileMode.CreateNew, FileAccess.Write, FileShare.Read, 1 << 16);
-            _ownSegment = AddSegment(_ownPath, lines: false);
+            _ownSegment = AddSegment(_ownPath, SegmentKind.Blobs);
         }
 
         _positions.Add(Position(_ownSegment, _own.Position));
@@ -105,7 +113,31 @@ internal sealed class ShingleStore : IDisposable
     }
 
     /// <summary>Adds a file that holds blobs in place; returns its number for <see cref="AppendAt"/>.</summary>
-    public int AddSegment(string path) => AddSegment(path, lines: false);
+    public int AddSegment(string path) => AddSegment(path, SegmentKind.Blobs);
+
+    /// <summary>
+    /// Adds a document whose text is read again, when needed, where it stands in its input file
+    /// (<see cref="TextPlace"/>): nothing is copied. The file must not change until the run ends.
+    /// </summary>
+    public void AppendInPlace(in TextPlace place)
+    {
+        var path = place.File!.Path;
+        if (!_inputSegments.TryGetValue(path, out var segment))
+        {
+            segment = AddSegment(path, SegmentKind.InputTexts);
+            _inputSegments.Add(path, segment);
+            _inputsAsSeen.Add(segment, FileSystemNode.Stat(path));
+        }
+
+        _lengths ??= [];
+        while (_lengths.Count < _positions.Count)
+        {
+            _lengths.Add(0);
+        }
+
+        _positions.Add(Position(segment, place.Offset));
+        _lengths.Add(place.Length);
+    }
 
     /// <summary>
     /// Adds a spill of JSON records, one per line, each holding a document's "text", as the
@@ -115,7 +147,7 @@ internal sealed class ShingleStore : IDisposable
     /// </summary>
     public long AddLines(string path, IReadOnlyList<long> lineStarts)
     {
-        var segment = AddSegment(path, lines: true);
+        var segment = AddSegment(path, SegmentKind.Lines);
         _positions.EnsureCapacity(_positions.Count + lineStarts.Count);
         foreach (var start in lineStarts)
         {
@@ -125,10 +157,10 @@ internal sealed class ShingleStore : IDisposable
         return lineStarts.Count;
     }
 
-    private int AddSegment(string path, bool lines)
+    private int AddSegment(string path, SegmentKind kind)
     {
         _segments.Add(path);
-        _lineSegments.Add(lines);
+        _kinds.Add(kind);
         return _segments.Count - 1;
     }
 
@@ -139,9 +171,24 @@ internal sealed class ShingleStore : IDisposable
     {
         _own?.Dispose();
         _own = null;
+        // An input file whose size, time or identity moved since its texts were read would give
+        // other texts: the run stops rather than measure sets the signatures were not made from.
+        foreach (var (segment, seen) in _inputsAsSeen)
+        {
+            if (FileSystemNode.Stat(_segments[segment]) != seen)
+            {
+                throw new InvalidDataException(ChangedInput(_segments[segment]));
+            }
+        }
+
         if (_readers.Length != _segments.Count)
         {
-            _readers = [.. _segments.Select(p => File.OpenHandle(p, FileMode.Open, FileAccess.Read, FileShare.Read, FileOptions.RandomAccess))];
+            // An input file is opened as the reader opened it (names that are not UTF-8 included),
+            // and only read.
+            _inputs = [.. _segments.Select((p, i) => _kinds[i] == SegmentKind.InputTexts ? FileSystemNode.OpenRead(p, 0, FileOptions.RandomAccess) : null!)];
+            _readers = [.. _segments.Select((p, i) => _kinds[i] == SegmentKind.InputTexts
+                ? _inputs[i].SafeFileHandle
+                : File.OpenHandle(p, FileMode.Open, FileAccess.Read, FileShare.Read, FileOptions.RandomAccess))];
         }
     }
 
@@ -155,6 +202,12 @@ internal sealed class ShingleStore : IDisposable
             reader.Dispose();
         }
 
+        foreach (var input in _inputs)
+        {
+            input?.Dispose();
+        }
+
+        // Only the store's own file: the spill and the input files are not the store's to delete.
         File.Delete(_ownPath);
     }
 
@@ -245,6 +298,10 @@ internal sealed class ShingleStore : IDisposable
         return common;
     }
 
+    private static string ChangedInput(string path) =>
+        $"{FileSystemNode.Display(path)}: changed while winnow was running (near dedup's exact verification reads texts again "
+        + "where they stand in the input); leave input files unchanged until the run ends";
+
     private static ulong Position(int segment, long offset) =>
         segment < 1 << (64 - OffsetBits - 1) && offset < 1L << OffsetBits
             ? ((ulong)segment << OffsetBits) | (ulong)offset
@@ -287,9 +344,12 @@ internal sealed class ShingleStore : IDisposable
             var segment = (int)(position >> OffsetBits);
             var handle = store._readers[segment];
             var offset = (long)(position & ((1UL << OffsetBits) - 1));
-            if (store._lineSegments[segment])
+            switch (store._kinds[segment])
             {
-                return ComputeFromRecord(handle, offset, document);
+                case SegmentKind.Lines:
+                    return ComputeFromRecord(handle, offset, document);
+                case SegmentKind.InputTexts:
+                    return ComputeFromInput(handle, offset, store._lengths![(int)document], store._segments[segment]);
             }
 
             // One read for most blobs: the header and a guess at the rest.
@@ -345,6 +405,40 @@ internal sealed class ShingleStore : IDisposable
             return hasher.HashSet(text, ref _shingles, (flags & KnownNfc) != 0);
         }
 
+        /// <summary>
+        /// The set of the text whose JSON string content is <paramref name="length"/> bytes at
+        /// <paramref name="offset"/> of an input file, decoded as the quick reader decoded it.
+        /// </summary>
+        private int ComputeFromInput(SafeFileHandle handle, long offset, int length, string path)
+        {
+            if (_blob.Length < length)
+            {
+                _blob = new byte[Math.Max(length, _blob.Length * 2)];
+            }
+
+            var got = 0;
+            while (got < length)
+            {
+                var more = RandomAccess.Read(handle, _blob.AsSpan(got, length - got), offset + got);
+                if (more == 0)
+                {
+                    break;
+                }
+
+                got += more;
+            }
+
+            if (_text.Length < length)
+            {
+                _text = new char[Math.Max(length, _text.Length * 2)];
+            }
+
+            var chars = got == length ? FlatJsonScanner.Unescape(_blob.AsSpan(0, length), _text) : -1;
+            return chars >= 0
+                ? hasher.HashSet(_text.AsSpan(0, chars), ref _shingles)
+                : throw new InvalidDataException(ChangedInput(path));
+        }
+
         /// <summary>The set of the text of the JSON record on the line at <paramref name="offset"/>.</summary>
         private int ComputeFromRecord(SafeFileHandle handle, long offset, uint document)
         {
@@ -386,5 +480,18 @@ internal sealed class ShingleStore : IDisposable
 
             throw new InvalidDataException($"near dedup's verification found no text in the spill's record of document {document}");
         }
+    }
+
+    /// <summary>What a segment file holds.</summary>
+    private enum SegmentKind
+    {
+        /// <summary>Blobs (<see cref="Encode"/>): the store's own file, a map unit's observations.</summary>
+        Blobs,
+
+        /// <summary>A spill: one JSON record per line, read for its "text".</summary>
+        Lines,
+
+        /// <summary>An input file: each text as the content of a JSON string at a known place.</summary>
+        InputTexts,
     }
 }

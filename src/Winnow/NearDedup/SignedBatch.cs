@@ -1,3 +1,5 @@
+using Winnow.Readers;
+
 namespace Winnow.NearDedup;
 
 /// <summary>Signatures, band records and (for exact verification) texts of one batch, by position in the batch.</summary>
@@ -11,6 +13,12 @@ internal sealed class SignedBatch(int count, int numPerm, int bands, bool keepTe
 
     /// <summary>Exact verification: each document's text as a <see cref="ShingleStore"/> blob; null for a document without words.</summary>
     public byte[]?[] Texts { get; } = keepTexts ? new byte[]?[count] : [];
+
+    /// <summary>
+    /// Exact verification: where a document's text can be read again in its input file, instead
+    /// of a blob in <see cref="Texts"/> (the text-only path, input read as it lies on disk).
+    /// </summary>
+    public TextPlace[] Places { get; } = keepTexts ? new TextPlace[count] : [];
 
     public int NumPerm => numPerm;
 

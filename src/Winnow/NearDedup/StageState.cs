@@ -52,9 +52,16 @@ internal sealed class StageState : IDisposable
             _sorter.Add(bands);
         }
 
-        if (!_textsFromSpill)
+        if (!_textsFromSpill && _shingles is not null)
         {
-            _shingles?.Append(batch.Texts.Length > 0 ? batch.Texts[i] : []);
+            if (batch.Places.Length > 0 && batch.Places[i].IsKnown)
+            {
+                _shingles.AppendInPlace(batch.Places[i]);
+            }
+            else
+            {
+                _shingles.Append(batch.Texts.Length > 0 ? batch.Texts[i] : []);
+            }
         }
     }
 

@@ -150,7 +150,8 @@ internal sealed partial class PipelineRunner
                 records.Ordinals[i] = record.Ordinal;
                 ReadOnlySpan<char> text;
                 bool nfc;
-                if (parser.TryReadText(record, batch.Bytes(record), ref workspace.Text, out var length, out var id, out nfc))
+                TextPlace place;
+                if (parser.TryReadText(record, batch.Bytes(record), ref workspace.Text, out var length, out var id, out nfc, out place))
                 {
                     records.Ids[i] = id;
                     records.TextLengths[i] = length;
@@ -171,11 +172,12 @@ internal sealed partial class PipelineRunner
                     records.InputBytes[i] = document.InputBytes;
                     text = document.Text;
                     nfc = false;
+                    place = default;
                 }
 
                 for (var s = 0; s < chain.Length; s++)
                 {
-                    chain[s].Prepare(slots[s], workspace.Stages[s], i, text, nfc);
+                    chain[s].Prepare(slots[s], workspace.Stages[s], i, text, nfc, place);
                 }
             }
         });

@@ -1,4 +1,5 @@
 using Winnow.Documents;
+using Winnow.Readers;
 
 namespace Winnow.Pipeline;
 
@@ -27,8 +28,12 @@ internal abstract class TextOnlyRun
     /// <summary>A thread's scratch for <see cref="Prepare"/>, or null.</summary>
     public virtual object? CreateWorkspace() => null;
 
-    /// <summary>In parallel: prepares record <paramref name="slot"/> from its text (known to be NFC when <paramref name="knownNfc"/>).</summary>
-    public abstract void Prepare(TextSlots slots, object? workspace, int slot, ReadOnlySpan<char> text, bool knownNfc);
+    /// <summary>
+    /// In parallel: prepares record <paramref name="slot"/> from its text (known to be NFC when
+    /// <paramref name="knownNfc"/>); <paramref name="place"/>, when known, is where the text can be
+    /// read again in its input file.
+    /// </summary>
+    public abstract void Prepare(TextSlots slots, object? workspace, int slot, ReadOnlySpan<char> text, bool knownNfc, in TextPlace place);
 
     /// <summary>In input order: decides what the records before allow; true when the stage removes the record now.</summary>
     public virtual bool Decide(TextSlots slots, int slot, string id) => false;

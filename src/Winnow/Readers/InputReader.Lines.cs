@@ -31,14 +31,19 @@ internal sealed partial class InputReader
         // first object spans lines holds records spread over lines. Only a file's start can tell: a
         // piece of a file cut for a sharded run starts at a line.
         var layout = JsonLayout.Lines;
+
+        // Read as it lies on disk (no decompression, no transcoding, not a pipe, not a slice of a
+        // sharded run), its records' places in the file are known, for a reader that needs them again.
+        var asOnDisk = opened is null && !file.IsSlice && !file.ReadsLikeStandardInput && stream is FileStream { CanSeek: true };
         if (file.SliceStart == 0)
         {
             PeekHead(ref stream, out layout);
         }
 
+        asOnDisk &= stream is PrefixedStream { Rest: FileStream };
         using (stream)
         {
-            foreach (var full in layout == JsonLayout.Lines ? SplitLines(file, stream) : SplitJsonValues(file, stream, inArray: layout == JsonLayout.Array))
+            foreach (var full in layout == JsonLayout.Lines ? SplitLines(file, stream, asOnDisk) : SplitJsonValues(file, stream, inArray: layout == JsonLayout.Array))
             {
                 yield return full;
             }
@@ -163,13 +168,15 @@ internal sealed partial class InputReader
 
     /// <summary>
     /// Splits a stream into lines without holding more than one record's bytes: a line longer
-    /// than the size limit is counted and skipped, never buffered whole.
+    /// than the size limit is counted and skipped, never buffered whole. <paramref name="asOnDisk"/>:
+    /// the stream gives the file's bytes from its start, so each record's offset in it is noted.
     /// </summary>
-    private IEnumerable<RecordBatch> SplitLines(InputFile file, Stream stream)
+    private IEnumerable<RecordBatch> SplitLines(InputFile file, Stream stream, bool asOnDisk = false)
     {
         var max = _options.MaxDocumentBytes;
         var buffer = ArrayPool<byte>.Shared.Rent(1 << 20);
         int start = 0, end = 0;
+        long bufferAt = 0; // the stream's offset of buffer[0]
         long line = file.FirstLine, skipping = -1, records = 0, totalBytes = 0;
         try
         {
@@ -192,7 +199,7 @@ internal sealed partial class InputReader
                         skipping = -1;
                         records++;
                     }
-                    else if (EmitLine(file, line, buffer.AsSpan(start, newline)))
+                    else if (EmitLine(file, line, buffer.AsSpan(start, newline), asOnDisk ? bufferAt + start : -1))
                     {
                         records++;
                     }
@@ -205,16 +212,19 @@ internal sealed partial class InputReader
                 if (skipping >= 0)
                 {
                     skipping += end - start;
+                    bufferAt += end;
                     start = end = 0;
                 }
                 else if (end - start > max)
                 {
                     skipping = end - start;
+                    bufferAt += end;
                     start = end = 0;
                 }
                 else
                 {
                     end = KeepFrom(ref buffer, start, end, max);
+                    bufferAt += start;
                     start = 0;
                 }
 
@@ -243,7 +253,7 @@ internal sealed partial class InputReader
                         AddTooLarge(file, line, skipping);
                         records++;
                     }
-                    else if (end > start && EmitLine(file, line, buffer.AsSpan(start, end - start)))
+                    else if (end > start && EmitLine(file, line, buffer.AsSpan(start, end - start), asOnDisk ? bufferAt + start : -1))
                     {
                         records++;
                     }
@@ -311,7 +321,7 @@ internal sealed partial class InputReader
     };
 
     /// <summary>Adds a line as a record; false for a blank line, which is counted, not kept.</summary>
-    private bool EmitLine(InputFile file, long line, ReadOnlySpan<byte> bytes)
+    private bool EmitLine(InputFile file, long line, ReadOnlySpan<byte> bytes, long fileOffset)
     {
         if (!bytes.IsEmpty && bytes[^1] == (byte)'\r')
         {
@@ -322,6 +332,7 @@ internal sealed partial class InputReader
         if (line == 1 && file.SliceStart == 0 && bytes.StartsWith("\uFEFF"u8))
         {
             bytes = bytes[3..];
+            fileOffset = fileOffset < 0 ? -1 : fileOffset + 3;
         }
 
         if (bytes.Trim(" \t"u8).IsEmpty)
@@ -337,7 +348,7 @@ internal sealed partial class InputReader
             return true;
         }
 
-        AddRecord(file, line, bytes);
+        AddRecord(file, line, bytes, fileOffset);
         return true;
     }
 

@@ -75,10 +75,10 @@ internal sealed partial class InputReader
         return [];
     }
 
-    private void AddRecord(InputFile file, long line, ReadOnlySpan<byte> bytes)
+    private void AddRecord(InputFile file, long line, ReadOnlySpan<byte> bytes, long fileOffset = -1)
     {
         var offset = _batch.Append(bytes);
-        _batch.Records.Add(new RawRecord(file, line, offset, bytes.Length, _ordinal++, null));
+        _batch.Records.Add(new RawRecord(file, line, offset, bytes.Length, _ordinal++, null, FileOffset: fileOffset));
     }
 
     private void AddRejection(InputFile file, long line, string reason, string message, long bytes)

@@ -82,12 +82,15 @@ internal sealed class RecordParser : IRecordParser
     /// it returns true, <see cref="Parse"/> gives a document of the same id and text.
     /// <paramref name="nfc"/> is true when the text is known to be in Unicode NFC without looking
     /// (every char below U+0300, as in ASCII text), so a caller may skip that check.
+    /// <paramref name="place"/>: where the text's JSON string stands in the record's file, when the
+    /// record's place there is known (<see cref="RawRecord.FileOffset"/>).
     /// </summary>
-    public bool TryReadText(in RawRecord record, ReadOnlySpan<byte> bytes, ref char[] buffer, out int length, out string id, out bool nfc)
+    public bool TryReadText(in RawRecord record, ReadOnlySpan<byte> bytes, ref char[] buffer, out int length, out string id, out bool nfc, out TextPlace place)
     {
         length = 0;
         id = "";
         nfc = false;
+        place = default;
         var ascii = Ascii.IsValid(bytes);
         Span<FlatJsonField> fields = stackalloc FlatJsonField[FlatJsonScanner.MaxFields];
         if (record.Rejection is not null || record.Container is not null || record.File.Kind is not (InputKind.Jsonl or InputKind.Parquet or InputKind.Arrow) || _htmlField is not null || !(ascii || Utf8.IsValid(bytes))
@@ -112,6 +115,11 @@ internal sealed class RecordParser : IRecordParser
         // Below U+0300 every char is NFC_Quick_Check=Yes and combines with nothing (see NfcQuickCheck).
         nfc = ascii && highestEscaped < '\u0300';
         id = value ?? new DocumentSource(record.File.Name, record.Line).ToString();
+        if (record.FileOffset >= 0)
+        {
+            place = new TextPlace(record.File, record.FileOffset + text.Start, text.Length);
+        }
+
         return true;
     }
 

@@ -73,12 +73,14 @@ public sealed class ClustersOnlyRunTests
     }
 
     [Theory]
-    [InlineData(KeepPolicy.FirstSeen, 1, false)]
-    [InlineData(KeepPolicy.FirstSeen, 3, false)]
-    [InlineData(KeepPolicy.Longest, 2, false)]
-    [InlineData(KeepPolicy.FirstSeen, 2, true)]
-    [InlineData(KeepPolicy.Longest, 1, true)]
-    public void TheSignaturesOnlyPathWritesTheGeneralPathsBytes(KeepPolicy keep, int threads, bool exact)
+    [InlineData(KeepPolicy.FirstSeen, 1, false, VerifyMode.Estimate)]
+    [InlineData(KeepPolicy.FirstSeen, 3, false, VerifyMode.Estimate)]
+    [InlineData(KeepPolicy.Longest, 2, false, VerifyMode.Estimate)]
+    [InlineData(KeepPolicy.FirstSeen, 2, true, VerifyMode.Estimate)]
+    [InlineData(KeepPolicy.Longest, 1, true, VerifyMode.Estimate)]
+    [InlineData(KeepPolicy.FirstSeen, 2, false, VerifyMode.Exact)]
+    [InlineData(KeepPolicy.Longest, 1, true, VerifyMode.Exact)]
+    public void TheSignaturesOnlyPathWritesTheGeneralPathsBytes(KeepPolicy keep, int threads, bool exact, VerifyMode verify)
     {
         // Near dedup alone without documents makes no documents (RunOptions.AllowSignaturesOnly);
         // records its quick reader declines take the full parser. Both paths must agree on everything.
@@ -102,6 +104,15 @@ public sealed class ClustersOnlyRunTests
         dir.Write("in/b.jsonl", [.. "{\"id\": \"latin1\", \"text\": \"caf"u8, 0xE9, .. "\"}\n"u8]);
         dir.Write("in/c.txt", text);
 
+        // Exact verification reads a text again where it stands in a plain file: after a byte-order
+        // mark, on CRLF lines, escaped; from a compressed file it keeps a copy.
+        var copies = corpus.Skip(10).Take(6).Select(d => "{\"id\":\"crlf-" + d.Id + "\",\"text\":" + System.Text.Json.JsonSerializer.Serialize(d.Text + " \u00e9t\u00e9") + "}");
+        dir.Write("in/d.jsonl", [0xEF, 0xBB, 0xBF, .. System.Text.Encoding.UTF8.GetBytes(string.Join("\r\n", copies) + "\r\n")]);
+        using (var gz = new System.IO.Compression.GZipStream(File.Create(dir["in/e.jsonl.gz"]), System.IO.Compression.CompressionLevel.Fastest))
+        {
+            gz.Write(System.Text.Encoding.UTF8.GetBytes(NearDupCorpus.Jsonl(corpus.Skip(20).Take(6).Select(d => d with { Id = "gz-" + d.Id }))));
+        }
+
         string RunWith(string name, bool allow)
         {
             var output = dir[name];
@@ -111,7 +122,7 @@ public sealed class ClustersOnlyRunTests
                 builder.Add(new ExactDedupStage(new ExactDedupOptions { Normalization = new Text.NormalizationOptions { CaseFold = threads == 1 } }));
             }
 
-            var stats = builder.Add(new NearDedupStage(new MinHashOptions { Verify = VerifyMode.Estimate, Keep = keep })).Build()
+            var stats = builder.Add(new NearDedupStage(new MinHashOptions { Verify = verify, Keep = keep })).Build()
                 .Run(new RunOptions { Inputs = [dir["in"]], OutputDirectory = output, Threads = threads, WriteDocuments = false, AllowSignaturesOnly = allow });
             Runs.AssertBalanced(stats);
             return output;

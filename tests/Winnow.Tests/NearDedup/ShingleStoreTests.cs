@@ -80,6 +80,72 @@ public sealed class ShingleStoreTests(SynthCorpusFixture corpus) : IClassFixture
     }
 
     [Fact]
+    public void TextsAreReadWhereTheyStandInAnInputFileBesideBlobs()
+    {
+        // A run without documents over a plain JSONL file: no copy of its texts, only their places.
+        // The texts as JSON string contents, escapes and all.
+        string[] texts =
+        [
+            """caf\u00e9 na\u00efve \"quoted\" words, a back\\slash and\nline breaks in a first document""",
+            "a second document whose text is kept as a blob, because its file was compressed",
+            "\ud83d\ude00 an emoji and \u65e5\u672c\u8a9e between the words of a third document, written as UTF-8",
+        ];
+        var path = Path.Combine(_folder, "in.jsonl");
+        var lines = texts.Select((t, i) => $"{{\"id\":\"d{i}\",\"text\":\"{t}\"}}\n").ToArray();
+        File.WriteAllText(path, string.Concat(lines));
+        var file = Winnow.Readers.InputSet.Expand([path]).Files[0];
+        var decoded = texts.Select(t => System.Text.Json.JsonSerializer.Deserialize<string>("\"" + t + "\"")!).ToArray();
+        var offset = 0L;
+        using var store = new ShingleStore(_folder);
+        for (var i = 0; i < texts.Length; i++)
+        {
+            var start = offset + lines[i].IndexOf("\"text\":\"", StringComparison.Ordinal) + 8;
+            if (i == 1)
+            {
+                store.Append(Encode(decoded[i]));
+            }
+            else
+            {
+                store.AppendInPlace(new Winnow.Readers.TextPlace(file, start, System.Text.Encoding.UTF8.GetByteCount(texts[i])));
+            }
+
+            offset += System.Text.Encoding.UTF8.GetByteCount(lines[i]);
+        }
+
+        // A place past the file's end: the file changed under the run.
+        store.AppendInPlace(new Winnow.Readers.TextPlace(file, offset + 10, 20));
+        store.Seal();
+        var reader = store.CreateReader(NGram, Seed);
+        for (var i = 0; i < texts.Length; i++)
+        {
+            Assert.Equal(Expected(decoded[i]), reader.Read((uint)i).ToArray());
+        }
+
+        var error = Assert.Throws<InvalidDataException>(() => reader.Read((uint)texts.Length).ToArray());
+        Assert.Contains("in.jsonl", error.Message, StringComparison.Ordinal);
+        Assert.Contains("changed", error.Message, StringComparison.Ordinal);
+
+        // The store deletes its own file, never an input.
+        store.Dispose();
+        Assert.True(File.Exists(path));
+    }
+
+    [Fact]
+    public void AnInputFileChangedAfterItsTextsWereReadStopsTheVerification()
+    {
+        var path = Path.Combine(_folder, "in.jsonl");
+        const string line = "{\"id\":\"a\",\"text\":\"one two three four five six seven\"}\n";
+        File.WriteAllText(path, line);
+        var file = Winnow.Readers.InputSet.Expand([path]).Files[0];
+        using var store = new ShingleStore(_folder);
+        store.AppendInPlace(new Winnow.Readers.TextPlace(file, line.IndexOf("one", StringComparison.Ordinal), 33));
+        File.AppendAllText(path, line.Replace("\"a\"", "\"b\"", StringComparison.Ordinal));
+
+        var error = Assert.Throws<InvalidDataException>(store.Seal);
+        Assert.Contains("in.jsonl: changed while winnow was running", error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void Lz4BlobsOfEarlierBuildsStillReadBack()
     {
         // [length][flags: LZ4][uncompressed length][LZ4 block], as a map unit of an earlier build wrote it.

@@ -16,7 +16,7 @@ public sealed class FlatJsonScannerTests
     {
         var buffer = new char[4];
         var record = new RawRecord(File, 7, 0, line.Length, 0, null);
-        var read = Parser.TryReadText(record, line, ref buffer, out var length, out var id, out var nfc);
+        var read = Parser.TryReadText(record, line, ref buffer, out var length, out var id, out var nfc, out _);
         Assert.True(!nfc || (read && new string(buffer, 0, length).IsNormalized()));
         return (read, id, read ? new string(buffer, 0, length) : "");
     }
