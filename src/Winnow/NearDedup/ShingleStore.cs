@@ -52,7 +52,7 @@ internal sealed class ShingleStore : IDisposable
     private FileStream? _own;
     private int _ownSegment = -1;
     private SafeFileHandle[] _readers = [];
-    private FileStream[] _inputs = [];
+    private InputHandles? _inputs;
 
     // Recently computed sets, shared by the verifying threads, one per slot of document number
     // mod the size: a candidate document recurs in several pairs, and computing its set again
@@ -183,11 +183,11 @@ internal sealed class ShingleStore : IDisposable
 
         if (_readers.Length != _segments.Count)
         {
-            // An input file is opened as the reader opened it (names that are not UTF-8 included),
-            // and only read.
-            _inputs = [.. _segments.Select((p, i) => _kinds[i] == SegmentKind.InputTexts ? FileSystemNode.OpenRead(p, 0, FileOptions.RandomAccess) : null!)];
+            // Input files (a run may read thousands) are opened when read, a few at a time; the
+            // store's own segments (one file, a spill, a map unit's observations) at once.
+            _inputs ??= _inputSegments.Count > 0 ? new InputHandles(_segments) : null;
             _readers = [.. _segments.Select((p, i) => _kinds[i] == SegmentKind.InputTexts
-                ? _inputs[i].SafeFileHandle
+                ? null!
                 : File.OpenHandle(p, FileMode.Open, FileAccess.Read, FileShare.Read, FileOptions.RandomAccess))];
         }
     }
@@ -199,13 +199,10 @@ internal sealed class ShingleStore : IDisposable
         _own?.Dispose();
         foreach (var reader in _readers)
         {
-            reader.Dispose();
+            reader?.Dispose();
         }
 
-        foreach (var input in _inputs)
-        {
-            input?.Dispose();
-        }
+        _inputs?.Dispose();
 
         // Only the store's own file: the spill and the input files are not the store's to delete.
         File.Delete(_ownPath);
@@ -349,7 +346,15 @@ internal sealed class ShingleStore : IDisposable
                 case SegmentKind.Lines:
                     return ComputeFromRecord(handle, offset, document);
                 case SegmentKind.InputTexts:
-                    return ComputeFromInput(handle, offset, store._lengths![(int)document], store._segments[segment]);
+                    var input = store._inputs!.Rent(segment);
+                    try
+                    {
+                        return ComputeFromInput(input, offset, store._lengths![(int)document], store._segments[segment]);
+                    }
+                    finally
+                    {
+                        store._inputs.Return(segment);
+                    }
             }
 
             // One read for most blobs: the header and a guess at the rest.
@@ -479,6 +484,89 @@ internal sealed class ShingleStore : IDisposable
             }
 
             throw new InvalidDataException($"near dedup's verification found no text in the spill's record of document {document}");
+        }
+    }
+
+    /// <summary>
+    /// Input files open for reading texts again, at most <see cref="MaxOpen"/> at once, so that a run
+    /// over thousands of files stays within the process's limit on open files; the least recently
+    /// used one not being read is closed to open another. Thread-safe.
+    /// </summary>
+    private sealed class InputHandles(List<string> paths) : IDisposable
+    {
+        private const int MaxOpen = 64;
+        private readonly Dictionary<int, Entry> _open = [];
+        private long _clock;
+
+        public SafeFileHandle Rent(int segment)
+        {
+            lock (_open)
+            {
+                if (!_open.TryGetValue(segment, out var entry))
+                {
+                    if (_open.Count >= MaxOpen)
+                    {
+                        CloseLeastRecentlyUsedIdle();
+                    }
+
+                    // As the reader opened it (names that are not UTF-8 included), and only read.
+                    entry = new Entry { Stream = FileSystemNode.OpenRead(paths[segment], 0, FileOptions.RandomAccess) };
+                    _open.Add(segment, entry);
+                }
+
+                entry.Users++;
+                entry.LastUse = ++_clock;
+                return entry.Stream.SafeFileHandle;
+            }
+        }
+
+        private void CloseLeastRecentlyUsedIdle()
+        {
+            var idle = -1;
+            foreach (var (segment, entry) in _open)
+            {
+                if (entry.Users == 0 && (idle < 0 || entry.LastUse < _open[idle].LastUse))
+                {
+                    idle = segment;
+                }
+            }
+
+            // With every open file being read (more threads than files kept open), one more is opened.
+            if (idle >= 0)
+            {
+                _open[idle].Stream.Dispose();
+                _open.Remove(idle);
+            }
+        }
+
+        public void Return(int segment)
+        {
+            lock (_open)
+            {
+                _open[segment].Users--;
+            }
+        }
+
+        public void Dispose()
+        {
+            lock (_open)
+            {
+                foreach (var entry in _open.Values)
+                {
+                    entry.Stream.Dispose();
+                }
+
+                _open.Clear();
+            }
+        }
+
+        private sealed class Entry
+        {
+            public required FileStream Stream { get; init; }
+
+            public int Users { get; set; }
+
+            public long LastUse { get; set; }
         }
     }
 

@@ -145,6 +145,38 @@ public sealed class ClustersOnlyRunTests
     }
 
     [Fact]
+    public void TextsAreReadAgainFromMoreInputFilesThanAreKeptOpen()
+    {
+        // Exact verification reads texts where they stand in the input files, keeping 64 open at
+        // most: 150 files, copies of one article spread over them, give the general path's bytes.
+        using var dir = new TempDir();
+        var corpus = NearDupCorpus.Create(originals: 60, seed: 21);
+        for (var i = 0; i < 150; i++)
+        {
+            dir.Write($"in/part-{i:D3}.jsonl", NearDupCorpus.Jsonl(corpus.Skip(i % corpus.Count).Take(2).Select(d => d with { Id = $"{d.Id}-{i}" })) + "\n");
+        }
+
+        string RunWith(string name, bool allow)
+        {
+            var output = dir[name];
+            var stats = new WinnowPipelineBuilder().Add(new NearDedupStage(new MinHashOptions { Verify = VerifyMode.Exact })).Build()
+                .Run(new RunOptions { Inputs = [dir["in"]], OutputDirectory = output, Threads = 2, WriteDocuments = false, AllowSignaturesOnly = allow });
+            Runs.AssertBalanced(stats);
+            return output;
+        }
+
+        var general = AllFiles(RunWith("general", allow: false));
+        var inPlace = AllFiles(RunWith("in-place", allow: true));
+        Assert.Equal(general.Keys, inPlace.Keys);
+        foreach (var (name, bytes) in general)
+        {
+            Assert.True(bytes.AsSpan().SequenceEqual(inPlace[name]), name);
+        }
+
+        Assert.True(Long(RunOutputReader.Stats(dir["in-place"])["documents"]!["removed"]) > 100);
+    }
+
+    [Fact]
     public void OnErrorFailStopsTheSignaturesOnlyPathAtTheBadRecord()
     {
         using var dir = new TempDir();
