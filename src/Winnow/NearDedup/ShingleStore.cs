@@ -510,13 +510,17 @@ internal sealed class ShingleStore : IDisposable
                     }
 
                     // As the reader opened it (names that are not UTF-8 included), and only read.
-                    entry = new Entry { Stream = FileSystemNode.OpenRead(paths[segment], 0, FileOptions.RandomAccess) };
+                    var stream = FileSystemNode.OpenRead(paths[segment], 0, FileOptions.RandomAccess);
+                    entry = new Entry { Stream = stream, Handle = stream.SafeFileHandle };
                     _open.Add(segment, entry);
                 }
 
                 entry.Users++;
                 entry.LastUse = ++_clock;
-                return entry.Stream.SafeFileHandle;
+
+                // The handle taken once: FileStream.SafeFileHandle seeks the file twice on every
+                // call (to hand over its position), two system calls per text read again.
+                return entry.Handle;
             }
         }
 
@@ -563,6 +567,8 @@ internal sealed class ShingleStore : IDisposable
         private sealed class Entry
         {
             public required FileStream Stream { get; init; }
+
+            public required SafeFileHandle Handle { get; init; }
 
             public int Users { get; set; }
 
