@@ -178,19 +178,29 @@ internal static class FileSystemNode
     }
 
     /// <summary>Opens a file for reading, names that are not UTF-8 included.</summary>
-    public static FileStream OpenRead(string path, int bufferSize, FileOptions options = FileOptions.None)
-    {
-        if (!IsEscaped(path) || OperatingSystem.IsWindows())
-        {
-            return new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.Read, bufferSize, options);
-        }
+    public static FileStream OpenRead(string path, int bufferSize, FileOptions options = FileOptions.None) =>
+        !IsEscaped(path) || OperatingSystem.IsWindows()
+            ? new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.Read, bufferSize, options)
+            : new FileStream(OpenEscaped(path), FileAccess.Read, bufferSize);
 
+    /// <summary>
+    /// Opens a file for reading at offsets (<see cref="RandomAccess"/>), names that are not UTF-8
+    /// included: a handle alone, for readers that keep no position.
+    /// </summary>
+    public static SafeFileHandle OpenReadHandle(string path, FileOptions options = FileOptions.None) =>
+        !IsEscaped(path) || OperatingSystem.IsWindows()
+            ? File.OpenHandle(path, FileMode.Open, FileAccess.Read, FileShare.Read, options)
+            : OpenEscaped(path);
+
+    // A name escaped by List: the bytes it stands for, opened by the system call itself.
+    private static SafeFileHandle OpenEscaped(string path)
+    {
         var fd = Syscall.open(path, OpenFlags.O_RDONLY | OpenFlags.O_CLOEXEC);
         if (fd < 0)
         {
             throw new IOException($"{Display(path)}: {UnixMarshal.GetErrorDescription(Stdlib.GetLastError())}");
         }
 
-        return new FileStream(new SafeFileHandle(fd, ownsHandle: true), FileAccess.Read, bufferSize);
+        return new SafeFileHandle(fd, ownsHandle: true);
     }
 }

@@ -372,10 +372,9 @@ internal sealed class ShingleStore : IDisposable
                 _blob = grown;
             }
 
-            while (got < length)
+            if (ReadUpTo(handle, offset, got, length) < length)
             {
-                var more = RandomAccess.Read(handle, _blob.AsSpan(got, length - got), offset + got);
-                got += more > 0 ? more : throw new EndOfStreamException($"near dedup's verification store is cut short at document {document}");
+                throw new EndOfStreamException($"near dedup's verification store is cut short at document {document}");
             }
 
             var flags = _blob[4];
@@ -421,7 +420,25 @@ internal sealed class ShingleStore : IDisposable
                 _blob = new byte[Math.Max(length, _blob.Length * 2)];
             }
 
-            var got = 0;
+            var got = ReadUpTo(handle, offset, 0, length);
+            if (_text.Length < length)
+            {
+                _text = new char[Math.Max(length, _text.Length * 2)];
+            }
+
+            var chars = got == length ? FlatJsonScanner.Unescape(_blob.AsSpan(0, length), _text) : -1;
+            return chars >= 0
+                ? hasher.HashSet(_text.AsSpan(0, chars), ref _shingles)
+                : throw new InvalidDataException(ChangedInput(path));
+        }
+
+        /// <summary>
+        /// Reads bytes [<paramref name="got"/>, <paramref name="length"/>) of the span at
+        /// <paramref name="offset"/> into the blob buffer (large enough); returns how many of the
+        /// <paramref name="length"/> are there, fewer where the file ends first.
+        /// </summary>
+        private int ReadUpTo(SafeFileHandle handle, long offset, int got, int length)
+        {
             while (got < length)
             {
                 var more = RandomAccess.Read(handle, _blob.AsSpan(got, length - got), offset + got);
@@ -433,15 +450,7 @@ internal sealed class ShingleStore : IDisposable
                 got += more;
             }
 
-            if (_text.Length < length)
-            {
-                _text = new char[Math.Max(length, _text.Length * 2)];
-            }
-
-            var chars = got == length ? FlatJsonScanner.Unescape(_blob.AsSpan(0, length), _text) : -1;
-            return chars >= 0
-                ? hasher.HashSet(_text.AsSpan(0, chars), ref _shingles)
-                : throw new InvalidDataException(ChangedInput(path));
+            return got;
         }
 
         /// <summary>The set of the text of the JSON record on the line at <paramref name="offset"/>.</summary>
@@ -509,17 +518,14 @@ internal sealed class ShingleStore : IDisposable
                         CloseLeastRecentlyUsedIdle();
                     }
 
-                    // As the reader opened it (names that are not UTF-8 included), and only read.
-                    var stream = FileSystemNode.OpenRead(paths[segment], 0, FileOptions.RandomAccess);
-                    entry = new Entry { Stream = stream, Handle = stream.SafeFileHandle };
+                    // As the reader opened it (names that are not UTF-8 included), and only read:
+                    // a bare handle, as a FileStream's seeks the file to hand over its position.
+                    entry = new Entry { Handle = FileSystemNode.OpenReadHandle(paths[segment], FileOptions.RandomAccess) };
                     _open.Add(segment, entry);
                 }
 
                 entry.Users++;
                 entry.LastUse = ++_clock;
-
-                // The handle taken once: FileStream.SafeFileHandle seeks the file twice on every
-                // call (to hand over its position), two system calls per text read again.
                 return entry.Handle;
             }
         }
@@ -538,7 +544,7 @@ internal sealed class ShingleStore : IDisposable
             // With every open file being read (more threads than files kept open), one more is opened.
             if (idle >= 0)
             {
-                _open[idle].Stream.Dispose();
+                _open[idle].Handle.Dispose();
                 _open.Remove(idle);
             }
         }
@@ -557,7 +563,7 @@ internal sealed class ShingleStore : IDisposable
             {
                 foreach (var entry in _open.Values)
                 {
-                    entry.Stream.Dispose();
+                    entry.Handle.Dispose();
                 }
 
                 _open.Clear();
@@ -566,8 +572,6 @@ internal sealed class ShingleStore : IDisposable
 
         private sealed class Entry
         {
-            public required FileStream Stream { get; init; }
-
             public required SafeFileHandle Handle { get; init; }
 
             public int Users { get; set; }

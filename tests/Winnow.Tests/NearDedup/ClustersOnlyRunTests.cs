@@ -165,13 +165,7 @@ public sealed class ClustersOnlyRunTests
             return output;
         }
 
-        var general = AllFiles(RunWith("general", allow: false));
-        var inPlace = AllFiles(RunWith("in-place", allow: true));
-        Assert.Equal(general.Keys, inPlace.Keys);
-        foreach (var (name, bytes) in general)
-        {
-            Assert.True(bytes.AsSpan().SequenceEqual(inPlace[name]), name);
-        }
+        AssertSameRun(RunWith("general", allow: false), RunWith("in-place", allow: true));
 
         Assert.True(Long(RunOutputReader.Stats(dir["in-place"])["documents"]!["removed"]) > 100);
     }
