@@ -4,6 +4,7 @@ using System.Text.Encodings.Web;
 using System.Text.Json;
 using Winnow.Extraction;
 using Winnow.Extraction.Html;
+using Winnow.IO;
 using Winnow.Readers;
 using Winnow.Text;
 
@@ -31,7 +32,6 @@ internal static class ExtractionPath
         var options = new ExtractionOptions();
         var output = Path.Combine(Path.GetTempPath(), $"winnow-extract-path-{Environment.ProcessId}.jsonl");
         long pages = 0;
-        var buffer = new char[1 << 16];
         var slowest = new List<(double Seconds, string File)>();
         var wall = Stopwatch.StartNew();
         using (var stream = new FileStream(output, FileMode.Create))
@@ -50,9 +50,10 @@ internal static class ExtractionPath
 
                 Lap(w, t, 1);
                 // As the command: decoded into the thread's reused buffer, parsed there.
-                var length = Math.Min(CharsetDecoder.DecodeInto(input.Bytes, input.ContentType, ref buffer), options.MaxHtmlChars);
+                var buffer = PageBuffer<char>.ForPage();
+                var length = Math.Min(CharsetDecoder.DecodeInto(input.Bytes, input.ContentType, buffer), options.MaxHtmlChars);
                 Lap(w, t, 2);
-                var document = FastHtmlParser.ForThread.ParseInPlace(buffer.AsSpan(0, length), options.MaxNesting);
+                var document = FastHtmlParser.ForThread.ParseInPlace(buffer.Span[..length], options.MaxNesting);
                 Lap(w, t, 3);
                 var before = t[4];
                 var page = extractor.Extract(document, input.Url);

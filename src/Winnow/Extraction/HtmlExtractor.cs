@@ -1,5 +1,6 @@
 using AngleSharp.Html.Parser;
 using Winnow.Extraction.Html;
+using Winnow.IO;
 using Winnow.Text;
 
 namespace Winnow.Extraction;
@@ -52,19 +53,11 @@ public sealed class HtmlExtractor
         // The page is decoded into this thread's buffer, not a string of its own: the parser copies
         // what it keeps, so one buffer serves every page, warm in the cache, where a string per page
         // was a third of all the extractor allocated (two bytes a character of fresh memory).
-        var buffer = _pageBuffer ??= new char[1 << 16];
-        var length = CharsetDecoder.DecodeInto(bytes, contentType, ref buffer);
-
-        // A buffer grown for one huge page is not kept for every later one.
-        _pageBuffer = buffer.Length <= MaxKeptPageBuffer ? buffer : null;
-        var document = FastHtmlParser.ForThread.ParseInPlace(buffer.AsSpan(0, Math.Min(length, _options.MaxHtmlChars)), _options.MaxNesting);
+        var buffer = PageBuffer<char>.ForPage();
+        var length = CharsetDecoder.DecodeInto(bytes, contentType, buffer);
+        var document = FastHtmlParser.ForThread.ParseInPlace(buffer.Span[..Math.Min(length, _options.MaxHtmlChars)], _options.MaxNesting);
         return ExtractParsed(document, length, url);
     }
-
-    private const int MaxKeptPageBuffer = 4 << 20;
-
-    [ThreadStatic]
-    private static char[]? _pageBuffer;
 
     /// <summary>Extracts content and metadata from decoded HTML.</summary>
     /// <param name="html">The page's markup.</param>

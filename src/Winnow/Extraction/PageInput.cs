@@ -110,14 +110,6 @@ internal sealed record PageInput(string Source, string? Url, string? ContentType
         }
     }
 
-    // Pages up to this size leave their buffer to the next one.
-    private const int KeptBufferBytes = 4 << 20;
-
-    // The reading thread's buffer: a page is read into it and copied out once, instead of through
-    // a chunk array and a growing MemoryStream (three to four times the page in garbage).
-    [ThreadStatic]
-    private static byte[]? _readBuffer;
-
     /// <summary>The page in <paramref name="file"/>, or in <paramref name="opened"/> when it is already open (standard input).</summary>
     internal static PageRead ReadFile(InputFile file, Stream? opened = null)
     {
@@ -126,8 +118,7 @@ internal sealed record PageInput(string Source, string? Url, string? ContentType
             return failure;
         }
 
-        var bytes = GC.AllocateUninitializedArray<byte>(length);
-        buffer.AsSpan(0, length).CopyTo(bytes);
+        var bytes = buffer[..length].ToArray();
         return new PageRead(new PageInput(file.Name, null, null, bytes), null, null);
     }
 
@@ -143,14 +134,16 @@ internal sealed record PageInput(string Source, string? Url, string? ContentType
             return new PageExtraction(failure, null, 0, null);
         }
 
-        return new PageExtraction(default, file.Name, length, extractor.Extract(buffer.AsSpan(0, length), null, null));
+        return new PageExtraction(default, file.Name, length, extractor.Extract(buffer[..length], null, null));
     }
 
-    // Reads the whole page into this thread's buffer (grown as needed, kept for the next page up to
-    // KeptBufferBytes); null when it worked, else why not.
-    private static PageRead? ReadIntoBuffer(InputFile file, Stream? opened, out byte[] buffer, out int length)
+    // Reads the whole page into this thread's buffer (a page is read into it and copied out at most
+    // once, instead of through a chunk array and a growing MemoryStream: three to four times the page
+    // in garbage); null when it worked, else why not. The buffer is valid until the thread's next page.
+    private static PageRead? ReadIntoBuffer(InputFile file, Stream? opened, out Span<byte> buffer, out int length)
     {
-        buffer = _readBuffer ?? new byte[1 << 16];
+        var pageBuffer = PageBuffer<byte>.ForPage();
+        buffer = pageBuffer.Span;
         length = 0;
         try
         {
@@ -159,10 +152,11 @@ internal sealed record PageInput(string Source, string? Url, string? ContentType
             {
                 if (length == buffer.Length)
                 {
-                    Array.Resize(ref buffer, (int)Math.Min(buffer.Length * 2L, MaxPageBytes + 1L));
+                    pageBuffer.Grow(length, (int)Math.Min(buffer.Length * 2L, MaxPageBytes + 1L));
+                    buffer = pageBuffer.Span;
                 }
 
-                var read = stream.Read(buffer, length, buffer.Length - length);
+                var read = stream.Read(buffer[length..]);
                 if (read == 0)
                 {
                     break;
@@ -175,7 +169,6 @@ internal sealed record PageInput(string Source, string? Url, string? ContentType
                 }
             }
 
-            _readBuffer = buffer.Length <= KeptBufferBytes ? buffer : null;
             return null;
         }
         catch (Exception e) when (e is IOException or InvalidDataException or UnauthorizedAccessException)

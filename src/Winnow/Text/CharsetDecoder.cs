@@ -1,6 +1,7 @@
 using System.Text;
 using System.Text.RegularExpressions;
 using System.Text.Unicode;
+using Winnow.IO;
 
 namespace Winnow.Text;
 
@@ -34,17 +35,17 @@ public static partial class CharsetDecoder
     /// same characters, into <paramref name="buffer"/> (grown as needed) instead of a new string;
     /// returns how many characters it holds.
     /// </summary>
-    internal static int DecodeInto(ReadOnlySpan<byte> bytes, string? contentType, ref char[] buffer)
+    internal static int DecodeInto(ReadOnlySpan<byte> bytes, string? contentType, PageBuffer<char> buffer)
     {
         var (encoding, bomLength, _) = Choose(bytes, contentType);
         var body = bytes[bomLength..];
         var most = encoding.GetMaxCharCount(body.Length);
         if (buffer.Length < most)
         {
-            buffer = new char[Math.Max(most, buffer.Length * 2)];
+            buffer.Grow(0, Math.Max(most, buffer.Length * 2));
         }
 
-        return encoding.GetChars(body, buffer);
+        return encoding.GetChars(body, buffer.Span);
     }
 
     private static (Encoding Encoding, int BomLength, string How) Choose(ReadOnlySpan<byte> bytes, string? contentType)

@@ -1,5 +1,6 @@
 using System.Text;
 using Winnow.Extraction;
+using Winnow.IO;
 using Winnow.Text;
 
 namespace Winnow.Tests.Extraction;
@@ -94,14 +95,15 @@ public class HtmlExtractorTests
             [.. "<p>latin "u8, 0xE9, .. " alone"u8],
             [],
             [.. Enumerable.Repeat((byte)'x', 200_000)],
+            [.. "<p>"u8, .. Enumerable.Repeat((byte)'y', PageBuffer<char>.KeptLimit), .. "\u00e9"u8], // grows the thread's buffer
         ];
-        var buffer = new char[4];
         foreach (var page in pages)
         {
             foreach (var contentType in new[] { null, "text/html; charset=iso-8859-2" })
             {
-                var length = CharsetDecoder.DecodeInto(page, contentType, ref buffer);
-                Assert.Equal(CharsetDecoder.Decode(page, contentType), new string(buffer, 0, length));
+                var buffer = PageBuffer<char>.ForPage();
+                var length = CharsetDecoder.DecodeInto(page, contentType, buffer);
+                Assert.Equal(CharsetDecoder.Decode(page, contentType), new string(buffer.Span[..length]));
             }
         }
     }
