@@ -42,6 +42,11 @@ internal static class ExtractCommand
             };
             try
             {
+                // With more than one thread the helpers start now and warm the extractor up while
+                // this thread lists the input (see HelperThreads); one thread stays one thread.
+                var extractor = new HtmlExtractor(options);
+                var threadCount = Math.Max(1, result.GetValue(threads));
+                using var helpers = threadCount > 1 ? new HelperThreads(threadCount - 1, extractor.WarmUp) : null;
                 var paths = result.GetValue(inputs)!;
                 var files = InputSet.Expand(paths).Files;
                 if (files.FirstOrDefault(f => f.HoldsRecords && paths.Contains(f.Path)) is { } records)
@@ -53,7 +58,7 @@ internal static class ExtractCommand
 
                 using var target = OutputFile.Create(result.GetValue(output)!, result.GetValue(overwrite), paths);
                 var reporter = new Console.ProgressReporter(result.GetValue(quiet));
-                return reporter.Run("extract", progress => Run(files, target, options, Math.Max(1, result.GetValue(threads)), progress));
+                return reporter.Run("extract", progress => Run(files, target, extractor, threadCount, helpers, progress));
             }
             catch (ArgumentException e)
             {
@@ -64,10 +69,9 @@ internal static class ExtractCommand
         return command;
     }
 
-    private static int Run(IReadOnlyList<InputFile> files, OutputFile target, ExtractionOptions options, int threads, IProgress<Pipeline.RunProgress>? progress)
+    private static int Run(IReadOnlyList<InputFile> files, OutputFile target, HtmlExtractor extractor, int threads, HelperThreads? helpers, IProgress<Pipeline.RunProgress>? progress)
     {
         var outputPath = target.Path;
-        var extractor = new HtmlExtractor(options);
         var skipped = new SortedDictionary<string, long>(StringComparer.Ordinal);
         var file = target.Stream;
         Stream stream = outputPath.EndsWith(".gz", StringComparison.OrdinalIgnoreCase) ? new GZipStream(file, CompressionLevel.Optimal, leaveOpen: true) : file;
@@ -77,7 +81,7 @@ internal static class ExtractCommand
 
         // Each thread reads (and gunzips) the next page itself and extracts it; results are written
         // in input order, so the output does not depend on threads. One thread does everything in turn.
-        OrderedParallel.Run(PageInput.List(files), threads, PagesInFlight * threads, pending => pending.Extract(extractor), Write);
+        OrderedParallel.Run(PageInput.List(files), threads, PagesInFlight * threads, pending => pending.Extract(extractor), Write, helpers);
 
         void Write(PageExtraction result)
         {

@@ -7,6 +7,45 @@ namespace Winnow.Tests.Extraction;
 
 public class HtmlExtractorTests
 {
+    [Fact]
+    public void TheWarmUpPageReachesMetadataAndContentAndChangesNoLaterPage()
+    {
+        var warm = new HtmlExtractor().Extract(HtmlExtractor.WarmUpPage, null, null);
+        Assert.Contains("The first paragraph of the page", warm.Text, StringComparison.Ordinal);
+        Assert.DoesNotContain("Copyright", warm.Text, StringComparison.Ordinal);
+        Assert.DoesNotContain("reader's comment", warm.Text, StringComparison.Ordinal);
+        Assert.StartsWith("2024-05-06", warm.Date, StringComparison.Ordinal);
+        Assert.Equal("A. Writer", warm.Author);
+        Assert.Equal("en-GB", warm.Language);
+
+        // The same pages, each record whole, on a thread that warmed up and on one that did not.
+        byte[][] pages =
+        [
+            Encoding.UTF8.GetBytes("<html><head><title>One</title></head><body><div class=post><p>" + string.Join(' ', Enumerable.Repeat("Words of a sentence, and more.", 30)) + "</p></div><div class=sidebar>Menu</div></body></html>"),
+            Encoding.UTF8.GetBytes("<html lang=fr><body class=home><article><h1>Deux</h1><p>Un paragraphe assez long, avec des virgules, pour compter comme du texte.</p><time datetime=2021-03-04>hier</time></article></body></html>"),
+            [.. HtmlExtractor.WarmUpPage],
+        ];
+        List<ExtractedPage> OnNewThread(bool warmUp)
+        {
+            var results = new List<ExtractedPage>();
+            var thread = new Thread(() =>
+            {
+                var extractor = new HtmlExtractor();
+                if (warmUp)
+                {
+                    extractor.WarmUp();
+                }
+
+                results.AddRange(pages.Select(p => extractor.Extract(p, null, null)));
+            });
+            thread.Start();
+            thread.Join();
+            return results;
+        }
+
+        Assert.Equal(OnNewThread(warmUp: false), OnNewThread(warmUp: true));
+    }
+
     private const string Article = """
         <html lang="en"><head><title>The Real Title | Example News</title>
         <meta property="og:site_name" content="Example News">

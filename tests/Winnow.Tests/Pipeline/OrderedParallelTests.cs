@@ -75,6 +75,51 @@ public class OrderedParallelTests
         }
     }
 
+    [Fact]
+    public void HelpersStartedEarlyPrepareFirstThenTakeTheirShare()
+    {
+        var prepared = new System.Collections.Concurrent.ConcurrentBag<int>();
+        var workers = new System.Collections.Concurrent.ConcurrentDictionary<int, bool>();
+        var written = new List<int>();
+        using var helpers = new HelperThreads(2, () => prepared.Add(Environment.CurrentManagedThreadId));
+        OrderedParallel.Run(Enumerable.Range(0, 3_000), 3, 12, i =>
+        {
+            workers[Environment.CurrentManagedThreadId] = true;
+            Thread.SpinWait(i % 7 == 0 ? 20_000 : 50);
+            return i;
+        }, written.Add, helpers);
+
+        Assert.Equal(Enumerable.Range(0, 3_000), written);
+        Assert.Equal(2, prepared.Count);
+        Assert.DoesNotContain(Environment.CurrentManagedThreadId, prepared);
+        Assert.Subset(workers.Keys.ToHashSet(), prepared.ToHashSet());
+    }
+
+    [Fact]
+    public void HelpersGivenNoWorkEndWhenDisposed()
+    {
+        var helpers = new HelperThreads(3, () => Thread.Sleep(10));
+        helpers.Dispose(); // returns only once the threads have ended
+        Assert.Throws<InvalidOperationException>(() => helpers.Begin(() => { }));
+    }
+
+    [Fact]
+    public void APreparationThatFailsFailsTheRunAfterTheWorkIsDone()
+    {
+        var written = new List<int>();
+        using var helpers = new HelperThreads(1, () => throw new InvalidOperationException("warm-up"));
+        var e = Assert.Throws<InvalidOperationException>(() => OrderedParallel.Run(Enumerable.Range(0, 100), 2, 8, i => i, written.Add, helpers));
+        Assert.Equal("warm-up", e.Message);
+        Assert.Equal(Enumerable.Range(0, 100), written); // the calling thread did every item
+    }
+
+    [Fact]
+    public void HelpersMustMatchTheThreadCount()
+    {
+        using var helpers = new HelperThreads(1, null);
+        Assert.Throws<ArgumentException>(() => OrderedParallel.Run(Enumerable.Range(0, 10), 3, 8, i => i, _ => { }, helpers));
+    }
+
     private static void InterlockedMax(ref long target, long value)
     {
         var current = Volatile.Read(ref target);
