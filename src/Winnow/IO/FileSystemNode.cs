@@ -142,7 +142,10 @@ internal static class FileSystemNode
 
         try
         {
-            return new UnixDirectoryInfo(folder).GetFileSystemEntries().Select(e => e.FullName).ToList();
+            // The names alone (readdir): GetFileSystemEntries would also lstat every entry to make an
+            // object of it, and the walk stats each path itself (a folder of 181 pages: 1.2 → 0.5 ms).
+            var directory = new UnixDirectoryInfo(folder);
+            return directory.GetEntries().Select(e => UnixPath.Combine(directory.FullName, e.d_name)).ToList();
         }
         catch (Exception e) when (e is UnauthorizedAccessException or InvalidOperationException or ArgumentException or IOException)
         {
