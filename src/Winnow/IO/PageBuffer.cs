@@ -17,9 +17,9 @@ namespace Winnow.IO;
 /// what a page wrote into the buffer is read. The memory is freed when its thread has ended and the
 /// collector finalizes the buffer; while the thread lives its thread-static reference keeps the
 /// buffer, and so every span over it, valid. Taking all of <see cref="KeptLimit"/> at once costs a
-/// small page nothing: an allocation this large is mapped, and the kernel gives it memory only
-/// where a page writes (the C library's malloc maps blocks of 128 KB and more); a buffer grown by
-/// doubling from 64 KB copied every large page into fresh memory up to six times.
+/// small page nothing: the kernel gives the mapping memory only where a page writes (in 2 MB steps
+/// with huge pages); a buffer grown by doubling from 64 KB copied every large page into fresh memory
+/// up to six times.
 /// </remarks>
 internal sealed unsafe class PageBuffer<T>
     where T : unmanaged
@@ -31,8 +31,6 @@ internal sealed unsafe class PageBuffer<T>
     private static PageBuffer<T>? _thread;
 
     private T* _items;
-
-    private const nuint HugePage = 2 << 20;
 
     private PageBuffer()
     {
@@ -70,15 +68,6 @@ internal sealed unsafe class PageBuffer<T>
         Length = length;
     }
 
-    // On 2 MB boundaries and backed by huge pages where Linux allows them: a page's first touch of
-    // memory the process never used costs a fault for every 4 KB otherwise, and on a virtual machine
-    // each fault can cost the host one too (docs/benchmarks.md: 50 MB touched, 33 ms in 4 KB pages
-    // against 6.7 ms in huge pages on the 2-core VM).
-    private static T* Allocate(int length)
-    {
-        var bytes = ((nuint)length * (nuint)sizeof(T) + HugePage - 1) & ~(HugePage - 1);
-        var items = (T*)NativeMemory.AlignedAlloc(bytes, HugePage);
-        Stats.HugePages.Advise(items, bytes);
-        return items;
-    }
+    // On huge pages where Linux allows them: a first touch of fresh memory costs a fault per 4 KB otherwise.
+    private static T* Allocate(int length) => (T*)HugePages.Allocate((nuint)length * (nuint)sizeof(T));
 }
