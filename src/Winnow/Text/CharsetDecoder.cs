@@ -42,7 +42,8 @@ public static partial class CharsetDecoder
         var most = encoding.GetMaxCharCount(body.Length);
         if (buffer.Length < most)
         {
-            buffer.Grow(0, Math.Max(most, buffer.Length * 2));
+            // Exactly what this page needs: the buffer goes back to its kept size before the next page.
+            buffer.Grow(0, most);
         }
 
         return encoding.GetChars(body, buffer.Span);
