@@ -132,8 +132,10 @@ internal sealed class JsonlPartWriter : RecordSink
         _file = FileWrites.CreateNew(_tempPath);
         _stream = _options.Compression switch
         {
-            OutputCompression.Gzip => new GZipStream(_file, CompressionLevel.Fastest),
-            OutputCompression.Zstd => new CompressionStream(_file, ZstdLevel, leaveOpen: true),
+            // The compressors take the bytes in fixed blocks: their output must not depend on how
+            // records were grouped into writes (the run's chunks and batches).
+            OutputCompression.Gzip => new FixedBlockWriteStream(new GZipStream(_file, CompressionLevel.Fastest)),
+            OutputCompression.Zstd => new FixedBlockWriteStream(new CompressionStream(_file, ZstdLevel, leaveOpen: true)),
             _ => _file,
         };
         _docs = _bytes = 0;
