@@ -164,7 +164,8 @@ internal sealed class ExactDedupRun(ExactDedupStage stage, StageContext context)
         public override void Prepare(TextSlots slots, object? workspace, int slot, ReadOnlySpan<char> text, bool knownNfc, in TextPlace place) =>
             ((Hashes)slots).Of[slot] = ExactDedupStage.Hash(text, stage.Normalization, knownNfc);
 
-        public override bool Decide(TextSlots slots, int slot, string id) => run.EarlierWithText(((Hashes)slots).Of[slot], id) is not null;
+        public override Removal? Decide(TextSlots slots, int slot, string id) =>
+            run.EarlierWithText(((Hashes)slots).Of[slot], id) is { } keptId ? new Removal(stage.Name, ExactDedupStage.Reason, keptId) : null;
 
         private sealed class Hashes(int capacity) : TextSlots
         {

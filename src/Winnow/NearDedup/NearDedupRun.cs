@@ -44,6 +44,12 @@ internal sealed class NearDedupRun(NearDedupStage stage, StageContext context) :
     /// <summary>After <see cref="Resolve"/>: the indexes (in observation order) of the documents removed, ascending.</summary>
     internal IEnumerable<uint> RemovedIndexes => _removals.Select(r => r.Index);
 
+    /// <summary>After <see cref="Resolve"/>: <see cref="RemovedIndexes"/>, each with the removal <see cref="Apply"/> records.</summary>
+    internal IEnumerable<(uint Index, Removal Removal)> Removals => _removals.Select(r => (r.Index, RemovalFor(r.Cluster, r.Similarity)));
+
+    private Removal RemovalFor(NearDuplicateCluster cluster, double similarity) =>
+        new(stage.Name, NearDedupStage.Reason, cluster.KeptId, string.Create(CultureInfo.InvariantCulture, $"cluster={cluster.Id} similarity={similarity:0.####}"));
+
     /// <summary>
     /// Exact verification reads no signature back, so a map unit writes only what the resolve unit
     /// needs of it, the band keys: 8 B a band (168 B at 21 bands) instead of 4 B a permutation (512 B).
@@ -236,8 +242,7 @@ internal sealed class NearDedupRun(NearDedupStage stage, StageContext context) :
             if (_cursor < _removals.Length && _removals[_cursor].Index == index)
             {
                 var (_, cluster, similarity) = _removals[_cursor++];
-                var detail = string.Create(CultureInfo.InvariantCulture, $"cluster={cluster.Id} similarity={similarity:0.####}");
-                document.Remove(new Removal(stage.Name, NearDedupStage.Reason, cluster.KeptId, detail));
+                document.Remove(RemovalFor(cluster, similarity));
             }
         }
     }
@@ -309,6 +314,8 @@ internal sealed class NearDedupRun(NearDedupStage stage, StageContext context) :
         public override string Reason => NearDedupStage.Reason;
 
         public override IEnumerable<uint> RemovedIndexes => run.RemovedIndexes;
+
+        public override IEnumerable<(uint Index, Removal Removal)> Removals => run.Removals;
 
         public override TextSlots CreateSlots(int capacity) => new Signed(stage.CreateBatch(capacity));
 

@@ -4,10 +4,10 @@ using Winnow.Stats;
 namespace Winnow.Pipeline;
 
 /// <summary>
-/// The text-only path: a run that writes no documents, whose stages all read only ids and texts
-/// (<see cref="TextOnlyRun"/>: exact and near dedup, <c>winnow dedup --clusters-only</c>), makes no
-/// documents. Each record's id and text are read straight from its bytes (see
-/// <see cref="RecordParser.TryReadText"/>) into a thread's buffer and handed to every stage in the
+/// The text-only path: a run whose stages all read only ids and texts (<see cref="TextOnlyRun"/>:
+/// exact and near dedup, <c>winnow dedup</c>) makes no documents while it decides; one that writes
+/// documents writes them from a second read of its input (PipelineRunner.InputReplay.cs). Each record's id and text are read straight from its bytes (see
+/// <c>RecordParser.TryReadText</c>) into a thread's buffer and handed to every stage in the
 /// same parallel step; the stages then decide in input order, and the batch goes to them while the
 /// next batch is read. Kept and removed are counted from each record's input size. So the input is
 /// read once and nothing else is.
@@ -20,11 +20,12 @@ namespace Winnow.Pipeline;
 internal sealed partial class PipelineRunner
 {
     private const string SizesFile = "document-sizes.bin";
+    private const string FatesFile = "record-fates.bin";
 
     /// <summary>The stages' text-only runs, when the whole run can take this path: else null.</summary>
-    private TextOnlyRun[]? TextOnlyChain(CorpusStageRun?[] runs)
+    private TextOnlyRun[]? TextOnlyChain(CorpusStageRun?[] runs, IReadOnlyList<InputFile> inputs)
     {
-        if (_options.WriteDocuments || !_options.AllowSignaturesOnly || runs.Length == 0)
+        if (!_options.AllowSignaturesOnly || runs.Length == 0)
         {
             return null;
         }
@@ -32,19 +33,36 @@ internal sealed partial class PipelineRunner
         // Every stage text-only, and only the last may need the whole corpus (it resolves at the end).
         var chain = runs.Select(r => r?.TextOnly).ToArray();
         var stages = _pipeline.Stages;
-        return chain.All(c => c is not null) && stages.Take(stages.Count - 1).All(s => s is CorpusStage { NeedsWholeCorpus: false })
-            ? [.. chain.Select(c => c!)]
-            : null;
+        if (!chain.All(c => c is not null) || !stages.Take(stages.Count - 1).All(s => s is CorpusStage { NeedsWholeCorpus: false }))
+        {
+            return null;
+        }
+
+        // Documents are written from a second read of the input (see PipelineRunner.WriteFromInput):
+        // files on disk, which read again give the same records, and a last stage that resolves
+        // (a run without one has no spill to save).
+        if (_options.WriteDocuments && !(stages[^1] is CorpusStage { NeedsWholeCorpus: true } && inputs.All(ReadableAgain)))
+        {
+            return null;
+        }
+
+        return [.. chain.Select(c => c!)];
     }
 
-    private void RunTextOnly(CorpusStageRun lastRun, TextOnlyRun[] chain, InputReader reader, long totalBytes, StageTally[] tallies, RunOutput output)
+    /// <summary>A JSONL file on disk, not standard input or a pipe.</summary>
+    private static bool ReadableAgain(InputFile file) => file.Kind == InputKind.Jsonl && !file.ReadsLikeStandardInput && file.Length >= 0;
+
+    private void RunTextOnly(
+        CorpusStageRun lastRun, TextOnlyRun[] chain, IReadOnlyList<InputFile> inputs, InputReader reader, long totalBytes, StageTally[] tallies, RunOutput output)
     {
         var last = _pipeline.Stages.Count - 1;
         var resolves = ((CorpusStage)_pipeline.Stages[last]).NeedsWholeCorpus;
+        var documents = _options.WriteDocuments;
         var parser = new RecordParser(_options.Reader);
         var workspaces = new Workspace?[_parallel.MaxDegreeOfParallelism * 4];
-        var sizesPath = Path.Combine(output.WorkDirectory, SizesFile);
+        var sizesPath = Path.Combine(output.WorkDirectory, documents ? FatesFile : SizesFile);
         var rejected = new SerializedChunk();
+        var added = new AddedMembers();
         using (var sizes = new BinaryWriter(new FileStream(sizesPath, FileMode.CreateNew, FileAccess.Write, FileShare.None, 1 << 16)))
         {
             var taking = Task.CompletedTask;
@@ -68,7 +86,7 @@ internal sealed partial class PipelineRunner
                         slots.Reset(count);
                     }
 
-                    Prepare(batch, parser, chain, workspaces, set.Records, set.Slots);
+                    Prepare(batch, parser, chain, workspaces, set.Records, set.Slots, documents);
 
                     // Rejections and decisions in input order now (the batch's bytes go with the
                     // rejections); the batch to the stages while the next one is read.
@@ -89,11 +107,17 @@ internal sealed partial class PipelineRunner
                         for (var s = 0; s < chain.Length; s++)
                         {
                             tallies[s].In = tallies[s].In.Add(bytes);
-                            if (chain[s].Decide(set.Slots[s], i, set.Records.Ids[i]!))
+                            if (chain[s].Decide(set.Slots[s], i, set.Records.Ids[i]!) is { } removal)
                             {
-                                _stats.CountRemoved(chain[s].Reason, bytes);
+                                _stats.CountRemoved(chain[s].Reason, bytes, set.Records.Tokens[i]);
                                 tallies[s].Removed = tallies[s].Removed.Add(bytes);
                                 set.Records.Removed[i] = true;
+                                if (documents)
+                                {
+                                    // Written now, as the stage loop writes what a stage before the resolving one removes.
+                                    AddRecord(rejected, added, parser, batch, i, set.Records.SpliceAt[i], removal);
+                                }
+
                                 break;
                             }
                         }
@@ -104,9 +128,14 @@ internal sealed partial class PipelineRunner
                         }
                     }
 
+                    if (documents)
+                    {
+                        WriteFates(sizes, set.Records);
+                    }
+
                     rejected.WriteTo(output.Kept, output.Removed, output.Rejected);
                     taking.GetAwaiter().GetResult();
-                    taking = Task.Run(() => Take(chain, set.Records, set.Slots, resolves ? sizes : null));
+                    taking = Task.Run(() => Take(chain, set.Records, set.Slots, resolves && !documents ? sizes : null));
                     ReportProgress(batch.InputPosition, totalBytes, force: false);
                 });
                 read = true;
@@ -134,12 +163,21 @@ internal sealed partial class PipelineRunner
             _phase = $"{_pipeline.Stages[last].Name}: resolving";
             ReportProgress(reader.Position, totalBytes, force: true);
             lastRun.Resolve();
-            CountFromRemovals(chain[last], sizesPath, tallies[last]);
+            if (documents)
+            {
+                WriteFromInput(chain[last], inputs, sizesPath, tallies[last], output, totalBytes);
+            }
+            else
+            {
+                CountFromRemovals(chain[last], sizesPath, tallies[last]);
+            }
         }
     }
 
-    private void Prepare(RecordBatch batch, RecordParser parser, TextOnlyRun[] chain, Workspace?[] workspaces, TextRecords records, TextSlots[] slots)
+    private void Prepare(RecordBatch batch, RecordParser parser, TextOnlyRun[] chain, Workspace?[] workspaces, TextRecords records, TextSlots[] slots, bool documents)
     {
+        // Tokens are counted here, where the text is decoded anyway: a run that writes documents reports them.
+        var tokens = documents && _stats.Tokenizer is { } tokenizer ? TokenCounter.For(tokenizer) : null;
         var raw = batch.Records;
         ParallelChunks.For(raw.Count, _parallel, (c, from, to) =>
         {
@@ -151,8 +189,9 @@ internal sealed partial class PipelineRunner
                 ReadOnlySpan<char> text;
                 bool nfc;
                 TextPlace place;
-                if (parser.TryReadText(record, batch.Bytes(record), ref workspace.Text, out var length, out var id, out nfc, out place))
+                if (parser.TryReadText(record, batch.Bytes(record), ref workspace.Text, out var length, out var id, out nfc, out place, documents, out var spliceAt))
                 {
+                    records.SpliceAt[i] = spliceAt;
                     records.Ids[i] = id;
                     records.TextLengths[i] = length;
                     records.InputBytes[i] = record.Length;
@@ -167,6 +206,7 @@ internal sealed partial class PipelineRunner
                         continue;
                     }
 
+                    records.SpliceAt[i] = -1;
                     records.Ids[i] = document.Id;
                     records.TextLengths[i] = document.Text.Length;
                     records.InputBytes[i] = document.InputBytes;
@@ -175,6 +215,7 @@ internal sealed partial class PipelineRunner
                     place = default;
                 }
 
+                records.Tokens[i] = tokens?.Count(text) ?? 0;
                 for (var s = 0; s < chain.Length; s++)
                 {
                     chain[s].Prepare(slots[s], workspace.Stages[s], i, text, nfc, place);

@@ -66,9 +66,11 @@ internal sealed partial class PipelineRunner
         var reader = new InputReader(inputs, _options.Reader, _options.StandardInput);
         try
         {
-            if (TextOnlyChain(runs) is { } chain)
+            if (TextOnlyChain(runs, inputs) is { } chain)
             {
-                RunTextOnly(runs[^1]!, chain, reader, totalBytes, tallies, output);
+                // No spill: texts for the stages are read from the input where they stand.
+                context.SpillHoldsText = false;
+                RunTextOnly(runs[^1]!, chain, inputs, reader, totalBytes, tallies, output);
             }
             else
             {

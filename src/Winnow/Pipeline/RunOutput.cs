@@ -161,6 +161,27 @@ internal sealed class RunOutput : IDisposable
         stats.CountOut(serialized.Documents, serialized.Rejections, countKept: spill is null);
     }
 
+    /// <summary>A set of chunk buffers for <see cref="CommitChunks"/>.</summary>
+    public List<SerializedChunk> RentChunks() => _chunkSets.TryTake(out var free) ? free : [];
+
+    /// <summary>
+    /// Writes the first <paramref name="chunks"/> of <paramref name="set"/> (from <see cref="RentChunks"/>),
+    /// filled by the caller, after everything committed before them; the caller counts them.
+    /// </summary>
+    public void CommitChunks(List<SerializedChunk> set, int chunks)
+    {
+        Flush();
+        _pendingWrite = Task.Run(() =>
+        {
+            for (var c = 0; c < chunks; c++)
+            {
+                set[c].WriteTo(_kept, _removed, _rejected);
+            }
+
+            _chunkSets.Add(set);
+        });
+    }
+
     /// <summary>Waits until every serialized batch is on its way to disk; rethrows a write error.</summary>
     public void Flush() => _pendingWrite.GetAwaiter().GetResult();
 

@@ -93,6 +93,19 @@ internal sealed class SerializedChunk
         }
     }
 
+    /// <summary>
+    /// A record copied from its input, which is the record <see cref="DocumentJson.Write(Utf8JsonWriter, Document)"/>
+    /// would write but for the members it adds (<see cref="DocumentJson.WriteAddedMembers"/>, in
+    /// <paramref name="added"/>): the source set in at <paramref name="at"/> (where the input's
+    /// metadata starts, or its closing brace), the removal, if any, before the closing brace.
+    /// </summary>
+    public void AddSpliced(ReadOnlySpan<byte> record, int at, ReadOnlySpan<byte> added, int removedAt)
+    {
+        var source = added[1..removedAt];
+        var removal = added[removedAt..^1];
+        (removal.IsEmpty ? _kept : _removed).AddSpliced(record, at, source, removal);
+    }
+
     /// <summary>A survivor's spill record without its text: enough for a later pass to decide and count it.</summary>
     public void AddSkeleton(Document document)
     {
@@ -148,6 +161,26 @@ internal sealed class SerializedChunk
             members.CopyTo(span[1..]);
             span[members.Length + 1] = (byte)'\n';
             _buffer.Advance(members.Length + 2);
+            _ends.Add(_buffer.WrittenCount);
+        }
+
+        /// <summary>See <see cref="SerializedChunk.AddSpliced"/>: <paramref name="removal"/> starts with its comma.</summary>
+        public void AddSpliced(ReadOnlySpan<byte> record, int at, ReadOnlySpan<byte> source, ReadOnlySpan<byte> removal)
+        {
+            var length = record.Length + 1 + source.Length + removal.Length + 1;
+            var span = _buffer.GetSpan(length);
+            record[..at].CopyTo(span);
+            var o = at;
+            span[o++] = (byte)',';
+            source.CopyTo(span[o..]);
+            o += source.Length;
+            record[at..^1].CopyTo(span[o..]);
+            o += record.Length - 1 - at;
+            removal.CopyTo(span[o..]);
+            o += removal.Length;
+            span[o++] = (byte)'}';
+            span[o++] = (byte)'\n';
+            _buffer.Advance(o);
             _ends.Add(_buffer.WrittenCount);
         }
 

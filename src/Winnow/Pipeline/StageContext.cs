@@ -15,10 +15,11 @@ public sealed record StageContext(
     internal bool InShards { get; init; }
 
     /// <summary>
-    /// True in a single-process run that writes documents (never in a unit of a sharded run): the survivors of a step that ends in a
+    /// True in a single-process run that writes documents through the stage loop (never in a unit of
+    /// a sharded run, nor on the text-only path, which reads texts again from the input): the survivors of a step that ends in a
     /// stage's observation are spilled with their text, one JSON line each, in the order the stage
     /// observed them, and the stage is told where (<see cref="CorpusStageRun.ObservationsSpilled"/>)
     /// before it resolves, so it need not keep texts of its own.
     /// </summary>
-    internal bool SpillHoldsText { get; init; }
+    internal bool SpillHoldsText { get; set; }
 }

@@ -35,8 +35,8 @@ internal abstract class TextOnlyRun
     /// </summary>
     public abstract void Prepare(TextSlots slots, object? workspace, int slot, ReadOnlySpan<char> text, bool knownNfc, in TextPlace place);
 
-    /// <summary>In input order: decides what the records before allow; true when the stage removes the record now.</summary>
-    public virtual bool Decide(TextSlots slots, int slot, string id) => false;
+    /// <summary>In input order: decides what the records before allow; the removal when the stage removes the record now, else null.</summary>
+    public virtual Removal? Decide(TextSlots slots, int slot, string id) => null;
 
     /// <summary>The batch's records, those removed marked; the stage keeps what it resolves from.</summary>
     public virtual void Take(TextSlots slots, TextRecords records)
@@ -44,7 +44,10 @@ internal abstract class TextOnlyRun
     }
 
     /// <summary>After resolving: the indexes, in the order records were taken (removed ones skipped), of those it removes, ascending.</summary>
-    public virtual IEnumerable<uint> RemovedIndexes => [];
+    public virtual IEnumerable<uint> RemovedIndexes => Removals.Select(r => r.Index);
+
+    /// <summary>After resolving: <see cref="RemovedIndexes"/> with each record's removal, as the stage loop would record it.</summary>
+    public virtual IEnumerable<(uint Index, Removal Removal)> Removals => [];
 }
 
 /// <summary>A stage's per-record work for one batch (hashes, signatures).</summary>
@@ -70,6 +73,12 @@ internal sealed class TextRecords(int capacity)
     public long[] InputBytes { get; } = new long[capacity];
 
     public long[] Ordinals { get; } = new long[capacity];
+
+    /// <summary>In a run that writes documents: the text's token count (0 without a tokenizer).</summary>
+    public int[] Tokens { get; } = new int[capacity];
+
+    /// <summary>In a run that writes documents: where the record takes the members a written document adds, or -1 (see <c>RecordParser.SpliceOffset</c>).</summary>
+    public int[] SpliceAt { get; } = new int[capacity];
 
     /// <summary>Records a stage removed while deciding: the stages after it never see them.</summary>
     public bool[] Removed { get; } = new bool[capacity];

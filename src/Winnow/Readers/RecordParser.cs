@@ -1,5 +1,6 @@
 using System.Buffers;
 using System.Text;
+using System.Text.Encodings.Web;
 using System.Text.Json;
 using System.Text.Unicode;
 using Winnow.Documents;
@@ -26,6 +27,7 @@ internal sealed class RecordParser : IRecordParser
     private readonly byte[] _urlField;
     private readonly byte[]? _htmlField;
     private readonly bool _quickJson;
+    private readonly bool _defaultNames;
 
     /// <summary>Creates a parser; <paramref name="quickJson"/> false sends every JSONL record through the full JSON parser (for tests).</summary>
     public RecordParser(ReaderOptions options, bool quickJson = true)
@@ -36,6 +38,7 @@ internal sealed class RecordParser : IRecordParser
         _idField = Encoding.UTF8.GetBytes(options.IdField);
         _urlField = Encoding.UTF8.GetBytes(options.UrlField);
         _htmlField = options.HtmlField is { } html ? Encoding.UTF8.GetBytes(html) : null;
+        _defaultNames = options is { TextField: "text", IdField: "id", UrlField: "url", HtmlField: null };
     }
 
     /// <summary>Parses one record; exactly one of the results is non-null.</summary>
@@ -85,8 +88,18 @@ internal sealed class RecordParser : IRecordParser
     /// <paramref name="place"/>: where the text's JSON string stands in the record's file, when the
     /// record's place there is known (<see cref="RawRecord.FileOffset"/>).
     /// </summary>
-    public bool TryReadText(in RawRecord record, ReadOnlySpan<byte> bytes, ref char[] buffer, out int length, out string id, out bool nfc, out TextPlace place)
+    public bool TryReadText(in RawRecord record, ReadOnlySpan<byte> bytes, ref char[] buffer, out int length, out string id, out bool nfc, out TextPlace place) =>
+        TryReadText(record, bytes, ref buffer, out length, out id, out nfc, out place, findSplice: false, out _);
+
+    /// <summary>
+    /// <see cref="TryReadText(in RawRecord, ReadOnlySpan{byte}, ref char[], out int, out string, out bool, out TextPlace)"/>,
+    /// and with <paramref name="findSplice"/> where the record can take the members a written
+    /// document adds (<paramref name="spliceAt"/>; see <see cref="SpliceOffset"/>), or -1.
+    /// </summary>
+    public bool TryReadText(
+        in RawRecord record, ReadOnlySpan<byte> bytes, ref char[] buffer, out int length, out string id, out bool nfc, out TextPlace place, bool findSplice, out int spliceAt)
     {
+        spliceAt = -1;
         length = 0;
         id = "";
         nfc = false;
@@ -94,9 +107,14 @@ internal sealed class RecordParser : IRecordParser
         var ascii = Ascii.IsValid(bytes);
         Span<FlatJsonField> fields = stackalloc FlatJsonField[FlatJsonScanner.MaxFields];
         if (record.Rejection is not null || record.Container is not null || record.File.Kind is not (InputKind.Jsonl or InputKind.Parquet or InputKind.Arrow) || _htmlField is not null || !(ascii || Utf8.IsValid(bytes))
-            || !TryScanFlat(bytes, fields, out _, out var text, out var idValue, out _))
+            || !TryScanFlat(bytes, fields, out var count, out var text, out var idValue, out _))
         {
             return false;
+        }
+
+        if (findSplice)
+        {
+            spliceAt = SpliceOffset(bytes, fields[..count]);
         }
 
         // A JSON string decodes to at most one char per byte.
@@ -121,6 +139,148 @@ internal sealed class RecordParser : IRecordParser
         }
 
         return true;
+    }
+
+    /// <summary>
+    /// Where the members a written document adds to its record (<c>source</c>, and <c>removed</c>)
+    /// can be set into this record's own bytes so that the result is byte for byte the record
+    /// <c>DocumentJson.Write</c> makes of the document <see cref="Parse"/> gives: the offset of the
+    /// comma before "metadata", or of the closing brace; -1 when the record is not in that form.
+    /// </summary>
+    /// <remarks>
+    /// The form: <c>{"id":…,"text":…}</c>, then optionally <c>"url"</c> and a non-empty
+    /// <c>"metadata"</c> object, in this order, nothing else, no white space between tokens. The
+    /// text and the metadata values are written back as read (<see cref="Document.RawTextJson"/>,
+    /// <see cref="MetadataField.RawJson"/>); the id, the url and the metadata names are decoded
+    /// and written again, so they must hold no escape and nothing the writer's encoder escapes.
+    /// </remarks>
+    private int SpliceOffset(ReadOnlySpan<byte> bytes, ReadOnlySpan<FlatJsonField> fields)
+    {
+        if (!_defaultNames || fields.Length is < 2 or > 4 || bytes.Length < 2 || bytes[0] != '{' || bytes[^1] != '}')
+        {
+            return -1;
+        }
+
+        var pos = 1;
+        var at = bytes.Length - 1;
+        for (var f = 0; f < fields.Length; f++)
+        {
+            var field = fields[f];
+            var value = field.Value;
+            var name = bytes.Slice(field.NameStart, field.NameLength);
+            var expected = f switch
+            {
+                0 => "id"u8,
+                1 => "text"u8,
+                2 when fields.Length == 4 || name.SequenceEqual("url"u8) => "url"u8,
+                _ => "metadata"u8,
+            };
+            if (!name.SequenceEqual(expected) || field.NameStart != pos + 1 || bytes[pos] != '"'
+                || bytes[pos + 1 + name.Length] != '"' || bytes[pos + 2 + name.Length] != ':')
+            {
+                return -1;
+            }
+
+            // The value's token must follow the colon: a string's quote, or an object's brace.
+            var valueStart = pos + 3 + name.Length;
+            var isString = value.Kind == JsonTokenType.String;
+            if (isString ? value.Start - 1 != valueStart : value.Start != valueStart)
+            {
+                return -1;
+            }
+
+            var valueEnd = isString ? value.Start + value.Length + 1 : value.Start + value.Length;
+            if (f == 1)
+            {
+                // The text, written back as read.
+            }
+            else if (f == 0 || expected.SequenceEqual("url"u8))
+            {
+                if (!isString || value.Escaped
+                    || JavaScriptEncoder.UnsafeRelaxedJsonEscaping.FindFirstCharacterToEncodeUtf8(bytes.Slice(value.Start, value.Length)) >= 0)
+                {
+                    return -1;
+                }
+            }
+            else if (value.Kind != JsonTokenType.StartObject || !IsWrittenAsRead(bytes.Slice(value.Start, value.Length)))
+            {
+                return -1;
+            }
+            else
+            {
+                at = pos - 1;
+            }
+
+            var last = f == fields.Length - 1;
+            if (valueEnd >= bytes.Length || bytes[valueEnd] != (last ? (byte)'}' : (byte)','))
+            {
+                return -1;
+            }
+
+            pos = valueEnd + 1;
+        }
+
+        return pos == bytes.Length ? at : -1;
+    }
+
+    /// <summary>
+    /// Whether a metadata object is written back byte for byte: at least one member, no white space
+    /// between its tokens, names without escapes or anything the encoder escapes, none repeated
+    /// (<see cref="MetadataList"/> keeps one of each). Values are copied as read, so may hold anything.
+    /// </summary>
+    private static bool IsWrittenAsRead(ReadOnlySpan<byte> json)
+    {
+        const int MostMembers = 32;
+        Span<(int Start, int Length)> names = stackalloc (int, int)[MostMembers];
+        var count = 0;
+        try
+        {
+            var reader = new Utf8JsonReader(json, new JsonReaderOptions { MaxDepth = MaxInputDepth });
+            reader.Read();
+            var next = 1;
+            while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
+            {
+                var name = reader.ValueSpan;
+                if (count == MostMembers || reader.TokenStartIndex != next || reader.ValueIsEscaped
+                    || JavaScriptEncoder.UnsafeRelaxedJsonEscaping.FindFirstCharacterToEncodeUtf8(name) >= 0)
+                {
+                    return false;
+                }
+
+                for (var n = 0; n < count; n++)
+                {
+                    if (json.Slice(names[n].Start, names[n].Length).SequenceEqual(name))
+                    {
+                        return false;
+                    }
+                }
+
+                names[count++] = (next + 1, name.Length);
+                var colon = next + name.Length + 2;
+                reader.Read();
+                if (json[colon] != ':' || reader.TokenStartIndex != colon + 1)
+                {
+                    return false;
+                }
+
+                reader.Skip();
+                var end = (int)reader.BytesConsumed;
+                if (json[end] == ',')
+                {
+                    next = end + 1;
+                }
+                else if (json[end] != '}' || end != json.Length - 1)
+                {
+                    return false;
+                }
+            }
+
+            return count > 0 && reader.TokenType == JsonTokenType.EndObject;
+        }
+        catch (JsonException)
+        {
+            return false;
+        }
     }
 
     /// <summary>

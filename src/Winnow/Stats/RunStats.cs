@@ -98,6 +98,24 @@ public sealed partial class RunStats
 
     internal void CountKept(long bytes) => Kept = Kept.Add(bytes);
 
+    /// <summary>A kept record counted from its input size and token count (no document made).</summary>
+    internal void CountKept(long bytes, long tokens)
+    {
+        CountKept(bytes);
+        KeptTokens += tokens;
+    }
+
+    /// <summary>A removed record counted from its input size and token count (no document made).</summary>
+    internal void CountRemoved(string reason, long bytes, long tokens)
+    {
+        CountRemoved(reason, bytes);
+        if (Tokenizer is not null)
+        {
+            RemovedTokens += tokens;
+            _removedTokensBy[reason] = _removedTokensBy.GetValueOrDefault(reason) + tokens;
+        }
+    }
+
     internal void CountRemoved(Document document)
     {
         CountRemoved(document.Removal!.Reason, document.InputBytes);

@@ -61,7 +61,10 @@ public sealed class TokenCounter
     }
 
     /// <summary>The number of tokens of <paramref name="text"/>, as Microsoft.ML.Tokenizers counts them (a special token's spelling is one token).</summary>
-    public int Count(string text)
+    public int Count(string text) => Count(text.AsSpan());
+
+    /// <inheritdoc cref="Count(string)"/>
+    internal int Count(ReadOnlySpan<char> text)
     {
         var counts = RentPieceCounts();
         try

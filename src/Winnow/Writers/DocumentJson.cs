@@ -89,20 +89,49 @@ internal static class DocumentJson
 
         if (document.Removal is { } removal)
         {
-            writer.WriteStartObject("removed"u8);
-            writer.WriteString("stage"u8, removal.Stage);
-            writer.WriteString("reason"u8, removal.Reason);
-            if (removal.KeptId is not null)
-            {
-                writer.WriteString("kept_id"u8, removal.KeptId);
-            }
+            WriteRemoval(writer, removal);
+        }
 
-            if (removal.Detail is not null)
-            {
-                writer.WriteString("detail"u8, removal.Detail);
-            }
+        writer.WriteEndObject();
+    }
 
-            writer.WriteEndObject();
+    /// <summary>
+    /// The members <c>"source":{…}</c> and, for a removed document, <c>"removed":{…}</c> as
+    /// <see cref="Write(Utf8JsonWriter, Document)"/> writes them, into <paramref name="buffer"/>
+    /// (cleared first), for a record copied from its input with them set in (see
+    /// <c>SerializedChunk.AddSpliced</c>). Returns where the removed member starts (the length when none).
+    /// </summary>
+    internal static int WriteAddedMembers(Utf8JsonWriter writer, System.Buffers.ArrayBufferWriter<byte> buffer, DocumentSource source, Removal? removal)
+    {
+        buffer.ResetWrittenCount();
+        writer.Reset(buffer);
+        writer.WriteStartObject();
+        WriteSource(writer, source);
+        writer.Flush();
+        var removedAt = buffer.WrittenCount;
+        if (removal is not null)
+        {
+            WriteRemoval(writer, removal);
+        }
+
+        writer.WriteEndObject();
+        writer.Flush();
+        return removedAt;
+    }
+
+    private static void WriteRemoval(Utf8JsonWriter writer, Removal removal)
+    {
+        writer.WriteStartObject("removed"u8);
+        writer.WriteString("stage"u8, removal.Stage);
+        writer.WriteString("reason"u8, removal.Reason);
+        if (removal.KeptId is not null)
+        {
+            writer.WriteString("kept_id"u8, removal.KeptId);
+        }
+
+        if (removal.Detail is not null)
+        {
+            writer.WriteString("detail"u8, removal.Detail);
         }
 
         writer.WriteEndObject();
