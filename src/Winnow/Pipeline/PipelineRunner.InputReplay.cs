@@ -2,6 +2,7 @@ using System.Buffers;
 using System.Runtime.InteropServices;
 using System.Text.Json;
 using Winnow.Documents;
+using Winnow.IO;
 using Winnow.Readers;
 using Winnow.Stats;
 using Winnow.Writers;
@@ -69,8 +70,18 @@ internal sealed partial class PipelineRunner
     /// The second read: every record the last stage took, in input order, to documents/ or (with
     /// the stage's removal) to removed/, counted as it goes.
     /// </summary>
-    private void WriteFromInput(TextOnlyRun last, IReadOnlyList<InputFile> inputs, string fatesPath, StageTally tally, RunOutput output, long totalBytes)
+    private void WriteFromInput(
+        TextOnlyRun last, IReadOnlyList<InputFile> inputs, NodeInfo[] asSeen, string fatesPath, StageTally tally, RunOutput output, long totalBytes)
     {
+        for (var f = 0; f < inputs.Count; f++)
+        {
+            if (FileSystemNode.Stat(inputs[f].Path) != asSeen[f])
+            {
+                throw new InvalidDataException(
+                    $"{FileSystemNode.Display(inputs[f].Path)}: changed while winnow was running (documents are written from a second read of the input); leave input files unchanged until the run ends");
+            }
+        }
+
         _phase = "writing documents";
         ReportProgress(0, totalBytes, force: true);
         var parser = new RecordParser(_options.Reader);
@@ -90,6 +101,11 @@ internal sealed partial class PipelineRunner
             {
                 entries = new Fate[count];
                 removalOf = new Removal?[count];
+            }
+
+            if (fates.Length - fates.Position < (long)count * Marshal.SizeOf<Fate>())
+            {
+                throw MoreRecords();
             }
 
             fates.ReadExactly(MemoryMarshal.AsBytes(entries.AsSpan(0, count)));
@@ -149,12 +165,15 @@ internal sealed partial class PipelineRunner
         output.Flush();
         if (fates.Position != fates.Length || next.Index != uint.MaxValue)
         {
-            throw new InvalidDataException("the input holds fewer records than when it was first read: it changed during the run; run again");
+            throw MoreRecords();
         }
     }
 
+    private static InvalidDataException MoreRecords() =>
+        new("the input holds other records than when it was first read (documents are written from a second read of the input); leave input files unchanged until the run ends");
+
     private static InvalidDataException Changed(in RawRecord record) =>
-        new($"{record.File.Name}:{record.Line}: the record is not what it was when first read: the input changed during the run; run again");
+        new($"{record.File.Name}:{record.Line}: the record is not what it was when first read (documents are written from a second read of the input); leave input files unchanged until the run ends");
 
     /// <summary>What the first read leaves for the second, per record: 16 bytes.</summary>
     /// <param name="SpliceAt">Where the record takes the added members, -1 when it is parsed and serialized instead, <see cref="Done"/> when it is not the last stage's (rejected, or removed before it).</param>

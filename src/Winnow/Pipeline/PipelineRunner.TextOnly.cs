@@ -1,3 +1,4 @@
+using Winnow.IO;
 using Winnow.Readers;
 using Winnow.Stats;
 
@@ -63,6 +64,9 @@ internal sealed partial class PipelineRunner
         var sizesPath = Path.Combine(output.WorkDirectory, documents ? FatesFile : SizesFile);
         var rejected = new SerializedChunk();
         var added = new AddedMembers();
+
+        // The second read must find the files as the first read did.
+        var asSeen = documents ? inputs.Select(f => FileSystemNode.Stat(f.Path)).ToArray() : [];
         using (var sizes = new BinaryWriter(new FileStream(sizesPath, FileMode.CreateNew, FileAccess.Write, FileShare.None, 1 << 16)))
         {
             var taking = Task.CompletedTask;
@@ -165,7 +169,7 @@ internal sealed partial class PipelineRunner
             lastRun.Resolve();
             if (documents)
             {
-                WriteFromInput(chain[last], inputs, sizesPath, tallies[last], output, totalBytes);
+                WriteFromInput(chain[last], inputs, asSeen, sizesPath, tallies[last], output, totalBytes);
             }
             else
             {

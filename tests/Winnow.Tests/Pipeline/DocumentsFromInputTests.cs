@@ -159,6 +159,31 @@ public sealed class DocumentsFromInputTests
         Assert.True(stats.Removed.Documents > 0);
     }
 
+    [Fact]
+    public void AnInputChangedBeforeTheSecondReadStopsTheRun()
+    {
+        using var dir = new TempDir();
+        dir.Write("in/a.jsonl", NearDupCorpus.Jsonl(NearDupCorpus.Create(originals: 20, seed: 4)));
+        var changed = false;
+        var pipeline = new WinnowPipelineBuilder().Add(new NearDedupStage(new MinHashOptions { Verify = VerifyMode.Estimate })).Build();
+        var error = Assert.Throws<InvalidDataException>(() => pipeline.Run(new RunOptions
+        {
+            Inputs = [dir["in"]],
+            OutputDirectory = dir["out"],
+            Progress = new SynchronousProgress<RunProgress>(p =>
+            {
+                if (!changed && p.Phase.EndsWith("resolving", StringComparison.Ordinal))
+                {
+                    File.AppendAllText(dir["in/a.jsonl"], "{\"id\":\"late\",\"text\":\"added while the run resolved\"}\n");
+                    changed = true;
+                }
+            }),
+        }));
+        Assert.True(changed);
+        Assert.Contains("a.jsonl: changed while winnow was running", error.Message, StringComparison.Ordinal);
+        Assert.False(File.Exists(Path.Combine(dir["out"], "stats.json")));
+    }
+
     [Theory]
     [InlineData("{\"id\":\"a\",\"text\":\"t\"}", "end")]
     [InlineData("{\"id\":\"a\",\"text\":\"t\\n\\\"x\",\"url\":\"https://e.example/\u00e9\"}", "end")]
