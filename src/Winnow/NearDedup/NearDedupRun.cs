@@ -313,6 +313,7 @@ internal sealed class NearDedupRun(NearDedupStage stage, StageContext context) :
 
         public override string Reason => NearDedupStage.Reason;
 
+        // Without the removals' detail strings, which counting alone does not need.
         public override IEnumerable<uint> RemovedIndexes => run.RemovedIndexes;
 
         public override IEnumerable<(uint Index, Removal Removal)> Removals => run.Removals;

@@ -140,11 +140,7 @@ internal sealed partial class PipelineRunner
             }
 
             var set = output.RentChunks();
-            var chunks = ParallelChunks.ChunkCount(count, _parallel);
-            while (set.Count < chunks)
-            {
-                set.Add(new SerializedChunk());
-            }
+            var chunks = SerializedChunk.Provide(set, count, _parallel);
 
             ParallelChunks.For(count, _parallel, (c, from, to) =>
             {

@@ -61,13 +61,14 @@ internal sealed partial class PipelineRunner
         var documents = _options.WriteDocuments;
         var parser = new RecordParser(_options.Reader);
         var workspaces = new Workspace?[_parallel.MaxDegreeOfParallelism * 4];
-        var sizesPath = Path.Combine(output.WorkDirectory, documents ? FatesFile : SizesFile);
+        // Per record, for after the resolve: its size (the counts), or its fate (the second read).
+        var perRecordPath = Path.Combine(output.WorkDirectory, documents ? FatesFile : SizesFile);
         var rejected = new SerializedChunk();
         var added = new AddedMembers();
 
         // The second read must find the files as the first read did.
         var asSeen = documents ? inputs.Select(f => FileSystemNode.Stat(f.Path)).ToArray() : [];
-        using (var sizes = new BinaryWriter(new FileStream(sizesPath, FileMode.CreateNew, FileAccess.Write, FileShare.None, 1 << 16)))
+        using (var perRecord = new BinaryWriter(new FileStream(perRecordPath, FileMode.CreateNew, FileAccess.Write, FileShare.None, 1 << 16)))
         {
             var taking = Task.CompletedTask;
 
@@ -134,12 +135,12 @@ internal sealed partial class PipelineRunner
 
                     if (documents)
                     {
-                        WriteFates(sizes, set.Records);
+                        WriteFates(perRecord, set.Records);
                     }
 
                     rejected.WriteTo(output.Kept, output.Removed, output.Rejected);
                     taking.GetAwaiter().GetResult();
-                    taking = Task.Run(() => Take(chain, set.Records, set.Slots, resolves && !documents ? sizes : null));
+                    taking = Task.Run(() => Take(chain, set.Records, set.Slots, resolves && !documents ? perRecord : null));
                     ReportProgress(batch.InputPosition, totalBytes, force: false);
                 });
                 read = true;
@@ -169,11 +170,11 @@ internal sealed partial class PipelineRunner
             lastRun.Resolve();
             if (documents)
             {
-                WriteFromInput(chain[last], inputs, asSeen, sizesPath, tallies[last], output, totalBytes);
+                WriteFromInput(chain[last], inputs, asSeen, perRecordPath, tallies[last], output, totalBytes);
             }
             else
             {
-                CountFromRemovals(chain[last], sizesPath, tallies[last]);
+                CountFromRemovals(chain[last], perRecordPath, tallies[last]);
             }
         }
     }
@@ -186,6 +187,19 @@ internal sealed partial class PipelineRunner
         ParallelChunks.For(raw.Count, _parallel, (c, from, to) =>
         {
             var workspace = workspaces[c] ??= new Workspace(chain.Select(s => s.CreateWorkspace()).ToArray());
+            var counts = tokens?.RentPieceCounts();
+            try
+            {
+                PrepareRange(from, to, workspace, counts);
+            }
+            finally
+            {
+                tokens?.ReturnPieceCounts(counts);
+            }
+        });
+
+        void PrepareRange(int from, int to, Workspace workspace, PieceCountCache? counts)
+        {
             for (var i = from; i < to; i++)
             {
                 var record = raw[i];
@@ -219,13 +233,13 @@ internal sealed partial class PipelineRunner
                     place = default;
                 }
 
-                records.Tokens[i] = tokens?.Count(text) ?? 0;
+                records.Tokens[i] = tokens?.Count(text, counts) ?? 0;
                 for (var s = 0; s < chain.Length; s++)
                 {
                     chain[s].Prepare(slots[s], workspace.Stages[s], i, text, nfc, place);
                 }
             }
-        });
+        }
     }
 
     private static void Take(TextOnlyRun[] chain, TextRecords records, TextSlots[] slots, BinaryWriter? sizes)

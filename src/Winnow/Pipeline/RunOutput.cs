@@ -123,7 +123,7 @@ internal sealed class RunOutput : IDisposable
         RecordBatch batch, Document?[] documents, Rejection?[] rejections, string? tokenizer, ParallelOptions parallel, SpillWriter? spill, bool textFinal)
     {
         var countTokens = TokenCounter.RangeCounter(tokenizer, documents, final: spill is null || (textFinal && _writeDocuments));
-        var set = _chunkSets.TryTake(out var free) ? free : [];
+        var set = RentChunks();
         var chunks = SerializedChunk.Fill(set, batch, documents, rejections, parallel, countTokens, (chunk, document) =>
         {
             if (_writeDocuments)
@@ -144,20 +144,7 @@ internal sealed class RunOutput : IDisposable
     /// </summary>
     public void Commit(SerializedBatch serialized, RunStats stats, SpillWriter? spill)
     {
-        // Waiting for the previous write keeps files in input order.
-        Flush();
-        var kept = (RecordSink?)spill ?? _kept;
-        var (set, chunks) = (serialized.Chunks, serialized.ChunkCount);
-        _pendingWrite = Task.Run(() =>
-        {
-            for (var c = 0; c < chunks; c++)
-            {
-                set[c].WriteTo(kept, _removed, _rejected);
-            }
-
-            _chunkSets.Add(set);
-        });
-
+        WriteInOrder(serialized.Chunks, serialized.ChunkCount, (RecordSink?)spill ?? _kept);
         stats.CountOut(serialized.Documents, serialized.Rejections, countKept: spill is null);
     }
 
@@ -168,14 +155,17 @@ internal sealed class RunOutput : IDisposable
     /// Writes the first <paramref name="chunks"/> of <paramref name="set"/> (from <see cref="RentChunks"/>),
     /// filled by the caller, after everything committed before them; the caller counts them.
     /// </summary>
-    public void CommitChunks(List<SerializedChunk> set, int chunks)
+    public void CommitChunks(List<SerializedChunk> set, int chunks) => WriteInOrder(set, chunks, _kept);
+
+    /// <summary>Hands chunks to the writer task after the ones before (which keeps files in input order); the set comes back when written.</summary>
+    private void WriteInOrder(List<SerializedChunk> set, int chunks, RecordSink kept)
     {
         Flush();
         _pendingWrite = Task.Run(() =>
         {
             for (var c = 0; c < chunks; c++)
             {
-                set[c].WriteTo(_kept, _removed, _rejected);
+                set[c].WriteTo(kept, _removed, _rejected);
             }
 
             _chunkSets.Add(set);

@@ -32,11 +32,7 @@ internal sealed class SerializedChunk
         Action<SerializedChunk, Document> addDocument)
     {
         var count = documents.Length;
-        var chunks = ParallelChunks.ChunkCount(count, parallel);
-        while (set.Count < chunks)
-        {
-            set.Add(new SerializedChunk());
-        }
+        var chunks = Provide(set, count, parallel);
 
         ParallelChunks.For(count, parallel, (c, from, to) =>
         {
@@ -55,6 +51,18 @@ internal sealed class SerializedChunk
                 }
             }
         });
+        return chunks;
+    }
+
+    /// <summary>Grows <paramref name="set"/> to the chunks <see cref="ParallelChunks"/> cuts <paramref name="count"/> records into; returns that count.</summary>
+    public static int Provide(List<SerializedChunk> set, int count, ParallelOptions parallel)
+    {
+        var chunks = ParallelChunks.ChunkCount(count, parallel);
+        while (set.Count < chunks)
+        {
+            set.Add(new SerializedChunk());
+        }
+
         return chunks;
     }
 

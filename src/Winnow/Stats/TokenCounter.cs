@@ -63,8 +63,7 @@ public sealed class TokenCounter
     /// <summary>The number of tokens of <paramref name="text"/>, as Microsoft.ML.Tokenizers counts them (a special token's spelling is one token).</summary>
     public int Count(string text) => Count(text.AsSpan());
 
-    /// <inheritdoc cref="Count(string)"/>
-    internal int Count(ReadOnlySpan<char> text)
+    private int Count(ReadOnlySpan<char> text)
     {
         var counts = RentPieceCounts();
         try
@@ -77,7 +76,11 @@ public sealed class TokenCounter
         }
     }
 
-    private int Count(ReadOnlySpan<char> text, PieceCountCache? counts) =>
+    /// <summary>
+    /// <see cref="Count(string)"/> with one thread's piece counts (<see cref="RentPieceCounts"/>,
+    /// taken once for many texts rather than for each).
+    /// </summary>
+    internal int Count(ReadOnlySpan<char> text, PieceCountCache? counts) =>
         text.Length == 0 ? 0 : _ownSpecials ? CountBetweenSpecials(text, counts) : _tokenizer.CountTokens(text);
 
     /// <summary>
@@ -268,10 +271,11 @@ public sealed class TokenCounter
         }
     }
 
-    private PieceCountCache? RentPieceCounts() =>
+    /// <summary>A thread's piece counts, to give back with <see cref="ReturnPieceCounts"/> (null where the counter keeps none).</summary>
+    internal PieceCountCache? RentPieceCounts() =>
         !_ownPieces ? null : _pieceCounts.TryTake(out var counts) ? counts : new PieceCountCache();
 
-    private void ReturnPieceCounts(PieceCountCache? counts)
+    internal void ReturnPieceCounts(PieceCountCache? counts)
     {
         if (counts is not null)
         {
