@@ -50,7 +50,7 @@ internal sealed class PairVerifier(MinHashOptions options, SignatureStore signat
         }
 
         var setA = scratch.Sets!.Read(a);
-        var setB = scratch.Sets.Read(b);
+        var setB = scratch.Sets.ReadBeside(b);
         int countA = setA.Length, countB = setB.Length;
         if (countA == 0 && countB == 0)
         {
@@ -81,7 +81,7 @@ internal sealed class PairVerifier(MinHashOptions options, SignatureStore signat
         var fewest = count;
         foreach (var container in containers)
         {
-            var found = ShingleStore.Overlap(set, scratch.Sets.Read(container), covered);
+            var found = ShingleStore.Overlap(set, scratch.Sets.ReadBeside(container), covered);
             fewest = Math.Min(fewest, count - found);
         }
 
@@ -96,7 +96,7 @@ internal sealed class PairVerifier(MinHashOptions options, SignatureStore signat
     {
         if (_mode == VerifyMode.Exact && shingles is not null)
         {
-            return ShingleStore.Jaccard(scratch.Sets!.Read(a), scratch.Sets.Read(b));
+            return ShingleStore.Jaccard(scratch.Sets!.Read(a), scratch.Sets.ReadBeside(b));
         }
 
         signatures.Read(a, scratch.A);

@@ -27,8 +27,7 @@ namespace Winnow.NearDedup;
 /// file as it lies on disk: no copy at all), a map unit's observation file (a sharded run), or
 /// else the store's own. Memory: 8 B per document, 4 more when any text is read from an input file.
 /// Appending is not thread-safe; reading is, once <see cref="Seal"/> was called, each thread
-/// with its own <see cref="Reader"/>. The cache of sets holds at most 32,768 of them (~120 MB at
-/// 450 shingles).
+/// with its own <see cref="Reader"/>, which keeps the sets it computed recently.
 /// </remarks>
 internal sealed class ShingleStore : IDisposable
 {
@@ -41,7 +40,6 @@ internal sealed class ShingleStore : IDisposable
     private const int HeaderBytes = 9;
     private const int OffsetBits = 40;
     private const ulong NoBlob = ulong.MaxValue;
-    private const int CacheSlots = 1 << 15;
     private readonly string _ownPath;
     private readonly List<string> _segments = [];
     private readonly List<SegmentKind> _kinds = [];
@@ -53,11 +51,6 @@ internal sealed class ShingleStore : IDisposable
     private int _ownSegment = -1;
     private SafeFileHandle[] _readers = [];
     private InputHandles? _inputs;
-
-    // Recently computed sets, shared by the verifying threads, one per slot of document number
-    // mod the size: a candidate document recurs in several pairs, and computing its set again
-    // costs about as much as signing it did. Entries are immutable, so threads need no lock.
-    private readonly CachedSet?[] _cache = new CachedSet?[CacheSlots];
 
     public ShingleStore(string directory)
     {
@@ -304,30 +297,122 @@ internal sealed class ShingleStore : IDisposable
             ? ((ulong)segment << OffsetBits) | (ulong)offset
             : throw new InvalidOperationException("near dedup's verification store holds at most 2^23 files of 1 TiB each");
 
-    private sealed record CachedSet(uint Document, ulong[] Set);
-
-    /// <summary>One thread's buffers for computing sets back from the texts.</summary>
+    /// <summary>
+    /// One thread's buffers for computing sets back from the texts, and its recently computed sets.
+    /// </summary>
+    /// <remarks>
+    /// A candidate document recurs in several pairs, and computing its set again costs about as
+    /// much as signing it did, so sets are kept: one after another in a ring of shingles, found by
+    /// document number mod <see cref="Slots"/>, the oldest overwritten first. Pairs come to a thread
+    /// a group of linked documents at a time (<see cref="CandidateJoiner"/>), so a thread's own
+    /// recent sets are the ones it needs. The ring is reused: a set taken from the text costs no
+    /// new memory. (Each set was an array of its own before, in fresh memory the collector had to
+    /// clear and, on a machine that hands freed memory back to its host, fault in again: 1.7 CPU-s
+    /// and 0.4 GB of peak RSS of a 1M-document dedup, docs/benchmarks.md.) Memory: at most 16 MB a
+    /// reader, plus the largest set met that does not fit a quarter of it.
+    /// </remarks>
     internal sealed class Reader(ShingleStore store, ShingleHasher hasher)
     {
+        private const int Slots = 1 << 13;
+        private const int SmallestRing = 1 << 16;
+        private const int LargestRing = 1 << 21;
+        private readonly uint[] _documents = new uint[Slots]; // document + 1; 0: none
+        private readonly long[] _starts = new long[Slots]; // where in the ring's running count of shingles
+        private readonly int[] _counts = new int[Slots];
+        private ulong[] _ring = [];
+        private long _head; // the running count of shingles written to the ring
+        private long _pinned = -1; // where the set of the last Read starts in the ring; -1: not there
+        private ulong[] _spare = [];
+        private ulong[] _spareBeside = [];
         private byte[] _blob = new byte[1 << 12];
         private byte[] _raw = new byte[1 << 12];
         private char[] _text = new char[1 << 12];
         private ulong[] _shingles = new ulong[1024];
 
-        /// <summary>The sorted, distinct shingle set of <paramref name="document"/>: from the store's cache, or computed and cached.</summary>
+        /// <summary>
+        /// The sorted, distinct shingle set of <paramref name="document"/>, kept or computed: valid
+        /// until this reader's next <see cref="Read"/>, whatever <see cref="ReadBeside"/> reads meanwhile.
+        /// </summary>
         public ReadOnlySpan<ulong> Read(uint document)
         {
-            ref var slot = ref store._cache[document & (CacheSlots - 1)];
-            var cached = Volatile.Read(ref slot);
-            if (cached is not null && cached.Document == document)
+            _pinned = -1;
+            var slot = (int)(document & (Slots - 1));
+            if (IsKept(document, slot))
             {
-                return cached.Set;
+                _pinned = _starts[slot];
+                return Kept(slot);
             }
 
-            var count = Compute(document); // may grow _shingles
-            var set = _shingles.AsSpan(0, count).ToArray();
-            Volatile.Write(ref slot, new CachedSet(document, set));
+            var set = Keep(document, slot, Compute(document), ref _spare);
+            if (IsKept(document, slot))
+            {
+                _pinned = _starts[slot];
+            }
+
             return set;
+        }
+
+        /// <summary>The set of <paramref name="document"/>, as <see cref="Read"/> gives it, without overwriting the last set <see cref="Read"/> gave: valid until this reader's next read.</summary>
+        public ReadOnlySpan<ulong> ReadBeside(uint document)
+        {
+            var slot = (int)(document & (Slots - 1));
+            return IsKept(document, slot) ? Kept(slot) : Keep(document, slot, Compute(document), ref _spareBeside);
+        }
+
+        // Whether the slot holds the document's set and the ring has not been written over it since.
+        private bool IsKept(uint document, int slot) =>
+            _documents[slot] == document + 1 && _head - _starts[slot] <= _ring.Length;
+
+        private Span<ulong> Kept(int slot) => _ring.AsSpan((int)(_starts[slot] % _ring.Length), _counts[slot]);
+
+        // Copies the computed set into the ring and keeps it there, or, when it is too large for
+        // the ring or would overwrite the pinned set, into a spare buffer without keeping it.
+        private Span<ulong> Keep(uint document, int slot, int count, ref ulong[] spare)
+        {
+            var set = _shingles.AsSpan(0, count);
+            if (count == 0)
+            {
+                return [];
+            }
+
+            if (count <= LargestRing / 4)
+            {
+                if (_ring.Length < 4 * count)
+                {
+                    // A larger ring starts empty; the sets already given out stay valid in the old one.
+                    _ring = new ulong[Math.Min(LargestRing, Math.Max(SmallestRing, (int)BitOperations.RoundUpToPowerOf2((uint)(4 * count))))];
+                    Array.Clear(_documents);
+                    _head = 0;
+                    _pinned = -1;
+                }
+
+                var start = _head;
+                var offset = (int)(start % _ring.Length);
+                if (offset + count > _ring.Length)
+                {
+                    start += _ring.Length - offset; // a set lies whole: the rest of the lap stays unused
+                    offset = 0;
+                }
+
+                if (_pinned < 0 || start + count - _pinned <= _ring.Length)
+                {
+                    var kept = _ring.AsSpan(offset, count);
+                    set.CopyTo(kept);
+                    _documents[slot] = document + 1;
+                    _starts[slot] = start;
+                    _counts[slot] = count;
+                    _head = start + count;
+                    return kept;
+                }
+            }
+
+            if (spare.Length < count)
+            {
+                spare = new ulong[Math.Max(count, spare.Length * 2)];
+            }
+
+            set.CopyTo(spare);
+            return spare.AsSpan(0, count);
         }
 
         private int Compute(uint document)

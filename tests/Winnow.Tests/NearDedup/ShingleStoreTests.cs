@@ -50,6 +50,66 @@ public sealed class ShingleStoreTests(SynthCorpusFixture corpus) : IClassFixture
     }
 
     [Fact]
+    public void ASetReadStaysWhileTheReaderKeepsTurningItsRingOverWithOthersReadBesideIt()
+    {
+        // The reader keeps recent sets one after another in a ring and writes over the oldest: the
+        // set of the last Read must survive any number of ReadBeside calls (as while one document
+        // is compared with many), while the ring laps it many times over.
+        var texts = corpus.Text.Values.ToArray();
+        using var store = new ShingleStore(_folder);
+        foreach (var text in texts)
+        {
+            store.Append(Encode(text));
+        }
+
+        store.Seal();
+        var reader = store.CreateReader(NGram, Seed);
+        long shingles = 0;
+        for (var first = 0; first < 3; first++)
+        {
+            var pinned = reader.Read((uint)first);
+            for (var round = 0; round < 2; round++)
+            {
+                for (var i = 0; i < texts.Length; i++)
+                {
+                    var set = reader.ReadBeside((uint)i);
+                    Assert.Equal(Expected(texts[i]), set.ToArray());
+                    shingles += set.Length;
+                }
+            }
+
+            Assert.Equal(Expected(texts[first]), pinned.ToArray());
+        }
+
+        Assert.True(shingles > 16 * (1 << 16), $"{shingles} shingles read: the ring did not turn over");
+    }
+
+    [Fact]
+    public void SetsTooLargeForTheRingReadBackAndStayWhileAnotherIsReadBeside()
+    {
+        // Over a quarter of the largest ring (2^21 shingles): kept in spare buffers, one for Read
+        // and one for ReadBeside.
+        static string Long(string prefix) => string.Join(' ', Enumerable.Range(0, 600_000).Select(i => prefix + i.ToString(System.Globalization.CultureInfo.InvariantCulture)));
+        string[] texts = [Long("a"), Long("b"), "a short text of a few words that sits in the ring"];
+        using var store = new ShingleStore(_folder);
+        foreach (var text in texts)
+        {
+            store.Append(Encode(text));
+        }
+
+        store.Seal();
+        var reader = store.CreateReader(NGram, Seed);
+        var first = reader.Read(0);
+        Assert.Equal(Expected(texts[1]), reader.ReadBeside(1).ToArray());
+        Assert.Equal(Expected(texts[2]), reader.ReadBeside(2).ToArray());
+        Assert.Equal(Expected(texts[0]), first.ToArray());
+        var small = reader.Read(2);
+        Assert.Equal(Expected(texts[0]), reader.ReadBeside(0).ToArray());
+        Assert.Equal(Expected(texts[1]), reader.ReadBeside(1).ToArray());
+        Assert.Equal(Expected(texts[2]), small.ToArray());
+    }
+
+    [Fact]
     public void TextsUtf8CannotHoldOrThatAreNotNfcReadBackExactly()
     {
         string[] texts =
