@@ -42,7 +42,7 @@ internal sealed class RunOutput : IDisposable
         var sinks = writeDocuments ? directory : WorkDirectory;
         _kept = RecordSinks.Create(Path.Combine(sinks, DocumentsFolder), output, removed: false);
         _removed = RecordSinks.Create(Path.Combine(sinks, RemovedFolder), output, removed: true);
-        _rejected = new JsonlPartWriter(Path.Combine(directory, RejectedFolder), output.ForRejected());
+        _rejected = new JsonlPartWriter(Path.Combine(directory, RejectedFolder), output.ForRejected(), writeBehind: true);
     }
 
     public string Directory { get; }

@@ -14,9 +14,11 @@ internal sealed class JsonlPartWriter : RecordSink
 {
     private readonly string _directory;
     private readonly OutputOptions _options;
+    private readonly bool _writeBehind;
     private readonly List<string> _completed = [];
     private Stream? _file;
     private Stream? _stream;
+    private WriteBehind? _behind;
     private string _tempPath = "";
     private string _finalPath = "";
     private long _docs;
@@ -29,10 +31,17 @@ internal sealed class JsonlPartWriter : RecordSink
     /// <summary>The name of the first (for an unlimited writer, the only) plain part.</summary>
     public const string FirstPart = "part-00000.jsonl";
 
-    public JsonlPartWriter(string directory, OutputOptions options)
+    /// <param name="directory">The folder of the parts.</param>
+    /// <param name="options">Compression and part sizes.</param>
+    /// <param name="writeBehind">
+    /// For a run's own output, which it does not read again: each part is sent to disk and dropped
+    /// from the page cache as it grows (<see cref="WriteBehind"/>). Not for files read back (a spill).
+    /// </param>
+    public JsonlPartWriter(string directory, OutputOptions options, bool writeBehind = false)
     {
         _directory = directory;
         _options = options;
+        _writeBehind = writeBehind;
         Directory.CreateDirectory(directory);
     }
 
@@ -53,6 +62,7 @@ internal sealed class JsonlPartWriter : RecordSink
         _docs++;
         _bytes += record.Length;
         _documents++;
+        _behind?.Advance();
     }
 
     /// <summary>
@@ -83,6 +93,7 @@ internal sealed class JsonlPartWriter : RecordSink
 
             var end = ends[last - 1];
             FileWrites.Write(_stream!, records[start..end]);
+            _behind?.Advance();
             _documents += last - first;
             _docs = docs;
             _bytes = bytes;
@@ -129,7 +140,9 @@ internal sealed class JsonlPartWriter : RecordSink
         };
         _finalPath = Path.Combine(_directory, name);
         _tempPath = Path.Combine(_directory, "." + name + ".tmp");
-        _file = FileWrites.CreateNew(_tempPath);
+        var file = FileWrites.CreateNew(_tempPath);
+        _file = file;
+        _behind = _writeBehind ? new WriteBehind(file) : null;
         _stream = _options.Compression switch
         {
             // The compressors take the bytes in fixed blocks: their output must not depend on how

@@ -25,15 +25,16 @@ internal sealed class LayoutJsonlWriter : RecordSink
     /// <param name="directory">documents/ or removed/.</param>
     /// <param name="options">Limits and compression; the layout is Dolma or DataTrove.</param>
     /// <param name="attributesDirectory">Dolma: where the attribute files go (null: none, as for removed/).</param>
-    public LayoutJsonlWriter(string directory, OutputOptions options, string? attributesDirectory)
+    /// <param name="writeBehind">Parts the run does not read again (<see cref="JsonlPartWriter"/>).</param>
+    public LayoutJsonlWriter(string directory, OutputOptions options, string? attributesDirectory, bool writeBehind = false)
     {
         _layout = options.Layout;
         _options = options;
         var unlimited = options with { MaxDocuments = long.MaxValue, MaxBytes = long.MaxValue };
-        _documents = new JsonlPartWriter(directory, unlimited);
+        _documents = new JsonlPartWriter(directory, unlimited, writeBehind);
         if (_layout == OutputLayout.Dolma && attributesDirectory is not null)
         {
-            _attributes = new JsonlPartWriter(attributesDirectory, unlimited);
+            _attributes = new JsonlPartWriter(attributesDirectory, unlimited, writeBehind);
             _attributesName = Path.GetRelativePath(Path.GetDirectoryName(directory)!, attributesDirectory).Replace('\\', '/');
         }
 

@@ -26,8 +26,9 @@ internal static class RecordSinks
             return new ParquetPartWriter(directory, options, removed);
         }
 
+        // The run does not read these parts again: they are written behind (WriteBehind).
         return options.Layout == OutputLayout.Winnow
-            ? new JsonlPartWriter(directory, options)
-            : new LayoutJsonlWriter(directory, options, removed ? null : Path.Combine(Path.GetDirectoryName(directory)!, "attributes", LayoutRecords.AttributeSet));
+            ? new JsonlPartWriter(directory, options, writeBehind: true)
+            : new LayoutJsonlWriter(directory, options, removed ? null : Path.Combine(Path.GetDirectoryName(directory)!, "attributes", LayoutRecords.AttributeSet), writeBehind: true);
     }
 }
