@@ -146,7 +146,8 @@ internal sealed class MinHashSigner
         for (var round = 1L; open > 0 && round <= maxRounds; round++)
         {
             var key = MinHashKeys.Round(_seed, (ulong)round);
-            foreach (var x in shingles)
+            var taken = Vector256.IsHardwareAccelerated ? OfferToOpenBins(shingles, key, signature, isOpen) : 0;
+            foreach (var x in shingles[taken..])
             {
                 var y = MinHashKeys.Mix(x ^ key);
                 var j = Bin(y, k);
@@ -187,6 +188,39 @@ internal sealed class MinHashSigner
 
             signature[j] = signature[from];
         }
+    }
+
+    /// <summary>
+    /// A round of <see cref="FillEmptyBins"/> over the shingles four at a time: SplitMix64's
+    /// finaliser and the bin computed in vector registers (a round hashes every shingle again to
+    /// fill a few bins, so the hashing is nearly all of it), the few offers to open bins one by one.
+    /// Returns how many shingles it took (a multiple of four); the caller takes the rest.
+    /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    private static int OfferToOpenBins(ReadOnlySpan<ulong> shingles, ulong key, Span<uint> signature, ReadOnlySpan<bool> isOpen)
+    {
+        var keys = Vector256.Create(key);
+        var k = Vector256.Create((ulong)signature.Length);
+        ref var first = ref MemoryMarshal.GetReference(shingles);
+        var i = 0;
+        for (; i + 4 <= shingles.Length; i += 4)
+        {
+            var z = Vector256.LoadUnsafe(ref first, (nuint)i) ^ keys;
+            z = (z ^ Vector256.ShiftRightLogical(z, 30)) * 0xBF58476D1CE4E5B9UL;
+            z = (z ^ Vector256.ShiftRightLogical(z, 27)) * 0x94D049BB133111EBUL;
+            var y = z ^ Vector256.ShiftRightLogical(z, 31);
+            var bins = Vector256.ShiftRightLogical(Vector256.ShiftRightLogical(y, 32) * k, 32);
+            for (var lane = 0; lane < 4; lane++)
+            {
+                var j = (int)bins.GetElement(lane);
+                if (isOpen[j])
+                {
+                    signature[j] = Math.Min(signature[j], Offer(y.GetElement(lane)));
+                }
+            }
+        }
+
+        return i;
     }
 
     /// <summary>The bin of hash <paramref name="x"/>: its high 32 bits scaled to [0, k).</summary>
