@@ -335,20 +335,10 @@ internal sealed class ShingleStore : IDisposable
         /// </summary>
         public ReadOnlySpan<ulong> Read(uint document)
         {
-            _pinned = -1;
+            _pinned = -1; // the last Read's set is given up: this one may go anywhere in the ring
             var slot = (int)(document & (Slots - 1));
-            if (IsKept(document, slot))
-            {
-                _pinned = _starts[slot];
-                return Kept(slot);
-            }
-
-            var set = Keep(document, slot, Compute(document), ref _spare);
-            if (IsKept(document, slot))
-            {
-                _pinned = _starts[slot];
-            }
-
+            var set = IsKept(document, slot) ? Kept(slot) : Keep(document, slot, Compute(document), ref _spare);
+            _pinned = IsKept(document, slot) ? _starts[slot] : -1;
             return set;
         }
 

@@ -71,7 +71,7 @@ internal sealed partial class PipelineRunner
     /// the stage's removal) to removed/, counted as it goes.
     /// </summary>
     private void WriteFromInput(
-        TextOnlyRun last, IReadOnlyList<InputFile> inputs, NodeInfo[] asSeen, string fatesPath, StageTally tally, RunOutput output, long totalBytes)
+        TextOnlyRun last, RecordParser parser, IReadOnlyList<InputFile> inputs, NodeInfo[] asSeen, string fatesPath, StageTally tally, RunOutput output, long totalBytes)
     {
         for (var f = 0; f < inputs.Count; f++)
         {
@@ -84,7 +84,6 @@ internal sealed partial class PipelineRunner
 
         _phase = "writing documents";
         ReportProgress(0, totalBytes, force: true);
-        var parser = new RecordParser(_options.Reader);
         var reader = new InputReader(inputs, _options.Reader, _options.StandardInput);
         var added = new AddedMembers?[_parallel.MaxDegreeOfParallelism * 4];
         using var fates = new FileStream(fatesPath, FileMode.Open, FileAccess.Read, FileShare.Read, 1 << 16);

@@ -170,7 +170,7 @@ internal sealed partial class PipelineRunner
             lastRun.Resolve();
             if (documents)
             {
-                WriteFromInput(chain[last], inputs, asSeen, perRecordPath, tallies[last], output, totalBytes);
+                WriteFromInput(chain[last], parser, inputs, asSeen, perRecordPath, tallies[last], output, totalBytes);
             }
             else
             {

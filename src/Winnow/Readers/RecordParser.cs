@@ -189,25 +189,23 @@ internal sealed class RecordParser : IRecordParser
                 return -1;
             }
 
+            // The text (f == 1) is written back as read; the id and url are written again, the
+            // metadata's names too.
             var valueEnd = isString ? value.Start + value.Length + 1 : value.Start + value.Length;
-            if (f == 1)
-            {
-                // The text, written back as read.
-            }
-            else if (f == 0 || expected.SequenceEqual("url"u8))
-            {
-                if (!isString || value.Escaped
-                    || JavaScriptEncoder.UnsafeRelaxedJsonEscaping.FindFirstCharacterToEncodeUtf8(bytes.Slice(value.Start, value.Length)) >= 0)
-                {
-                    return -1;
-                }
-            }
-            else if (value.Kind != JsonTokenType.StartObject || !IsWrittenAsRead(bytes.Slice(value.Start, value.Length)))
+            var isMetadata = expected.SequenceEqual("metadata"u8);
+            if (f != 1 && !isMetadata
+                && (!isString || value.Escaped || JavaScriptEncoder.UnsafeRelaxedJsonEscaping.FindFirstCharacterToEncodeUtf8(bytes.Slice(value.Start, value.Length)) >= 0))
             {
                 return -1;
             }
-            else
+
+            if (isMetadata)
             {
+                if (value.Kind != JsonTokenType.StartObject || !IsWrittenAsRead(bytes.Slice(value.Start, value.Length)))
+                {
+                    return -1;
+                }
+
                 at = pos - 1;
             }
 
