@@ -40,6 +40,7 @@ internal ref struct AsciiPieceBlock
     private ulong _apostrophes;
     private ulong _wordStarts;   // A1/A2 match here: a letter, or a prefix character then a letter
     private ulong _wordStops;    // bit k: a word's letters stop before k + 1 (bit 63: at the block's end)
+    private ulong _decidedStarts;
     private NarrowedChars _bytes; // the characters as bytes, then 16 zeros: keys are read from here
     private PaddedChars _padded;  // the text's last characters, then unknown ones
 
@@ -94,6 +95,17 @@ internal ref struct AsciiPieceBlock
 
         return end - k;
     }
+
+    /// <summary>
+    /// The starts of the pieces the block decides without a step per piece, as bits (bit 0, the
+    /// block's first character, set whenever any is): each piece runs from one bit to the next, and
+    /// the last bit's piece is not decided (<see cref="PieceLength"/> goes on from there). Found
+    /// from the classes of each character and its neighbours, for prose's common characters:
+    /// letters, digits, spaces, line breaks and punctuation other than the apostrophe. The first
+    /// other one (a tab, an apostrophe, a character past U+007F, a seventh digit in a row, a space
+    /// or slash after a line break) ends them two characters before it.
+    /// </summary>
+    public readonly ulong DecidedStarts => _decidedStarts;
 
     /// <summary>The key of the piece of <paramref name="length"/> (1–<see cref="PackedPiece.MaxLength"/>) characters at <paramref name="k"/>, all in the block.</summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
@@ -154,9 +166,15 @@ internal ref struct AsciiPieceBlock
 
     private void Classify(ref ushort chars)
     {
-        // Four 16-byte vectors, accelerated on every x64 and Arm64 machine (one 64-byte vector
-        // where AVX-512 has it saved under 1% of a run). Saturation keeps a character past U+007F
-        // at 0x80 or above: in no ASCII class.
+        if (Vector512.IsHardwareAccelerated)
+        {
+            Classify512(ref chars);
+            return;
+        }
+
+        // Four 16-byte vectors, accelerated on every x64 and Arm64 machine, where 64-byte ones are
+        // not (they take a third less time a block). Saturation keeps a character past U+007F at
+        // 0x80 or above: in no ASCII class.
         var b0 = Vector128.NarrowWithSaturation(Vector128.LoadUnsafe(ref chars), Vector128.LoadUnsafe(ref chars, 8));
         var b1 = Vector128.NarrowWithSaturation(Vector128.LoadUnsafe(ref chars, 16), Vector128.LoadUnsafe(ref chars, 24));
         var b2 = Vector128.NarrowWithSaturation(Vector128.LoadUnsafe(ref chars, 32), Vector128.LoadUnsafe(ref chars, 40));
@@ -176,14 +194,79 @@ internal ref struct AsciiPieceBlock
         _others = ~(_letters | _digits | _spaces | _unknown);
         _breaksAndSlashes = _breaks | InRange(b0, b1, b2, b3, '/', 1);
         _apostrophes = InRange(b0, b1, b2, b3, '\'', 1);
+        ClassifyPieces(upper, lower);
+    }
 
+    /// <summary>What <see cref="Classify"/> finds from the classes: where words start and stop, and <see cref="DecidedStarts"/>.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private void ClassifyPieces(ulong upper, ulong lower)
+    {
         // A word starts at a letter, or at any other ASCII character but a digit or a line break
         // before a letter. Its letters stop at a non-letter, or at an upper-case letter after a
         // lower-case one ("iPhone": "i", "Phone").
         var prefixes = ~(_letters | _digits | _breaks | _unknown);
+        var caseSplits = upper & (lower << 1);
         _wordStarts = _letters | ((_letters >> 1) & prefixes);
-        _wordStops = ((~_letters | (upper & (lower << 1))) >> 1) | (1UL << 63);
+        _wordStops = ((~_letters | caseSplits) >> 1) | (1UL << 63);
+
+        // Every piece start of the block at once, up to the first character whose piece needs
+        // more than its neighbours to decide (see DecidedStarts). Bit k of (x << 1) is bit k - 1
+        // of x: "after an x"; of (x >> 1), "before an x".
+        var letters = _letters;
+        var digits = _digits;
+        var blanks = _blanks;
+        var punctuation = _others & ~_apostrophes;
+        var breaks = _breaks;
+        var runs = digits & (digits << 1) & (digits << 2);
+        var hard = _unknown | _apostrophes | (_spaces & ~blanks & ~breaks) | (runs & (runs << 3) & (digits << 6))
+            | ((blanks | (_breaksAndSlashes & ~breaks)) & (breaks << 1));
+
+        // A4 starts at a run of punctuation, or at the space before one; a punctuation
+        // character that starts a piece and stands alone before a letter is that word's prefix
+        // (A1), as is the space before a letter (the last of its run).
+        var punctuationStarts = punctuation & ~(punctuation << 1) & ~(blanks << 1);
+        var prefixed = (blanks | punctuationStarts) & (letters >> 1);
+        var letterStarts = letters & ~((letters << 1) & ~caseSplits) & ~(prefixed << 1);
+
+        // A3: a run of digits, cut every three (runs of seven or more are left to the scan).
+        var digitStarts = digits & ~((digits << 1) & ~(runs << 1 & ~(digits << 4)));
+
+        // A run of spaces: all but its last space (A6), then the last one, alone or as the next
+        // piece's prefix; spaces before a line break start one piece with it, to its last line
+        // break (A5), unless punctuation comes first: its piece takes the line breaks after it
+        // (A4). What follows a line break starts a piece (spaces and slashes there are hard).
+        var blankStarts = blanks & (~(blanks << 1) | (~(blanks >> 1) & ~(breaks >> 1)));
+        var breakStarts = breaks & ~((breaks | blanks | punctuation) << 1);
+        var starts = letterStarts | digitStarts | blankStarts | breakStarts | punctuationStarts;
+
+        // A start is known once its neighbours on both sides are: up to two characters before the
+        // first hard one (or the block's end).
+        var limit = BitOperations.TrailingZeroCount(hard);
+        _decidedStarts = limit >= 2 ? starts & ((1UL << (limit - 1)) - 1) : 0;
     }
+
+    /// <summary><see cref="Classify"/> with the block in one 64-byte vector, where the processor has them: each class is one compare.</summary>
+    private void Classify512(ref ushort chars)
+    {
+        var bytes = Vector512.NarrowWithSaturation(Vector512.LoadUnsafe(ref chars), Vector512.LoadUnsafe(ref chars, 32));
+        Unsafe.As<Vector128<byte>, Vector512<byte>>(ref _bytes[0]) = bytes;
+        _unknown = bytes.ExtractMostSignificantBits();
+        var upper = InRange(bytes, 'A', 26);
+        var lower = InRange(bytes, 'a', 26);
+        _letters = upper | lower;
+        _digits = InRange(bytes, '0', 10);
+        _blanks = Vector512.Equals(bytes, Vector512.Create((byte)' ')).ExtractMostSignificantBits();
+        _spaces = InRange(bytes, '\t', 5) | _blanks;
+        _breaks = Vector512.Equals(bytes, Vector512.Create((byte)'\r')).ExtractMostSignificantBits() | Vector512.Equals(bytes, Vector512.Create((byte)'\n')).ExtractMostSignificantBits();
+        _others = ~(_letters | _digits | _spaces | _unknown);
+        _breaksAndSlashes = _breaks | Vector512.Equals(bytes, Vector512.Create((byte)'/')).ExtractMostSignificantBits();
+        _apostrophes = Vector512.Equals(bytes, Vector512.Create((byte)'\'')).ExtractMostSignificantBits();
+        ClassifyPieces(upper, lower);
+    }
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static ulong InRange(Vector512<byte> bytes, char low, byte count) =>
+        Vector512.LessThan(bytes - Vector512.Create((byte)low), Vector512.Create(count)).ExtractMostSignificantBits();
 
     /// <summary>Bit k set when byte k is in [<paramref name="low"/>, <paramref name="low"/> + <paramref name="count"/>).</summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]

@@ -131,6 +131,17 @@ public sealed class O200kPiecesTests
     {
         var pieces = 0;
         var k = 0;
+        var starts = block.DecidedStarts;
+        Assert.True(starts == 0 || (starts & 1) == 1, $"{Escape(text)} at {start}: decided starts without the block's first character");
+        for (starts &= starts - 1; starts != 0; starts &= starts - 1)
+        {
+            var next = System.Numerics.BitOperations.TrailingZeroCount(starts);
+            var expected = O200kPieces.Next(text, start + k);
+            Assert.True(start + next == expected, $"{Escape(text)} at {start + k}: decided starts {start + next}, general {expected}");
+            k = next;
+            pieces++;
+        }
+
         for (int length; k < AsciiPieceBlock.Size && (length = block.PieceLength(k)) > 0; k += length)
         {
             var expected = O200kPieces.Next(text, start + k);
