@@ -3,6 +3,7 @@ using System.Numerics;
 using System.Runtime.CompilerServices;
 using System.Runtime.InteropServices;
 using System.Runtime.Intrinsics;
+using System.Runtime.Intrinsics.X86;
 using System.Text;
 using Winnow.Hashing;
 using Winnow.Text;
@@ -28,6 +29,14 @@ internal sealed class ShingleHasher
     private readonly int _ngram;
     private readonly ulong _seed;
     private ulong[] _words = new ulong[256];
+
+    // Short ASCII words waiting to be hashed eight at a time (HashPending): each word's four
+    // blocks of characters, one array per block so that a vector load takes a block of eight
+    // words, its length, and where its hash goes in _words.
+    private ulong[] _pendingBlocks = [];
+    private int[] _pendingUnits = [];
+    private int[] _pendingAt = [];
+    private int _pending;
 
     public ShingleHasher(int ngram, ulong seed)
     {
@@ -75,7 +84,18 @@ internal sealed class ShingleHasher
         }
 
         shingles[0] = Avalanche.XxHash64(h ^ seed);
-        for (var i = 1; i < count; i++)
+        var i = 1;
+        if (Batched && count >= 9 && n <= 64)
+        {
+            i = ShinglesByLanes(span, n, seed, leaving, shingles);
+            h = 0;
+            for (var k = 0; k < n; k++)
+            {
+                h = (h * Prime1) + span[i - 1 + k];
+            }
+        }
+
+        for (; i < count; i++)
         {
             h = ((h - (span[i - 1] * leaving)) * Prime1) + span[i + n - 1];
             shingles[i] = Avalanche.XxHash64(h ^ seed);
@@ -83,6 +103,44 @@ internal sealed class ShingleHasher
 
         return count;
     }
+
+    /// <summary>
+    /// Shingles 1, 2, … eight at a time, each as its polynomial written out (w[i]·P^(n-1) + … +
+    /// w[i+n-1], the same value mod 2^64 as the rolled one): rolling makes each shingle wait for
+    /// the one before (two multiplies), lanes do not. Returns the first shingle not written
+    /// (fewer than eight remain from it).
+    /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    private static int ShinglesByLanes(ReadOnlySpan<ulong> words, int n, ulong seed, ulong highest, ulong[] shingles)
+    {
+        var count = words.Length - n + 1;
+        ref var word = ref MemoryMarshal.GetReference(words);
+        ref var shingle = ref MemoryMarshal.GetArrayDataReference(shingles);
+        var seeds = Vector512.Create(seed);
+        Span<ulong> powers = stackalloc ulong[n];
+        powers[0] = highest;
+        for (var k = 1; k < n; k++)
+        {
+            powers[k] = powers[k - 1] * InversePrime1;
+        }
+
+        var i = 1;
+        for (; i + 8 <= count; i += 8)
+        {
+            var h = Vector512<ulong>.Zero;
+            for (var k = 0; k < powers.Length; k++)
+            {
+                h += Vector512.LoadUnsafe(ref word, (nuint)(i + k)) * Vector512.Create(powers[k]);
+            }
+
+            AvalancheLanes(h ^ seeds).StoreUnsafe(ref shingle, (nuint)i);
+        }
+
+        return i;
+    }
+
+    /// <summary>The inverse of <see cref="Prime1"/> mod 2^64 (odd, so it has one): P^(k-1) = P^k · P^-1.</summary>
+    private const ulong InversePrime1 = 0x0887493432BADB37UL;
 
     /// <summary>
     /// Writes the sorted, distinct shingle hashes of <paramref name="text"/> (the set exact
@@ -117,6 +175,15 @@ internal sealed class ShingleHasher
             _words = new ulong[Math.Max((text.Length / 2) + 1, _words.Length * 2)];
         }
 
+        if (Batched && _pendingUnits.Length < _words.Length + 8)
+        {
+            // Room for every word, and for a last group of eight read whole.
+            _pendingUnits = new int[_words.Length + 8];
+            _pendingAt = new int[_words.Length + 8];
+            _pendingBlocks = new ulong[4 * (_words.Length + 8)];
+        }
+
+        _pending = 0;
         var words = _words;
         var count = 0;
         var word = new WordHasher(_seed);
@@ -146,7 +213,7 @@ internal sealed class ShingleHasher
                         var length = BitOperations.TrailingZeroCount(~AsciiWordMask(v));
                         if (length < 16 && text[i + length] < 128)
                         {
-                            words[count++] = ShortWord(v, length);
+                            AddShortWord(words, count++, v, length);
                             i += length + 1; // the ASCII separator after it too
                             continue;
                         }
@@ -191,7 +258,69 @@ internal sealed class ShingleHasher
             words[count++] = word.Finish();
         }
 
+        if (_pending > 0)
+        {
+            HashPending(words);
+        }
+
         return count;
+    }
+
+    /// <summary>
+    /// Whether short words are hashed eight at a time in 512-bit registers (with their 64-bit
+    /// multiply): a word's hash is a chain of dependent multiplies, so one word at a time leaves
+    /// the multiplier waiting; eight lanes keep it busy.
+    /// </summary>
+    private static bool Batched => Vector512.IsHardwareAccelerated && Avx512DQ.IsSupported;
+
+    /// <summary>
+    /// The hashes of the pending short words, as <see cref="WordHasher.Short"/> gives them, into
+    /// their places in <paramref name="words"/>.
+    /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    private void HashPending(ulong[] words)
+    {
+        var pending = _pending;
+        var stride = _pendingUnits.Length;
+        ref var blocks = ref MemoryMarshal.GetArrayDataReference(_pendingBlocks);
+        ref var units = ref MemoryMarshal.GetArrayDataReference(_pendingUnits);
+        ref var at = ref MemoryMarshal.GetArrayDataReference(_pendingAt);
+
+        // The last group's lanes past the pending words hash whatever the arrays hold; their
+        // hashes are not written.
+        var start = Vector512.Create(_seed + WordHasher.Prime5);
+        for (var j = 0; j < pending; j += 8)
+        {
+            var b0 = Vector512.LoadUnsafe(ref blocks, (nuint)j);
+            var b1 = Vector512.LoadUnsafe(ref blocks, (nuint)(stride + j));
+            var b2 = Vector512.LoadUnsafe(ref blocks, (nuint)((2 * stride) + j));
+            var b3 = Vector512.LoadUnsafe(ref blocks, (nuint)((3 * stride) + j));
+            var n = Vector512.WidenLower(Vector256.LoadUnsafe(ref units, (nuint)j).AsUInt32().ToVector512Unsafe()).AsUInt64();
+            var h = Round(Round(start, b0), b1);
+            var longer = Round(Round(h, b2), b3);
+            h = Vector512.ConditionalSelect(Vector512.GreaterThan(n, Vector512.Create(8UL)), longer, h);
+            h = AvalancheLanes(h + n);
+            var lanes = Math.Min(8, pending - j);
+            for (var lane = 0; lane < lanes; lane++)
+            {
+                words[Unsafe.Add(ref at, j + lane)] = h.GetElement(lane);
+            }
+        }
+    }
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static Vector512<ulong> Round(Vector512<ulong> h, Vector512<ulong> block) =>
+        Avx512F.RotateLeft(h + (block * Vector512.Create(WordHasher.Prime2)), 31) * Vector512.Create(WordHasher.Prime1);
+
+    /// <summary><see cref="Avalanche.XxHash64"/> of each lane.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static Vector512<ulong> AvalancheLanes(Vector512<ulong> h)
+    {
+        h ^= h >>> 33;
+        h *= Vector512.Create(0xC2B2AE3D27D4EB4FUL);
+        h ^= h >>> 29;
+        h *= Vector512.Create(0x165667B19E3779F9UL);
+        return h ^ (h >>> 32);
     }
 
     /// <summary>
@@ -252,7 +381,7 @@ internal sealed class ShingleHasher
             lasts &= lasts - 1;
             if (length < 16)
             {
-                words[count++] = ShortWord(Vector256.LoadUnsafe(ref first, (nuint)(at + start)), length);
+                AddShortWord(words, count++, Vector256.LoadUnsafe(ref first, (nuint)(at + start)), length);
             }
             else
             {
@@ -269,6 +398,32 @@ internal sealed class ShingleHasher
     {
         var kept = Vector256.LessThan(LaneIndex, Vector256.Create((ushort)length));
         return WordHasher.Short(_seed, ((v | Vector256.Create((ushort)0x20)) & kept).AsUInt64(), length);
+    }
+
+    /// <summary>
+    /// <see cref="ShortWord"/>'s hash for <c>words[<paramref name="index"/>]</c>: later, with seven
+    /// others (<see cref="HashPending"/>), where the processor has 512-bit registers; else now.
+    /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private void AddShortWord(ulong[] words, int index, Vector256<ushort> v, int length)
+    {
+        if (!Batched)
+        {
+            words[index] = ShortWord(v, length);
+            return;
+        }
+
+        var kept = Vector256.LessThan(LaneIndex, Vector256.Create((ushort)length));
+        var blocks = ((v | Vector256.Create((ushort)0x20)) & kept).AsUInt64();
+        var j = _pending++;
+        var stride = _pendingUnits.Length;
+        ref var first = ref MemoryMarshal.GetArrayDataReference(_pendingBlocks);
+        Unsafe.Add(ref first, j) = blocks.GetElement(0);
+        Unsafe.Add(ref first, stride + j) = blocks.GetElement(1);
+        Unsafe.Add(ref first, (2 * stride) + j) = blocks.GetElement(2);
+        Unsafe.Add(ref first, (3 * stride) + j) = blocks.GetElement(3);
+        Unsafe.Add(ref MemoryMarshal.GetArrayDataReference(_pendingUnits), j) = length;
+        Unsafe.Add(ref MemoryMarshal.GetArrayDataReference(_pendingAt), j) = index;
     }
 
     /// <summary>How many characters from a block's start <see cref="AsciiBlockWords"/> may read: the block and one load past it.</summary>

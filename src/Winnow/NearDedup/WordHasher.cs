@@ -20,9 +20,9 @@ namespace Winnow.NearDedup;
 /// </remarks>
 internal struct WordHasher
 {
-    private const ulong Prime1 = 0x9E3779B185EBCA87UL;
-    private const ulong Prime2 = 0xC2B2AE3D27D4EB4FUL;
-    private const ulong Prime5 = 0x27D4EB2F165667C5UL;
+    internal const ulong Prime1 = 0x9E3779B185EBCA87UL;
+    internal const ulong Prime2 = 0xC2B2AE3D27D4EB4FUL;
+    internal const ulong Prime5 = 0x27D4EB2F165667C5UL;
     private const ulong AsciiLower = 0x0020_0020_0020_0020UL;
     private readonly ulong _start;
     private ulong _h;

@@ -155,4 +155,41 @@ public sealed class ShingleHasherTests
             Assert.Equal(expected.ToArray(), hasher.Words[..count].ToArray());
         }
     }
+    [Fact]
+    public void EachShingleIsItsWindowsPolynomialOfWordHashesAvalanched()
+    {
+        // Long texts are hashed eight windows at a time where the processor allows it; every
+        // window must still be w[i]·P^(n-1) + … + w[i+n-1] (mod 2^64) of its word hashes, seeded, avalanched.
+        const ulong P = 0x9E3779B185EBCA87UL;
+        var random = new Random(41);
+        foreach (var n in new[] { 1, 2, 5, 9 })
+        {
+            var hasher = new ShingleHasher(n, 11);
+            for (var trial = 0; trial < 200; trial++)
+            {
+                var text = string.Join(' ', Enumerable.Range(0, random.Next(0, 120)).Select(_ => "w" + random.Next(40)));
+                var words = hasher.WordHashes(text);
+                var wordHashes = hasher.Words[..words].ToArray();
+                var shingles = Array.Empty<ulong>();
+                var count = hasher.Hash(text, ref shingles);
+                if (words < n)
+                {
+                    continue; // one shingle of all the words: ShortTextsGiveOneShingleAndWordlessTextsNone
+                }
+
+                Assert.Equal(words - n + 1, count);
+                var seed = 11UL ^ ((ulong)n * 0xC2B2AE3D27D4EB4FUL);
+                for (var i = 0; i < count; i++)
+                {
+                    var h = 0UL;
+                    for (var k = 0; k < n; k++)
+                    {
+                        h = (h * P) + wordHashes[i + k];
+                    }
+
+                    Assert.True(Winnow.Hashing.Avalanche.XxHash64(h ^ seed) == shingles[i], $"n {n}, {words} words: shingle {i}");
+                }
+            }
+        }
+    }
 }
