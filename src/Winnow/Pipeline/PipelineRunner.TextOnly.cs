@@ -1,6 +1,7 @@
 using Winnow.IO;
 using Winnow.Readers;
 using Winnow.Stats;
+using Winnow.Text;
 
 namespace Winnow.Pipeline;
 
@@ -234,6 +235,9 @@ internal sealed partial class PipelineRunner
                 }
 
                 records.Tokens[i] = tokens?.Count(text, counts) ?? 0;
+
+                // Checked once here rather than by each stage (the reader knows it only of ASCII text).
+                nfc = nfc || (chain.Length > 1 && NfcQuickCheck.IsNfc(text));
                 for (var s = 0; s < chain.Length; s++)
                 {
                     chain[s].Prepare(slots[s], workspace.Stages[s], i, text, nfc, place);
