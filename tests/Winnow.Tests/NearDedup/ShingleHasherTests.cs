@@ -139,7 +139,7 @@ public sealed class ShingleHasherTests
         for (var trial = 0; trial < 3_000; trial++)
         {
             var text = new System.Text.StringBuilder();
-            var target = random.Next(0, 400);
+            var target = random.Next(0, trial % 10 == 0 ? 3_000 : 400); // some with more words than are hashed at once
             while (text.Length < target)
             {
                 text.Append(pieces[random.Next(pieces.Length)]);
