@@ -31,13 +31,14 @@ internal sealed class ShingleHasher
     private ulong[] _words = new ulong[256];
 
     // Short ASCII words waiting to be hashed eight at a time (HashPending): each word's four
-    // blocks of characters (one store), its length, and where its hash goes in _words.
-    // Hashed when full: the buffers stay small (5 KB) whatever the text's length. Eight more
-    // slots: the last group of eight is read whole.
+    // blocks of characters, one array per block so that a vector load takes a block of eight
+    // words, its length, and where its hash goes in _words. Hashed when full, so the buffers stay
+    // small (5 KB) whatever the text's length; eight more slots: the last group is read whole.
     private const int PendingCapacity = 128;
-    private readonly ulong[] _pendingBlocks = Batched ? new ulong[4 * (PendingCapacity + 8)] : [];
-    private readonly int[] _pendingUnits = Batched ? new int[PendingCapacity + 8] : [];
-    private readonly int[] _pendingAt = Batched ? new int[PendingCapacity + 8] : [];
+    private const int PendingStride = PendingCapacity + 8;
+    private readonly ulong[] _pendingBlocks = Batched ? new ulong[4 * PendingStride] : [];
+    private readonly int[] _pendingUnits = Batched ? new int[PendingStride] : [];
+    private readonly int[] _pendingAt = Batched ? new int[PendingStride] : [];
     private int _pending;
 
     public ShingleHasher(int ngram, ulong seed)
@@ -275,6 +276,7 @@ internal sealed class ShingleHasher
     private void HashPending(ulong[] words)
     {
         var pending = _pending;
+        const int stride = PendingStride;
         ref var blocks = ref MemoryMarshal.GetArrayDataReference(_pendingBlocks);
         ref var units = ref MemoryMarshal.GetArrayDataReference(_pendingUnits);
         ref var at = ref MemoryMarshal.GetArrayDataReference(_pendingAt);
@@ -284,19 +286,10 @@ internal sealed class ShingleHasher
         var start = Vector512.Create(_seed + WordHasher.Prime5);
         for (var j = 0; j < pending; j += 8)
         {
-            // Eight words' blocks, two words a vector, turned into a vector per block.
-            var words01 = Vector512.LoadUnsafe(ref blocks, (nuint)(4 * j));
-            var words23 = Vector512.LoadUnsafe(ref blocks, (nuint)((4 * j) + 8));
-            var words45 = Vector512.LoadUnsafe(ref blocks, (nuint)((4 * j) + 16));
-            var words67 = Vector512.LoadUnsafe(ref blocks, (nuint)((4 * j) + 24));
-            var low03 = Avx512F.PermuteVar8x64x2(words01, FirstHalves, words23);
-            var high03 = Avx512F.PermuteVar8x64x2(words01, SecondHalves, words23);
-            var low47 = Avx512F.PermuteVar8x64x2(words45, FirstHalves, words67);
-            var high47 = Avx512F.PermuteVar8x64x2(words45, SecondHalves, words67);
-            var b0 = Avx512F.PermuteVar8x64x2(low03, LowerFours, low47);
-            var b1 = Avx512F.PermuteVar8x64x2(low03, UpperFours, low47);
-            var b2 = Avx512F.PermuteVar8x64x2(high03, LowerFours, high47);
-            var b3 = Avx512F.PermuteVar8x64x2(high03, UpperFours, high47);
+            var b0 = Vector512.LoadUnsafe(ref blocks, (nuint)j);
+            var b1 = Vector512.LoadUnsafe(ref blocks, (nuint)(stride + j));
+            var b2 = Vector512.LoadUnsafe(ref blocks, (nuint)((2 * stride) + j));
+            var b3 = Vector512.LoadUnsafe(ref blocks, (nuint)((3 * stride) + j));
             var n = Vector512.WidenLower(Vector256.LoadUnsafe(ref units, (nuint)j).AsUInt32().ToVector512Unsafe()).AsUInt64();
             var h = Round(Round(start, b0), b1);
             var longer = Round(Round(h, b2), b3);
@@ -309,13 +302,6 @@ internal sealed class ShingleHasher
             }
         }
     }
-
-    // Two words (w, x) of four blocks each, twice: (w0 x0 y0 z0 w1 x1 y1 z1) and (w2 x2 y2 z2 w3 x3 y3 z3),
-    // then the four words' first and last four of those.
-    private static readonly Vector512<ulong> FirstHalves = Vector512.Create(0UL, 4, 8, 12, 1, 5, 9, 13);
-    private static readonly Vector512<ulong> SecondHalves = Vector512.Create(2UL, 6, 10, 14, 3, 7, 11, 15);
-    private static readonly Vector512<ulong> LowerFours = Vector512.Create(0UL, 1, 2, 3, 8, 9, 10, 11);
-    private static readonly Vector512<ulong> UpperFours = Vector512.Create(4UL, 5, 6, 7, 12, 13, 14, 15);
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private static Vector512<ulong> Round(Vector512<ulong> h, Vector512<ulong> block) =>
@@ -431,7 +417,12 @@ internal sealed class ShingleHasher
         }
 
         var j = _pending++;
-        blocks.StoreUnsafe(ref MemoryMarshal.GetArrayDataReference(_pendingBlocks), (nuint)(4 * j));
+        const int stride = PendingStride;
+        ref var first = ref MemoryMarshal.GetArrayDataReference(_pendingBlocks);
+        Unsafe.Add(ref first, j) = blocks.GetElement(0);
+        Unsafe.Add(ref first, stride + j) = blocks.GetElement(1);
+        Unsafe.Add(ref first, (2 * stride) + j) = blocks.GetElement(2);
+        Unsafe.Add(ref first, (3 * stride) + j) = blocks.GetElement(3);
         Unsafe.Add(ref MemoryMarshal.GetArrayDataReference(_pendingUnits), j) = length;
         Unsafe.Add(ref MemoryMarshal.GetArrayDataReference(_pendingAt), j) = index;
     }
