@@ -61,6 +61,40 @@ public static class TextNormalizer
         Enumerable.Range(0, char.MaxValue + 1).Select(c => (char)c).Where(c => c != ' ' && IsWhiteSpace(c)).ToArray());
 
     /// <summary>
+    /// Where the first of <see cref="OtherWhiteSpace"/> is in <paramref name="text"/>, or -1. Every one
+    /// of them is below ' ' or above U+0084, so a search for a character outside that range (one
+    /// compare a character, twice as fast on prose as a search for the set) finds it, or stops at a
+    /// character past U+0084 that is not whitespace. After <see cref="RangeStopsAllowed"/> such stops
+    /// in a text (text mostly not in Latin script) it searches for the set itself.
+    /// </summary>
+    private static int IndexOfOtherWhiteSpace(ReadOnlySpan<char> text, ref int rangeStops)
+    {
+        var offset = 0;
+        while (rangeStops < RangeStopsAllowed)
+        {
+            var at = text[offset..].IndexOfAnyExceptInRange(' ', '\u0084');
+            if (at < 0)
+            {
+                return -1;
+            }
+
+            offset += at;
+            if (OtherWhiteSpace.Contains(text[offset]))
+            {
+                return offset;
+            }
+
+            rangeStops++;
+            offset++;
+        }
+
+        var found = text[offset..].IndexOfAny(OtherWhiteSpace);
+        return found < 0 ? -1 : offset + found;
+    }
+
+    private const int RangeStopsAllowed = 32;
+
+    /// <summary>
     /// The common case: only whitespace changes. Text is mostly words separated by single spaces,
     /// which are already normal, so the stretches between "other" whitespace and double spaces
     /// are found with vectorized searches and copied whole.
@@ -75,12 +109,12 @@ public static class TextNormalizer
         }
 
         // Next positions of each kind of irregular whitespace, cached so no stretch is scanned twice.
-        int nextOther = -2, nextDouble = -2;
+        int nextOther = -2, nextDouble = -2, rangeStops = 0;
         while (i < source.Length)
         {
             if (nextOther != -1 && nextOther < i)
             {
-                var found = source[i..].IndexOfAny(OtherWhiteSpace);
+                var found = IndexOfOtherWhiteSpace(source[i..], ref rangeStops);
                 nextOther = found < 0 ? -1 : i + found;
             }
 

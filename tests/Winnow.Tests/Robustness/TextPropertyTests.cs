@@ -39,6 +39,35 @@ public sealed class TextPropertyTests
         }
     }
 
+    /// <summary>Scripts other than Latin, with every kind of whitespace among them: the whitespace search changes its way after many non-ASCII letters.</summary>
+    private static readonly Gen<string> OtherScripts = Gen.OneOf(
+            Gen.Const("\u0434"), Gen.Const("\u0436"), Gen.Const("\u6771"), Gen.Const("\u00e9"), Gen.Const("a"), Gen.Const("\u2014"), Gen.Const(" "),
+            Gen.Const("  "), Gen.Const("\t"), Gen.Const("\n"), Gen.Const("\u00A0"), Gen.Const("\u2003"), Gen.Const("\u3000"), Gen.Const("\u0085"), Gen.Const("\u001F"))
+        .Array[0, 300].Select(string.Concat);
+
+    [Fact]
+    public void CollapsedTextIsTheRunsBetweenWhitespaceJoinedBySpaces() =>
+        Gen.OneOf(HostileGen.Text, HostileGen.Separators, OtherScripts).SampleFixed(text =>
+        {
+            var nfc = TextNormalizer.ToNfc(text).ToString();
+            var runs = new List<string>();
+            var run = new System.Text.StringBuilder();
+            foreach (var c in nfc + " ")
+            {
+                if (!TextNormalizer.IsWhiteSpace(c))
+                {
+                    run.Append(c);
+                }
+                else if (run.Length > 0)
+                {
+                    runs.Add(run.ToString());
+                    run.Clear();
+                }
+            }
+
+            Assert.Equal(string.Join(' ', runs), TextNormalizer.Normalize(text, new NormalizationOptions()));
+        }, seed: HostileGen.Seed, iter: HostileGen.Iterations(2_000));
+
     [Fact]
     public void NormalizedTextIsTrimmedCollapsedAndStable() =>
         Gen.OneOf(HostileGen.Text, HostileGen.Separators).SampleFixed(text =>
