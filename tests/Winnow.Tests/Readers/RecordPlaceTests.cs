@@ -82,4 +82,56 @@ public sealed class RecordPlaceTests
         // The same lines in a plain file have their places.
         Assert.All(Read(dir.Write("p.jsonl", jsonl)), r => Assert.True(r.Record.FileOffset >= 0));
     }
+    [Fact]
+    public void EveryLineIsReadWhereverTheBatchesEnd()
+    {
+        using var dir = new TempDir();
+
+        // Lines are read into the batch's own buffer and taken where they lie: a line that does not
+        // fit moves to the next batch's, as do the lines left when a batch has its count of records.
+        // Thousands of short lines, lines of 1 kB to 300 kB, two lines longer than a batch's 8 MiB,
+        // CRLF endings and blank lines, in two files read by one reader (a batch holds both).
+        var random = new Random(17);
+        var expected = new List<(string File, string Line)>();
+        var paths = new List<string>();
+        foreach (var name in new[] { "one.jsonl", "two.jsonl" })
+        {
+            var text = new StringBuilder();
+            for (var i = 0; i < 9_000; i++)
+            {
+                var length = i % 3_000 == 1_500 ? 9_000_000 : i % 7 == 0 ? random.Next(1_000, 300_000) : random.Next(1, 60);
+                var line = "{\"id\":\"" + name + i + "\",\"text\":\"" + new string((char)('a' + (i % 26)), length) + "\"}";
+                text.Append(line).Append(i % 5 == 0 ? "\r\n" : "\n");
+                if (i % 11 == 0)
+                {
+                    text.Append('\n');
+                }
+
+                expected.Add((name, line));
+            }
+
+            paths.Add(dir.Write(name, text.ToString()));
+        }
+
+        var reader = new InputReader(InputSet.Expand(paths).Files, new ReaderOptions());
+        var read = new List<(RawRecord Record, byte[] Bytes)>();
+        foreach (var batch in reader.ReadBatches(CancellationToken.None))
+        {
+            using (batch)
+            {
+                read.AddRange(batch.Records.Select(r => (r, batch.Bytes(r).ToArray())));
+            }
+        }
+
+        Assert.Equal(expected.Count, read.Count);
+        var files = paths.ToDictionary(p => Path.GetFileName(p), File.ReadAllBytes);
+        for (var i = 0; i < read.Count; i++)
+        {
+            var (record, bytes) = read[i];
+            Assert.Null(record.Rejection);
+            Assert.Equal(i, record.Ordinal);
+            Assert.True(expected[i].Line == Encoding.UTF8.GetString(bytes), $"record {i}");
+            Assert.True(files[expected[i].File].AsSpan((int)record.FileOffset, bytes.Length).SequenceEqual(bytes), $"record {i}'s place");
+        }
+    }
 }
