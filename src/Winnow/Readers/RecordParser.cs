@@ -106,8 +106,16 @@ internal sealed class RecordParser : IRecordParser
         place = default;
         var ascii = Ascii.IsValid(bytes);
         Span<FlatJsonField> fields = stackalloc FlatJsonField[FlatJsonScanner.MaxFields];
-        if (record.Rejection is not null || record.Container is not null || record.File.Kind is not (InputKind.Jsonl or InputKind.Parquet or InputKind.Arrow) || _htmlField is not null || !(ascii || Utf8.IsValid(bytes))
+        if (record.Rejection is not null || record.Container is not null || record.File.Kind is not (InputKind.Jsonl or InputKind.Parquet or InputKind.Arrow) || _htmlField is not null
             || !TryScanFlat(bytes, fields, out var count, out var text, out var idValue, out _))
+        {
+            return false;
+        }
+
+        // UTF-8 is checked around the text here; the text's own bytes are checked as they are
+        // decoded below (a record with invalid ones goes the general way, which rejects it). The
+        // text's quotes are ASCII: no sequence is cut.
+        if (!ascii && !(Utf8.IsValid(bytes[..text.Start]) && Utf8.IsValid(bytes[(text.Start + text.Length)..])))
         {
             return false;
         }

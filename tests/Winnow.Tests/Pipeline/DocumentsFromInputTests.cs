@@ -74,7 +74,11 @@ public sealed class DocumentsFromInputTests
             "{\"id\":\"unescaped-name\",\"text\":\"a b c d e f\",\"metadata\":{\"\\u0061\":1}}",
         ]);
         dir.Write("in/a.jsonl", string.Join('\n', lines) + "\n");
-        dir.Write("in/b.jsonl", [.. "{\"id\": \"latin1\", \"text\": \"caf"u8, 0xE9, .. "\"}\n"u8]);
+        // Invalid UTF-8 in the text, in the id, in the metadata: each record rejected, whichever part holds it.
+        dir.Write("in/b.jsonl", [
+            .. "{\"id\": \"latin1\", \"text\": \"caf"u8, 0xE9, .. "\"}\n"u8,
+            .. "{\"id\":\"latin1-"u8, 0xE9, .. "\",\"text\":\"caf\u00e9 \u201cau lait\u201d\"}\n"u8,
+            .. "{\"id\":\"latin1-meta\",\"text\":\"caf\u00e9 \u201cau lait\u201d\",\"metadata\":{\"a\":\"caf"u8, 0xE9, .. "\"}}\n"u8]);
         var copies = corpus.Skip(10).Take(6).Select(d => Line("crlf-" + d.Id, d.Text + " \u00e9t\u00e9", "https://crlf.example/"));
         dir.Write("in/d.jsonl", [0xEF, 0xBB, 0xBF, .. Encoding.UTF8.GetBytes(string.Join("\r\n", copies) + "\r\n")]);
         using var gz = new System.IO.Compression.GZipStream(File.Create(dir["in/e.jsonl.gz"]), System.IO.Compression.CompressionLevel.Fastest);
@@ -113,7 +117,7 @@ public sealed class DocumentsFromInputTests
         AssertSameRun(general, fromInput);
 
         var stats = RunOutputReader.Stats(fromInput);
-        Assert.Equal(3, Long(stats["documents"]!["rejected"]));
+        Assert.Equal(5, Long(stats["documents"]!["rejected"]));
         Assert.True(Long(stats["removed_by_reason"]!["exact_duplicate"]!["documents"]) >= 2);
         Assert.True(Long(stats["removed_by_reason"]!["near_duplicate"]!["documents"]) > 10);
         Assert.True(Long(stats["tokens"]!["kept"]) > 1000);
