@@ -173,147 +173,116 @@ internal sealed partial class InputReader
     /// </summary>
     private IEnumerable<RecordBatch> SplitLines(InputFile file, Stream stream, bool asOnDisk = false)
     {
-        // The stream is read into the batch's own buffer and lines become records where they lie:
-        // a record's bytes are not copied. A line begun when the buffer runs out moves to the next
-        // batch's buffer (the batch is handed out), as do the unread lines when the batch has its
-        // count of records.
         var max = _options.MaxDocumentBytes;
-        var start = _batch.Used; // the first byte not yet taken: a line's start
-        var end = start;         // the end of the bytes read
+        var buffer = ArrayPool<byte>.Shared.Rent(1 << 20);
+        int start = 0, end = 0;
+        long bufferAt = 0; // the stream's offset of buffer[0]
         long line = file.FirstLine, skipping = -1, records = 0, totalBytes = 0;
-        while (true)
+        try
         {
-            var buffer = _batch.Buffer;
-            var newline = buffer.AsSpan(start, end - start).IndexOf((byte)'\n');
-            if (newline >= 0 && _batch.Records.Count >= BatchRecords)
+            while (true)
             {
-                yield return MoveToNewBatch(ref start, ref end, BatchBytes)!; // it holds its count of records
-                continue;
-            }
+                var newline = buffer.AsSpan(start, end - start).IndexOf((byte)'\n');
+                if (newline >= 0)
+                {
+                    var lineEnd = start + newline;
+                    var full = TakeIfFull(newline);
+                    if (full is not null)
+                    {
+                        yield return full;
+                    }
 
-            if (newline >= 0)
-            {
+                    if (skipping >= 0)
+                    {
+                        // Without its CR, as a line kept whole is counted.
+                        AddTooLarge(file, line, skipping + newline - (newline > 0 && buffer[lineEnd - 1] == (byte)'\r' ? 1 : 0));
+                        skipping = -1;
+                        records++;
+                    }
+                    else if (EmitLine(file, line, buffer.AsSpan(start, newline), asOnDisk ? bufferAt + start : -1))
+                    {
+                        records++;
+                    }
+
+                    start = lineEnd + 1;
+                    line++;
+                    continue;
+                }
+
                 if (skipping >= 0)
                 {
-                    // Without its CR, as a line kept whole is counted.
-                    AddTooLarge(file, line, skipping + newline - (newline > 0 && buffer[start + newline - 1] == (byte)'\r' ? 1 : 0));
-                    skipping = -1;
-                    records++;
+                    skipping += end - start;
+                    bufferAt += end;
+                    start = end = 0;
                 }
-                else if (EmitLine(file, line, start, newline, asOnDisk ? totalBytes - (end - start) : -1))
+                else if (end - start > max)
                 {
-                    records++;
+                    skipping = end - start;
+                    bufferAt += end;
+                    start = end = 0;
                 }
-
-                start += newline + 1;
-                _batch.Used = start;
-                line++;
-                continue;
-            }
-
-            if (skipping >= 0)
-            {
-                skipping += end - start;
-                end = start;
-            }
-            else if (end - start > max)
-            {
-                skipping = end - start;
-                end = start;
-            }
-
-            if (buffer.Length - end < MinReadBytes)
-            {
-                var full = MoveToNewBatch(ref start, ref end, Math.Min(Math.Max(BatchBytes, 2 * (end - start)), max + MinReadBytes));
-                if (full is not null)
+                else
                 {
-                    yield return full;
+                    end = KeepFrom(ref buffer, start, end, max);
+                    bufferAt += start;
+                    start = 0;
                 }
 
-                buffer = _batch.Buffer;
-            }
-
-            var read = ReadMore(stream, buffer, end, Math.Min(buffer.Length - end, ReadBytes), out var failure);
-            if (failure is not null)
-            {
-                // What was read of the broken line is part of the damage; earlier lines stand.
-                var partial = skipping >= 0 ? skipping : end - start;
-                AddRejection(file, line, ReasonFor(failure), Describe(failure), partial);
-                records++;
-                break;
-            }
-
-            totalBytes += read;
-            Position = _bytesBefore + OnDiskPosition(stream, totalBytes);
-            if (read == 0)
-            {
-                if (skipping >= 0)
+                var read = ReadMore(stream, buffer, end, out var failure);
+                if (failure is not null)
                 {
-                    AddTooLarge(file, line, skipping);
+                    // What was read of the broken line is part of the damage; earlier lines stand.
+                    var partial = skipping >= 0 ? skipping : end - start;
+                    AddRejection(file, line, ReasonFor(failure), Describe(failure), partial);
                     records++;
-                }
-                else if (end > start && EmitLine(file, line, start, end - start, asOnDisk ? totalBytes - (end - start) : -1))
-                {
-                    records++;
+                    break;
                 }
 
-                _batch.Used = end;
-                break;
+                totalBytes += read;
+                Position = _bytesBefore + OnDiskPosition(stream, totalBytes);
+                if (read == 0)
+                {
+                    var full = TakeIfFull(end - start);
+                    if (full is not null)
+                    {
+                        yield return full;
+                    }
+
+                    if (skipping >= 0)
+                    {
+                        AddTooLarge(file, line, skipping);
+                        records++;
+                    }
+                    else if (end > start && EmitLine(file, line, buffer.AsSpan(start, end - start), asOnDisk ? bufferAt + start : -1))
+                    {
+                        records++;
+                    }
+
+                    break;
+                }
+
+                end += read;
             }
 
-            end += read;
+            if (records == 0 && !file.IsSlice)
+            {
+                var what = totalBytes == 0 ? "empty file" : "no records: the file holds only blank lines";
+                AddRejection(file, 0, RejectionReasons.EmptyFile, what, totalBytes);
+            }
         }
-
-        if (records == 0 && !file.IsSlice)
+        finally
         {
-            var what = totalBytes == 0 ? "empty file" : "no records: the file holds only blank lines";
-            AddRejection(file, 0, RejectionReasons.EmptyFile, what, totalBytes);
+            ArrayPool<byte>.Shared.Return(buffer);
         }
-    }
-
-    /// <summary>Bytes read at a time into a batch's buffer.</summary>
-    private const int ReadBytes = 256 << 10;
-
-    /// <summary>Less room than this left in a batch's buffer, the next batch is begun rather than read into.</summary>
-    private const int MinReadBytes = 64 << 10;
-
-    /// <summary>
-    /// Begins a new batch of at least <paramref name="capacity"/> bytes with the bytes
-    /// [<paramref name="start"/>, <paramref name="end"/>) of the current one (a line not yet whole,
-    /// or lines not yet taken), which then ends before them; returns the current batch when it holds
-    /// records, else gives its buffer back.
-    /// </summary>
-    private RecordBatch? MoveToNewBatch(ref int start, ref int end, int capacity)
-    {
-        var moving = end - start;
-        var next = new RecordBatch(Math.Max(capacity, moving + MinReadBytes));
-        _batch.Buffer.AsSpan(start, moving).CopyTo(next.Buffer);
-        var full = _batch;
-        full.Used = start;
-        _batch = next;
-        start = 0;
-        end = moving;
-        if (full.Records.Count == 0)
-        {
-            full.Dispose();
-            return null;
-        }
-
-        full.InputPosition = Position;
-        return full;
     }
 
     /// <summary>Reads more after <paramref name="end"/>; a failure is handed back, for the caller to reject with its place.</summary>
-    private static int ReadMore(Stream stream, byte[] buffer, int end, out Exception? failure) =>
-        ReadMore(stream, buffer, end, buffer.Length - end, out failure);
-
-    /// <summary>Reads at most <paramref name="count"/> bytes after <paramref name="end"/>.</summary>
-    private static int ReadMore(Stream stream, byte[] buffer, int end, int count, out Exception? failure)
+    private static int ReadMore(Stream stream, byte[] buffer, int end, out Exception? failure)
     {
         failure = null;
         try
         {
-            return stream.Read(buffer, end, count);
+            return stream.Read(buffer, end, buffer.Length - end);
         }
         catch (Exception e) when (e is IOException or InvalidDataException or UnauthorizedAccessException)
         {
@@ -351,14 +320,9 @@ internal sealed partial class InputReader
         _ => decompressed,
     };
 
-    /// <summary>
-    /// Adds the line at <paramref name="offset"/> of the batch's buffer (<paramref name="length"/>
-    /// bytes, without its newline) as a record where it lies; false for a blank line, which is
-    /// counted, not kept.
-    /// </summary>
-    private bool EmitLine(InputFile file, long line, int offset, int length, long fileOffset)
+    /// <summary>Adds a line as a record; false for a blank line, which is counted, not kept.</summary>
+    private bool EmitLine(InputFile file, long line, ReadOnlySpan<byte> bytes, long fileOffset)
     {
-        var bytes = _batch.Buffer.AsSpan(offset, length);
         if (!bytes.IsEmpty && bytes[^1] == (byte)'\r')
         {
             bytes = bytes[..^1];
@@ -368,7 +332,6 @@ internal sealed partial class InputReader
         if (line == 1 && file.SliceStart == 0 && bytes.StartsWith("\uFEFF"u8))
         {
             bytes = bytes[3..];
-            offset += 3;
             fileOffset = fileOffset < 0 ? -1 : fileOffset + 3;
         }
 
@@ -385,7 +348,7 @@ internal sealed partial class InputReader
             return true;
         }
 
-        _batch.AddInPlace(new RawRecord(file, line, offset, bytes.Length, _ordinal++, null, FileOffset: fileOffset));
+        AddRecord(file, line, bytes, fileOffset);
         return true;
     }
 

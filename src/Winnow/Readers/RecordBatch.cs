@@ -28,22 +28,6 @@ internal sealed class RecordBatch : IDisposable
     /// <summary>The record's bytes as memory; valid until the batch is disposed.</summary>
     public ReadOnlyMemory<byte> Memory(in RawRecord record) => _buffer.AsMemory(record.Offset, record.Length);
 
-    /// <summary>
-    /// The buffer itself, for a reader that reads into it past <see cref="Used"/> and adds the
-    /// records it finds there in place (<see cref="AddInPlace"/>): their bytes are not copied.
-    /// </summary>
-    public byte[] Buffer => _buffer;
-
-    /// <summary>Bytes taken by records (and skipped): a reader reads after them, <see cref="Append"/> appends after them.</summary>
-    public int Used
-    {
-        get => _used;
-        set => _used = value;
-    }
-
-    /// <summary>Adds a record whose bytes a reader put into <see cref="Buffer"/> at <paramref name="record"/>'s offset, below <see cref="Used"/>.</summary>
-    public void AddInPlace(in RawRecord record) => Records.Add(record);
-
     public int Append(ReadOnlySpan<byte> bytes)
     {
         if (bytes.Length > Free)
