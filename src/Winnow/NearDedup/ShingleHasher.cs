@@ -25,7 +25,12 @@ internal sealed class ShingleHasher
 {
     private const ulong Prime1 = 0x9E3779B185EBCA87UL;
     private const ulong Prime2 = 0xC2B2AE3D27D4EB4FUL;
-    private static readonly Vector256<ushort> LaneIndex = Vector256.Create((ushort)0, 1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14, 15);
+    /// <summary>0, 1, …, 15: a constant (a static field would be a load through its address in the native build).</summary>
+    private static Vector256<ushort> LaneIndex
+    {
+        [MethodImpl(MethodImplOptions.AggressiveInlining)]
+        get => Vector256.Create((ushort)0, 1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14, 15);
+    }
     private readonly int _ngram;
     private readonly ulong _seed;
     private ulong[] _words = new ulong[256];
