@@ -1,4 +1,5 @@
 using System.Runtime.CompilerServices;
+using System.Runtime.Intrinsics;
 
 namespace Winnow.Hashing;
 
@@ -17,6 +18,17 @@ internal static class Avalanche
         h ^= h >> 29;
         h *= 0x165667B19E3779F9UL;
         return h ^ (h >> 32);
+    }
+
+    /// <summary><see cref="XxHash64(ulong)"/> of each lane.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static Vector512<ulong> XxHash64(Vector512<ulong> h)
+    {
+        h ^= h >>> 33;
+        h *= Vector512.Create(0xC2B2AE3D27D4EB4FUL);
+        h ^= h >>> 29;
+        h *= Vector512.Create(0x165667B19E3779F9UL);
+        return h ^ (h >>> 32);
     }
 
     /// <summary>MurmurHash3's fmix64.</summary>

@@ -205,10 +205,7 @@ internal sealed class MinHashSigner
         var i = 0;
         for (; i + 4 <= shingles.Length; i += 4)
         {
-            var z = Vector256.LoadUnsafe(ref first, (nuint)i) ^ keys;
-            z = (z ^ Vector256.ShiftRightLogical(z, 30)) * 0xBF58476D1CE4E5B9UL;
-            z = (z ^ Vector256.ShiftRightLogical(z, 27)) * 0x94D049BB133111EBUL;
-            var y = z ^ Vector256.ShiftRightLogical(z, 31);
+            var y = MinHashKeys.Mix(Vector256.LoadUnsafe(ref first, (nuint)i) ^ keys);
             var bins = Vector256.ShiftRightLogical(Vector256.ShiftRightLogical(y, 32) * k, 32);
             for (var lane = 0; lane < 4; lane++)
             {
@@ -257,5 +254,14 @@ internal static class MinHashKeys
         z = (z ^ (z >> 30)) * 0xBF58476D1CE4E5B9UL;
         z = (z ^ (z >> 27)) * 0x94D049BB133111EBUL;
         return z ^ (z >> 31);
+    }
+
+    /// <summary><see cref="Mix(ulong)"/> of each lane.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static Vector256<ulong> Mix(Vector256<ulong> z)
+    {
+        z = (z ^ (z >>> 30)) * 0xBF58476D1CE4E5B9UL;
+        z = (z ^ (z >>> 27)) * 0x94D049BB133111EBUL;
+        return z ^ (z >>> 31);
     }
 }

@@ -141,7 +141,7 @@ internal sealed class ShingleHasher
                 h += Vector512.LoadUnsafe(ref word, (nuint)(i + k)) * Vector512.Create(powers[k]);
             }
 
-            AvalancheLanes(h ^ seeds).StoreUnsafe(ref shingle, (nuint)i);
+            Avalanche.XxHash64(h ^ seeds).StoreUnsafe(ref shingle, (nuint)i);
         }
 
         return i;
@@ -288,39 +288,21 @@ internal sealed class ShingleHasher
 
         // The last group's lanes past the pending words hash whatever the arrays hold; their
         // hashes are not written.
-        var start = Vector512.Create(_seed + WordHasher.Prime5);
         for (var j = 0; j < pending; j += 8)
         {
-            var b0 = Vector512.LoadUnsafe(ref blocks, (nuint)j);
-            var b1 = Vector512.LoadUnsafe(ref blocks, (nuint)(stride + j));
-            var b2 = Vector512.LoadUnsafe(ref blocks, (nuint)((2 * stride) + j));
-            var b3 = Vector512.LoadUnsafe(ref blocks, (nuint)((3 * stride) + j));
-            var n = Vector512.WidenLower(Vector256.LoadUnsafe(ref units, (nuint)j).AsUInt32().ToVector512Unsafe()).AsUInt64();
-            var h = Round(Round(start, b0), b1);
-            var longer = Round(Round(h, b2), b3);
-            h = Vector512.ConditionalSelect(Vector512.GreaterThan(n, Vector512.Create(8UL)), longer, h);
-            h = AvalancheLanes(h + n);
+            var h = WordHasher.ShortLanes(
+                _seed,
+                Vector512.LoadUnsafe(ref blocks, (nuint)j),
+                Vector512.LoadUnsafe(ref blocks, (nuint)(stride + j)),
+                Vector512.LoadUnsafe(ref blocks, (nuint)((2 * stride) + j)),
+                Vector512.LoadUnsafe(ref blocks, (nuint)((3 * stride) + j)),
+                Vector512.WidenLower(Vector256.LoadUnsafe(ref units, (nuint)j).AsUInt32().ToVector512Unsafe()).AsUInt64());
             var lanes = Math.Min(8, pending - j);
             for (var lane = 0; lane < lanes; lane++)
             {
                 words[Unsafe.Add(ref at, j + lane)] = h.GetElement(lane);
             }
         }
-    }
-
-    [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    private static Vector512<ulong> Round(Vector512<ulong> h, Vector512<ulong> block) =>
-        Avx512F.RotateLeft(h + (block * Vector512.Create(WordHasher.Prime2)), 31) * Vector512.Create(WordHasher.Prime1);
-
-    /// <summary><see cref="Avalanche.XxHash64"/> of each lane.</summary>
-    [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    private static Vector512<ulong> AvalancheLanes(Vector512<ulong> h)
-    {
-        h ^= h >>> 33;
-        h *= Vector512.Create(0xC2B2AE3D27D4EB4FUL);
-        h ^= h >>> 29;
-        h *= Vector512.Create(0x165667B19E3779F9UL);
-        return h ^ (h >>> 32);
     }
 
     /// <summary>
@@ -394,11 +376,12 @@ internal sealed class ShingleHasher
 
     /// <summary>The hash of the word of <paramref name="length"/> (under 16) ASCII word characters that <paramref name="v"/> starts with.</summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    private ulong ShortWord(Vector256<ushort> v, int length)
-    {
-        var kept = Vector256.LessThan(LaneIndex, Vector256.Create((ushort)length));
-        return WordHasher.Short(_seed, ((v | Vector256.Create((ushort)0x20)) & kept).AsUInt64(), length);
-    }
+    private ulong ShortWord(Vector256<ushort> v, int length) => WordHasher.Short(_seed, ShortBlocks(v, length), length);
+
+    /// <summary>The first <paramref name="length"/> characters of <paramref name="v"/> as <see cref="WordHasher"/> takes them (<c>c | 0x20</c>), the rest zero.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static Vector256<ulong> ShortBlocks(Vector256<ushort> v, int length) =>
+        ((v | Vector256.Create((ushort)0x20)) & Vector256.LessThan(LaneIndex, Vector256.Create((ushort)length))).AsUInt64();
 
     /// <summary>
     /// <see cref="ShortWord"/>'s hash for <c>words[<paramref name="index"/>]</c>: later, with seven
@@ -413,8 +396,7 @@ internal sealed class ShingleHasher
             return;
         }
 
-        var kept = Vector256.LessThan(LaneIndex, Vector256.Create((ushort)length));
-        var blocks = ((v | Vector256.Create((ushort)0x20)) & kept).AsUInt64();
+        var blocks = ShortBlocks(v, length);
         if (_pending == PendingCapacity)
         {
             HashPending(words);

@@ -2,6 +2,7 @@ using System.Numerics;
 using System.Runtime.CompilerServices;
 using System.Runtime.InteropServices;
 using System.Runtime.Intrinsics;
+using System.Runtime.Intrinsics.X86;
 using Winnow.Hashing;
 
 namespace Winnow.NearDedup;
@@ -20,9 +21,9 @@ namespace Winnow.NearDedup;
 /// </remarks>
 internal struct WordHasher
 {
-    internal const ulong Prime1 = 0x9E3779B185EBCA87UL;
-    internal const ulong Prime2 = 0xC2B2AE3D27D4EB4FUL;
-    internal const ulong Prime5 = 0x27D4EB2F165667C5UL;
+    private const ulong Prime1 = 0x9E3779B185EBCA87UL;
+    private const ulong Prime2 = 0xC2B2AE3D27D4EB4FUL;
+    private const ulong Prime5 = 0x27D4EB2F165667C5UL;
     private const ulong AsciiLower = 0x0020_0020_0020_0020UL;
     private readonly ulong _start;
     private ulong _h;
@@ -101,6 +102,20 @@ internal struct WordHasher
         return Avalanche.XxHash64(h + (ulong)units);
     }
 
+    /// <summary>
+    /// <see cref="Short"/> of eight words at once, one a lane: block <c>b</c> of each word in
+    /// <paramref name="b0"/>–<paramref name="b3"/>, its unit count in <paramref name="units"/>.
+    /// Needs AVX-512 (its 64-bit multiply and rotate).
+    /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static Vector512<ulong> ShortLanes(ulong seed, Vector512<ulong> b0, Vector512<ulong> b1, Vector512<ulong> b2, Vector512<ulong> b3, Vector512<ulong> units)
+    {
+        var h = Round(Round(Vector512.Create(seed + Prime5), b0), b1);
+        var longer = Round(Round(h, b2), b3);
+        h = Vector512.ConditionalSelect(Vector512.GreaterThan(units, Vector512.Create(8UL)), longer, h);
+        return Avalanche.XxHash64(h + units);
+    }
+
     /// <summary>The word's hash; the hasher is then ready for the next word.</summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public ulong Finish()
@@ -121,4 +136,8 @@ internal struct WordHasher
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private static ulong Round(ulong h, ulong block) => BitOperations.RotateLeft(h + (block * Prime2), 31) * Prime1;
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static Vector512<ulong> Round(Vector512<ulong> h, Vector512<ulong> block) =>
+        Avx512F.RotateLeft(h + (block * Vector512.Create(Prime2)), 31) * Vector512.Create(Prime1);
 }
