@@ -37,13 +37,13 @@ internal sealed class ShingleHasher
 
     // Short ASCII words waiting to be hashed eight at a time (HashPending): each word's four
     // blocks of characters, one array per block so that a vector load takes a block of eight
-    // words, its length, and where its hash goes in _words. Hashed when full, so the buffers stay
+    // words, and its length (under 16) with where its hash goes in _words above it (length |
+    // place << 4: one store and one buffer fewer a word). Hashed when full, so the buffers stay
     // small (5 KB) whatever the text's length; eight more slots: the last group is read whole.
     private const int PendingCapacity = 128;
     private const int PendingStride = PendingCapacity + 8;
     private readonly ulong[] _pendingBlocks = Batched ? new ulong[4 * PendingStride] : [];
-    private readonly int[] _pendingUnits = Batched ? new int[PendingStride] : [];
-    private readonly int[] _pendingAt = Batched ? new int[PendingStride] : [];
+    private readonly int[] _pendingWords = Batched ? new int[PendingStride] : [];
     private int _pending;
 
     public ShingleHasher(int ngram, ulong seed)
@@ -283,8 +283,7 @@ internal sealed class ShingleHasher
         var pending = _pending;
         const int stride = PendingStride;
         ref var blocks = ref MemoryMarshal.GetArrayDataReference(_pendingBlocks);
-        ref var units = ref MemoryMarshal.GetArrayDataReference(_pendingUnits);
-        ref var at = ref MemoryMarshal.GetArrayDataReference(_pendingAt);
+        ref var pendingWords = ref MemoryMarshal.GetArrayDataReference(_pendingWords);
 
         // The last group's lanes past the pending words hash whatever the arrays hold; their
         // hashes are not written.
@@ -296,11 +295,11 @@ internal sealed class ShingleHasher
                 Vector512.LoadUnsafe(ref blocks, (nuint)(stride + j)),
                 Vector512.LoadUnsafe(ref blocks, (nuint)((2 * stride) + j)),
                 Vector512.LoadUnsafe(ref blocks, (nuint)((3 * stride) + j)),
-                Vector512.WidenLower(Vector256.LoadUnsafe(ref units, (nuint)j).AsUInt32().ToVector512Unsafe()).AsUInt64());
+                Vector512.WidenLower((Vector256.LoadUnsafe(ref pendingWords, (nuint)j).AsUInt32() & Vector256.Create(15u)).ToVector512Unsafe()).AsUInt64());
             var lanes = Math.Min(8, pending - j);
             for (var lane = 0; lane < lanes; lane++)
             {
-                words[Unsafe.Add(ref at, j + lane)] = h.GetElement(lane);
+                words[Unsafe.Add(ref pendingWords, j + lane) >> 4] = h.GetElement(lane);
             }
         }
     }
@@ -354,6 +353,12 @@ internal sealed class ShingleHasher
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private void AsciiWords(ReadOnlySpan<char> text, int at, ulong starts, ulong lasts, ulong[] words, ref int count)
     {
+        if (Batched)
+        {
+            count = PendWords(text, at, starts, lasts, words, count);
+            return;
+        }
+
         ref var first = ref Unsafe.As<char, ushort>(ref MemoryMarshal.GetReference(text));
         while (starts != 0)
         {
@@ -361,17 +366,78 @@ internal sealed class ShingleHasher
             var length = BitOperations.TrailingZeroCount(lasts) + 1 - start;
             starts &= starts - 1;
             lasts &= lasts - 1;
-            if (length < 16)
-            {
-                AddShortWord(words, count++, Vector256.LoadUnsafe(ref first, (nuint)(at + start)), length);
-            }
-            else
-            {
-                var word = new WordHasher(_seed);
-                word.AddAscii(text, at + start, length);
-                words[count++] = word.Finish();
-            }
+            words[count++] = length < 16
+                ? ShortWord(Vector256.LoadUnsafe(ref first, (nuint)(at + start)), length)
+                : LongWord(text, at + start, length);
         }
+    }
+
+    /// <summary>
+    /// <see cref="AsciiWords"/> where short words are hashed later, eight at a time. The loop
+    /// calls nothing, so that its buffers and counts stay in registers (with calls in it, the
+    /// native build kept them in memory and reloaded each per word): room for a block's words is
+    /// made before it, and the rare long words are hashed after it. Returns the new count of words.
+    /// </summary>
+    [MethodImpl(MethodImplOptions.NoInlining | MethodImplOptions.AggressiveOptimization)]
+    private int PendWords(ReadOnlySpan<char> text, int at, ulong starts, ulong lasts, ulong[] words, int count)
+    {
+        // A block of 64 characters holds at most 32 words (a character and a separator each).
+        if (_pending > PendingCapacity - 32)
+        {
+            HashPending(words);
+            _pending = 0;
+        }
+
+        ref var first = ref Unsafe.As<char, ushort>(ref MemoryMarshal.GetReference(text));
+        ref var blocks = ref MemoryMarshal.GetArrayDataReference(_pendingBlocks);
+        ref var pendingWords = ref MemoryMarshal.GetArrayDataReference(_pendingWords);
+        const int stride = PendingStride;
+        var pending = _pending;
+        var firstIndex = count;
+        var allStarts = starts;
+        var allLasts = lasts;
+        var longStarts = 0UL;
+        while (starts != 0)
+        {
+            var start = BitOperations.TrailingZeroCount(starts);
+            var length = BitOperations.TrailingZeroCount(lasts) + 1 - start;
+            starts &= starts - 1;
+            lasts &= lasts - 1;
+            if (length >= 16)
+            {
+                longStarts |= 1UL << start;
+                count++;
+                continue;
+            }
+
+            var v = ShortBlocks(Vector256.LoadUnsafe(ref first, (nuint)(at + start)), length);
+            Unsafe.Add(ref blocks, pending) = v.GetElement(0);
+            Unsafe.Add(ref blocks, stride + pending) = v.GetElement(1);
+            Unsafe.Add(ref blocks, (2 * stride) + pending) = v.GetElement(2);
+            Unsafe.Add(ref blocks, (3 * stride) + pending) = v.GetElement(3);
+            Unsafe.Add(ref pendingWords, pending) = length | (count++ << 4);
+            pending++;
+        }
+
+        _pending = pending;
+
+        // A long word's place: the words of the block that start before it.
+        for (; longStarts != 0; longStarts &= longStarts - 1)
+        {
+            var start = BitOperations.TrailingZeroCount(longStarts);
+            var length = BitOperations.TrailingZeroCount(allLasts >> start) + 1;
+            words[firstIndex + BitOperations.PopCount(allStarts & ((1UL << start) - 1))] = LongWord(text, at + start, length);
+        }
+
+        return count;
+    }
+
+    /// <summary>The hash of the run of <paramref name="length"/> ASCII word characters at <paramref name="start"/>.</summary>
+    private ulong LongWord(ReadOnlySpan<char> text, int start, int length)
+    {
+        var word = new WordHasher(_seed);
+        word.AddAscii(text, start, length);
+        return word.Finish();
     }
 
     /// <summary>The hash of the word of <paramref name="length"/> (under 16) ASCII word characters that <paramref name="v"/> starts with.</summary>
@@ -410,8 +476,7 @@ internal sealed class ShingleHasher
         Unsafe.Add(ref first, stride + j) = blocks.GetElement(1);
         Unsafe.Add(ref first, (2 * stride) + j) = blocks.GetElement(2);
         Unsafe.Add(ref first, (3 * stride) + j) = blocks.GetElement(3);
-        Unsafe.Add(ref MemoryMarshal.GetArrayDataReference(_pendingUnits), j) = length;
-        Unsafe.Add(ref MemoryMarshal.GetArrayDataReference(_pendingAt), j) = index;
+        Unsafe.Add(ref MemoryMarshal.GetArrayDataReference(_pendingWords), j) = length | (index << 4);
     }
 
     /// <summary>How many characters from a block's start <see cref="AsciiBlockWords"/> may read: the block and one load past it.</summary>
