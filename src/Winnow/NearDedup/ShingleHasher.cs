@@ -296,6 +296,15 @@ internal sealed class ShingleHasher
                 Vector512.LoadUnsafe(ref blocks, (nuint)((2 * stride) + j)),
                 Vector512.LoadUnsafe(ref blocks, (nuint)((3 * stride) + j)),
                 Vector512.WidenLower((Vector256.LoadUnsafe(ref pendingWords, (nuint)j).AsUInt32() & Vector256.Create(15u)).ToVector512Unsafe()).AsUInt64());
+            // Words queued in a row go to places in a row, unless a long word came between them:
+            // then one store takes the eight (places only grow, so seven apart means in a row).
+            var place = Unsafe.Add(ref pendingWords, j) >> 4;
+            if (pending - j >= 8 && (Unsafe.Add(ref pendingWords, j + 7) >> 4) - place == 7)
+            {
+                h.CopyTo(words.AsSpan(place, 8));
+                continue;
+            }
+
             var lanes = Math.Min(8, pending - j);
             for (var lane = 0; lane < lanes; lane++)
             {
