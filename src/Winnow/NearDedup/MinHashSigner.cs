@@ -1,6 +1,8 @@
+using System.Numerics;
 using System.Runtime.CompilerServices;
 using System.Runtime.InteropServices;
 using System.Runtime.Intrinsics;
+using System.Runtime.Intrinsics.X86;
 
 namespace Winnow.NearDedup;
 
@@ -146,7 +148,8 @@ internal sealed class MinHashSigner
         for (var round = 1L; open > 0 && round <= maxRounds; round++)
         {
             var key = MinHashKeys.Round(_seed, (ulong)round);
-            var taken = Vector256.IsHardwareAccelerated ? OfferToOpenBins(shingles, key, signature, isOpen) : 0;
+            var taken = Wide && k <= 128 ? OfferToOpenBins(shingles, key, signature, OpenBits(openBins[..open], 0), OpenBits(openBins[..open], 64))
+                : Vector256.IsHardwareAccelerated ? OfferToOpenBins(shingles, key, signature, isOpen) : 0;
             foreach (var x in shingles[taken..])
             {
                 var y = MinHashKeys.Mix(x ^ key);
@@ -220,6 +223,55 @@ internal sealed class MinHashSigner
         return i;
     }
 
+    /// <summary>Whether the processor has 512-bit registers with their 64-bit multiply (AVX-512 DQ).</summary>
+    private static bool Wide => Vector512.IsHardwareAccelerated && Avx512DQ.IsSupported;
+
+    /// <summary>The bins of <paramref name="openBins"/> from <paramref name="from"/> to <paramref name="from"/> + 63, as bits.</summary>
+    private static ulong OpenBits(ReadOnlySpan<int> openBins, int from)
+    {
+        var bits = 0UL;
+        foreach (var j in openBins)
+        {
+            bits |= (uint)(j - from) < 64 ? 1UL << (j - from) : 0;
+        }
+
+        return bits;
+    }
+
+    /// <summary>
+    /// <see cref="OfferToOpenBins(ReadOnlySpan{ulong}, ulong, Span{uint}, ReadOnlySpan{bool})"/> eight
+    /// shingles at a time, for at most 128 bins, whose openness is two words of bits: a shingle's
+    /// bin is tested in the vector registers too, so the lanes are taken out only for the rare
+    /// offer to an open bin (extracting each lane to look its bin up was most of the round).
+    /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    private static int OfferToOpenBins(ReadOnlySpan<ulong> shingles, ulong key, Span<uint> signature, ulong openLow, ulong openHigh)
+    {
+        var keys = Vector512.Create(key);
+        var k = Vector512.Create((uint)signature.Length);
+        var low = Vector512.Create(openLow);
+        var high = Vector512.Create(openHigh);
+        ref var first = ref MemoryMarshal.GetReference(shingles);
+        var i = 0;
+        for (; i + 8 <= shingles.Length; i += 8)
+        {
+            var y = MinHashKeys.Mix(Vector512.LoadUnsafe(ref first, (nuint)i) ^ keys);
+
+            // Bin(y, k) in each lane: the high half times k (a 32 x 32-bit multiply), its high half.
+            var bins = Avx512F.Multiply((y >>> 32).AsUInt32(), k) >>> 32;
+            var words = Vector512.ConditionalSelect(Vector512.GreaterThanOrEqual(bins, Vector512.Create(64UL)), high, low);
+            var hits = Avx512F.ShiftLeftLogicalVariable(words, Vector512.Create(63UL) - (bins & Vector512.Create(63UL))).ExtractMostSignificantBits();
+            for (; hits != 0; hits &= hits - 1)
+            {
+                var lane = BitOperations.TrailingZeroCount(hits);
+                var j = (int)bins.GetElement(lane);
+                signature[j] = Math.Min(signature[j], Offer(y.GetElement(lane)));
+            }
+        }
+
+        return i;
+    }
+
     /// <summary>The bin of hash <paramref name="x"/>: its high 32 bits scaled to [0, k).</summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private static int Bin(ulong x, int k) => (int)(((x >> 32) * (ulong)k) >> 32);
@@ -259,6 +311,15 @@ internal static class MinHashKeys
     /// <summary><see cref="Mix(ulong)"/> of each lane.</summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static Vector256<ulong> Mix(Vector256<ulong> z)
+    {
+        z = (z ^ (z >>> 30)) * 0xBF58476D1CE4E5B9UL;
+        z = (z ^ (z >>> 27)) * 0x94D049BB133111EBUL;
+        return z ^ (z >>> 31);
+    }
+
+    /// <inheritdoc cref="Mix(Vector256{ulong})"/>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static Vector512<ulong> Mix(Vector512<ulong> z)
     {
         z = (z ^ (z >>> 30)) * 0xBF58476D1CE4E5B9UL;
         z = (z ^ (z >>> 27)) * 0x94D049BB133111EBUL;

@@ -37,6 +37,8 @@ public sealed class MinHashSignerTests
     [InlineData(128, 127)]
     [InlineData(128, 40)]
     [InlineData(128, 1)]
+    [InlineData(126, 600)] // the default 21 bands of 6 rows
+    [InlineData(64, 150)]
     [InlineData(200, 300)]
     [InlineData(13, 3)]
     [InlineData(1, 7)]
