@@ -164,9 +164,6 @@ internal sealed class ExactDedupRun(ExactDedupStage stage, StageContext context)
         public override void Prepare(TextSlots slots, object? workspace, int slot, ReadOnlySpan<char> text, bool knownNfc, in TextPlace place) =>
             ((Hashes)slots).Of[slot] = ExactDedupStage.Hash(text, stage.Normalization, knownNfc);
 
-        // The table only grows, and only while deciding, which never runs beside preparing.
-        public override bool WillRemove(TextSlots slots, int slot) => run._firstSeen.ContainsKey(((Hashes)slots).Of[slot]);
-
         public override Removal? Decide(TextSlots slots, int slot, string id) =>
             run.EarlierWithText(((Hashes)slots).Of[slot], id) is { } keptId ? new Removal(stage.Name, ExactDedupStage.Reason, keptId) : null;
 

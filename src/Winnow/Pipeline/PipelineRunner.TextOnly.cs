@@ -238,15 +238,9 @@ internal sealed partial class PipelineRunner
 
                 // Checked once here rather than by each stage (the reader knows it only of ASCII text).
                 nfc = nfc || (chain.Length > 1 && NfcQuickCheck.IsNfc(text));
-                // A record a stage will surely remove (exact dedup: a text of an earlier batch) is
-                // not prepared for the stages after it, which never see it.
                 for (var s = 0; s < chain.Length; s++)
                 {
                     chain[s].Prepare(slots[s], workspace.Stages[s], i, text, nfc, place);
-                    if (s < chain.Length - 1 && chain[s].WillRemove(slots[s], i))
-                    {
-                        break;
-                    }
                 }
             }
         }

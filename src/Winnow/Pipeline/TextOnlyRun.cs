@@ -35,14 +35,6 @@ internal abstract class TextOnlyRun
     /// </summary>
     public abstract void Prepare(TextSlots slots, object? workspace, int slot, ReadOnlySpan<char> text, bool knownNfc, in TextPlace place);
 
-    /// <summary>
-    /// Right after <see cref="Prepare"/>, in parallel: true when <see cref="Decide"/> will remove
-    /// the record whatever the records before it in its batch are (exact dedup: its text came in an
-    /// earlier batch), so the stages after this one need not prepare it. Called while no
-    /// <see cref="Decide"/> runs.
-    /// </summary>
-    public virtual bool WillRemove(TextSlots slots, int slot) => false;
-
     /// <summary>In input order: decides what the records before allow; the removal when the stage removes the record now, else null.</summary>
     public virtual Removal? Decide(TextSlots slots, int slot, string id) => null;
 

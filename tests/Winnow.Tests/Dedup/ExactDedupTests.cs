@@ -24,35 +24,6 @@ public sealed class ExactDedupTests
     }
 
     [Fact]
-    public void OnlyATextOfAnEarlierBatchIsSurelyRemovedBeforeDeciding()
-    {
-        // The text-only path skips the later stages' work for a record WillRemove names: it must
-        // name texts decided in earlier batches only, not a first one nor a repeat within its batch.
-        using var dir = new TempDir();
-        var context = new Winnow.Pipeline.StageContext(dir["out"], dir["work"], 1, CancellationToken.None);
-        using var run = new ExactDedupStage().Start(context);
-        var path = run.TextOnly!;
-        var slots = path.CreateSlots(4);
-        string[] first = ["alpha beta", "gamma", "alpha beta"];
-        for (var i = 0; i < first.Length; i++)
-        {
-            path.Prepare(slots, null, i, first[i], knownNfc: false, default);
-        }
-
-        Assert.All(Enumerable.Range(0, first.Length), i => Assert.False(path.WillRemove(slots, i)));
-        Assert.Equal([false, false, true], Enumerable.Range(0, first.Length).Select(i => path.Decide(slots, i, $"a{i}") is not null));
-
-        string[] second = ["alpha  beta\n", "delta", "gamma"];
-        for (var i = 0; i < second.Length; i++)
-        {
-            path.Prepare(slots, null, i, second[i], knownNfc: false, default);
-        }
-
-        Assert.Equal([true, false, true], Enumerable.Range(0, second.Length).Select(i => path.WillRemove(slots, i)));
-        Assert.Equal([true, false, true], Enumerable.Range(0, second.Length).Select(i => path.Decide(slots, i, $"b{i}") is not null));
-    }
-
-    [Fact]
     public void NormalizationIsNfcAndWhitespaceByDefault()
     {
         var composed = ExactDedupStage.Hash("caf\u00e9\tcr\u00e8me", default);
