@@ -58,6 +58,7 @@ internal sealed class BatchSigner(MinHashOptions options, LshParameters lsh, Min
             if (place.IsKnown)
             {
                 signed.Places[slot] = place;
+                signed.PlacesNfc[slot] = knownNfc;
             }
             else
             {

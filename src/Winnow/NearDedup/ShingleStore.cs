@@ -46,7 +46,7 @@ internal sealed class ShingleStore : IDisposable
     private readonly Dictionary<string, int> _inputSegments = new(StringComparer.Ordinal);
     private readonly Dictionary<int, NodeInfo> _inputsAsSeen = [];
     private readonly List<ulong> _positions = [];
-    private List<int>? _lengths; // by document: the byte length of a text read from an input file
+    private List<int>? _lengths; // by document: the byte length of a text read from an input file, its complement when known to be NFC
     private FileStream? _own;
     private int _ownSegment = -1;
     private SafeFileHandle[] _readers = [];
@@ -111,8 +111,9 @@ internal sealed class ShingleStore : IDisposable
     /// <summary>
     /// Adds a document whose text is read again, when needed, where it stands in its input file
     /// (<see cref="TextPlace"/>): nothing is copied. The file must not change until the run ends.
+    /// <paramref name="knownNfc"/>: the text is known to be in NFC, so its set is computed without checking.
     /// </summary>
-    public void AppendInPlace(in TextPlace place)
+    public void AppendInPlace(in TextPlace place, bool knownNfc = false)
     {
         var path = place.File!.Path;
         if (!_inputSegments.TryGetValue(path, out var segment))
@@ -129,7 +130,7 @@ internal sealed class ShingleStore : IDisposable
         }
 
         _positions.Add(Position(segment, place.Offset));
-        _lengths.Add(place.Length);
+        _lengths.Add(knownNfc ? ~place.Length : place.Length);
     }
 
     /// <summary>
@@ -424,7 +425,8 @@ internal sealed class ShingleStore : IDisposable
                     var input = store._inputs!.Rent(segment);
                     try
                     {
-                        return ComputeFromInput(input, offset, store._lengths![(int)document], store._segments[segment]);
+                        var bytes = store._lengths![(int)document];
+                        return ComputeFromInput(input, offset, bytes < 0 ? ~bytes : bytes, knownNfc: bytes < 0, store._segments[segment]);
                     }
                     finally
                     {
@@ -488,7 +490,7 @@ internal sealed class ShingleStore : IDisposable
         /// The set of the text whose JSON string content is <paramref name="length"/> bytes at
         /// <paramref name="offset"/> of an input file, decoded as the quick reader decoded it.
         /// </summary>
-        private int ComputeFromInput(SafeFileHandle handle, long offset, int length, string path)
+        private int ComputeFromInput(SafeFileHandle handle, long offset, int length, bool knownNfc, string path)
         {
             if (_blob.Length < length)
             {
@@ -503,7 +505,7 @@ internal sealed class ShingleStore : IDisposable
 
             var chars = got == length ? FlatJsonScanner.Unescape(_blob.AsSpan(0, length), _text) : -1;
             return chars >= 0
-                ? hasher.HashSet(_text.AsSpan(0, chars), ref _shingles)
+                ? hasher.HashSet(_text.AsSpan(0, chars), ref _shingles, knownNfc)
                 : throw new InvalidDataException(ChangedInput(path));
         }
 

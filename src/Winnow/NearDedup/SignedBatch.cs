@@ -20,6 +20,9 @@ internal sealed class SignedBatch(int count, int numPerm, int bands, bool keepTe
     /// </summary>
     public TextPlace[] Places { get; } = keepTexts ? new TextPlace[count] : [];
 
+    /// <summary>Whether the text at <see cref="Places"/> is known to be in NFC (so verification need not check it again).</summary>
+    public bool[] PlacesNfc { get; } = keepTexts ? new bool[count] : [];
+
     public int NumPerm => numPerm;
 
     public int BandCount => bands;

@@ -56,7 +56,7 @@ internal sealed class StageState : IDisposable
         {
             if (batch.Places.Length > 0 && batch.Places[i].IsKnown)
             {
-                _shingles.AppendInPlace(batch.Places[i]);
+                _shingles.AppendInPlace(batch.Places[i], batch.PlacesNfc[i]);
             }
             else
             {

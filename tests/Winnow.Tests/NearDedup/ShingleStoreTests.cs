@@ -149,6 +149,7 @@ public sealed class ShingleStoreTests(SynthCorpusFixture corpus) : IClassFixture
             """caf\u00e9 na\u00efve \"quoted\" words, a back\\slash and\nline breaks in a first document""",
             "a second document whose text is kept as a blob, because its file was compressed",
             "\ud83d\ude00 an emoji and \u65e5\u672c\u8a9e between the words of a third document, written as UTF-8",
+            "a fourth, decomposed: cafe\u0301 cre\u0300me, signed as known NFC by a caller that said so",
         ];
         var path = Path.Combine(_folder, "in.jsonl");
         var lines = texts.Select((t, i) => $"{{\"id\":\"d{i}\",\"text\":\"{t}\"}}\n").ToArray();
@@ -166,7 +167,8 @@ public sealed class ShingleStoreTests(SynthCorpusFixture corpus) : IClassFixture
             }
             else
             {
-                store.AppendInPlace(new Winnow.Readers.TextPlace(file, start, System.Text.Encoding.UTF8.GetByteCount(texts[i])));
+                // The flag goes with the place: the set is computed again as it was signed.
+                store.AppendInPlace(new Winnow.Readers.TextPlace(file, start, System.Text.Encoding.UTF8.GetByteCount(texts[i])), knownNfc: i == 3);
             }
 
             offset += System.Text.Encoding.UTF8.GetByteCount(lines[i]);
@@ -178,9 +180,10 @@ public sealed class ShingleStoreTests(SynthCorpusFixture corpus) : IClassFixture
         var reader = store.CreateReader(NGram, Seed);
         for (var i = 0; i < texts.Length; i++)
         {
-            Assert.Equal(Expected(decoded[i]), reader.Read((uint)i).ToArray());
+            Assert.Equal(Expected(decoded[i], knownNfc: i == 3), reader.Read((uint)i).ToArray());
         }
 
+        Assert.NotEqual(Expected(decoded[3]), Expected(decoded[3], knownNfc: true));
         var error = Assert.Throws<InvalidDataException>(() => reader.Read((uint)texts.Length).ToArray());
         Assert.Contains("in.jsonl", error.Message, StringComparison.Ordinal);
         Assert.Contains("changed", error.Message, StringComparison.Ordinal);
