@@ -275,7 +275,7 @@ internal sealed class ShingleHasher
 
     /// <summary>
     /// The hashes of the pending short words, as <see cref="WordHasher.Short"/> gives them, into
-    /// their places in <paramref name="words"/>.
+    /// their places in <paramref name="words"/>; the queue is then empty.
     /// </summary>
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private void HashPending(ulong[] words)
@@ -311,6 +311,8 @@ internal sealed class ShingleHasher
                 words[Unsafe.Add(ref pendingWords, j + lane) >> 4] = h.GetElement(lane);
             }
         }
+
+        _pending = 0;
     }
 
     /// <summary>
@@ -394,7 +396,6 @@ internal sealed class ShingleHasher
         if (_pending > PendingCapacity - 32)
         {
             HashPending(words);
-            _pending = 0;
         }
 
         ref var first = ref Unsafe.As<char, ushort>(ref MemoryMarshal.GetReference(text));
@@ -471,13 +472,13 @@ internal sealed class ShingleHasher
             return;
         }
 
-        var blocks = ShortBlocks(v, length);
         if (_pending == PendingCapacity)
         {
             HashPending(words);
-            _pending = 0;
         }
 
+        // As PendWords queues a word (written out there, where a shared helper cost registers).
+        var blocks = ShortBlocks(v, length);
         var j = _pending++;
         const int stride = PendingStride;
         ref var first = ref MemoryMarshal.GetArrayDataReference(_pendingBlocks);
